@@ -1,0 +1,84 @@
+"""The ``sfjwt`` command: the same core as the window, for terminals, CI jobs and scripts.
+
+Each subcommand lives in ``sfjwt_gui/commands/<module>.py`` with a ``register(subparsers)`` function.
+Only the module of the subcommand being run is imported, so ``sfjwt keygen`` does not pay for httpx.
+
+Exit codes (stable): 0 ok · 1 bad input · 2 lint errors / Salesforce refused · 3 keyring or network problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# subcommand -> module that registers it
+COMMANDS: dict[str, str] = {
+    "keygen": "sfjwt_gui.commands.keygen",
+    "inspect": "sfjwt_gui.commands.keygen",
+    "keys": "sfjwt_gui.commands.keys",
+    "sign": "sfjwt_gui.commands.jwt",
+    "decode": "sfjwt_gui.commands.jwt",
+    "lint": "sfjwt_gui.commands.jwt",
+    "practice": "sfjwt_gui.commands.practice",
+    "token": "sfjwt_gui.commands.token",
+    "explain": "sfjwt_gui.commands.token",
+}
+
+
+def _requested_command(argv: Sequence[str]) -> str | None:
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """Build the parser, importing only the module of the requested subcommand."""
+    from sfjwt_gui import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="sfjwt",
+        description="Salesforce JWT Bearer Flow: keys, certificates, signing, linting, token exchange, diagnosis.",
+    )
+    parser.add_argument("--version", action="version", version=f"sfjwt {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    wanted = _requested_command(argv)
+    modules = [COMMANDS[wanted]] if wanted else list(dict.fromkeys(COMMANDS.values()))
+    for name in modules:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # subcommand not built yet
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    from sfjwt_gui.core.errors import SfjwtError
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(args_list)
+    args = parser.parse_args(args_list)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return 1
+    try:
+        code: int = handler(args)
+    except SfjwtError as exc:
+        from sfjwt_gui.commands.common import report_error
+
+        return report_error(exc, as_json=bool(getattr(args, "json", False)))
+    except KeyboardInterrupt:
+        print("sfjwt: interrupted", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure logic of sfjwt-gui: no Qt here (ruff's banned-api rule enforces it)."""

@@ -1,0 +1,151 @@
+"""The one error hierarchy of sfjwt-gui.
+
+Every error carries a ``message`` that names the bad value and a ``fix`` that says what to do.
+Front ends map the branches to exit codes (see ``exit_code``)::
+
+    SfjwtError
+    ├── InputError                    bad input from the user; exit 1
+    │   ├── KeyFormatError            not a key/certificate format we can read
+    │   │   └── TruncatedKeyError     the file or text ends early
+    │   ├── PassphraseRequiredError   encrypted material, no passphrase given
+    │   ├── WrongPassphraseError      the passphrase does not open it
+    │   ├── UnsupportedKeyError       not RSA (EC, Ed25519, DSA …)
+    │   ├── KeyTooSmallError          RSA under 2048 bits
+    │   ├── CertificateError          certificate missing or unusable
+    │   ├── TokenFormatError          a JWT that cannot be decoded (names the part)
+    │   ├── ClaimsError               claims that cannot be built or signed
+    │   ├── ConnectionSettingsError   endpoint / aud / preset that makes no sense
+    │   ├── ExportError               an export that cannot be written as asked
+    │   └── OrgModelError             a practice-org file that does not describe an org
+    ├── VaultError                    the OS keyring; exit 3
+    │   ├── KeyringUnavailableError   no usable backend (keyring.errors.NoKeyringError)
+    │   ├── KeyringLockedError        locked keyring or dismissed unlock prompt
+    │   ├── VaultCorruptError         missing chunk, bad checksum, broken manifest
+    │   ├── KeyNotFoundError          no key of that name
+    │   └── KeyExistsError            the name is taken
+    └── ExchangeError                 the token exchange could not complete; exit 3
+        ├── NetworkError              DNS, refused, timeout, proxy
+        │   └── TlsVerifyError        the server's certificate is not trusted
+        └── CancelledError            the user cancelled
+"""
+
+from __future__ import annotations
+
+
+class SfjwtError(Exception):
+    """Base of every error sfjwt-gui raises on purpose."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, fix: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.fix}".strip() if self.fix else self.message
+
+
+class InputError(SfjwtError):
+    """The user's input (a file, a value, a flag) is wrong."""
+
+
+class KeyFormatError(InputError):
+    """Bytes or text that are not a key or certificate format we can read."""
+
+
+class TruncatedKeyError(KeyFormatError):
+    """A key or certificate that ends before its structure does."""
+
+
+class PassphraseRequiredError(InputError):
+    """Encrypted key material and no passphrase was given."""
+
+
+class WrongPassphraseError(InputError):
+    """The passphrase does not decrypt the key material."""
+
+
+class UnsupportedKeyError(InputError):
+    """A key that is not RSA (Salesforce's JWT flow takes RS256 only)."""
+
+
+class KeyTooSmallError(InputError):
+    """An RSA key under 2048 bits."""
+
+
+class CertificateError(InputError):
+    """A certificate that is missing, unreadable or unusable for the task."""
+
+
+class TokenFormatError(InputError):
+    """A JWT that cannot be decoded; ``part`` names header, payload, signature or token."""
+
+    def __init__(self, message: str, *, part: str = "token", fix: str = "") -> None:
+        super().__init__(message, fix=fix)
+        self.part = part
+
+
+class ClaimsError(InputError):
+    """Claims that cannot be built or signed."""
+
+
+class ConnectionSettingsError(InputError):
+    """An endpoint, audience or preset that makes no sense."""
+
+
+class ExportError(InputError):
+    """An export that cannot be written as asked."""
+
+
+class OrgModelError(InputError):
+    """A practice-org description that is not valid."""
+
+
+class VaultError(SfjwtError):
+    """The OS keyring could not do what was asked."""
+
+    exit_code = 3
+
+
+class KeyringUnavailableError(VaultError):
+    """No usable keyring backend on this system."""
+
+
+class KeyringLockedError(VaultError):
+    """The keyring is locked, or the unlock prompt was dismissed."""
+
+
+class VaultCorruptError(VaultError):
+    """A stored key is incomplete or fails its checksum."""
+
+
+class KeyNotFoundError(VaultError):
+    """No key of that name in the vault."""
+
+
+class KeyExistsError(VaultError):
+    """A key of that name already exists."""
+
+
+class ExchangeError(SfjwtError):
+    """The token exchange could not complete (no answer from Salesforce to explain)."""
+
+    exit_code = 3
+
+
+class NetworkError(ExchangeError):
+    """DNS failure, refused connection, timeout or proxy failure."""
+
+
+class TlsVerifyError(NetworkError):
+    """TLS verification of the server failed."""
+
+
+class CancelledError(ExchangeError):
+    """The user cancelled the operation."""
+
+
+def exit_code(error: BaseException) -> int:
+    """Map an error to the CLI's stable exit code (1 input, 3 keyring/network)."""
+    return error.exit_code if isinstance(error, SfjwtError) else 1
