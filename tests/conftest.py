@@ -41,3 +41,36 @@ def secret_service_keyring() -> object:
     if REQUIRE_SECRET_SERVICE:
         pytest.fail(f"SFJWT_REQUIRE_SECRET_SERVICE=1 but {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def rsa_key() -> object:
+    """One real RSA-2048 private key for the whole run (key generation is slow)."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+@pytest.fixture(scope="session")
+def rsa_cert(rsa_key: object) -> object:
+    """A self-signed certificate for ``rsa_key``, built with cryptography alone (independent of our code)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    assert isinstance(rsa_key, rsa.RSAPrivateKey)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "sfjwt-test")])
+    now = dt.datetime.now(dt.UTC)
+    return (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(rsa_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365))
+        .sign(rsa_key, hashes.SHA256())
+    )
