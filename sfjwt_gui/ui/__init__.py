@@ -1,0 +1,1 @@
+"""Qt views of sfjwt-gui: thin pages over ``sfjwt_gui.core``."""
