@@ -1,0 +1,105 @@
+"""Fixtures for the UI tests: an in-memory keyring, a vault on it, a session, the practice org and the main window.
+
+Every fixture uses the real code (core Vault, PracticeServer, MainWindow); only the OS keyring is replaced by a real
+``keyring.backend.KeyringBackend`` that keeps its secrets in a dict, so tests never touch the user's keyring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.credentials import SimpleCredential
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring backend that stores passwords in memory (per test)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if (service, username) not in self.store:
+            raise PasswordDeleteError(f"{service}/{username} not found")
+        del self.store[(service, username)]
+
+    def get_credential(self, service: str, username: str | None) -> SimpleCredential | None:
+        if username is not None:
+            password = self.get_password(service, username)
+            return None if password is None else SimpleCredential(username, password)
+        for (svc, user), password in self.store.items():
+            if svc == service:
+                return SimpleCredential(user, password)
+        return None
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    """A fresh in-memory keyring backend."""
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep QSettings (geometry, profiles) in a tmp dir so tests never read or write the user's settings."""
+    path = tmp_path / "qsettings"
+    path.mkdir()
+    monkeypatch.setenv("SFJWT_SETTINGS_DIR", str(path))
+    return path
+
+
+@pytest.fixture
+def vault(memory_keyring: MemoryKeyring, data_dir: Path) -> Any:
+    """The core Vault on the in-memory keyring, its index in the test's data dir."""
+    from sfjwt_gui.core.vault import Vault
+
+    return Vault(backend=memory_keyring, index_dir=data_dir)
+
+
+@pytest.fixture
+def session(qtbot: Any, vault: Any) -> Any:
+    """A Session holding the test vault."""
+    from sfjwt_gui.ui.session import Session
+
+    session = Session()
+    session.vault = vault
+    return session
+
+
+@pytest.fixture
+def practice_server() -> Iterator[Any]:
+    """The practice org over TLS on 127.0.0.1 (scenario "healthy", no certificate uploaded yet)."""
+    from sfjwt_gui.practice import PracticeServer
+
+    with PracticeServer(tls=True) as server:
+        yield server
+
+
+@pytest.fixture
+def main_window(qtbot: Any, session: Any, ui_settings: Path) -> Iterator[Any]:
+    """The real main window on the test session, shown offscreen; closed and its jobs drained afterwards."""
+    from sfjwt_gui.ui.main_window import MainWindow
+
+    from sfjwt_gui.ui.worker import wait_for_all
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    wait_for_all()
