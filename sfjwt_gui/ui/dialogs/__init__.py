@@ -1,0 +1,1 @@
+"""Modal dialogs: passphrase prompt, export options, confirmations."""
