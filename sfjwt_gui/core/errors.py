@@ -20,6 +20,7 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     ├── VaultError                    the OS keyring; exit 3
     │   ├── KeyringUnavailableError   no usable backend (keyring.errors.NoKeyringError)
     │   ├── KeyringLockedError        locked keyring or dismissed unlock prompt
+    │   ├── KeyringAccessError        the backend failed a read, write or delete
     │   ├── VaultCorruptError         missing chunk, bad checksum, broken manifest
     │   ├── KeyNotFoundError          no key of that name
     │   └── KeyExistsError            the name is taken
@@ -114,6 +115,10 @@ class KeyringUnavailableError(VaultError):
 
 class KeyringLockedError(VaultError):
     """The keyring is locked, or the unlock prompt was dismissed."""
+
+
+class KeyringAccessError(VaultError):
+    """The keyring backend refused or failed a read, write or delete (D-Bus error, size limit …)."""
 
 
 class VaultCorruptError(VaultError):
