@@ -1,0 +1,94 @@
+"""A readable, secret-free record of every HTTP attempt of an exchange: request, response, timings, clock."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Attempt:
+    """One HTTP request and what came back (or the error instead)."""
+
+    number: int
+    method: str
+    url: str
+    request_headers: list[tuple[str, str]] = field(default_factory=list)
+    request_body: str = ""
+    http_version: str | None = None
+    status: int | None = None
+    reason: str | None = None
+    response_headers: list[tuple[str, str]] = field(default_factory=list)
+    response_body: str = ""
+    started_utc: str = ""
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    error: str | None = None
+    server_date: str | None = None
+
+    @property
+    def request_line(self) -> str:
+        """``POST https://host/services/oauth2/token``."""
+        return f"{self.method} {self.url}"
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON (headers as ``[name, value]`` pairs)."""
+        data = asdict(self)
+        data["request_line"] = self.request_line
+        data["request_headers"] = [list(h) for h in self.request_headers]
+        data["response_headers"] = [list(h) for h in self.response_headers]
+        return data
+
+    def to_text(self) -> str:
+        """The attempt as a curl -v like block."""
+        lines = [f"> {self.request_line}" + (f" {self.http_version}" if self.http_version else "")]
+        lines += [f"> {k}: {v}" for k, v in self.request_headers]
+        if self.request_body:
+            lines += [">", f"> {self.request_body}"]
+        if self.error:
+            lines.append(f"! {self.error}")
+        if self.status is not None:
+            lines.append(f"< {self.http_version or 'HTTP'} {self.status} {self.reason or ''}".rstrip())
+            lines += [f"< {k}: {v}" for k, v in self.response_headers]
+            if self.response_body:
+                lines += ["<", *(f"< {line}" for line in self.response_body.splitlines())]
+        if self.timings_ms:
+            lines.append("  timings: " + ", ".join(f"{k} {v:.1f} ms" for k, v in self.timings_ms.items()))
+        return "\n".join(lines)
+
+
+@dataclass
+class Transcript:
+    """All attempts in order, notes (retries, cancel), the server's Date and the clock offset it implies."""
+
+    attempts: list[Attempt] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    server_date: str | None = None
+    clock_offset: float | None = None
+    trust: str | None = None
+    proxy: str | None = None
+
+    @property
+    def last(self) -> Attempt | None:
+        """The final attempt, if any."""
+        return self.attempts[-1] if self.attempts else None
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON."""
+        return {
+            "attempts": [a.to_json() for a in self.attempts],
+            "notes": list(self.notes),
+            "server_date": self.server_date,
+            "clock_offset": self.clock_offset,
+            "trust": self.trust,
+            "proxy": self.proxy,
+        }
+
+    def to_text(self) -> str:
+        """Every attempt plus notes, for a log pane or a terminal."""
+        blocks = [f"--- attempt {a.number} ---\n{a.to_text()}" for a in self.attempts]
+        if self.notes:
+            blocks.append("\n".join(f"* {n}" for n in self.notes))
+        if self.server_date:
+            offset = "" if self.clock_offset is None else f" (server clock {self.clock_offset:+.1f} s vs this machine)"
+            blocks.append(f"* server Date: {self.server_date}{offset}")
+        return "\n".join(blocks)
