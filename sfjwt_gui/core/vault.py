@@ -1,0 +1,435 @@
+"""The keyring vault: private keys by name in the OS keyring (service ``sfjwt-gui``), metadata in a JSON index.
+
+Each key is PKCS#8 DER, base64, in chunks that fit every backend, behind a manifest with a SHA-256 (see
+``vault_chunks``). Nothing is lost on failure: a save writes the new chunks under a new generation id, keeps the old
+manifest as ``backup:NAME``, switches ``manifest:NAME``, records the change in the index and only then removes the old
+entries. Whatever step fails, the previous key stays loadable (and the new one, once switched). Entries that could not
+be removed are remembered in the index and removed later. Plain-text keyring backends are refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
+from sfjwt_gui.core.errors import (
+    CertificateError,
+    InputError,
+    KeyExistsError,
+    KeyNotFoundError,
+    VaultCorruptError,
+    VaultError,
+)
+from sfjwt_gui.core.fingerprints import colon_hex, key_matches_certificate, public_key_der
+from sfjwt_gui.core.fingerprints import sha1_fingerprint as _sha1
+from sfjwt_gui.core.fingerprints import sha256_fingerprint as _sha256
+from sfjwt_gui.core.keyring_access import KeyringAccess
+from sfjwt_gui.core.vault_chunks import (
+    Manifest,
+    backup_username,
+    join_chunks,
+    manifest_username,
+    new_generation,
+    split_der,
+)
+from sfjwt_gui.core.vault_index import IndexData, KeyRecord, VaultIndex, default_index_dir
+
+__all__ = ["KeyRecord", "Vault", "VaultStatus", "default_index_dir", "validate_name"]
+
+SERVICE = "sfjwt-gui"
+MAX_NAME_LENGTH = 64
+_PROBE_USERNAME = "probe:sfjwt-gui"
+Usernames = list[str]  # keyring usernames (an alias: the class below has a method called list)
+
+
+@dataclass(frozen=True)
+class VaultStatus:
+    """One line for the window: can keys be stored, where, and what to do if not."""
+
+    available: bool
+    backend_name: str
+    message: str
+    fix: str
+
+
+def validate_name(name: str) -> str:
+    """Return ``name`` if it can name a key (1-64 characters, no control characters, no outer spaces)."""
+    if not isinstance(name, str) or not name:
+        raise InputError("A key name cannot be empty.", fix="Give the key a name, e.g. 'acme-prod'.")
+    if len(name) > MAX_NAME_LENGTH:
+        raise InputError(
+            f"Key name {name[:20]!r}… is {len(name)} characters long.",
+            fix=f"Use at most {MAX_NAME_LENGTH} characters.",
+        )
+    if name != name.strip() or any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise InputError(
+            f"Key name {name!r} has control characters or leading/trailing spaces.",
+            fix="Use letters, digits, spaces inside the name, '-', '_' or '.'.",
+        )
+    return name
+
+
+def _utc_now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def _public_key_sha256(key: RSAPrivateKey) -> str:
+    digest = hashes.Hash(hashes.SHA256())
+    digest.update(public_key_der(key))
+    return colon_hex(digest.finalize())
+
+
+def _with_certificate(record: KeyRecord, cert: x509.Certificate | None) -> KeyRecord:
+    if cert is None:
+        return replace(record, certificate_pem=None, sha1_fingerprint=None, sha256_fingerprint=None, not_after=None)
+    return replace(
+        record,
+        certificate_pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"),
+        sha1_fingerprint=_sha1(cert),
+        sha256_fingerprint=_sha256(cert),
+        not_after=cert.not_valid_after_utc.isoformat(),
+    )
+
+
+def _check_pair(name: str, key: RSAPrivateKey, cert: x509.Certificate) -> None:
+    if not key_matches_certificate(key, cert):
+        raise CertificateError(
+            f"The certificate {_sha256(cert)} does not belong to key {name!r} (different public key).",
+            fix="Use the certificate that was made for this key, or make a new one from it.",
+        )
+
+
+class Vault:
+    """Named private keys in the OS keyring; see the module docstring for the storage protocol."""
+
+    def __init__(
+        self,
+        *,
+        backend: Any | None = None,
+        index_dir: Path | None = None,
+        service: str = SERVICE,
+        platform: str | None = None,
+    ) -> None:
+        self.service = service
+        self._keyring = KeyringAccess(backend, service, platform=platform)
+        self._index = VaultIndex(index_dir if index_dir is not None else default_index_dir())
+        self._lock = threading.RLock()
+
+    @property
+    def index_path(self) -> Path:
+        """The JSON index file (non-secret metadata)."""
+        return self._index.path
+
+    # ----- status -------------------------------------------------------------------------------------------------
+
+    def status(self, *, probe: bool = True) -> VaultStatus:
+        """Whether keys can be stored; with ``probe`` one harmless read checks the keyring is unlocked."""
+        try:
+            backend_name = self._keyring.backend_name
+            self._keyring.backend  # noqa: B018 - raises when the backend is refused
+            if probe:
+                self._keyring.get(_PROBE_USERNAME)
+        except VaultError as exc:
+            return VaultStatus(False, self._keyring.backend_name, exc.message, exc.fix)
+        return VaultStatus(True, backend_name, f"Private keys are kept in {backend_name}.", "")
+
+    # ----- reading ------------------------------------------------------------------------------------------------
+
+    def list(self) -> list[KeyRecord]:
+        """Every stored key's record, sorted by name (reads only the index: no keyring prompt)."""
+        with self._lock:
+            keys = self._read_index().keys
+        return [keys[name] for name in sorted(keys, key=str.casefold)]
+
+    def get(self, name: str) -> KeyRecord:
+        """The record of one key."""
+        with self._lock:
+            record = self._read_index().keys.get(name)
+        if record is None:
+            raise self._not_found(name)
+        return record
+
+    def load(self, name: str) -> RSAPrivateKey:
+        """The private key, read from the keyring and checked against its SHA-256."""
+        with self._lock:
+            manifest = self._current_manifest(name)
+            if manifest is None:
+                if name in self._read_index().keys:
+                    raise VaultCorruptError(
+                        f"Key {name!r} is listed but has no entry in the OS keyring ({self._keyring.backend_name}).",
+                        fix="It was removed outside sfjwt-gui: delete the name and import the key again.",
+                    )
+                raise self._not_found(name)
+            return self._load_manifest(name, manifest)
+
+    def load_certificate(self, name: str) -> x509.Certificate | None:
+        """The certificate stored with the key, if any."""
+        pem = self.get(name).certificate_pem
+        return x509.load_pem_x509_certificate(pem.encode("ascii")) if pem else None
+
+    # ----- changing -----------------------------------------------------------------------------------------------
+
+    def save(
+        self, name: str, key: RSAPrivateKey, certificate: x509.Certificate | None = None, *, overwrite: bool = False
+    ) -> KeyRecord:
+        """Store ``key`` (and its certificate's metadata) under ``name``; KeyExistsError unless ``overwrite``."""
+        validate_name(name)
+        if not isinstance(key, RSAPrivateKey):
+            raise InputError(f"Only RSA keys can be stored (got {type(key).__name__}).", fix="Use an RSA key.")
+        if certificate is not None:
+            _check_pair(name, key, certificate)
+        der = key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        record = _with_certificate(
+            KeyRecord(name=name, created=_utc_now(), key_bits=key.key_size, public_key_sha256=_public_key_sha256(key)),
+            certificate,
+        )
+        with self._lock:
+            self._collect_garbage()
+            if not overwrite and self._exists(name):
+                raise KeyExistsError(
+                    f"A key named {name!r} already exists in the vault.",
+                    fix="Choose another name, delete or rename the existing key, or overwrite it explicitly.",
+                )
+            old_text = self._keyring.get(manifest_username(name)) or self._keyring.get(backup_username(name))
+            old = self._parse_or_none(name, old_text)
+            manifest, new_chunks = self._write_chunks(der)
+            if old_text is not None:
+                self._guarded(lambda: self._keyring.set(backup_username(name), old_text), manifest)
+            self._switch_manifest(name, manifest)
+
+            def commit(data: IndexData) -> None:
+                data.keys[name] = record
+                data.garbage.extend(old.chunk_usernames() if old else [])
+                for username in (manifest_username(name), backup_username(name)):
+                    if username in data.garbage:
+                        data.garbage.remove(username)
+
+            try:
+                self._update_index(commit)
+            except BaseException:
+                # put the old manifest back (or remove the new one), then drop the new chunks
+                with contextlib.suppress(VaultError):
+                    if old_text is not None:
+                        self._keyring.set(manifest_username(name), old_text)
+                    else:
+                        self._keyring.delete(manifest_username(name))
+                    self._discard(new_chunks)
+                raise
+            with contextlib.suppress(VaultError):
+                self._keyring.delete(backup_username(name))
+            self._collect_garbage()
+        return record
+
+    def rename(self, old: str, new: str) -> KeyRecord:
+        """Give a key a new name: copy its chunks under the new name, switch the index, then remove the old entries."""
+        validate_name(new)
+        with self._lock:
+            self._collect_garbage()
+            record = self.get(old)
+            if new == old:
+                return record
+            if self._exists(new):
+                raise KeyExistsError(
+                    f"A key named {new!r} already exists.", fix="Choose another name or delete it first."
+                )
+            current = self._current_manifest(old)
+            if current is None:
+                raise VaultCorruptError(
+                    f"Key {old!r} is listed but has no entry in the OS keyring ({self._keyring.backend_name}).",
+                    fix="It was removed outside sfjwt-gui: delete the name and import the key again.",
+                )
+            der = self._read_der(old, current)
+            manifest, new_chunks = self._write_chunks(der)
+            self._switch_manifest(new, manifest)
+            renamed = replace(record, name=new)
+
+            def commit(data: IndexData) -> None:
+                data.keys.pop(old, None)
+                data.keys[new] = renamed
+                data.garbage.extend([*current.chunk_usernames(), backup_username(old), manifest_username(old)])
+                for username in (manifest_username(new), backup_username(new)):
+                    if username in data.garbage:
+                        data.garbage.remove(username)
+
+            try:
+                self._update_index(commit)
+            except BaseException:
+                with contextlib.suppress(VaultError):
+                    self._keyring.delete(manifest_username(new))
+                    self._discard(new_chunks)
+                raise
+            self._collect_garbage()
+        return renamed
+
+    def delete(self, name: str) -> None:
+        """Remove the key: every chunk, both manifests, then its record. A failed delete can simply be retried."""
+        with self._lock:
+            self._collect_garbage()
+            data = self._read_index()
+            texts = [self._keyring.get(manifest_username(name)), self._keyring.get(backup_username(name))]
+            if name not in data.keys and all(t is None for t in texts):
+                raise self._not_found(name)
+            doomed: Usernames = []
+            for text in texts:
+                manifest = self._parse_or_none(name, text)
+                if manifest is not None:
+                    doomed.extend(manifest.chunk_usernames())
+            for username in [*doomed, backup_username(name), manifest_username(name)]:
+                self._keyring.delete(username)
+
+            def commit(data: IndexData) -> None:
+                data.keys.pop(name, None)
+
+            self._update_index(commit)
+
+    def set_certificate(self, name: str, cert: x509.Certificate) -> KeyRecord:
+        """Attach (or replace) the certificate of a stored key; it must carry the key's public half."""
+        with self._lock:
+            record = self.get(name)
+            _check_pair(name, self.load(name), cert)
+            updated = _with_certificate(record, cert)
+
+            def commit(data: IndexData) -> None:
+                data.keys[name] = updated
+
+            self._update_index(commit)
+        return updated
+
+    def collect_garbage(self) -> Usernames:
+        """Retry removing keyring entries left over by earlier failures; returns those still left."""
+        with self._lock:
+            return self._collect_garbage()
+
+    # ----- internals ----------------------------------------------------------------------------------------------
+
+    def _not_found(self, name: str) -> KeyNotFoundError:
+        names = ", ".join(sorted(self._read_index().keys)) or "none"
+        return KeyNotFoundError(
+            f"No key named {name!r} in the vault (stored keys: {names}).",
+            fix="Check the name with `sfjwt keys list`, or import/generate the key first.",
+        )
+
+    def _read_index(self) -> IndexData:
+        return self._index.read()
+
+    def _update_index(self, change: Any) -> None:
+        data = self._read_index()
+        change(data)
+        try:
+            self._index.write(data)
+        except OSError as exc:
+            raise VaultError(
+                f"Cannot write the vault index {str(self._index.path)!r}: {exc.strerror or exc}.",
+                fix="Check free space and permissions of that directory (or set SFJWT_DATA_DIR).",
+            ) from exc
+
+    def _exists(self, name: str) -> bool:
+        data = self._read_index()
+        if name in data.keys:
+            return True
+        username = manifest_username(name)
+        return username not in data.garbage and self._keyring.get(username) is not None
+
+    def _parse_or_none(self, name: str, text: str | None) -> Manifest | None:
+        if text is None:
+            return None
+        try:
+            return Manifest.from_text(text, name=name)
+        except VaultCorruptError:
+            return None
+
+    def _current_manifest(self, name: str) -> Manifest | None:
+        text = self._keyring.get(manifest_username(name))
+        if text is None:  # a save switching over on a backend whose "replace" is delete + add
+            text = self._keyring.get(backup_username(name))
+        return None if text is None else Manifest.from_text(text, name=name)
+
+    def _read_der(self, name: str, manifest: Manifest) -> bytes:
+        pieces = [self._keyring.get(username) for username in manifest.chunk_usernames()]
+        return join_chunks(manifest, pieces, name=name)
+
+    def _load_manifest(self, name: str, manifest: Manifest) -> RSAPrivateKey:
+        der = self._read_der(name, manifest)
+        try:
+            key = serialization.load_der_private_key(der, password=None)
+        except ValueError as exc:
+            raise VaultCorruptError(
+                f"Key {name!r} passes its checksum but is not a readable private key.",
+                fix="Delete the key and import it again.",
+            ) from exc
+        if not isinstance(key, RSAPrivateKey):
+            raise VaultCorruptError(
+                f"Key {name!r} in the keyring is not an RSA key.", fix="Delete it and import again."
+            )
+        return key
+
+    def _write_chunks(self, der: bytes) -> tuple[Manifest, Usernames]:
+        manifest, pieces = split_der(der, new_generation())
+        written: Usernames = []
+        try:
+            for username, piece in zip(manifest.chunk_usernames(), pieces, strict=True):
+                written.append(username)  # before the write: a failed write may still have stored something
+                self._keyring.set(username, piece)
+        except BaseException:
+            self._discard(written)
+            raise
+        return manifest, written
+
+    def _guarded(self, step: Any, manifest: Manifest) -> None:
+        """Run ``step``; on failure drop the new (still unused) chunks and re-raise."""
+        try:
+            step()
+        except BaseException:
+            self._discard(manifest.chunk_usernames())
+            raise
+
+    def _switch_manifest(self, name: str, manifest: Manifest) -> None:
+        text = manifest.to_text()
+        try:
+            self._keyring.set(manifest_username(name), text)
+        except VaultError:
+            with contextlib.suppress(VaultError):
+                if self._keyring.get(manifest_username(name)) == text:
+                    return  # the backend stored it and still reported an error: the switch happened
+            self._discard(manifest.chunk_usernames())
+            raise
+
+    def _discard(self, usernames: Usernames) -> None:
+        """Best-effort removal of unused chunks; what fails is remembered as garbage."""
+        left = []
+        for username in usernames:
+            try:
+                self._keyring.delete(username)
+            except VaultError:
+                left.append(username)
+        if left:
+            with contextlib.suppress(VaultError, VaultCorruptError):
+                self._update_index(lambda data: data.garbage.extend(left))
+
+    def _collect_garbage(self) -> Usernames:
+        data = self._read_index()
+        if not data.garbage:
+            return []
+        left: Usernames = []
+        for username in data.garbage:
+            kind, _, rest = username.partition(":")
+            if kind in ("manifest", "backup") and rest in data.keys:
+                continue  # the name is in use again: that entry is live now
+            try:
+                self._keyring.delete(username)
+            except VaultError:
+                left.append(username)
+        with contextlib.suppress(VaultError):
+            self._update_index(lambda fresh: setattr(fresh, "garbage", [g for g in fresh.garbage if g in left]))
+        return left

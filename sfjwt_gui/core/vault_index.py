@@ -1,0 +1,110 @@
+"""The vault's non-secret index: one JSON file with each key's name, certificate and fingerprints.
+
+It never holds key material. Besides the records it keeps ``garbage``: keyring usernames of entries that are no longer
+used (old chunks after a save or rename) and could not be deleted yet; the vault retries them on every change.
+Writes are atomic (temp file in the same directory + ``os.replace``), so a crash leaves the old or the new file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from sfjwt_gui.core.errors import VaultCorruptError
+
+INDEX_FILE = "vault-index.json"
+INDEX_VERSION = 1
+
+
+def default_index_dir() -> Path:
+    """Where the index lives: ``$SFJWT_DATA_DIR`` if set, else the platform's user data dir for sfjwt-gui."""
+    override = os.environ.get("SFJWT_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("sfjwt-gui", appauthor=False))
+
+
+@dataclass(frozen=True)
+class KeyRecord:
+    """Non-secret facts about one stored key (what the list shows; the key itself is in the keyring)."""
+
+    name: str
+    created: str  # ISO 8601, UTC
+    key_bits: int
+    certificate_pem: str | None = None
+    sha1_fingerprint: str | None = None
+    sha256_fingerprint: str | None = None
+    not_after: str | None = None  # ISO 8601, UTC
+    public_key_sha256: str | None = None  # SHA-256 of the SubjectPublicKeyInfo, colon hex
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as a JSON object (stable keys)."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KeyRecord:
+        """Read a record, ignoring fields a newer version may have added."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class IndexData:
+    """Contents of the index file."""
+
+    keys: dict[str, KeyRecord] = field(default_factory=dict)
+    garbage: list[str] = field(default_factory=list)
+
+
+class VaultIndex:
+    """Reads and atomically rewrites the index file in ``directory``."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.path = directory / INDEX_FILE
+
+    def read(self) -> IndexData:
+        """The current contents (empty when there is no file yet)."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return IndexData()
+        try:
+            raw = json.loads(text)
+            keys = {name: KeyRecord.from_json(rec) for name, rec in raw.get("keys", {}).items()}
+            garbage = [str(g) for g in raw.get("garbage", [])]
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise VaultCorruptError(
+                f"The vault index {str(self.path)!r} is not valid.",
+                fix="Move the file aside and restart; the keys themselves stay in the OS keyring, "
+                "save them again under their names to list them.",
+            ) from exc
+        return IndexData(keys=keys, garbage=garbage)
+
+    def write(self, data: IndexData) -> None:
+        """Replace the file atomically (0600 in a 0700 directory)."""
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        payload = {
+            "version": INDEX_VERSION,
+            "keys": {name: rec.to_json() for name, rec in sorted(data.keys.items())},
+            "garbage": list(dict.fromkeys(data.garbage)),
+        }
+        fd, tmp = tempfile.mkstemp(prefix=".vault-index-", suffix=".tmp", dir=self.directory)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle, ensure_ascii=False, indent=2)
+                handle.write("\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
