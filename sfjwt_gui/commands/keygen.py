@@ -1,0 +1,272 @@
+"""``sfjwt keygen`` (new RSA key + self-signed certificate) and ``sfjwt inspect`` (what is in a key/cert file).
+
+Start-up matters here (benchmarked against ``openssl req``): only ``cryptography`` and our key modules are imported,
+and the keyring only with ``--name``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sfjwt_gui.commands.common import add_json_flag, add_passphrase_flags, emit_json, read_passphrase
+from sfjwt_gui.core.errors import InputError, PassphraseRequiredError
+
+if TYPE_CHECKING:
+    from sfjwt_gui.core.inspection import Inspection
+
+KEYGEN_HELP = """\
+Generate an RSA key and a self-signed certificate for the JWT Bearer Flow.
+Keep the key in the OS keyring (--name) or write it to a file (--no-store --key-out), encrypted with a passphrase
+from --passphrase-env/--passphrase-file (or a prompt); --insecure-unencrypted writes it in the clear.
+Upload the certificate (--cert-out FILE, PEM .crt) to the Connected App / External Client App."""
+
+INSPECT_HELP = """\
+Show what a key or certificate file holds: kind, key size, subject, validity, SHA-1/SHA-256 fingerprints and whether
+key and certificate belong together. Reads PEM (also mangled CI secrets), DER, PKCS#12, JKS and OpenSSH keys;
+FILE '-' reads standard input."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``keygen`` and ``inspect``."""
+    keygen = subparsers.add_parser(
+        "keygen",
+        help="generate an RSA key and self-signed certificate",
+        description=KEYGEN_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    where = keygen.add_mutually_exclusive_group(required=True)
+    where.add_argument("--name", help="save the key in the OS keyring under NAME")
+    where.add_argument("--no-store", action="store_true", help="do not use the keyring; write --key-out instead")
+    keygen.add_argument("--key-out", metavar="FILE", help="private key file (PKCS#8 PEM, mode 0600); with --no-store")
+    add_passphrase_flags(keygen, "passphrase for the key file")
+    keygen.add_argument(
+        "--insecure-unencrypted",
+        action="store_true",
+        help="write the key file WITHOUT encryption (anyone who reads the file can log in as your integration user)",
+    )
+    keygen.add_argument("--bits", type=int, choices=(2048, 3072, 4096), default=2048, help="key size (default 2048)")
+    keygen.add_argument("--cn", help="certificate common name (default: --name, or 'sfjwt')")
+    keygen.add_argument("--org", metavar="O", help="certificate organisation (O)")
+    keygen.add_argument("--org-unit", metavar="OU", help="certificate organisational unit (OU)")
+    keygen.add_argument("--country", metavar="C", help="certificate two-letter country code (C)")
+    keygen.add_argument("--days", type=int, default=365, help="certificate validity in days (default 365)")
+    keygen.add_argument("--cert-out", metavar="FILE", help="write the certificate (PEM .crt) to FILE")
+    keygen.add_argument("--force", action="store_true", help="overwrite existing --key-out / --cert-out files")
+    add_json_flag(keygen)
+    keygen.set_defaults(handler=run_keygen)
+
+    inspect = subparsers.add_parser(
+        "inspect",
+        help="show what a key or certificate file holds",
+        description=INSPECT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    inspect.add_argument("file", metavar="FILE", help="key, certificate, .p12/.pfx or .jks file ('-' = stdin)")
+    add_passphrase_flags(inspect)
+    inspect.add_argument("--alias", help="which private key of a JKS keystore holding several")
+    add_json_flag(inspect)
+    inspect.set_defaults(handler=run_inspect)
+
+
+# --- keygen ---------------------------------------------------------------------------------------------------------
+
+
+def _key_passphrase(args: argparse.Namespace) -> bytes | None:
+    given = bool(args.passphrase_env or args.passphrase_file)
+    if args.insecure_unencrypted:
+        if given:
+            raise InputError(
+                "--insecure-unencrypted and a passphrase option were both given.",
+                fix="Choose one: a passphrase (recommended) or --insecure-unencrypted.",
+            )
+        return None
+    passphrase = read_passphrase(args, prompt="Passphrase for the new key file: ", confirm=True)
+    if not passphrase:
+        raise InputError(
+            f"No passphrase for the key file {args.key_out!r}.",
+            fix="Use --passphrase-env VAR or --passphrase-file FILE (or run in a terminal to be asked); "
+            "--insecure-unencrypted writes the key unencrypted.",
+        )
+    return passphrase
+
+
+def _check_target(path: str, force: bool, what: str) -> Path:
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"{what} {path!r} is a directory.", fix="Give a file name.")
+    if target.exists() and not force:
+        raise InputError(f"{what} {path!r} already exists.", fix="Choose another file name, or add --force.")
+    if not target.parent.is_dir():
+        raise InputError(f"The folder of {what.lower()} {path!r} does not exist.", fix="Create it first.")
+    return target
+
+
+def write_new_file(path: Path, data: bytes, *, mode: int, force: bool) -> None:
+    """Write a new file with ``mode`` set at creation (no window where a key file is world-readable)."""
+    if force and path.exists():
+        path.unlink()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, mode)
+    except OSError as exc:
+        raise InputError(
+            f"Cannot create {str(path)!r}: {exc.strerror}.", fix="Check the path and permissions."
+        ) from exc
+    with os.fdopen(fd, "wb") as handle:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle.fileno(), mode)  # umask may have removed bits; make it exact
+        handle.write(data)
+
+
+def run_keygen(args: argparse.Namespace) -> int:
+    """Generate, then store in the keyring or write the (encrypted) key file, then write the certificate."""
+    from cryptography.hazmat.primitives import serialization
+
+    from sfjwt_gui.core.key_export import export_private_key_pkcs8
+    from sfjwt_gui.core.key_generation import (
+        Subject,
+        check_validity_days,
+        generate_private_key,
+        self_signed_certificate,
+    )
+
+    key_out: Path | None = None
+    passphrase: bytes | None = None
+    if args.no_store:
+        if not args.key_out:
+            raise InputError("--no-store needs --key-out FILE.", fix="Add --key-out key.pem (or use --name NAME).")
+        key_out = _check_target(args.key_out, args.force, "Key file")
+        passphrase = _key_passphrase(args)
+    elif args.key_out or args.insecure_unencrypted or args.passphrase_env or args.passphrase_file:
+        raise InputError(
+            "--key-out, --insecure-unencrypted and the passphrase options go with --no-store.",
+            fix=f"With --name {args.name!r} the key is kept in the OS keyring; export it later with sfjwt keys export.",
+        )
+    cert_out = _check_target(args.cert_out, args.force, "Certificate file") if args.cert_out else None
+    warnings = check_validity_days(args.days)
+    subject = Subject(cn=args.cn or args.name or "sfjwt", o=args.org, ou=args.org_unit, c=args.country)
+    subject.to_name()  # validate before spending time on the key
+
+    key = generate_private_key(args.bits)
+    cert = self_signed_certificate(key, subject, args.days)
+    stored_as: str | None = None
+    if args.name:
+        from sfjwt_gui.core.vault import Vault
+
+        stored_as = Vault().save(args.name, key, cert).name
+    if key_out is not None:
+        data = export_private_key_pkcs8(key, passphrase, insecure_unencrypted=args.insecure_unencrypted)
+        write_new_file(key_out, data, mode=0o600, force=args.force)
+    cert_pem = cert.public_bytes(serialization.Encoding.PEM)
+    if cert_out is not None:
+        write_new_file(cert_out, cert_pem, mode=0o644, force=args.force)
+
+    inspection = _inspect_generated(key, cert)
+    inspection.warnings[:0] = warnings
+    if args.insecure_unencrypted:
+        inspection.warnings.append(
+            f"The private key in {args.key_out} is NOT encrypted: protect the file, and never commit it."
+        )
+    if args.json:
+        emit_json(
+            {
+                **inspection.to_json(),
+                "name": stored_as,
+                "stored_in_keyring": stored_as is not None,
+                "key_out": str(key_out) if key_out else None,
+                "key_encrypted": key_out is not None and passphrase is not None,
+                "cert_out": str(cert_out) if cert_out else None,
+                "certificate_pem": cert_pem.decode("ascii"),
+            }
+        )
+        return 0
+    where = f"saved in the OS keyring as {stored_as!r}" if stored_as else f"written to {args.key_out}"
+    how = "" if stored_as else (" (PKCS#8, encrypted)" if passphrase else " (PKCS#8, UNENCRYPTED)")
+    print(f"Generated an RSA-{args.bits} key, {where}{how}.")
+    _print_inspection(inspection)
+    if cert_out is not None:
+        print(f"Certificate written to {cert_out}: upload it to the Connected App / External Client App.")
+    elif not stored_as:
+        print("Certificate (upload it to the Connected App / External Client App):")
+        sys.stdout.write(cert_pem.decode("ascii"))
+    return 0
+
+
+def _inspect_generated(key: Any, cert: Any) -> Inspection:
+    from sfjwt_gui.core.inspection import inspect_material
+    from sfjwt_gui.core.key_loading import LoadedMaterial
+
+    return inspect_material(LoadedMaterial(key, cert, source_format="generated", source_name="(new key)"))
+
+
+# --- inspect --------------------------------------------------------------------------------------------------------
+
+
+def run_inspect(args: argparse.Namespace) -> int:
+    """Load the file (asking for a passphrase on a terminal when needed) and print what it holds."""
+    from sfjwt_gui.core.inspection import inspect_material
+    from sfjwt_gui.core.key_loading import load_file, load_material
+
+    data: bytes | None = None
+    if args.file == "-":
+        data = sys.stdin.buffer.read()
+    passphrase = read_passphrase(args)
+
+    def load(secret: bytes | None) -> Any:
+        if data is not None:
+            return load_material(data, secret, alias=args.alias, source_name="standard input")
+        return load_file(args.file, secret, alias=args.alias)
+
+    try:
+        material = load(passphrase)
+    except PassphraseRequiredError:
+        asked = None if data is not None else read_passphrase(args, prompt=f"Passphrase for {args.file}: ")
+        if not asked:
+            raise
+        material = load(asked)
+    inspection = inspect_material(material)
+    if args.json:
+        emit_json(inspection.to_json())
+    else:
+        print(f"File:        {args.file if data is None else '(standard input)'}")
+        _print_inspection(inspection)
+    return 0
+
+
+_LABELS = (
+    ("kind", "Kind"),
+    ("source_format", "Format"),
+    ("key_type", "Key type"),
+    ("key_bits", "Key bits"),
+    ("subject", "Subject"),
+    ("issuer", "Issuer"),
+    ("serial", "Serial"),
+    ("not_before", "Not before"),
+    ("not_after", "Not after"),
+    ("days_left", "Days left"),
+    ("sha1_fingerprint", "SHA-1"),
+    ("sha256_fingerprint", "SHA-256"),
+    ("public_key_sha256", "Key SHA-256"),
+    ("key_matches_certificate", "Key matches"),
+)
+
+
+def _print_inspection(inspection: Inspection) -> None:
+    values = inspection.to_json()
+    for field_name, label in _LABELS:
+        value = values.get(field_name)
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool):
+            value = "yes" if value else "NO"
+        print(f"{label + ':':<12} {value}")
+    if inspection.extra_certificates:
+        print(f"{'Other certs:':<12} {inspection.extra_certificates}")
+    for repair in inspection.repairs:
+        print(f"repaired: {repair}")
+    for warning in inspection.warnings:
+        print(f"warning: {warning}", file=sys.stderr)

@@ -1,0 +1,145 @@
+"""Inspect loaded key material: what it is, who it names, how long it lasts, its fingerprints, and what to watch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+from sfjwt_gui.core.fingerprints import (
+    colon_hex,
+    key_matches_certificate,
+    public_key_der,
+    sha1_fingerprint,
+    sha256_fingerprint,
+)
+from sfjwt_gui.core.key_generation import LONG_VALIDITY_DAYS
+from sfjwt_gui.core.key_loading import MIN_RSA_BITS, LoadedMaterial
+
+EXPIRY_WARNING_DAYS = 30
+
+
+class Kind:
+    """Values of ``Inspection.kind``."""
+
+    PRIVATE_KEY = "private_key"
+    CERTIFICATE = "certificate"
+    PRIVATE_KEY_AND_CERTIFICATE = "private_key_and_certificate"
+
+
+@dataclass
+class Inspection:
+    """What ``sfjwt inspect`` shows; ``to_json()`` is the stable ``--json`` object."""
+
+    kind: str
+    source_format: str
+    key_type: str | None
+    key_bits: int | None
+    subject: str | None = None
+    issuer: str | None = None
+    serial: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+    days_left: int | None = None
+    sha1_fingerprint: str | None = None
+    sha256_fingerprint: str | None = None
+    public_key_sha256: str | None = None
+    key_matches_certificate: bool | None = None
+    self_signed: bool | None = None
+    extra_certificates: int = 0
+    repairs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON-ready dict (fingerprints as colon-separated upper-case hex, times as ISO 8601 UTC)."""
+        return asdict(self)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _key_description(public: object) -> tuple[str, int | None]:
+    if isinstance(public, rsa.RSAPublicKey):
+        return "RSA", public.key_size
+    if isinstance(public, ec.EllipticCurvePublicKey):
+        return f"EC ({public.curve.name})", public.key_size
+    return type(public).__name__.lstrip("_").replace("PublicKey", "") or "unknown", None
+
+
+def inspect_material(material: LoadedMaterial, now: dt.datetime | None = None) -> Inspection:
+    """Describe a key and/or certificate, with warnings for expiry, mismatch and weak settings."""
+    moment = now or dt.datetime.now(dt.UTC)
+    key, cert = material.private_key, material.certificate
+    if key is not None and cert is not None:
+        kind = Kind.PRIVATE_KEY_AND_CERTIFICATE
+    elif key is not None:
+        kind = Kind.PRIVATE_KEY
+    else:
+        kind = Kind.CERTIFICATE
+    public = key.public_key() if key is not None else cert.public_key() if cert is not None else None
+    key_type, key_bits = _key_description(public)
+    result = Inspection(
+        kind=kind,
+        source_format=material.source_format,
+        key_type=key_type,
+        key_bits=key_bits,
+        extra_certificates=len(material.extra_certificates),
+        repairs=list(material.repairs),
+    )
+    if isinstance(public, rsa.RSAPublicKey):
+        import hashlib
+
+        result.public_key_sha256 = colon_hex(hashlib.sha256(public_key_der(public)).digest())
+    if cert is not None:
+        _describe_certificate(result, cert, moment)
+        if key is not None:
+            result.key_matches_certificate = key_matches_certificate(key, cert)
+            if not result.key_matches_certificate:
+                result.warnings.append(
+                    "The private key does not belong to this certificate (their public keys differ): Salesforce "
+                    "would reject every token signed with this key against this certificate. Upload the certificate "
+                    "made for this key."
+                )
+    return result
+
+
+def _describe_certificate(result: Inspection, cert: x509.Certificate, moment: dt.datetime) -> None:
+    not_before, not_after = cert.not_valid_before_utc, cert.not_valid_after_utc
+    result.subject = cert.subject.rfc4514_string()
+    result.issuer = cert.issuer.rfc4514_string()
+    result.serial = f"{cert.serial_number:X}"
+    result.not_before = _iso(not_before)
+    result.not_after = _iso(not_after)
+    result.days_left = math.floor((not_after - moment).total_seconds() / 86400)
+    result.sha1_fingerprint = sha1_fingerprint(cert)
+    result.sha256_fingerprint = sha256_fingerprint(cert)
+    result.self_signed = cert.subject == cert.issuer
+    if moment >= not_after:
+        result.warnings.append(
+            f"The certificate expired on {_iso(not_after)}: Salesforce rejects tokens checked against it. "
+            "Generate a new key and certificate (sfjwt keygen) and upload the new certificate."
+        )
+    elif result.days_left < EXPIRY_WARNING_DAYS:
+        result.warnings.append(
+            f"The certificate expires in {result.days_left} days (on {_iso(not_after)}). "
+            "Generate a new key and certificate and upload it before then."
+        )
+    if moment < not_before:
+        result.warnings.append(f"The certificate is not valid yet (from {_iso(not_before)}). Check the clock.")
+    if (not_after - not_before).days > LONG_VALIDITY_DAYS:
+        result.warnings.append(
+            f"The certificate is valid for {(not_after - not_before).days} days (more than 10 years); "
+            "plan to rotate the key well before then."
+        )
+    public = cert.public_key()
+    if not isinstance(public, rsa.RSAPublicKey):
+        result.warnings.append("The certificate's key is not RSA: Salesforce's JWT Bearer Flow needs RS256 (RSA).")
+    elif public.key_size < MIN_RSA_BITS:
+        result.warnings.append(
+            f"The certificate's RSA key has {public.key_size} bits; use {MIN_RSA_BITS} or more (sfjwt keygen)."
+        )

@@ -1,0 +1,106 @@
+"""Export certificates and keys in the forms Salesforce and other tools take.
+
+Certificate: PEM ``.crt`` (Connected App / External Client App upload) or DER ``.cer``. Private key: PKCS#8 encrypted
+with a passphrase (unencrypted only with ``insecure_unencrypted=True``). PKCS#12 with a password. JKS for
+Salesforce's Certificate and Key Management import (key password = store password).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+
+from sfjwt_gui.core.errors import ExportError
+from sfjwt_gui.core.fingerprints import key_matches_certificate
+
+CertificateFormat = Literal["crt", "cer"]
+SALESFORCE_JKS_BITS = (2048, 3072, 4096)
+MIN_KEYSTORE_PASSWORD = 6  # keytool refuses shorter store passwords
+_PKCS12_KDF_ROUNDS = 100_000
+
+
+def export_certificate(cert: x509.Certificate, fmt: str = "crt") -> bytes:
+    """The certificate as PEM (``crt``) or DER (``cer``)."""
+    if fmt == "crt":
+        return cert.public_bytes(serialization.Encoding.PEM)
+    if fmt == "cer":
+        return cert.public_bytes(serialization.Encoding.DER)
+    raise ExportError(f"Certificate format {fmt!r} is not offered.", fix="Choose crt (PEM) or cer (DER).")
+
+
+def export_private_key_pkcs8(
+    key: rsa.RSAPrivateKey, passphrase: bytes | None, *, insecure_unencrypted: bool = False
+) -> bytes:
+    """PEM PKCS#8, encrypted with the passphrase (AES-256-CBC, PBKDF2); unencrypted only if explicitly asked."""
+    if passphrase:
+        return key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(passphrase),
+        )
+    if insecure_unencrypted:
+        return key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    raise ExportError(
+        "No passphrase was given for the private key export (PKCS#8).",
+        fix="Give a passphrase (--passphrase-env VAR or --passphrase-file FILE); an unencrypted key file needs "
+        "the explicit --insecure-unencrypted option.",
+    )
+
+
+def _check_pair(key: rsa.RSAPrivateKey, cert: x509.Certificate, what: str) -> None:
+    if not key_matches_certificate(key, cert):
+        raise ExportError(
+            f"The certificate {cert.subject.rfc4514_string()!r} does not belong to the private key ({what} export).",
+            fix="Choose the certificate made for this key, or create a new one (sfjwt keygen).",
+        )
+
+
+def export_pkcs12(key: rsa.RSAPrivateKey, cert: x509.Certificate, password: bytes, friendly_name: str) -> bytes:
+    """PKCS#12 (.p12) with AES-256-CBC/PBKDF2 and an HMAC-SHA256 MAC (read by OpenSSL 3 and Java 11+ keytool)."""
+    if not password:
+        raise ExportError("No password was given for the PKCS#12 export.", fix="Give a password for the .p12 file.")
+    _check_pair(key, cert, "PKCS#12")
+    encryption = (
+        serialization.PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(_PKCS12_KDF_ROUNDS)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .hmac_hash(hashes.SHA256())
+        .build(password)
+    )
+    return pkcs12.serialize_key_and_certificates(friendly_name.encode("utf-8") or None, key, cert, None, encryption)
+
+
+def normalise_alias(alias: str) -> str:
+    """The alias as keytool stores it (lower case, trimmed); raises ExportError when empty."""
+    cleaned = alias.strip().lower()
+    if not cleaned:
+        raise ExportError("The keystore alias is empty.", fix="Choose an alias, e.g. the certificate's name.")
+    return cleaned
+
+
+def export_jks(key: rsa.RSAPrivateKey, cert: x509.Certificate, password: str, alias: str) -> bytes:
+    """A JKS keystore for Salesforce's Certificate and Key Management import (key password = store password)."""
+    from sfjwt_gui.core.jks import write_jks
+
+    if len(password) < MIN_KEYSTORE_PASSWORD:
+        raise ExportError(
+            f"The keystore password has {len(password)} characters; keytool and Salesforce need at least "
+            f"{MIN_KEYSTORE_PASSWORD}.",
+            fix=f"Choose a password of {MIN_KEYSTORE_PASSWORD} or more characters.",
+        )
+    if key.key_size not in SALESFORCE_JKS_BITS:
+        raise ExportError(
+            f"The key has {key.key_size} bits; Salesforce's keystore import takes 2048, 3072 or 4096.",
+            fix="Generate a key of one of those sizes (sfjwt keygen --bits 2048).",
+        )
+    _check_pair(key, cert, "JKS")
+    pkcs8 = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    return write_jks(pkcs8, [cert], password, normalise_alias(alias))

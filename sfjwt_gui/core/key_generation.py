@@ -1,0 +1,109 @@
+"""Generate an RSA key and the self-signed certificate Salesforce takes for "Use digital signatures"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+
+from sfjwt_gui.core.errors import InputError
+
+ALLOWED_BITS = (2048, 3072, 4096)
+DEFAULT_DAYS = 365
+LONG_VALIDITY_DAYS = 3650
+MAX_DAYS = 36500
+# Backdate a little so a client whose clock runs slightly behind does not see a "not yet valid" certificate.
+_BACKDATE = dt.timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Certificate subject: CN and optional O, OU and two-letter country C."""
+
+    cn: str
+    o: str | None = None
+    ou: str | None = None
+    c: str | None = None
+
+    def to_name(self) -> x509.Name:
+        """The X.509 name (C, O, OU, CN order, as openssl prints it)."""
+        if not self.cn.strip():
+            raise InputError("The certificate's common name (CN) is empty.", fix="Give a CN, e.g. --cn my-integration.")
+        if self.c is not None and (len(self.c) != 2 or not self.c.isascii() or not self.c.isalpha()):
+            raise InputError(
+                f"Country {self.c!r} is not a two-letter ISO 3166 code.", fix="Use a code such as JP, US or DE."
+            )
+        attributes = []
+        if self.c:
+            attributes.append(x509.NameAttribute(NameOID.COUNTRY_NAME, self.c.upper()))
+        if self.o:
+            attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, self.o))
+        if self.ou:
+            attributes.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, self.ou))
+        for label, value in (("CN", self.cn), ("O", self.o), ("OU", self.ou)):
+            if value is not None and len(value) > 64:
+                raise InputError(f"The {label} {value[:20]!r}… has {len(value)} characters.", fix="Use 64 at most.")
+        attributes.append(x509.NameAttribute(NameOID.COMMON_NAME, self.cn))
+        return x509.Name(attributes)
+
+
+def generate_private_key(bits: int = 2048) -> rsa.RSAPrivateKey:
+    """A new RSA private key (2048, 3072 or 4096 bits; public exponent 65537)."""
+    if bits not in ALLOWED_BITS:
+        raise InputError(
+            f"Key size {bits} bits is not offered.",
+            fix="Choose 2048, 3072 or 4096 bits (Salesforce accepts these; 2048 is the usual choice).",
+        )
+    return rsa.generate_private_key(public_exponent=65537, key_size=bits)
+
+
+def check_validity_days(days: int) -> list[str]:
+    """Validate a validity period; returns warnings (empty when unremarkable)."""
+    if days < 1 or days > MAX_DAYS:
+        raise InputError(f"Validity of {days} days is out of range.", fix=f"Choose between 1 and {MAX_DAYS} days.")
+    if days > LONG_VALIDITY_DAYS:
+        return [
+            f"Validity of {days} days is more than 10 years: a long-lived certificate keeps a leaked key useful "
+            "for longer. Consider 365 days and a calendar reminder to rotate."
+        ]
+    return []
+
+
+def self_signed_certificate(
+    key: rsa.RSAPrivateKey, subject: Subject, days: int = DEFAULT_DAYS, *, now: dt.datetime | None = None
+) -> x509.Certificate:
+    """A self-signed SHA-256 certificate: random positive serial, CA=false (critical), digitalSignature, SKI."""
+    check_validity_days(days)
+    name = subject.to_name()
+    start = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0) - _BACKDATE
+    public = key.public_key()
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(public)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + _BACKDATE + dt.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+    )
+    return builder.sign(key, hashes.SHA256())

@@ -1,0 +1,577 @@
+"""Import keys and certificates from whatever a user holds: a file, bytes, or text pasted from a CI secret.
+
+Formats: PEM PKCS#1 / PKCS#8 / encrypted PKCS#8 / OpenSSL "traditional" encrypted PEM (``Proc-Type``/``DEK-Info``),
+DER of those, PKCS#12 (modern and ``-legacy``), OpenSSH private keys (also encrypted), JKS keystores, and X.509
+certificates in PEM, DER and PKCS#7. Mangled PEM is repaired first (``pem_repair``) and every repair is reported.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes, PublicKeyTypes
+
+from sfjwt_gui.core import der
+from sfjwt_gui.core.errors import (
+    CertificateError,
+    InputError,
+    KeyFormatError,
+    KeyTooSmallError,
+    PassphraseRequiredError,
+    TruncatedKeyError,
+    UnsupportedKeyError,
+    WrongPassphraseError,
+)
+from sfjwt_gui.core.fingerprints import key_matches_certificate
+from sfjwt_gui.core.pem_repair import looks_like_pem, repair_pem
+
+MIN_RSA_BITS = 2048
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+_PEM_BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.DOTALL)
+_PEM_BEGIN = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----")
+_BASE64_ONLY = re.compile(r"[A-Za-z0-9+/=_\-\s]+")
+_CERT_LABELS = {"CERTIFICATE", "X509 CERTIFICATE"}
+_PKCS7_LABELS = {"PKCS7", "CMS"}
+_PUBLIC_LABELS = {"PUBLIC KEY", "RSA PUBLIC KEY"}
+_CSR_LABELS = {"CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"}
+_OTHER_KEY_LABELS = {"EC PRIVATE KEY": "EC", "DSA PRIVATE KEY": "DSA"}
+_OID_PKCS7_DATA = "1.2.840.113549.1.7.1"
+_OID_PKCS7_SIGNED = "1.2.840.113549.1.7.2"
+_OPENSSH_MAGIC = b"openssh-key-v1\x00"
+_CONVERT_HINT = "Convert it with: openssl pkey -in IN -out key.pem (or choose the right file)."
+
+
+@dataclass
+class LoadedMaterial:
+    """A private key and/or certificate read from one input, with how it was read and what was repaired."""
+
+    private_key: rsa.RSAPrivateKey | None
+    certificate: x509.Certificate | None
+    extra_certificates: list[x509.Certificate] = field(default_factory=list)
+    source_format: str = ""
+    repairs: list[str] = field(default_factory=list)
+    source_name: str = "(pasted text)"
+
+
+def load_file(path: str | Path, passphrase: bytes | None = None, *, alias: str | None = None) -> LoadedMaterial:
+    """Load key and/or certificate from a file (any supported format)."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise KeyFormatError(
+                f"{file.name} is {size} bytes, far larger than any key or certificate file.",
+                fix="Choose the key, certificate, .p12 or .jks file itself.",
+            )
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Cannot read {str(file)!r}: {exc.strerror}.", fix="Check the path and permissions.") from exc
+    return load_material(data, passphrase, alias=alias, source_name=file.name)
+
+
+def load_material(
+    data: bytes | str,
+    passphrase: bytes | None = None,
+    *,
+    alias: str | None = None,
+    source_name: str = "(pasted text)",
+) -> LoadedMaterial:
+    """Load key and/or certificate from bytes or pasted text, detecting the format and repairing mangled PEM.
+
+    ``alias`` picks one private-key entry of a JKS keystore that holds several.
+    """
+    loader = _Loader(passphrase or None, alias, source_name)
+    return loader.load(data)
+
+
+def load_certificate(data: bytes | str, *, source_name: str = "(certificate)") -> x509.Certificate:
+    """Load one X.509 certificate (PEM, possibly mangled and repaired, or DER)."""
+    raw = data.encode("utf-8", "replace") if isinstance(data, str) else data
+    if raw[:1] == b"\x30":
+        try:
+            der.read_tlv(raw)
+            return x509.load_der_x509_certificate(raw)
+        except der.DerError as exc:
+            raise _truncated_or_format(exc, source_name, "DER certificate") from exc
+        except ValueError as exc:
+            raise CertificateError(
+                f"{source_name} is DER but not an X.509 certificate.", fix="Choose the .crt/.cer/.pem certificate."
+            ) from exc
+    text = data if isinstance(data, str) else raw.decode("utf-8", "replace")
+    repaired = repair_pem(text) if looks_like_pem(text) else None
+    blocks = _pem_blocks(repaired.text if repaired else "")
+    for label, block in blocks:
+        if label in _CERT_LABELS:
+            return _load_pem_certificate(block, source_name)
+    raise CertificateError(
+        f"{source_name} holds no certificate (found: {', '.join(label for label, _ in blocks) or 'no PEM block'}).",
+        fix="Choose the certificate file (-----BEGIN CERTIFICATE-----, .crt or .cer).",
+    )
+
+
+def load_public_key(data: bytes | str, *, source_name: str = "(public key)") -> rsa.RSAPublicKey:
+    """The RSA public key from a certificate, a public key (SPKI / PKCS#1, PEM or DER) or a private key."""
+    raw = data.encode("utf-8", "replace") if isinstance(data, str) else data
+    public: PublicKeyTypes | None = None
+    try:
+        public = load_certificate(data, source_name=source_name).public_key()
+    except InputError:
+        text = raw.decode("utf-8", "replace")
+        repaired = repair_pem(text) if looks_like_pem(text) else None
+        for label, block in _pem_blocks(repaired.text if repaired else ""):
+            if label in _PUBLIC_LABELS:
+                public = serialization.load_pem_public_key(block.encode())
+                break
+        if public is None and raw[:1] == b"\x30":
+            try:
+                public = serialization.load_der_public_key(raw)
+            except ValueError:
+                public = None
+        if public is None:
+            key = load_material(data, source_name=source_name).private_key
+            if key is None:
+                raise KeyFormatError(
+                    f"{source_name} holds no public key.", fix="Choose a certificate or a public key file."
+                ) from None
+            public = key.public_key()
+    if not isinstance(public, rsa.RSAPublicKey):
+        raise UnsupportedKeyError(
+            f"The public key in {source_name} is {_key_type_name(public)}, not RSA.",
+            fix="Salesforce's JWT Bearer Flow signs with RS256: use an RSA key of 2048 bits or more.",
+        )
+    return public
+
+
+def check_rsa_key(key: PrivateKeyTypes, source: str) -> rsa.RSAPrivateKey:
+    """Return the key if it is RSA of at least 2048 bits, else raise the matching error."""
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise UnsupportedKeyError(
+            f"The key in {source} is {_key_type_name(key)}, not RSA.",
+            fix="Salesforce's JWT Bearer Flow signs with RS256 only: generate an RSA key "
+            "(sfjwt keygen, or openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048).",
+        )
+    if key.key_size < MIN_RSA_BITS:
+        raise KeyTooSmallError(
+            f"The RSA key in {source} has {key.key_size} bits; at least {MIN_RSA_BITS} are required.",
+            fix="Generate a new 2048-bit (or larger) key with sfjwt keygen and upload its certificate again.",
+        )
+    return key
+
+
+def _key_type_name(key: PrivateKeyTypes | PublicKeyTypes) -> str:
+    if isinstance(key, ec.EllipticCurvePrivateKey | ec.EllipticCurvePublicKey):
+        return f"an EC key ({key.curve.name})"
+    if isinstance(key, ed25519.Ed25519PrivateKey | ed25519.Ed25519PublicKey):
+        return "an Ed25519 key"
+    if isinstance(key, ed448.Ed448PrivateKey | ed448.Ed448PublicKey):
+        return "an Ed448 key"
+    if isinstance(key, dsa.DSAPrivateKey | dsa.DSAPublicKey):
+        return "a DSA key"
+    return f"a {type(key).__name__.lstrip('_')} key"
+
+
+def _pem_blocks(text: str) -> list[tuple[str, str]]:
+    return [(m.group(1), m.group(0)) for m in _PEM_BLOCK.finditer(text)]
+
+
+def _truncated_or_format(exc: der.DerError, source: str, what: str) -> KeyFormatError:
+    if exc.truncated:
+        return TruncatedKeyError(
+            f"The {what} in {source} ends early ({exc}).",
+            fix="The file or secret was cut off: copy the whole key again, including the END line.",
+        )
+    return KeyFormatError(f"The {what} in {source} is malformed ({exc}).", fix=_CONVERT_HINT)
+
+
+def _load_pem_certificate(block: str, source: str) -> x509.Certificate:
+    _check_pem_body(block, source, "PEM certificate")
+    try:
+        return x509.load_pem_x509_certificate(block.encode())
+    except ValueError as exc:
+        raise CertificateError(
+            f"The certificate in {source} cannot be parsed.", fix="Export the certificate again (PEM or DER)."
+        ) from exc
+
+
+def _check_pem_body(block: str, source: str, what: str) -> bytes:
+    """Decode a PEM block's base64 and check the DER is complete (a cut-off secret is a common failure)."""
+    lines = [line for line in block.strip().splitlines()[1:-1] if ":" not in line]
+    body = "".join("".join(lines).split())
+    try:
+        raw = base64.b64decode(body, validate=True)
+    except binascii.Error as exc:
+        if len(body) % 4:
+            raise TruncatedKeyError(
+                f"The {what} in {source} is cut off (its base64 length {len(body)} is not a multiple of 4).",
+                fix="Copy the whole key again, every line between BEGIN and END.",
+            ) from exc
+        raise KeyFormatError(
+            f"The {what} in {source} holds characters that are not base64.", fix="Copy it again from the original."
+        ) from exc
+    try:
+        der.read_tlv(raw)
+    except der.DerError as exc:
+        raise _truncated_or_format(exc, source, what) from exc
+    return raw
+
+
+class _Loader:
+    def __init__(self, passphrase: bytes | None, alias: str | None, source: str) -> None:
+        self.passphrase = passphrase
+        self.alias = alias
+        self.source = source
+        self.repairs: list[str] = []
+        self.formats: list[str] = []
+        self.keys: list[rsa.RSAPrivateKey] = []
+        self.certs: list[x509.Certificate] = []
+
+    # --- entry ---------------------------------------------------------------------------------------------------
+
+    def load(self, data: bytes | str) -> LoadedMaterial:
+        if isinstance(data, bytes):
+            self._load_bytes(data)
+        else:
+            self._load_text(data)
+        return self._result()
+
+    def _load_bytes(self, raw: bytes) -> None:
+        from sfjwt_gui.core import jks
+
+        if not raw.strip():
+            raise KeyFormatError(f"{self.source} is empty.", fix="Choose the key or certificate file itself.")
+        if jks.is_jks(raw):
+            self._load_jks(raw)
+        elif jks.is_jceks(raw):
+            raise KeyFormatError(
+                f"{self.source} is a JCEKS keystore, not JKS or PKCS#12.",
+                fix="Convert it: keytool -importkeystore -srckeystore IN -srcstoretype JCEKS "
+                "-destkeystore OUT.p12 -deststoretype PKCS12",
+            )
+        elif raw[:1] == b"\x30":
+            self._load_der(raw)
+        else:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise KeyFormatError(
+                    f"{self.source} is binary data in no format sfjwt reads.",
+                    fix="Supported: PEM, DER, PKCS#12 (.p12/.pfx), JKS, OpenSSH private keys, X.509 certificates.",
+                ) from exc
+            self._load_text(text)
+
+    def _load_text(self, text: str) -> None:
+        if not text.strip():
+            raise KeyFormatError(f"{self.source} is empty.", fix="Paste the whole key, from BEGIN to END.")
+        if looks_like_pem(text):
+            repaired = repair_pem(text)
+            self.repairs += repaired.repairs
+            self._load_pem(repaired.text)
+            return
+        stripped = text.strip().strip("\"'`").strip()
+        if stripped.startswith("PuTTY-User-Key-File"):
+            raise KeyFormatError(
+                f"{self.source} is a PuTTY .ppk key.",
+                fix="Convert it: puttygen key.ppk -O private-openssh -o key.pem",
+            )
+        if stripped.startswith(("ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-")):
+            raise KeyFormatError(
+                f"{self.source} is an OpenSSH public key; signing needs the private key.",
+                fix="Choose the private key file (id_rsa, not id_rsa.pub).",
+            )
+        if len(stripped) >= 64 and _BASE64_ONLY.fullmatch(stripped):
+            compact = "".join(stripped.split())
+            try:
+                if "-" in compact or "_" in compact:
+                    raw = base64.urlsafe_b64decode(compact + "=" * (-len(compact) % 4))
+                else:
+                    raw = base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
+            except binascii.Error:
+                raw = b""
+            if raw[:1] == b"\x30" or raw[:4] == b"\xfe\xed\xfe\xed":
+                self.repairs.append("decoded base64 text that had no PEM armour (BEGIN/END lines)")
+                self._load_bytes(raw)
+                return
+        raise KeyFormatError(
+            f"{self.source} is not a key or certificate sfjwt can read (no -----BEGIN line, not DER, PKCS#12 or JKS).",
+            fix="Paste the whole PEM including the -----BEGIN …----- and -----END …----- lines, or choose the file.",
+        )
+
+    # --- PEM -----------------------------------------------------------------------------------------------------
+
+    def _load_pem(self, text: str) -> None:
+        blocks = _pem_blocks(text)
+        begun = _PEM_BEGIN.findall(text)
+        if len(begun) > len(blocks):
+            complete = [label for label, _ in blocks]
+            missing = next((label for label in begun if label not in complete), begun[-1])
+            raise TruncatedKeyError(
+                f"The {missing} in {self.source} has a BEGIN line but no matching -----END {missing}----- line.",
+                fix="The text was cut off: copy the whole key again, including the END line.",
+            )
+        ignored: list[str] = []
+        for label, block in blocks:
+            if label in _CERT_LABELS:
+                self.certs.append(_load_pem_certificate(block, self.source))
+                self._format("PEM certificate")
+            elif label in _PKCS7_LABELS:
+                self._load_pkcs7(block)
+            elif label == "RSA PRIVATE KEY":
+                self._load_pem_pkcs1(block)
+            elif label == "PRIVATE KEY":
+                _check_pem_body(block, self.source, "PKCS#8 private key")
+                self._add_key(self._decrypt(block.encode(), pem=True, encrypted=False), "PEM PKCS#8")
+            elif label == "ENCRYPTED PRIVATE KEY":
+                _check_pem_body(block, self.source, "encrypted PKCS#8 private key")
+                self._add_key(self._decrypt(block.encode(), pem=True, encrypted=True), "PEM encrypted PKCS#8")
+            elif label == "OPENSSH PRIVATE KEY":
+                self._load_openssh(block)
+            elif label in _OTHER_KEY_LABELS:
+                raise UnsupportedKeyError(
+                    f"{self.source} holds {'an' if label.startswith('E') else 'a'} {_OTHER_KEY_LABELS[label]} "
+                    f"private key ({label}), not RSA.",
+                    fix="Salesforce's JWT Bearer Flow signs with RS256 only: generate an RSA key with sfjwt keygen.",
+                )
+            else:
+                ignored.append(label)
+        if not self.keys and not self.certs:
+            self._explain_nothing_found(ignored)
+
+    def _explain_nothing_found(self, labels: list[str]) -> None:
+        if any(label in _PUBLIC_LABELS for label in labels):
+            raise KeyFormatError(
+                f"{self.source} holds only a public key; signing needs the private key.",
+                fix="Choose the private key file, or the certificate (.crt) to inspect it.",
+            )
+        if any(label in _CSR_LABELS for label in labels):
+            raise KeyFormatError(
+                f"{self.source} is a certificate signing request (CSR), not a certificate or key.",
+                fix="Have it signed (openssl x509 -req …) or create a self-signed certificate with sfjwt keygen.",
+            )
+        raise KeyFormatError(
+            f"{self.source} holds no key or certificate sfjwt can read (PEM blocks: {', '.join(labels) or 'none'}).",
+            fix="Supported: RSA PRIVATE KEY, PRIVATE KEY, ENCRYPTED PRIVATE KEY, OPENSSH PRIVATE KEY, CERTIFICATE.",
+        )
+
+    def _load_pem_pkcs1(self, block: str) -> None:
+        if "Proc-Type: 4,ENCRYPTED" in block:
+            match = re.search(r"DEK-Info:\s*([A-Za-z0-9-]+)", block)
+            cipher = match.group(1) if match else "unknown cipher"
+            key = self._decrypt(block.encode(), pem=True, encrypted=True)
+            self._add_key(key, f"PEM PKCS#1 traditional encrypted ({cipher})")
+        else:
+            _check_pem_body(block, self.source, "PKCS#1 RSA private key")
+            self._add_key(self._decrypt(block.encode(), pem=True, encrypted=False), "PEM PKCS#1")
+
+    def _load_pkcs7(self, block: str) -> None:
+        from cryptography.hazmat.primitives.serialization import pkcs7
+
+        try:
+            certs = pkcs7.load_pem_pkcs7_certificates(block.encode())
+        except ValueError as exc:
+            raise CertificateError(f"The PKCS#7 bundle in {self.source} cannot be read.", fix=_CONVERT_HINT) from exc
+        self.certs += certs
+        self._format("PKCS#7 certificates")
+
+    def _load_openssh(self, block: str) -> None:
+        lines = block.strip().splitlines()[1:-1]
+        try:
+            blob = base64.b64decode("".join(lines), validate=True)
+        except binascii.Error as exc:
+            raise TruncatedKeyError(
+                f"The OpenSSH private key in {self.source} is cut off or damaged (bad base64).",
+                fix="Copy the whole key again, including the END line.",
+            ) from exc
+        if not blob.startswith(_OPENSSH_MAGIC) or len(blob) < len(_OPENSSH_MAGIC) + 4:
+            raise KeyFormatError(f"{self.source} is not an openssh-key-v1 private key.", fix=_CONVERT_HINT)
+        (name_len,) = struct.unpack(">I", blob[len(_OPENSSH_MAGIC) : len(_OPENSSH_MAGIC) + 4])
+        cipher = blob[len(_OPENSSH_MAGIC) + 4 : len(_OPENSSH_MAGIC) + 4 + name_len].decode("ascii", "replace")
+        encrypted = cipher != "none"
+        if encrypted and self.passphrase is None:
+            raise self._passphrase_required("OpenSSH private key")
+        try:
+            key = serialization.load_ssh_private_key(block.encode(), self.passphrase if encrypted else None)
+        except UnsupportedAlgorithm as exc:
+            raise KeyFormatError(
+                f"The OpenSSH private key in {self.source} uses {cipher}, which this installation cannot open ({exc}).",
+                fix="Re-encrypt it: ssh-keygen -p -f KEY (or export PEM: ssh-keygen -p -m PEM -f KEY).",
+            ) from exc
+        except ValueError as exc:
+            if encrypted:
+                raise self._wrong_passphrase("OpenSSH private key") from exc
+            raise KeyFormatError(
+                f"The OpenSSH private key in {self.source} is damaged ({exc}).", fix="Copy it again from the original."
+            ) from exc
+        self._add_key(key, "OpenSSH (encrypted)" if encrypted else "OpenSSH")
+
+    # --- DER, PKCS#12, JKS ---------------------------------------------------------------------------------------
+
+    def _load_der(self, raw: bytes) -> None:
+        try:
+            outer = der.read_tlv(raw)
+            children = der.read_children(outer.content)
+        except der.DerError as exc:
+            raise _truncated_or_format(exc, self.source, "DER data") from exc
+        kind = _der_kind(children)
+        if kind == "pkcs12":
+            self._load_pkcs12(raw)
+        elif kind == "certificate":
+            try:
+                self.certs.append(x509.load_der_x509_certificate(raw[: outer.end]))
+            except ValueError as exc:
+                raise CertificateError(
+                    f"The DER certificate in {self.source} cannot be parsed.", fix="Export it again."
+                ) from exc
+            self._format("DER certificate")
+        elif kind == "encrypted_pkcs8":
+            self._add_key(self._decrypt(raw[: outer.end], pem=False, encrypted=True), "DER encrypted PKCS#8")
+        elif kind == "public_key":
+            raise KeyFormatError(
+                f"{self.source} is a DER public key; signing needs the private key.",
+                fix="Choose the private key file, or the certificate to inspect it.",
+            )
+        else:
+            label = "DER PKCS#8" if kind == "pkcs8" else "DER PKCS#1"
+            self._add_key(self._decrypt(raw[: outer.end], pem=False, encrypted=False), label)
+
+    def _load_pkcs12(self, raw: bytes) -> None:
+        from cryptography.hazmat.primitives.serialization import pkcs12
+
+        attempts: list[bytes | None] = [None, b""] if self.passphrase is None else [self.passphrase, None]
+        loaded = None
+        for password in attempts:
+            try:
+                loaded = pkcs12.load_key_and_certificates(raw, password)
+                break
+            except ValueError:
+                continue
+            except UnsupportedAlgorithm as exc:
+                raise KeyFormatError(
+                    f"The PKCS#12 file {self.source} uses an algorithm this installation cannot open ({exc}).",
+                    fix="Re-export it: openssl pkcs12 -in IN -nodes | openssl pkcs12 -export -out OUT.p12",
+                ) from exc
+        if loaded is None:
+            if self.passphrase is None:
+                raise self._passphrase_required("PKCS#12 file")
+            raise self._wrong_passphrase("PKCS#12 file")
+        key, cert, extra = loaded
+        if key is not None:
+            self._add_key(key, "PKCS#12")
+        if cert is not None:
+            self.certs.append(cert)
+        self.certs += extra
+        self._format("PKCS#12")
+
+    def _load_jks(self, raw: bytes) -> None:
+        from sfjwt_gui.core import jks
+
+        password = None if self.passphrase is None else self.passphrase.decode("utf-8", "replace")
+        store = jks.read_jks(raw, password, source=self.source)
+        entries = store.private_keys
+        if self.alias is not None:
+            entries = [e for e in entries if e.alias.lower() == self.alias.lower()]
+            if not entries:
+                names = ", ".join(e.alias for e in store.private_keys) or "none"
+                raise KeyFormatError(
+                    f"The Java keystore {self.source} has no private key with alias {self.alias!r}.",
+                    fix=f"Private-key aliases in it: {names}.",
+                )
+        if len(entries) > 1:
+            names = ", ".join(e.alias for e in entries)
+            raise KeyFormatError(
+                f"The Java keystore {self.source} holds {len(entries)} private keys ({names}).",
+                fix="Choose one alias (--alias NAME).",
+            )
+        for entry in entries:
+            self._add_key(entry.private_key, "JKS")
+            self.certs += entry.certificate_chain
+        self.certs += [t.certificate for t in store.trusted_certificates]
+        self._format("JKS")
+
+    # --- helpers -------------------------------------------------------------------------------------------------
+
+    def _decrypt(self, data: bytes, *, pem: bool, encrypted: bool) -> PrivateKeyTypes:
+        load = serialization.load_pem_private_key if pem else serialization.load_der_private_key
+        what = ("PEM" if pem else "DER") + " private key"
+        if encrypted and self.passphrase is None:
+            raise self._passphrase_required(what)
+        try:
+            return load(data, self.passphrase if encrypted else None)
+        except TypeError as exc:
+            raise self._passphrase_required(what) from exc
+        except UnsupportedAlgorithm as exc:
+            raise KeyFormatError(
+                f"The {what} in {self.source} uses an algorithm this installation cannot open ({exc}).",
+                fix="Re-encrypt it: openssl pkcs8 -topk8 -v2 aes-256-cbc -in IN -out OUT.pem",
+            ) from exc
+        except ValueError as exc:
+            if encrypted:
+                raise self._wrong_passphrase(what) from exc
+            raise KeyFormatError(
+                f"The {what} in {self.source} cannot be parsed ({exc}).",
+                fix="It may be damaged: copy it again from the original. " + _CONVERT_HINT,
+            ) from exc
+
+    def _passphrase_required(self, what: str) -> PassphraseRequiredError:
+        return PassphraseRequiredError(
+            f"The {what} in {self.source} is encrypted and no passphrase was given.",
+            fix="Give its passphrase (--passphrase-env VAR or --passphrase-file FILE, or type it when asked).",
+        )
+
+    def _wrong_passphrase(self, what: str) -> WrongPassphraseError:
+        return WrongPassphraseError(
+            f"The passphrase does not decrypt the {what} in {self.source}.",
+            fix="Check the passphrase (case, keyboard layout, a trailing newline in the passphrase file) and retry.",
+        )
+
+    def _add_key(self, key: PrivateKeyTypes, fmt: str) -> None:
+        rsa_key = check_rsa_key(key, f"{self.source} ({fmt})")
+        if self.keys:
+            raise KeyFormatError(
+                f"{self.source} holds more than one private key.",
+                fix="Keep one key per file (split the file at the -----BEGIN lines).",
+            )
+        self.keys.append(rsa_key)
+        self._format(fmt)
+
+    def _format(self, fmt: str) -> None:
+        if fmt not in self.formats:
+            self.formats.append(fmt)
+
+    def _result(self) -> LoadedMaterial:
+        key = self.keys[0] if self.keys else None
+        certificate = None
+        if self.certs:
+            matching = [c for c in self.certs if key is not None and key_matches_certificate(key, c)]
+            certificate = matching[0] if matching else self.certs[0]
+        extra = [c for c in self.certs if c is not certificate]
+        return LoadedMaterial(key, certificate, extra, " + ".join(self.formats), self.repairs, self.source)
+
+
+def _der_kind(children: list[der.Tlv]) -> str:
+    """Tell PKCS#12, certificate, encrypted PKCS#8, PKCS#8, PKCS#1 and SPKI apart by their top-level shape."""
+    tags = [c.tag for c in children]
+    if len(children) >= 2 and tags[0] == der.INTEGER and children[0].content == b"\x03" and tags[1] == der.SEQUENCE:
+        try:
+            content_type = der.decode_oid(der.read_children(children[1].content)[0].content)
+        except (der.DerError, IndexError):
+            content_type = ""
+        if content_type in (_OID_PKCS7_DATA, _OID_PKCS7_SIGNED):
+            return "pkcs12"
+    if tags[:3] == [der.SEQUENCE, der.SEQUENCE, 0x03] and len(children) == 3:
+        return "certificate"
+    if tags[:2] == [der.SEQUENCE, der.OCTET_STRING] and len(children) == 2:
+        return "encrypted_pkcs8"
+    if tags[:2] == [der.SEQUENCE, 0x03] and len(children) == 2:
+        return "public_key"
+    if tags[:2] == [der.INTEGER, der.SEQUENCE]:
+        return "pkcs8"
+    return "pkcs1"

@@ -1,0 +1,94 @@
+"""Repair PEM text mangled by CI secrets, environment variables and copy-paste, and say what was repaired.
+
+Typical damage: the whole key on one line (newlines turned into spaces, or removed), a literal ``\\n`` instead of
+line breaks, Windows CRLF, wrapping quotes, YAML indentation, a byte-order mark, no final newline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.DOTALL)
+_QUOTES = ('"', "'", "`")
+_HEADER = re.compile(r"^([A-Za-z-]+):\s*(\S+)")
+
+
+@dataclass
+class RepairedText:
+    """Text after repair, and one human-readable line per repair made."""
+
+    text: str
+    repairs: list[str] = field(default_factory=list)
+
+
+def looks_like_pem(text: str) -> bool:
+    """True when the text holds a PEM armour line (possibly damaged)."""
+    return "-----BEGIN " in text
+
+
+def repair_pem(text: str) -> RepairedText:
+    """Undo the usual damage to PEM text; returns the text unchanged (and no repairs) when it was fine."""
+    repairs: list[str] = []
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        repairs.append("removed a byte-order mark (BOM) at the start")
+    text = _unquote(text, repairs)
+    if "\\n" in text or "\\r" in text:
+        text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "\n")
+        repairs.append("turned literal \\n sequences into line breaks")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        repairs.append("converted Windows CRLF line endings to LF")
+    lines = text.split("\n")
+    if any(line[:1] in (" ", "\t") and line.strip() for line in lines):
+        text = "\n".join(line.strip() for line in lines)
+        repairs.append("removed indentation in front of the lines")
+    text = _rebuild_blocks(text, repairs)
+    if text.strip() and not text.endswith("\n"):
+        text += "\n"
+        repairs.append("added the missing final newline")
+    return RepairedText(text, repairs)
+
+
+def _unquote(text: str, repairs: list[str]) -> str:
+    stripped = text.strip()
+    while len(stripped) >= 2 and stripped[0] in _QUOTES and stripped[-1] == stripped[0]:
+        kind = {'"': "double quotes", "'": "single quotes", "`": "backticks"}[stripped[0]]
+        repairs.append(f"removed wrapping {kind}")
+        stripped = stripped[1:-1].strip()
+    if stripped != text.strip():
+        return stripped
+    return text
+
+
+def _rebuild_blocks(text: str, repairs: list[str]) -> str:
+    """Re-wrap every PEM block whose line breaks were turned into spaces or removed."""
+
+    def fix(match: re.Match[str]) -> str:
+        label, body = match.group(1), match.group(2)
+        inner = body.strip()
+        has_space = re.search(r"\s", inner) is not None
+        if not inner or "\n" in inner or (not has_space and body.startswith("\n") and body.endswith("\n")):
+            return match.group(0)
+        how = "turned into spaces" if has_space else "removed"
+        repairs.append(f"restored the line breaks of the {label} block (they had been {how})")
+        return _canonical_block(label, body)
+
+    return _BLOCK.sub(fix, text)
+
+
+def _canonical_block(label: str, body: str) -> str:
+    tokens = body.split()
+    headers: list[str] = []
+    # OpenSSL "traditional" encrypted PEM: "Proc-Type: 4,ENCRYPTED DEK-Info: AES-256-CBC,IV" before the base64
+    while len(tokens) >= 2 and tokens[0].endswith(":") and _HEADER.match(f"{tokens[0]} {tokens[1]}"):
+        headers.append(f"{tokens[0]} {tokens[1]}")
+        tokens = tokens[2:]
+    b64 = "".join(tokens)
+    wrapped = [b64[i : i + 64] for i in range(0, len(b64), 64)]
+    parts = [f"-----BEGIN {label}-----", *headers]
+    if headers:
+        parts.append("")
+    parts += [*wrapped, f"-----END {label}-----"]
+    return "\n".join(parts)
