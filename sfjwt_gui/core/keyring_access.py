@@ -116,15 +116,17 @@ def _is_plaintext_store(backend: object) -> bool:
 
 def refusal_reason(backend: object) -> str | None:
     """Why this backend must not hold private keys, or None when it is fine."""
+    from keyring.backends import chainer, fail, null
+
     path = backend_path(backend)
-    if path.startswith("keyring.backends.fail."):
+    if isinstance(backend, fail.Keyring):
         return "no keyring backend is available (keyring chose its 'fail' backend)"
-    if path.startswith("keyring.backends.null."):
+    if isinstance(backend, null.Keyring):
         return "the keyring is disabled (the 'null' backend stores nothing)"
     if _is_plaintext_store(backend):
         return f"{path} keeps secrets in a plain-text file, which sfjwt-gui never uses for private keys"
-    if path.startswith("keyring.backends.chainer."):
-        chained = list(getattr(type(backend), "backends", []))
+    if isinstance(backend, chainer.ChainerBackend):
+        chained = list(type(backend).backends)
         if not chained:
             return "the keyring chain has no backend to store into"
         for inner in chained:
