@@ -147,7 +147,7 @@ def test_delete_removes_every_entry_and_the_record(vault: Any, memory_keyring: M
     assert [r.name for r in vault.list()] == ["kept"]
     assert not any("gone" in u for u in memory_keyring.usernames())
     assert memory_keyring.usernames() == live_usernames(vault, memory_keyring)
-    with pytest.raises(KeyNotFoundError, match="'gone'.*kept"):
+    with pytest.raises(KeyNotFoundError, match=r"'gone'.*kept"):
         vault.delete("gone")
 
 

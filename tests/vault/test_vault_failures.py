@@ -30,7 +30,7 @@ def _walk_failures(
     operation: Callable[[Vault], None],
     check: Callable[[Vault, FailingKeyring, bool], None],
 ) -> int:
-    """Fail change 1, 2, … of ``operation``; ``check(vault, backend, succeeded)`` after each. Returns the number of steps."""
+    """Fail change 1, 2, … of ``operation``, then ``check(vault, backend, succeeded)``; returns the step count."""
     for n in range(1, 100):
         backend = FailingKeyring(delete_then_add=delete_then_add)
         vault = Vault(backend=backend, index_dir=tmp_path / f"index-{int(delete_then_add)}-{n}")
@@ -247,5 +247,5 @@ def test_valid_checksum_over_a_non_key_is_corrupt(vault: Any, memory_keyring: Me
 def test_corrupt_index_file_is_reported_with_its_path(vault: Any, rsa_key: Any) -> None:
     vault.save("k", rsa_key)
     vault.index_path.write_text("{broken", encoding="utf-8")
-    with pytest.raises(VaultCorruptError, match="vault-index.json"):
+    with pytest.raises(VaultCorruptError, match=r"vault-index\.json"):
         vault.list()
