@@ -1,0 +1,119 @@
+"""The claims of a Salesforce JWT bearer assertion: ``iss``, ``sub``, ``aud``, ``exp`` and optional extras."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sfjwt_gui.core.errors import ClaimsError
+
+# Salesforce documents "within 3 minutes" (reference §1).
+DEFAULT_LIFETIME = 180
+_INT_CLAIMS = ("exp", "iat", "nbf")
+_KNOWN = ("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "scope")
+
+
+@dataclass
+class Claims:
+    """A JWT payload for the JWT bearer flow. ``extra`` holds any other claim (and wins on a name clash)."""
+
+    iss: str
+    sub: str
+    aud: str
+    exp: int | None
+    iat: int | None = None
+    nbf: int | None = None
+    jti: str | None = None
+    scope: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def new(
+        cls,
+        iss: str,
+        sub: str,
+        aud: str,
+        *,
+        lifetime: int = DEFAULT_LIFETIME,
+        now: float | None = None,
+        issued_at: bool = False,
+    ) -> Claims:
+        """Claims expiring ``lifetime`` seconds from now (UTC epoch seconds); ``issued_at`` adds ``iat``."""
+        for name, value in (("iss", iss), ("sub", sub), ("aud", aud)):
+            if not isinstance(value, str) or not value.strip():
+                raise ClaimsError(
+                    f"The {name} claim is empty ({value!r}).",
+                    fix={
+                        "iss": "Use the Connected App's consumer key (it starts with 3MVG).",
+                        "sub": "Use the Salesforce username of the integration user.",
+                        "aud": "Use https://login.salesforce.com, https://test.salesforce.com or your My Domain URL.",
+                    }[name],
+                )
+        if isinstance(lifetime, bool) or not isinstance(lifetime, int) or lifetime <= 0:
+            raise ClaimsError(
+                f"Lifetime {lifetime!r} is not a positive number of seconds.",
+                fix="Use 180 (Salesforce documents 3 minutes).",
+            )
+        current = int(time.time() if now is None else now)
+        return cls(
+            iss=iss.strip(),
+            sub=sub.strip(),
+            aud=aud.strip(),
+            exp=current + lifetime,
+            iat=current if issued_at else None,
+        )
+
+    def to_payload(self) -> dict[str, Any]:
+        """The JSON object to sign: set claims in a stable order, then ``extra``."""
+        payload: dict[str, Any] = {"iss": self.iss, "sub": self.sub, "aud": self.aud}
+        for name in ("exp", "iat", "nbf", "jti", "scope"):
+            value = getattr(self, name)
+            if value is not None:
+                payload[name] = value
+        payload.update(self.extra)
+        return payload
+
+    @classmethod
+    def from_payload(cls, payload: Mapping[str, Any]) -> Claims:
+        """Claims from any decoded payload; values of unexpected types stay in ``extra`` so nothing is lost."""
+        extra = {key: value for key, value in payload.items() if key not in _KNOWN}
+        known: dict[str, Any] = {}
+        for name in _KNOWN:
+            if name not in payload:
+                continue
+            value = payload[name]
+            if name in _INT_CLAIMS:
+                ok = isinstance(value, int) and not isinstance(value, bool)
+            else:
+                ok = isinstance(value, str)
+            if ok:
+                known[name] = value
+            else:
+                extra[name] = value
+        return cls(
+            iss=known.get("iss", ""),
+            sub=known.get("sub", ""),
+            aud=known.get("aud", ""),
+            exp=known.get("exp"),
+            iat=known.get("iat"),
+            nbf=known.get("nbf"),
+            jti=known.get("jti"),
+            scope=known.get("scope"),
+            extra=extra,
+        )
+
+
+def parse_claim_assignment(text: str) -> tuple[str, Any]:
+    """``name=value`` from the command line; the value is JSON when it parses (``n=5``, ``a=[1]``), else a string."""
+    name, sep, raw = text.partition("=")
+    name = name.strip()
+    if not sep or not name:
+        raise ClaimsError(f"Claim {text!r} is not name=value.", fix="Write it as --claim scope=api.")
+    try:
+        value: Any = json.loads(raw)
+    except ValueError:
+        value = raw
+    return name, value

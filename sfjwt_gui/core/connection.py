@@ -1,0 +1,254 @@
+"""Where the assertion is POSTed (endpoint) and what it names as audience (``aud``): presets and host kinds.
+
+The two are independent choices (reference §2); a preset only fills both in.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from sfjwt_gui.core.errors import ConnectionSettingsError
+
+TOKEN_PATH = "/services/oauth2/token"  # noqa: S105 - a URL path, not a secret
+PRODUCTION_URL = "https://login.salesforce.com"
+SANDBOX_URL = "https://test.salesforce.com"
+
+_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$")
+_SANDBOX_NAME = re.compile(r"^[A-Za-z0-9]{1,40}$")
+
+
+class Preset(StrEnum):
+    """Connection presets; ``mydomain`` with a sandbox name gives the sandbox My Domain."""
+
+    PRODUCTION = "production"
+    SANDBOX = "sandbox"
+    MYDOMAIN = "mydomain"
+    SITE = "site"
+    CUSTOM = "custom"
+
+
+class HostKind(StrEnum):
+    """What a host is, as far as the JWT bearer flow is concerned."""
+
+    LOGIN = "login"  # login.salesforce.com
+    TEST = "test"  # test.salesforce.com
+    MY_DOMAIN = "my-domain"  # NAME.my.salesforce.com, NAME.develop.my.salesforce.com
+    MY_DOMAIN_SANDBOX = "my-domain-sandbox"  # NAME--SBX.sandbox.my.salesforce.com, scratch orgs, legacy NAME--SBX.my…
+    SITE = "site"  # Experience Cloud / Salesforce Sites: *.my.site.com, *.force.com, *.salesforce-sites.com
+    LIGHTNING = "lightning"  # *.lightning.force.com (the UI, not a login host)
+    SALESFORCE_OTHER = "salesforce-other"  # any other *.salesforce.com / *.force.com host (instances, setup, vf …)
+    LOOPBACK = "loopback"  # 127.0.0.1, localhost: the practice server
+    CUSTOM = "custom"  # anything else (possibly a site's custom domain)
+
+
+@dataclass(frozen=True)
+class HostInfo:
+    """A classified host: ``org`` is the My Domain name (``acme`` or ``acme--uat``) when there is one."""
+
+    host: str
+    kind: HostKind
+    org: str | None = None
+
+    @property
+    def environment(self) -> str | None:
+        """``production``/``sandbox`` for hosts that tie the request to one, else None."""
+        if self.kind in (HostKind.LOGIN, HostKind.MY_DOMAIN):
+            return "production"
+        if self.kind in (HostKind.TEST, HostKind.MY_DOMAIN_SANDBOX):
+            return "sandbox"
+        return None
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def classify_host(host: str) -> HostInfo:
+    """Classify a bare host name (no scheme, no port)."""
+    name = host.strip().rstrip(".").lower()
+    if _is_loopback(name):
+        return HostInfo(name, HostKind.LOOPBACK)
+    if name == "login.salesforce.com":
+        return HostInfo(name, HostKind.LOGIN)
+    if name == "test.salesforce.com":
+        return HostInfo(name, HostKind.TEST)
+    if name.endswith(".lightning.force.com"):
+        return HostInfo(name, HostKind.LIGHTNING, name.split(".", 1)[0])
+    for suffix in (".sandbox.my.salesforce.com", ".scratch.my.salesforce.com"):
+        if name.endswith(suffix) and name.count(".") == suffix.count("."):
+            return HostInfo(name, HostKind.MY_DOMAIN_SANDBOX, name.split(".", 1)[0])
+    for suffix in (".develop.my.salesforce.com", ".my.salesforce.com"):
+        if name.endswith(suffix) and name.count(".") == suffix.count("."):
+            org = name.split(".", 1)[0]
+            # Before enhanced domains a sandbox My Domain was NAME--SANDBOX.my.salesforce.com.
+            kind = HostKind.MY_DOMAIN_SANDBOX if "--" in org else HostKind.MY_DOMAIN
+            return HostInfo(name, kind, org)
+    if name.endswith((".my.site.com", ".force.com", ".salesforce-sites.com")):
+        kind = HostKind.SALESFORCE_OTHER if name.endswith((".vf.force.com", ".file.force.com")) else HostKind.SITE
+        return HostInfo(name, kind, name.split(".", 1)[0])
+    if name.endswith((".salesforce.com", ".salesforce-setup.com", ".visualforce.com")) or name == "salesforce.com":
+        return HostInfo(name, HostKind.SALESFORCE_OTHER)
+    return HostInfo(name, HostKind.CUSTOM)
+
+
+def _split(url: str, what: str) -> tuple[str, str, str]:
+    """(scheme, host, path) of a URL; a bare host gets https://."""
+    text = url.strip()
+    if not text:
+        raise ConnectionSettingsError(
+            f"The {what} is empty.", fix="Use https://login.salesforce.com or your My Domain URL."
+        )
+    if "://" not in text:
+        text = "https://" + text
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        raise ConnectionSettingsError(
+            f"The {what} {url!r} is not a URL ({exc}).", fix="Use a URL such as https://login.salesforce.com."
+        ) from exc
+    if parts.scheme not in ("http", "https") or not host:
+        raise ConnectionSettingsError(
+            f"The {what} {url!r} is not an http(s) URL with a host.",
+            fix="Use a URL such as https://login.salesforce.com.",
+        )
+    if parts.query or parts.fragment:
+        raise ConnectionSettingsError(
+            f"The {what} {url!r} has a query or fragment.", fix="Drop everything from '?' or '#' on."
+        )
+    return parts.scheme, parts.netloc, parts.path
+
+
+def token_url(endpoint: str) -> str:
+    """The token URL for a login host (``https://login.salesforce.com``) or an already complete token URL."""
+    scheme, netloc, path = _split(endpoint, "endpoint")
+    path = path.rstrip("/")
+    if not path.endswith(TOKEN_PATH):
+        path += TOKEN_PATH
+    return f"{scheme}://{netloc}{path}"
+
+
+def login_url(endpoint: str) -> str:
+    """The login host URL (site path kept) for a login host or a token URL: the inverse of ``token_url``."""
+    scheme, netloc, path = _split(endpoint, "endpoint")
+    path = path.rstrip("/")
+    path = path.removesuffix(TOKEN_PATH)
+    return f"{scheme}://{netloc}{path}"
+
+
+def endpoint_host(endpoint: str) -> HostInfo:
+    """Classify the host of an endpoint given as login host or token URL."""
+    _, netloc, _ = _split(endpoint, "endpoint")
+    host = netloc.rsplit("@", 1)[-1]
+    host = host[1:].split("]", 1)[0] if host.startswith("[") else host.split(":", 1)[0]
+    return classify_host(host)
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Endpoint (login host or token URL) and ``aud``; independent values."""
+
+    endpoint: str
+    aud: str
+
+    @property
+    def token_url(self) -> str:
+        """The URL to POST the assertion to."""
+        return token_url(self.endpoint)
+
+
+def _my_domain_name(domain: str) -> str:
+    name = domain.strip().lower().removeprefix("https://").removeprefix("http://").split("/", 1)[0]
+    name = name.removesuffix(".my.salesforce.com")
+    if not _NAME.match(name) or "--" in name:
+        raise ConnectionSettingsError(
+            f"My Domain name {domain!r} is not valid.",
+            fix="Give the part before .my.salesforce.com, e.g. 'acme' for https://acme.my.salesforce.com.",
+        )
+    return name
+
+
+def my_domain_url(domain: str, sandbox: str | None = None) -> str:
+    """``https://NAME.my.salesforce.com`` or ``https://NAME--SANDBOX.sandbox.my.salesforce.com``."""
+    name = _my_domain_name(domain)
+    if sandbox is None:
+        return f"https://{name}.my.salesforce.com"
+    if not _SANDBOX_NAME.match(sandbox.strip()):
+        raise ConnectionSettingsError(
+            f"Sandbox name {sandbox!r} is not valid (letters and digits only).",
+            fix="Use the sandbox name as in Setup → Sandboxes, e.g. 'uat'.",
+        )
+    return f"https://{name}--{sandbox.strip().lower()}.sandbox.my.salesforce.com"
+
+
+def preset_connection(
+    preset: Preset | str,
+    *,
+    domain: str | None = None,
+    sandbox: str | None = None,
+    site_url: str | None = None,
+    endpoint: str | None = None,
+    aud: str | None = None,
+) -> Connection:
+    """Endpoint and ``aud`` for a preset; ``endpoint``/``aud`` override either one (they are independent)."""
+    try:
+        kind = Preset(preset)
+    except ValueError as exc:
+        raise ConnectionSettingsError(
+            f"Unknown preset {preset!r}.", fix="Use production, sandbox, mydomain, site or custom."
+        ) from exc
+    if kind is Preset.PRODUCTION:
+        url = PRODUCTION_URL
+    elif kind is Preset.SANDBOX:
+        url = SANDBOX_URL
+    elif kind is Preset.MYDOMAIN:
+        if not domain:
+            raise ConnectionSettingsError("The My Domain preset needs a domain name.", fix="Use mydomain:NAME.")
+        url = my_domain_url(domain, sandbox)
+    elif kind is Preset.SITE:
+        if not site_url:
+            raise ConnectionSettingsError(
+                "The site preset needs the Experience Cloud site URL.",
+                fix="Use site:https://acme.my.site.com/customers.",
+            )
+        url = login_url(site_url)
+    else:
+        url = (endpoint or aud or "").strip()
+        if not url:
+            raise ConnectionSettingsError("The custom preset needs an endpoint or aud.", fix="Give both as URLs.")
+        url = login_url(url)
+    return Connection(endpoint=(endpoint or url).strip(), aud=(aud or url).strip())
+
+
+def parse_preset(text: str) -> Connection:
+    """Parse ``production``, ``sandbox``, ``mydomain:NAME``, ``mydomain-sandbox:NAME:SANDBOX``, ``site:URL``,
+    ``custom:URL``."""
+    kind, _, rest = text.strip().partition(":")
+    kind = kind.lower()
+    if kind in ("production", "sandbox") and not rest:
+        return preset_connection(kind)
+    if kind == "mydomain" and rest:
+        return preset_connection(Preset.MYDOMAIN, domain=rest)
+    if kind == "mydomain-sandbox":
+        name, _, sandbox = rest.partition(":")
+        if name and sandbox:
+            return preset_connection(Preset.MYDOMAIN, domain=name, sandbox=sandbox)
+    if kind == "site" and rest:
+        return preset_connection(Preset.SITE, site_url=rest)
+    if kind == "custom" and rest:
+        return preset_connection(Preset.CUSTOM, endpoint=rest)
+    raise ConnectionSettingsError(
+        f"Preset {text!r} is not one of production, sandbox, mydomain:NAME, mydomain-sandbox:NAME:SANDBOX, "
+        "site:URL, custom:URL.",
+        fix="For https://acme--uat.sandbox.my.salesforce.com write mydomain-sandbox:acme:uat.",
+    )

@@ -1,0 +1,334 @@
+"""Sign (RS256 with PyJWT), decode any JWT without trusting it, and verify it against a certificate or public key."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import importlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote_plus
+
+import jwt
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+
+from sfjwt_gui.core.errors import (
+    CertificateError,
+    ClaimsError,
+    KeyTooSmallError,
+    TokenFormatError,
+    UnsupportedKeyError,
+)
+from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
+
+MIN_KEY_BITS = 2048
+_B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
+_JWT_SHAPED = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){2,4}")
+_ASSERTION_FIELD = re.compile(r"(?:^|[&?\s'\"])assertion=([^&\s'\"]+)")
+_ASSERTION_JSON = re.compile(r"\"assertion\"\s*:\s*\"([^\"]*)\"")
+_BEARER = re.compile(r"^(?:authorization\s*:\s*)?bearer\s+", re.IGNORECASE)
+_QUOTES = ("\"'`", "\"'`")
+_RSA_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
+    "RS256": hashes.SHA256,
+    "RS384": hashes.SHA384,
+    "RS512": hashes.SHA512,
+    "PS256": hashes.SHA256,
+    "PS384": hashes.SHA384,
+    "PS512": hashes.SHA512,
+}
+
+
+def sign(payload: Mapping[str, Any], key: RSAPrivateKey, *, headers: Mapping[str, Any] | None = None) -> str:
+    """RS256-sign ``payload`` with an already loaded key (PyJWT adds ``typ: JWT`` to the header)."""
+    if not isinstance(key, RSAPrivateKey):
+        raise UnsupportedKeyError(
+            f"A {type(key).__name__} cannot sign RS256.", fix="Use an RSA private key of 2048 bits or more."
+        )
+    if key.key_size < MIN_KEY_BITS:
+        raise KeyTooSmallError(f"The RSA key has {key.key_size} bits.", fix="Generate a new key of 2048 bits or more.")
+    try:
+        return jwt.encode(dict(payload), key, algorithm="RS256", headers=dict(headers) if headers else None)
+    except (TypeError, ValueError) as exc:
+        raise ClaimsError(f"The claims cannot be signed: {exc}", fix="Claim values must be JSON values.") from exc
+
+
+@dataclass(frozen=True)
+class DecodedToken:
+    """A JWT split and parsed, nothing trusted; ``repairs`` says what was stripped from the pasted text."""
+
+    token: str
+    header: dict[str, Any]
+    payload: dict[str, Any]
+    signature: bytes
+    signing_input: bytes
+    repairs: list[str] = field(default_factory=list)
+
+    @property
+    def signature_b64(self) -> str:
+        """The signature part as it appears in the token (base64url, no padding)."""
+        return self.token.rsplit(".", 1)[-1]
+
+    @property
+    def algorithm(self) -> str | None:
+        """The header's ``alg`` when it is a string."""
+        alg = self.header.get("alg")
+        return alg if isinstance(alg, str) else None
+
+
+def _strip_quotes(text: str) -> str:
+    while len(text) >= 2 and text[0] in _QUOTES[0] and text[-1] == text[0]:
+        text = text[1:-1].strip()
+    return text.strip().strip("\"'`").strip()
+
+
+def _clean(text: str) -> tuple[str, list[str]]:
+    """Find the token inside what was pasted; return it and the list of what was removed."""
+    repairs: list[str] = []
+    stripped = text.strip()
+    if stripped != text:
+        repairs.append("removed surrounding whitespace")
+    current = stripped
+    field_match = _ASSERTION_FIELD.search(current) or _ASSERTION_JSON.search(current)
+    if field_match:
+        value = field_match.group(1)
+        decoded = unquote_plus(value)
+        if current.lower().startswith("curl"):
+            repairs.append("took the assertion= form field out of the curl command")
+        elif "assertion=" in field_match.group(0):
+            repairs.append("took the value of the assertion= form field")
+        else:
+            repairs.append('took the value of the "assertion" JSON field')
+        if decoded != value:
+            repairs.append("URL-decoded the assertion")
+        current = decoded
+    unquoted = _strip_quotes(current)
+    if unquoted != current:
+        repairs.append("removed quotes")
+        current = unquoted
+    without_bearer = _BEARER.sub("", current, count=1)
+    if without_bearer != current:
+        repairs.append("removed the 'Bearer ' prefix")
+        current = _strip_quotes(without_bearer)
+    joined = re.sub(r"\s+", "", current)
+    if joined != current and _B64URL.match(joined.replace(".", "")):
+        repairs.append("removed line breaks and spaces inside the token")
+        current = joined
+    if not _B64URL.match(current.replace(".", "")):
+        candidates = _JWT_SHAPED.findall(current)
+        preferred = [c for c in candidates if c.startswith("eyJ")] or candidates
+        if preferred:
+            repairs.append("took the JWT out of the surrounding text")
+            current = max(preferred, key=len)
+    return current, repairs
+
+
+def _b64decode(part: str, name: str) -> bytes:
+    if not _B64URL.match(part):
+        bad = sorted({ch for ch in part if not (ch.isascii() and (ch.isalnum() or ch in "-_"))})
+        shown = "".join(bad[:8])
+        hint = " ('+' and '/' mean standard base64, not base64url)" if set(bad) & {"+", "/"} else ""
+        hint += " (padding '=' is not used in JWTs)" if "=" in bad else ""
+        raise TokenFormatError(
+            f"The {name} is not base64url: it contains {shown!r}{hint}.",
+            part=name,
+            fix="Paste the token exactly as produced; JWTs use only A-Z a-z 0-9 - _ and two dots.",
+        )
+    if len(part) % 4 == 1:
+        raise TokenFormatError(
+            f"The {name} is not base64url: {len(part)} characters cannot be a whole number of bytes.",
+            part=name,
+            fix="The token was probably cut off or had characters added; copy it again.",
+        )
+    try:
+        return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+    except (binascii.Error, ValueError) as exc:
+        raise TokenFormatError(f"The {name} is not base64url ({exc}).", part=name, fix="Copy the token again.") from exc
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _json_object(raw: bytes, name: str) -> dict[str, Any]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TokenFormatError(
+            f"The {name} decodes to bytes that are not UTF-8 text (at byte {exc.start}).",
+            part=name,
+            fix="The part is not JSON: the token is damaged or is not a JWT.",
+        ) from exc
+    try:
+        value = json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as exc:
+        snippet = text[:40] + ("…" if len(text) > 40 else "")
+        raise TokenFormatError(
+            f"The {name} is not JSON ({exc}): {snippet!r}.",
+            part=name,
+            fix="The token is damaged or is not a JWT; copy it again.",
+        ) from exc
+    if not isinstance(value, dict):
+        raise TokenFormatError(
+            f"The {name} is JSON but not an object: {type(value).__name__}.",
+            part=name,
+            fix="A JWT header and payload are JSON objects {…}.",
+        )
+    return value
+
+
+def decode(text: str) -> DecodedToken:
+    """Decode any JWT without verifying it, tolerating pasted junk around it (see ``repairs``)."""
+    if not isinstance(text, str):
+        raise TokenFormatError(f"Expected the token as text, got {type(text).__name__}.", fix="Paste the JWT text.")
+    token, repairs = _clean(text)
+    if not token:
+        raise TokenFormatError("The token is empty.", fix="Paste the JWT (three base64url parts joined by dots).")
+    parts = token.split(".")
+    if len(parts) != 3:
+        shown = token[:30] + ("…" if len(token) > 30 else "")
+        reason = {
+            1: "no dots",
+            2: "two parts (is the signature missing?)",
+            5: "five parts: an encrypted JWE, not a signed JWT",
+        }.get(len(parts), f"{len(parts)} parts")
+        raise TokenFormatError(
+            f"Wrong number of parts in {shown!r}: {reason}; a JWT has header.payload.signature.",
+            part="token",
+            fix="Copy the whole token: three base64url parts joined by two dots.",
+        )
+    header_b64, payload_b64, signature_b64 = parts
+    if not header_b64:
+        raise TokenFormatError("The header is empty.", part="header", fix="Copy the whole token.")
+    if not payload_b64:
+        raise TokenFormatError("The payload is empty.", part="payload", fix="Copy the whole token.")
+    header = _json_object(_b64decode(header_b64, "header"), "header")
+    payload = _json_object(_b64decode(payload_b64, "payload"), "payload")
+    signature = _b64decode(signature_b64, "signature")
+    return DecodedToken(
+        token=token,
+        header=header,
+        payload=payload,
+        signature=signature,
+        signing_input=f"{header_b64}.{payload_b64}".encode("ascii"),
+        repairs=repairs,
+    )
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Whether the signature verifies, with which key (SHA-256 of its SPKI DER) and certificate, and why not."""
+
+    verified: bool
+    algorithm: str | None
+    key_sha256: str | None
+    certificate_sha256: str | None
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON form."""
+        return {
+            "verified": self.verified,
+            "algorithm": self.algorithm,
+            "key_sha256": self.key_sha256,
+            "certificate_sha256": self.certificate_sha256,
+            "reason": self.reason,
+        }
+
+
+KeyOrCertificate = RSAPublicKey | RSAPrivateKey | x509.Certificate | bytes | str
+
+
+def key_fingerprint(key: RSAPublicKey | RSAPrivateKey) -> str:
+    """SHA-256 of the public key's SubjectPublicKeyInfo DER in colon hex (``openssl pkey -pubout -outform DER``)."""
+    return colon_hex(hashlib.sha256(public_key_der(key)).digest())
+
+
+def load_verification_material(data: bytes | str) -> RSAPublicKey | x509.Certificate:
+    """A certificate or a public key from PEM or DER text/bytes."""
+    try:  # the KEYS engineer's loader repairs mangled PEM; fall back to cryptography alone until it exists
+        keys: Any = importlib.import_module("sfjwt_gui.core.keys")
+    except ModuleNotFoundError:
+        keys = None
+    if keys is not None and hasattr(keys, "load_certificate") and hasattr(keys, "load_public_key"):
+        try:
+            certificate = keys.load_certificate(data)
+        except CertificateError:
+            certificate = None
+        if isinstance(certificate, x509.Certificate):
+            return certificate
+        public = keys.load_public_key(data)
+        if not isinstance(public, RSAPublicKey):
+            raise UnsupportedKeyError("The public key is not RSA.", fix="Use the RSA certificate of the app.")
+        return public
+    raw = data.encode() if isinstance(data, str) else data
+    loaders = (
+        x509.load_pem_x509_certificate,
+        x509.load_der_x509_certificate,
+        serialization.load_pem_public_key,
+        serialization.load_der_public_key,
+    )
+    for loader in loaders:
+        try:
+            loaded = loader(raw)
+        except (ValueError, TypeError):
+            continue
+        if isinstance(loaded, x509.Certificate | RSAPublicKey):
+            return loaded
+        raise UnsupportedKeyError(
+            f"The public key is {type(loaded).__name__}, not RSA.", fix="Salesforce's JWT flow uses RSA keys."
+        )
+    raise CertificateError(
+        "The data is neither a certificate nor a public key (PEM or DER).",
+        fix="Give the certificate uploaded to the Connected App (.crt/.cer/.pem) or its public key.",
+    )
+
+
+def verify(decoded: DecodedToken, key_or_cert: KeyOrCertificate) -> Verification:
+    """Check the signature; ``alg: none`` and HMAC tokens are never reported as verified."""
+    material = load_verification_material(key_or_cert) if isinstance(key_or_cert, bytes | str) else key_or_cert
+    certificate_sha256: str | None = None
+    public: object
+    if isinstance(material, x509.Certificate):
+        certificate_sha256 = sha256_fingerprint(material)
+        public = material.public_key()
+    elif isinstance(material, RSAPrivateKey):
+        public = material.public_key()
+    else:
+        public = material
+    alg = decoded.algorithm
+    if not isinstance(public, RSAPublicKey):
+        return Verification(False, alg, None, certificate_sha256, f"the key is {type(public).__name__}, not RSA")
+    key_sha256 = key_fingerprint(public)
+
+    def result(ok: bool, reason: str) -> Verification:
+        return Verification(ok, alg, key_sha256, certificate_sha256, reason)
+
+    if alg is None:
+        return result(False, "the header has no alg")
+    if alg.lower() == "none":
+        return result(False, "alg is 'none': an unsigned token is never verified")
+    if alg.upper().startswith("HS"):
+        return result(False, f"alg is {alg!r} (HMAC, a shared secret): never verified against a certificate")
+    hash_type = _RSA_HASHES.get(alg)
+    if hash_type is None:
+        return result(False, f"alg {alg!r} is not an RSA signature algorithm")
+    pad: padding.AsymmetricPadding
+    if alg.startswith("PS"):
+        pad = padding.PSS(mgf=padding.MGF1(hash_type()), salt_length=padding.PSS.AUTO)
+    else:
+        pad = padding.PKCS1v15()
+    try:
+        public.verify(decoded.signature, decoded.signing_input, pad, hash_type())
+    except InvalidSignature:
+        return result(False, f"the {alg} signature does not match this key")
+    except ValueError as exc:
+        return result(False, f"the signature cannot be checked: {exc}")
+    return result(True, f"{alg} signature verified with this key")

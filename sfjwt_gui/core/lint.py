@@ -1,0 +1,75 @@
+"""What Salesforce will say before you ask it: lint a JWT bearer assertion against the reference's facts.
+
+Each ``Finding`` has a stable ``rule`` id (``RULE_IDS``), a ``severity`` (``error`` = Salesforce will reject it,
+``warning`` = works today but against the docs or fragile, ``info``), a message quoting the offending value, a fix,
+and ``confirmed`` (False where the fact is only reported or unconfirmed). Texts: ``resources/lint/rules.json``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+
+from sfjwt_gui.core.connection import endpoint_host
+from sfjwt_gui.core.errors import InputError, UnsupportedKeyError
+from sfjwt_gui.core.jwt_codec import DecodedToken, decode, load_verification_material
+from sfjwt_gui.core.lint_rules import CHECKS, RULE_IDS
+from sfjwt_gui.core.lint_rules.base import Finding, LintContext, Severity
+from sfjwt_gui.core.lint_rules.texts import check_language, render
+
+__all__ = ["RULE_IDS", "Finding", "Severity", "has_errors", "lint"]
+
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _certificate(value: object) -> x509.Certificate | RSAPublicKey | None:
+    if value is None or isinstance(value, x509.Certificate | RSAPublicKey):
+        return value
+    if isinstance(value, bytes | str):
+        return load_verification_material(value)
+    raise InputError(
+        f"The certificate is a {type(value).__name__}.", fix="Give an x509 certificate, an RSA public key, or PEM/DER."
+    )
+
+
+def lint(
+    token: str | DecodedToken,
+    *,
+    endpoint: str | None = None,
+    certificate: x509.Certificate | RSAPublicKey | bytes | str | None = None,
+    private_key: RSAPrivateKey | None = None,
+    clock_offset: float = 0.0,
+    now: float | None = None,
+    lang: str = "en",
+) -> list[Finding]:
+    """Findings for ``token``, errors first. ``endpoint`` is a login host or token URL; ``clock_offset`` is
+    Salesforce's clock minus this computer's, in seconds. Raises only ``SfjwtError`` subclasses."""
+    check_language(lang)
+    decoded = token if isinstance(token, DecodedToken) else decode(token)
+    if private_key is not None and not isinstance(private_key, RSAPrivateKey):
+        raise UnsupportedKeyError(
+            f"The private key is a {type(private_key).__name__}, not RSA.", fix="Salesforce's JWT flow signs with RSA."
+        )
+    if isinstance(clock_offset, bool) or not isinstance(clock_offset, int | float) or not math.isfinite(clock_offset):
+        raise InputError(f"Clock offset {clock_offset!r} is not a number of seconds.", fix="Give seconds, e.g. 2.5.")
+    ctx = LintContext(
+        decoded=decoded,
+        endpoint=endpoint,
+        endpoint_info=endpoint_host(endpoint) if endpoint else None,
+        certificate=_certificate(certificate),
+        private_key=private_key,
+        clock_offset=float(clock_offset),
+        now=time.time() if now is None else float(now),
+        lang=lang,
+    )
+    findings = [render(hit, lang) for check in CHECKS for hit in check(ctx)]
+    findings.sort(key=lambda finding: _ORDER[finding.severity])
+    return findings
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    """True when Salesforce is expected to reject the token."""
+    return any(finding.severity is Severity.ERROR for finding in findings)

@@ -1,0 +1,81 @@
+"""``exp``, ``nbf`` and ``iat`` against now (by Salesforce's clock when a clock offset is known)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from sfjwt_gui.core.lint_rules.base import Hit, LintContext, quote
+from sfjwt_gui.core.timefmt import MILLISECONDS_THRESHOLD, format_duration, numeric_value, utc_text
+
+DOCUMENTED_LIFETIME = 180  # "within 3 minutes" (reference §1)
+SHORTEST_SAFE_LIFETIME = 30
+_TOLERANCE = 1.0  # NumericDates are whole seconds; a Date header has 1 s resolution
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, int) and not isinstance(value, bool) and numeric_value(value) is None:
+        return math.copysign(1e300, value)  # absurdly large integers
+    return numeric_value(value)
+
+
+def check_exp(ctx: LintContext) -> Iterator[Hit]:
+    """Missing, string, milliseconds, past, too short, beyond 3 minutes."""
+    payload = ctx.payload
+    suggestion = str(int(ctx.now) + DOCUMENTED_LIFETIME)
+    if "exp" not in payload:
+        yield Hit("exp-missing", {"suggestion": suggestion})
+        return
+    exp = payload["exp"]
+    value = quote(exp)
+    number = _number(exp)
+    if isinstance(exp, str):
+        if number is None:
+            yield Hit("exp-string", {"value": value, "suggestion": suggestion}, "not-a-number")
+            return
+        yield Hit("exp-string", {"value": value, "suggestion": suggestion})
+    elif number is None:
+        yield Hit("exp-missing", {"value": value, "suggestion": suggestion}, "invalid")
+        return
+    assert number is not None
+    lang = ctx.lang
+    if number >= MILLISECONDS_THRESHOLD and number < 1e300:
+        yield Hit("exp-milliseconds", {"value": value, "utc": utc_text(number / 1000), "suggestion": suggestion})
+        return
+    left = number - ctx.sf_now
+    if left <= 0:
+        values = {"value": value, "utc": utc_text(number), "span": format_duration(-left, lang)}
+        if abs(ctx.clock_offset) >= _TOLERANCE:
+            yield Hit("exp-in-past", {**values, "offset": f"{ctx.clock_offset:+.0f}"}, "clock")
+        else:
+            yield Hit("exp-in-past", values)
+    elif left < SHORTEST_SAFE_LIFETIME:
+        yield Hit("exp-too-short", {"value": value, "span": format_duration(left, lang), "suggestion": suggestion})
+    elif number - ctx.now > DOCUMENTED_LIFETIME + _TOLERANCE:
+        span = format_duration(number - ctx.now, lang)
+        yield Hit("exp-beyond-3-minutes", {"value": value, "span": span, "suggestion": suggestion})
+
+
+def check_nbf(ctx: LintContext) -> Iterator[Hit]:
+    """``nbf`` later than now: undocumented for this flow, so only a warning."""
+    if "nbf" not in ctx.payload:
+        return
+    number = _number(ctx.payload["nbf"])
+    if number is not None and number > ctx.sf_now + _TOLERANCE:
+        span = format_duration(number - ctx.sf_now, ctx.lang)
+        yield Hit("nbf-in-future", {"value": quote(ctx.payload["nbf"]), "utc": utc_text(number), "span": span})
+
+
+def check_iat(ctx: LintContext) -> Iterator[Hit]:
+    """``iat`` later than now: the signer's clock is ahead (or it is in milliseconds)."""
+    if "iat" not in ctx.payload:
+        return
+    number = _number(ctx.payload["iat"])
+    if number is None or number <= ctx.sf_now + _TOLERANCE:
+        return
+    value = quote(ctx.payload["iat"])
+    if MILLISECONDS_THRESHOLD <= number < 1e300:
+        yield Hit("iat-in-future", {"value": value, "suggestion": str(int(ctx.now))}, "milliseconds")
+    else:
+        span = format_duration(number - ctx.sf_now, ctx.lang)
+        yield Hit("iat-in-future", {"value": value, "utc": utc_text(number), "span": span})

@@ -1,0 +1,141 @@
+"""NumericDate claims (``exp``, ``iat``, ``nbf`` …) as UTC, local time and "expires in 2 min 10 s"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+# Claims RFC 7519 / OpenID define as NumericDate.
+NUMERIC_DATE_CLAIMS = ("exp", "iat", "nbf", "auth_time", "updated_at")
+# An epoch above this is not a date in seconds (year 5138): it is milliseconds.
+MILLISECONDS_THRESHOLD = 100_000_000_000
+_MAX_EPOCH = 253_402_300_799  # 9999-12-31T23:59:59Z, the end of datetime's range
+
+
+@dataclass(frozen=True)
+class TimeInfo:
+    """One NumericDate claim, readable: ``epoch`` is the claim in seconds (milliseconds converted, see ``note``)."""
+
+    epoch: float
+    utc: str
+    local: str
+    relative: str
+    note: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON shape of ``sfjwt decode --json`` ``times``."""
+        data: dict[str, object] = {"epoch": self.epoch, "utc": self.utc, "local": self.local, "relative": self.relative}
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+def numeric_value(value: object) -> float | None:
+    """The number a claim holds: int/float (not bool), or a numeric string as simple-salesforce sends; else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return float(value) if abs(value) < 10**300 else None
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, str):
+        text = value.strip()
+        if not text or len(text) > 40:
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        return number if math.isfinite(number) else None
+    return None
+
+
+_UNITS = {
+    "en": (("y", 31_536_000), ("d", 86_400), ("h", 3_600), ("min", 60), ("s", 1)),
+    "ja": (("年", 31_536_000), ("日", 86_400), ("時間", 3_600), ("分", 60), ("秒", 1)),
+}
+
+
+def format_duration(seconds: float, lang: str = "en") -> str:
+    """``130`` -> ``2 min 10 s`` (ja: ``2分10秒``); ``10800`` -> ``3 h``; the two most significant units."""
+    units = _UNITS.get(lang, _UNITS["en"])
+    sep = "" if lang == "ja" else " "
+    total = round(abs(seconds)) if abs(seconds) < 1e15 else 10**15
+    parts: list[str] = []
+    for name, size in units:
+        amount, total = divmod(total, size)
+        if amount or parts or size == 1:
+            parts.append(f"{amount}{sep}{name}" if amount or not parts else "")
+        if len(parts) == 2:
+            break
+    return sep.join(part for part in parts if part)
+
+
+def relative_text(claim: str, epoch: float, now: float) -> str:
+    """``expires in 2 min 10 s`` / ``expired 3 h ago`` for ``exp``; ``in …`` / ``… ago`` for other claims."""
+    delta = epoch - now
+    if abs(delta) > _MAX_EPOCH:
+        return "far outside any date range"
+    span = format_duration(delta)
+    if claim == "exp":
+        if delta > 0:
+            return f"expires in {span}"
+        return "expires now" if delta == 0 else f"expired {span} ago"
+    if claim == "nbf":
+        return f"valid in {span}" if delta > 0 else f"valid since {span} ago"
+    if delta == 0:
+        return "now"
+    return f"in {span}" if delta > 0 else f"{span} ago"
+
+
+def _format(epoch: float, tz: dt.tzinfo | None) -> str:
+    if not -_MAX_EPOCH < epoch < _MAX_EPOCH:
+        return "out of range"
+    try:
+        moment = dt.datetime.fromtimestamp(epoch, dt.UTC)
+        if tz is None:
+            return moment.astimezone().isoformat(timespec="seconds")
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):
+        return "out of range"
+
+
+def utc_text(epoch: float) -> str:
+    """``2026-11-27T02:57:11Z``, or ``out of range``."""
+    return _format(epoch, dt.UTC)
+
+
+def describe_time(claim: str, value: object, now: float | None = None) -> TimeInfo | None:
+    """Annotate one claim value, or None when it is not a number (or numeric string)."""
+    number = numeric_value(value)
+    if number is None:
+        return None
+    current = time.time() if now is None else now
+    notes: list[str] = []
+    if isinstance(value, str):
+        notes.append("string, not a number")
+    if abs(number) >= MILLISECONDS_THRESHOLD:
+        number = number / 1000
+        notes.append("milliseconds, read as seconds / 1000")
+    return TimeInfo(
+        epoch=number,
+        utc=_format(number, dt.UTC),
+        local=_format(number, None),
+        relative=relative_text(claim, number, current),
+        note="; ".join(notes),
+    )
+
+
+def annotate_times(payload: Mapping[str, object], now: float | None = None) -> dict[str, TimeInfo]:
+    """Every NumericDate claim of the payload, readable."""
+    current = time.time() if now is None else now
+    times: dict[str, TimeInfo] = {}
+    for claim in NUMERIC_DATE_CLAIMS:
+        if claim in payload:
+            info = describe_time(claim, payload[claim], current)
+            if info is not None:
+                times[claim] = info
+    return times
