@@ -1,25 +1,988 @@
-"""Key & certificate page (placeholder while the full page is built)."""
+"""Step 1, Key & certificate: generate or import the signing key, keep it in the OS keyring, export it, compare it
+with the certificate uploaded to Salesforce, and follow the Setup checklist."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import datetime as dt
+import json
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sfjwt_gui.core.errors import KeyExistsError, PassphraseRequiredError, WrongPassphraseError
+from sfjwt_gui.core.fingerprints import key_matches_certificate, sha1_fingerprint, sha256_fingerprint
+from sfjwt_gui.core.resources import resource_path
+from sfjwt_gui.ui.dialogs.confirm import confirm_overwrite
+from sfjwt_gui.ui.dialogs.export_dialog import start_export
+from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path, key_file_filter
+from sfjwt_gui.ui.dialogs.passphrase import ask_passphrase
+from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.widgets.drop_frame import DropFrame
+from sfjwt_gui.ui.widgets.status_line import COLOURS, Kind, StatusLine, copy_to_clipboard, local_files
+
+EXPIRY_WARNING_DAYS = 30
+BITS_CHOICES = (2048, 3072, 4096)
+
+
+@cache
+def load_checklist() -> dict[str, Any]:
+    """The Setup checklist (resources/setup/checklist.json)."""
+    with resource_path("setup", "checklist.json").open(encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def generate_pair(bits: int, cn: str, days: int) -> tuple[Any, Any]:
+    """Background job: a new key and its self-signed certificate."""
+    from sfjwt_gui.core.key_generation import Subject, generate_private_key, self_signed_certificate
+
+    Subject(cn).to_name()  # fail on a bad CN before spending seconds on the key
+    key = generate_private_key(bits)
+    return key, self_signed_certificate(key, Subject(cn), days)
+
+
+def make_certificate(key: Any, cn: str, days: int) -> Any:
+    """Background job: a self-signed certificate for an imported key that came without one."""
+    from sfjwt_gui.core.key_generation import Subject, self_signed_certificate
+
+    return self_signed_certificate(key, Subject(cn), days)
+
+
+def load_source(source: Path | str, passphrase: bytes | None) -> Any:
+    """Background job: key material from a file path or pasted text (decryption can be slow)."""
+    from sfjwt_gui.core.key_loading import load_file, load_material
+
+    if isinstance(source, Path):
+        return load_file(source, passphrase)
+    return load_material(source, passphrase)
+
+
+def read_certificate_file(path: Path) -> Any:
+    """Background job: one certificate from a .crt/.cer/.pem file."""
+    from sfjwt_gui.core.errors import InputError
+    from sfjwt_gui.core.key_loading import load_certificate
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Cannot read {str(path)!r}: {exc.strerror}.", fix="Check the path and permissions.") from exc
+    return load_certificate(data, source_name=path.name)
+
+
+def days_left(certificate: Any, now: dt.datetime | None = None) -> int:
+    """Whole days until the certificate expires (negative once expired)."""
+    moment = now or dt.datetime.now(dt.UTC)
+    return int((certificate.not_valid_after_utc - moment).total_seconds() // 86400)
 
 
 class KeyPage(QWidget):
-    """Key & certificate."""
+    """Key & certificate (step "key")."""
 
     step_id = "key"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._title = QLabel(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._title)
+        self.setObjectName("keyPage")
+        self.setAcceptDrops(True)
+        self._keygen_serial = 0  # id of the generation the UI waits for; results of abandoned ones are dropped
+        self._busy: set[str] = set()
+        self.vault_status: Any = None
+        self.last_compare: tuple[bool, str, str] | None = None  # (matches, uploaded sha256, ours)
+        self._status_text: Callable[[], tuple[Kind, str, str]] | None = None
+        self._checked: set[str] = set()
+        self._build()
+        session.changed.connect(self._session_changed)
         self.retranslate_ui()
+        self._render_material()
+        self.refresh_vault_status()
+
+    # ------------------------------------------------------------------------------------------------ construction --
+
+    def _build(self) -> None:
+        self.keyring_status = StatusLine(self)
+        self.keyring_status.setObjectName("keyringStatus")
+        self.status = StatusLine(self)
+        self.status.setObjectName("keyPageStatus")
+
+        # Generate
+        self.generate_box = QGroupBox(self)
+        self.bits_combo = QComboBox(self)
+        self.bits_combo.setObjectName("bitsCombo")
+        for bits in BITS_CHOICES:
+            self.bits_combo.addItem(str(bits), bits)
+        self.cn_edit = QLineEdit("sfjwt-integration", self)
+        self.cn_edit.setObjectName("cnEdit")
+        self.days_spin = QSpinBox(self)
+        self.days_spin.setObjectName("validityDays")
+        self.days_spin.setRange(1, 36500)
+        self.days_spin.setValue(365)
+        self.generate_button = QPushButton(self)
+        self.generate_button.setObjectName("generateButton")
+        self.generate_button.clicked.connect(self.generate)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelGenerateButton")
+        self.cancel_button.clicked.connect(self.cancel_generation)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("generateProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.progress.setMaximumHeight(12)
+        self.progress.setTextVisible(False)
+        self._bits_label, self._cn_label, self._days_label = QLabel(self), QLabel(self), QLabel(self)
+        form = QFormLayout()
+        form.addRow(self._bits_label, self.bits_combo)
+        form.addRow(self._cn_label, self.cn_edit)
+        form.addRow(self._days_label, self.days_spin)
+        gen_buttons = QHBoxLayout()
+        gen_buttons.addWidget(self.generate_button)
+        gen_buttons.addWidget(self.cancel_button)
+        gen_buttons.addWidget(self.progress, 1)
+        gen_layout = QVBoxLayout(self.generate_box)
+        gen_layout.addLayout(form)
+        gen_layout.addLayout(gen_buttons)
+
+        # Import
+        self.import_box = QGroupBox(self)
+        self.open_button = QPushButton(self)
+        self.open_button.setObjectName("openKeyFileButton")
+        self.open_button.clicked.connect(self.choose_import_file)
+        self.paste_edit = QPlainTextEdit(self)
+        self.paste_edit.setObjectName("pasteKeyEdit")
+        self.paste_edit.setAcceptDrops(False)  # the page takes drops (files and text) and imports them
+        self.paste_edit.setTabChangesFocus(True)
+        self.paste_edit.setMaximumHeight(80)
+        self.import_paste_button = QPushButton(self)
+        self.import_paste_button.setObjectName("importPasteButton")
+        self.import_paste_button.clicked.connect(self.import_pasted)
+        self._drop_hint = QLabel(self)
+        self._drop_hint.setWordWrap(True)
+        import_layout = QVBoxLayout(self.import_box)
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.open_button)
+        import_row.addWidget(self._drop_hint, 1)
+        import_layout.addLayout(import_row)
+        import_layout.addWidget(self.paste_edit)
+        import_layout.addWidget(self.import_paste_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        # Current key
+        self.current_box = QGroupBox(self)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("keySummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.expiry_label = QLabel(self)
+        self.expiry_label.setObjectName("expiryLabel")
+        self.expiry_label.setWordWrap(True)
+        self.sha1_edit = QLineEdit(self)
+        self.sha1_edit.setObjectName("sha1Fingerprint")
+        self.sha256_edit = QLineEdit(self)
+        self.sha256_edit.setObjectName("sha256Fingerprint")
+        self.copy_sha1 = QPushButton(self)
+        self.copy_sha1.setObjectName("copySha1")
+        self.copy_sha1.clicked.connect(lambda: copy_to_clipboard(self.sha1_edit.text()))
+        self.copy_sha256 = QPushButton(self)
+        self.copy_sha256.setObjectName("copySha256")
+        self.copy_sha256.clicked.connect(lambda: copy_to_clipboard(self.sha256_edit.text()))
+        for edit in (self.sha1_edit, self.sha256_edit):
+            edit.setReadOnly(True)
+            edit.setCursorPosition(0)
+        self.make_cert_button = QPushButton(self)
+        self.make_cert_button.setObjectName("makeCertificateButton")
+        self.make_cert_button.clicked.connect(self.make_certificate)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("keyNameEdit")
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("saveKeyButton")
+        self.save_button.clicked.connect(self.save_to_keyring)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(self.export)
+        self._sha1_label, self._sha256_label, self._name_label = QLabel(self), QLabel(self), QLabel(self)
+        current = QGridLayout(self.current_box)
+        current.addWidget(self.summary_label, 0, 0, 1, 3)
+        current.addWidget(self.expiry_label, 1, 0, 1, 3)
+        current.addWidget(self._sha1_label, 2, 0)
+        current.addWidget(self.sha1_edit, 2, 1)
+        current.addWidget(self.copy_sha1, 2, 2)
+        current.addWidget(self._sha256_label, 3, 0)
+        current.addWidget(self.sha256_edit, 3, 1)
+        current.addWidget(self.copy_sha256, 3, 2)
+        current.addWidget(self.make_cert_button, 4, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        current.addWidget(self._name_label, 5, 0)
+        current.addWidget(self.name_edit, 5, 1)
+        current.addWidget(self.save_button, 5, 2)
+        current.addWidget(self.export_button, 6, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        current.setColumnStretch(1, 1)
+
+        # Compare
+        self.compare_box = QGroupBox(self)
+        self.compare_frame = DropFrame(self)
+        self.compare_frame.setObjectName("compareDropFrame")
+        self.compare_frame.files_dropped.connect(lambda paths: self.compare_with_file(paths[0]))
+        self.compare_button = QPushButton(self)
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.clicked.connect(self.choose_compare_file)
+        self._compare_hint = QLabel(self)
+        self._compare_hint.setWordWrap(True)
+        self.compare_result = StatusLine(self)
+        self.compare_result.setObjectName("compareResult")
+        frame_layout = QVBoxLayout(self.compare_frame)
+        frame_layout.addWidget(self._compare_hint)
+        frame_layout.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignLeft)
+        compare_layout = QVBoxLayout(self.compare_box)
+        compare_layout.addWidget(self.compare_frame)
+        compare_layout.addWidget(self.compare_result)
+
+        # Checklist
+        self.checklist_box = QGroupBox(self)
+        self.checklist_tabs = QTabWidget(self)
+        self.checklist_tabs.setObjectName("checklistTabs")
+        self._checklist_lists: list[QListWidget] = []
+        self._checklist_notes: list[QLabel] = []
+        for app in load_checklist()["apps"]:
+            tab = QWidget(self)
+            note = QLabel(tab)
+            note.setWordWrap(True)
+            note.setObjectName(f"checklistNote_{app['id']}")
+            items = QListWidget(tab)
+            items.setObjectName(f"checklist_{app['id']}")
+            items.setWordWrap(True)
+            items.setSpacing(2)
+            items.setMinimumHeight(300)
+            for entry in app["items"]:
+                item = QListWidgetItem(items)
+                item.setData(Qt.ItemDataRole.UserRole, entry["id"])
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            items.itemChanged.connect(self._checklist_item_changed)
+            tab_layout = QVBoxLayout(tab)
+            tab_layout.addWidget(note)
+            tab_layout.addWidget(items, 1)
+            self.checklist_tabs.addTab(tab, "")
+            self._checklist_lists.append(items)
+            self._checklist_notes.append(note)
+        QVBoxLayout(self.checklist_box).addWidget(self.checklist_tabs)
+
+        # Page layout: two columns inside a scroll area.
+        content = QWidget(self)
+        grid = QGridLayout(content)
+        grid.addWidget(self.keyring_status, 0, 0, 1, 2)
+        grid.addWidget(self.status, 1, 0, 1, 2)
+        left = QVBoxLayout()
+        left.addWidget(self.generate_box)
+        left.addWidget(self.import_box)
+        left.addWidget(self.current_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.compare_box)
+        right.addWidget(self.checklist_box, 1)
+        grid.addLayout(left, 2, 0)
+        grid.addLayout(right, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(content)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+
+        QShortcut(QKeySequence("Ctrl+G"), self, self.generate)
+        QShortcut(QKeySequence("Ctrl+O"), self, self.choose_import_file)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save_to_keyring)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.export)
+
+    # ------------------------------------------------------------------------------------------------ translation --
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
-        self._title.setText(self.tr("Key & certificate"))
+        tr = self.tr
+        self.generate_box.setTitle(tr("Create a new key and certificate"))
+        self._bits_label.setText(tr("Key &size (bits):"))
+        self._bits_label.setBuddy(self.bits_combo)
+        self.bits_combo.setAccessibleName(tr("Key size in bits"))
+        self.bits_combo.setToolTip(tr("2048 bits is the usual choice; Salesforce accepts 2048, 3072 and 4096."))
+        self._cn_label.setText(tr("Common &name (CN):"))
+        self._cn_label.setBuddy(self.cn_edit)
+        self.cn_edit.setAccessibleName(tr("Certificate common name"))
+        self.cn_edit.setToolTip(tr("Any label that tells you later what this certificate is for."))
+        self._days_label.setText(tr("&Validity (days):"))
+        self._days_label.setBuddy(self.days_spin)
+        self.days_spin.setAccessibleName(tr("Certificate validity in days"))
+        self.days_spin.setToolTip(tr("365 days with a calendar reminder to rotate is a good default."))
+        self.generate_button.setText(tr("&Generate"))
+        self.generate_button.setAccessibleName(tr("Generate a new key and certificate"))
+        self.generate_button.setToolTip(tr("Generate a new RSA key and a self-signed certificate (Ctrl+G)."))
+        self.cancel_button.setText(tr("Cancel"))
+        self.cancel_button.setAccessibleName(tr("Cancel key generation"))
+        self.cancel_button.setToolTip(
+            tr(
+                "Key generation cannot be interrupted: Cancel abandons it. The computation finishes in the "
+                "background and its result is thrown away."
+            )
+        )
+        self.progress.setAccessibleName(tr("Key generation in progress"))
+
+        self.import_box.setTitle(tr("Import an existing key or certificate"))
+        self.open_button.setText(tr("&Open file…"))
+        self.open_button.setAccessibleName(tr("Open a key, certificate or keystore file"))
+        self.open_button.setToolTip(tr("PEM, DER, PKCS#12 (.p12/.pfx), JKS, OpenSSH keys and certificates (Ctrl+O)."))
+        self._drop_hint.setText(tr("…or drop a file anywhere on this page, or paste the text below."))
+        self.paste_edit.setPlaceholderText(tr("-----BEGIN PRIVATE KEY-----\n…"))
+        self.paste_edit.setAccessibleName(tr("Pasted key or certificate text"))
+        self.import_paste_button.setText(tr("&Import pasted text"))
+        self.import_paste_button.setAccessibleName(tr("Import the pasted key or certificate"))
+
+        self.current_box.setTitle(tr("Current key"))
+        self._sha1_label.setText(tr("SHA-1:"))
+        self._sha256_label.setText(tr("SHA-256:"))
+        self.sha1_edit.setAccessibleName(tr("Certificate SHA-1 fingerprint"))
+        self.sha256_edit.setAccessibleName(tr("Certificate SHA-256 fingerprint"))
+        for button, name in (
+            (self.copy_sha1, tr("Copy the SHA-1 fingerprint")),
+            (self.copy_sha256, tr("Copy the SHA-256 fingerprint")),
+        ):
+            button.setText(tr("Copy"))
+            button.setAccessibleName(name)
+            button.setToolTip(name)
+        self.make_cert_button.setText(tr("Make a self-signed certificate for this key"))
+        self.make_cert_button.setAccessibleName(tr("Make a self-signed certificate for this key"))
+        self.make_cert_button.setToolTip(tr("Uses the common name and validity from “Create a new key”."))
+        self._name_label.setText(tr("Na&me:"))
+        self._name_label.setBuddy(self.name_edit)
+        self.name_edit.setAccessibleName(tr("Name of the key in the keyring"))
+        self.name_edit.setPlaceholderText(tr("e.g. acme-prod"))
+        self.save_button.setText(tr("&Save to keyring"))
+        self.save_button.setAccessibleName(tr("Save the key to the OS keyring"))
+        self.save_button.setToolTip(tr("Stores the private key in the OS keyring under this name (Ctrl+S)."))
+        self.export_button.setText(tr("E&xport…"))
+        self.export_button.setAccessibleName(tr("Export the key or certificate to a file"))
+        self.export_button.setToolTip(tr("Certificate (.crt/.cer), PKCS#8, PKCS#12 or JKS (Ctrl+E)."))
+
+        self.compare_box.setTitle(tr("Compare with the certificate in Salesforce"))
+        self._compare_hint.setText(
+            tr(
+                "Download the certificate from the Connected App or External Client App and drop the .crt here, "
+                "or choose it. The key signs; Salesforce checks with that certificate: they must belong together."
+            )
+        )
+        self.compare_button.setText(tr("&Choose certificate…"))
+        self.compare_button.setAccessibleName(tr("Choose the certificate downloaded from Salesforce"))
+        self.compare_frame.setAccessibleName(tr("Drop area for the certificate downloaded from Salesforce"))
+
+        self.checklist_box.setTitle(tr("Setup checklist"))
+        self.checklist_tabs.setAccessibleName(tr("Setup checklist: Connected App or External Client App"))
+        self._render_checklist()
+        self._render_material()
+        self._render_vault_status()
+        self._render_compare()
+        self._render_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _lang(self) -> str:
+        lang = self.session.get("language") or "en"
+        return "ja" if str(lang).startswith("ja") else "en"
+
+    def _render_checklist(self) -> None:
+        lang = self._lang()
+        for index, app in enumerate(load_checklist()["apps"]):
+            self.checklist_tabs.setTabText(index, app["title"][lang])
+            self._checklist_notes[index].setText(app["note"][lang])
+            items = self._checklist_lists[index]
+            items.setAccessibleName(app["title"][lang])
+            items.blockSignals(True)
+            for row, entry in enumerate(app["items"]):
+                item = items.item(row)
+                item.setText(f"{row + 1}. {entry['text'][lang]}")
+                item.setCheckState(Qt.CheckState.Checked if entry["id"] in self._checked else Qt.CheckState.Unchecked)
+            items.blockSignals(False)
+
+    def _checklist_item_changed(self, item: QListWidgetItem) -> None:
+        item_id = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked:
+            self._checked.add(item_id)
+        else:
+            self._checked.discard(item_id)
+
+    # ------------------------------------------------------------------------------------------------ status --
+
+    def _set_status(self, producer: Callable[[], tuple[Kind, str, str]] | None) -> None:
+        """Show a status message; ``producer`` is re-run on a language switch so the text follows it."""
+        self._status_text = producer
+        self._render_status()
+
+    def _render_status(self) -> None:
+        if self._status_text is None:
+            self.status.show_message(Kind.INFO, "")
+            return
+        kind, message, fix = self._status_text()
+        self.status.show_message(kind, message, fix)
+
+    def _show_error(self, error: BaseException) -> None:
+        from sfjwt_gui.ui.widgets.status_line import error_parts
+
+        message, fix = error_parts(error)
+        self._set_status(lambda: (Kind.ERROR, message, fix))
+
+    def _set_busy(self, what: str, busy: bool) -> None:
+        if busy:
+            self._busy.add(what)
+        else:
+            self._busy.discard(what)
+        generating = "generate" in self._busy
+        self.progress.setVisible(generating)
+        self.cancel_button.setEnabled(generating)
+        self.generate_button.setEnabled(not generating)
+        self.save_button.setEnabled("save" not in self._busy and self.session.get("private_key") is not None)
+        self.export_button.setEnabled("export" not in self._busy and self._has_material())
+        for widget in (self.open_button, self.import_paste_button):
+            widget.setEnabled("import" not in self._busy)
+
+    def _has_material(self) -> bool:
+        return self.session.get("private_key") is not None or self.session.get("certificate") is not None
+
+    # ------------------------------------------------------------------------------------------------ keyring --
+
+    def refresh_vault_status(self) -> None:
+        """Ask the vault (in the background: it may touch the keyring) whether keys can be stored."""
+        vault = self.session.vault
+        if vault is None:
+            self.vault_status = None
+            self._render_vault_status()
+            return
+        start_job(self, vault.status, on_finished=self._vault_status_ready, on_failed=self._vault_status_failed)
+
+    def _vault_status_ready(self, status: Any) -> None:
+        self.vault_status = status
+        self._render_vault_status()
+        self._set_busy("", False)
+
+    def _vault_status_failed(self, error: BaseException) -> None:
+        from sfjwt_gui.core.vault import VaultStatus
+        from sfjwt_gui.ui.widgets.status_line import error_parts
+
+        message, fix = error_parts(error)
+        self.vault_status = VaultStatus(False, "", message, fix)
+        self._render_vault_status()
+
+    def _render_vault_status(self) -> None:
+        status = self.vault_status
+        if status is None:
+            if self.session.vault is None:
+                self.keyring_status.show_message(
+                    Kind.WARNING,
+                    self.tr("No keyring is configured: the key stays in memory only and is gone when you quit."),
+                )
+            else:
+                self.keyring_status.show_message(Kind.INFO, self.tr("Checking the OS keyring…"))
+            return
+        if status.available:
+            self.keyring_status.show_message(
+                Kind.OK,
+                self.tr("Keyring: {backend}. Saved keys are kept there, never in files.").format(
+                    backend=status.backend_name
+                ),
+            )
+        else:
+            self.keyring_status.show_message(
+                Kind.WARNING,
+                self.tr(
+                    "No usable keyring ({backend}): {message} The app still works; the key stays in memory only "
+                    "and nothing is written in plain text."
+                ).format(backend=status.backend_name or "-", message=status.message),
+                status.fix,
+            )
+
+    def _keyring_available(self) -> bool:
+        return self.session.vault is not None and (self.vault_status is None or self.vault_status.available)
+
+    def save_to_keyring(self, *, overwrite: bool = False) -> None:
+        """Store the current key (and certificate) in the keyring under the name typed."""
+        key = self.session.get("private_key")
+        name = self.name_edit.text().strip()
+        if key is None:
+            self._set_status(
+                lambda: (Kind.ERROR, self.tr("There is no key to save."), self.tr("Generate or import one first."))
+            )
+            return
+        if not name:
+            self._set_status(
+                lambda: (Kind.ERROR, self.tr("The key needs a name."), self.tr("Type a name, e.g. acme-prod."))
+            )
+            self.name_edit.setFocus()
+            return
+        if not self._keyring_available():
+            status = self.vault_status
+            self._set_status(
+                lambda: (
+                    Kind.ERROR,
+                    self.tr("The key cannot be saved: no usable keyring."),
+                    status.fix if status is not None else "",
+                )
+            )
+            return
+        self._set_busy("save", True)
+        start_job(
+            self,
+            self.session.vault.save,
+            name,
+            key,
+            self.session.get("certificate"),
+            overwrite=overwrite,
+            on_finished=self._saved,
+            on_failed=lambda error: self._save_failed(error, name),
+        )
+
+    def _saved(self, record: Any) -> None:
+        self._set_busy("save", False)
+        self.session.set("key_name", record.name)
+        name = record.name
+        self._set_status(lambda: (Kind.OK, self.tr("Saved “{name}” in the keyring.").format(name=name), ""))
+        self._render_material()
+
+    def _save_failed(self, error: BaseException, name: str) -> None:
+        self._set_busy("save", False)
+        if isinstance(error, KeyExistsError) and confirm_overwrite(self, name):
+            self.save_to_keyring(overwrite=True)
+            return
+        self._show_error(error)
+
+    # ------------------------------------------------------------------------------------------------ generate --
+
+    def generate(self) -> None:
+        """Generate a key and certificate in the background (the window stays responsive)."""
+        if "generate" in self._busy:
+            return
+        bits = int(self.bits_combo.currentData())
+        cn = self.cn_edit.text().strip()
+        days = self.days_spin.value()
+        if not cn:
+            self._set_status(
+                lambda: (
+                    Kind.ERROR,
+                    self.tr("The common name (CN) is empty."),
+                    self.tr("Type a CN, e.g. acme-integration."),
+                )
+            )
+            self.cn_edit.setFocus()
+            return
+        self._keygen_serial += 1
+        serial = self._keygen_serial
+        self._set_busy("generate", True)
+        self._set_status(lambda: (Kind.INFO, self.tr("Generating a {bits}-bit RSA key…").format(bits=bits), ""))
+        start_job(
+            self,
+            generate_pair,
+            bits,
+            cn,
+            days,
+            on_finished=lambda pair: self._generated(serial, pair, cn),
+            on_failed=lambda error: self._generate_failed(serial, error),
+        )
+
+    def cancel_generation(self) -> None:
+        """Abandon the running generation: its result will be discarded when it arrives."""
+        if "generate" not in self._busy:
+            return
+        self._keygen_serial += 1
+        self._set_busy("generate", False)
+        self._set_status(
+            lambda: (
+                Kind.INFO,
+                self.tr("Key generation cancelled. It finishes in the background; its result is discarded."),
+                "",
+            )
+        )
+
+    @property
+    def generating(self) -> bool:
+        """True while a generation the page waits for is running."""
+        return "generate" in self._busy
+
+    def _generated(self, serial: int, pair: tuple[Any, Any], cn: str) -> None:
+        if serial != self._keygen_serial:
+            return  # abandoned by Cancel
+        self._set_busy("generate", False)
+        key, certificate = pair
+        self._adopt(key, certificate, suggested_name=cn)
+        bits = key.key_size
+        self._set_status(
+            lambda: (
+                Kind.OK,
+                self.tr("Generated a {bits}-bit key and a self-signed certificate.").format(bits=bits),
+                self.tr("Save it to the keyring, then export the .crt and upload it to Salesforce."),
+            )
+        )
+
+    def _generate_failed(self, serial: int, error: BaseException) -> None:
+        if serial != self._keygen_serial:
+            return
+        self._set_busy("generate", False)
+        self._show_error(error)
+        self.session.set_step_state(self.step_id, "failed")
+
+    def make_certificate(self) -> None:
+        """Make a self-signed certificate for a key that has none (CN and validity from the generate form)."""
+        key = self.session.get("private_key")
+        if key is None:
+            return
+        cn = self.cn_edit.text().strip() or "sfjwt-integration"
+        start_job(
+            self,
+            make_certificate,
+            key,
+            cn,
+            self.days_spin.value(),
+            on_finished=self._certificate_made,
+            on_failed=self._show_error,
+        )
+
+    def _certificate_made(self, certificate: Any) -> None:
+        self.session.set("certificate", certificate)
+        self._set_status(lambda: (Kind.OK, self.tr("Made a self-signed certificate for the key."), ""))
+        self._render_material()
+
+    # ------------------------------------------------------------------------------------------------ import --
+
+    def choose_import_file(self) -> None:
+        """Pick a key/certificate/keystore file and import it."""
+        path = choose_open_path(self, self.tr("Import a key or certificate"), key_file_filter())
+        if path is not None:
+            self.import_file(path)
+
+    def import_file(self, path: Path) -> None:
+        """Import key material from a file (asks for a passphrase when needed)."""
+        self._start_import(Path(path), None)
+
+    def import_pasted(self) -> None:
+        """Import the text in the paste box."""
+        text = self.paste_edit.toPlainText()
+        if not text.strip():
+            self._set_status(
+                lambda: (
+                    Kind.ERROR,
+                    self.tr("Nothing to import: the paste box is empty."),
+                    self.tr("Paste a PEM key or certificate."),
+                )
+            )
+            return
+        self._start_import(text, None)
+
+    def _start_import(self, source: Path | str, passphrase: bytes | None) -> None:
+        self._set_busy("import", True)
+        start_job(
+            self,
+            load_source,
+            source,
+            passphrase,
+            on_finished=lambda material: self._imported(material, source),
+            on_failed=lambda error: self._import_failed(error, source, passphrase),
+        )
+
+    def _source_label(self, source: Path | str) -> str:
+        return source.name if isinstance(source, Path) else self.tr("the pasted text")
+
+    def _import_failed(self, error: BaseException, source: Path | str, passphrase: bytes | None) -> None:
+        self._set_busy("import", False)
+        if isinstance(error, PassphraseRequiredError | WrongPassphraseError):
+            wrong = isinstance(error, WrongPassphraseError) and passphrase is not None
+            answer = ask_passphrase(
+                self,
+                self.tr("{source} is encrypted. Type its passphrase:").format(source=self._source_label(source)),
+                error=self.tr("That passphrase does not open it. Try again.") if wrong else "",
+            )
+            if answer is None:
+                self._set_status(lambda: (Kind.INFO, self.tr("Import cancelled: no passphrase given."), ""))
+                return
+            self._start_import(source, answer)
+            return
+        self._show_error(error)  # the paste box keeps its text so the user can correct it
+
+    def _imported(self, material: Any, source: Path | str) -> None:
+        self._set_busy("import", False)
+        label = self._source_label(source)
+        repairs = "; ".join(material.repairs)
+        fmt = material.source_format
+        key, certificate = material.private_key, material.certificate
+        if key is not None:
+            current_cert = self.session.get("certificate")
+            if certificate is None and current_cert is not None and key_matches_certificate(key, current_cert):
+                certificate = current_cert  # keep the certificate that belongs to this key
+            stem = source.stem if isinstance(source, Path) else ""
+            self._adopt(key, certificate, suggested_name=stem)
+            if isinstance(source, str):
+                self.paste_edit.clear()  # the private key text should not linger on screen
+        elif certificate is not None:
+            self.session.set("certificate", certificate)
+            self._render_material()
+        self._set_status(
+            lambda: (
+                Kind.OK,
+                self.tr("Imported {what} from {source} ({fmt}).").format(
+                    what=self._material_kind(key, certificate), source=label, fmt=fmt
+                ),
+                self.tr("Repaired: {repairs}").format(repairs=repairs) if repairs else "",
+            )
+        )
+
+    def _material_kind(self, key: Any, certificate: Any) -> str:
+        if key is not None and certificate is not None:
+            return self.tr("a key and its certificate")
+        if key is not None:
+            return self.tr("a private key")
+        return self.tr("a certificate")
+
+    def _adopt(self, key: Any, certificate: Any, *, suggested_name: str = "") -> None:
+        """Make a new key the session's key (unsaved until Save)."""
+        self.session.set("private_key", key)
+        self.session.set("certificate", certificate)
+        self.session.set("key_name", None)
+        if suggested_name and not self.name_edit.text().strip():
+            self.name_edit.setText(suggested_name)
+        self._render_material()
+
+    # ------------------------------------------------------------------------------------------------ drag & drop --
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept files and text."""
+        mime = event.mimeData()
+        if local_files(mime) or mime.hasText():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Keep accepting."""
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import a dropped file (or dropped text)."""
+        mime = event.mimeData()
+        paths = local_files(mime)
+        if paths:
+            event.acceptProposedAction()
+            self.import_file(paths[0])
+        elif mime.hasText():
+            event.acceptProposedAction()
+            self.paste_edit.setPlainText(mime.text())
+            self.import_pasted()
+        else:
+            event.ignore()
+
+    # ------------------------------------------------------------------------------------------------ export --
+
+    def export(self) -> None:
+        """Export the current key and/or certificate (format dialog, file dialog, background write)."""
+        key, certificate = self.session.get("private_key"), self.session.get("certificate")
+        if key is None and certificate is None:
+            self._set_status(
+                lambda: (
+                    Kind.ERROR,
+                    self.tr("There is nothing to export yet."),
+                    self.tr("Generate or import a key first."),
+                )
+            )
+            return
+        base = self.session.get("key_name") or self.name_edit.text().strip() or "sfjwt"
+        job = start_export(
+            self, key=key, certificate=certificate, base_name=base, on_done=self._exported, on_error=self._export_failed
+        )
+        if job is not None:
+            self._set_busy("export", True)
+
+    def _exported(self, path: Path) -> None:
+        self._set_busy("export", False)
+        self._set_status(lambda: (Kind.OK, self.tr("Exported to {path}.").format(path=path), ""))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._set_busy("export", False)
+        self._show_error(error)
+
+    # ------------------------------------------------------------------------------------------------ compare --
+
+    def choose_compare_file(self) -> None:
+        """Pick the certificate downloaded from Salesforce."""
+        path = choose_open_path(self, self.tr("Certificate downloaded from Salesforce"), certificate_file_filter())
+        if path is not None:
+            self.compare_with_file(path)
+
+    def compare_with_file(self, path: Path) -> None:
+        """Read a certificate file (background) and compare it with the current key."""
+        start_job(
+            self, read_certificate_file, Path(path), on_finished=self.compare_with, on_failed=self._compare_failed
+        )
+
+    def _compare_failed(self, error: BaseException) -> None:
+        self.last_compare = None
+        self.compare_result.show_error(error)
+
+    def compare_with(self, uploaded: Any) -> None:
+        """Compare a certificate (the one in Salesforce) with the current key; stores it as uploaded_certificate."""
+        self.session.set("uploaded_certificate", uploaded)
+        self._render_compare()
+
+    def _render_compare(self) -> None:
+        uploaded = self.session.get("uploaded_certificate")
+        if uploaded is None:
+            self.last_compare = None
+            self.compare_result.show_message(Kind.INFO, "")
+            return
+        key, ours = self.session.get("private_key"), self.session.get("certificate")
+        theirs_fp = sha256_fingerprint(uploaded)
+        ours_fp = sha256_fingerprint(ours) if ours is not None else ""
+        if key is None and ours is None:
+            self.last_compare = None
+            self.compare_result.show_message(
+                Kind.INFO,
+                self.tr("Salesforce's certificate: SHA-256 {theirs}. Load your key to compare.").format(
+                    theirs=theirs_fp
+                ),
+            )
+            return
+        matches = key_matches_certificate(key if key is not None else ours.public_key(), uploaded)
+        self.last_compare = (matches, theirs_fp, ours_fp)
+        if matches:
+            self.compare_result.show_message(
+                Kind.OK,
+                self.tr("Match: the certificate in Salesforce belongs to this key."),
+                self.tr("Salesforce: SHA-256 {theirs}\nYours: SHA-256 {ours}").format(
+                    theirs=theirs_fp, ours=ours_fp or "-"
+                ),
+            )
+        else:
+            self.compare_result.show_message(
+                Kind.ERROR,
+                self.tr(
+                    "Mismatch: the certificate in Salesforce does not belong to this key. Salesforce will answer "
+                    "“invalid assertion”."
+                ),
+                self.tr(
+                    "Salesforce: SHA-256 {theirs}\nYours: SHA-256 {ours}\nUpload this key's certificate (.crt)."
+                ).format(theirs=theirs_fp, ours=ours_fp or "-"),
+            )
+        self._update_step_state()
+
+    # ------------------------------------------------------------------------------------------------ rendering --
+
+    def _session_changed(self, field: str) -> None:
+        if field in ("private_key", "certificate", "key_name"):
+            self._render_material()
+            self._render_compare()
+        elif field == "uploaded_certificate":
+            self._render_compare()
+        elif field == "language":
+            self._render_checklist()
+
+    def _render_material(self) -> None:
+        key, certificate = self.session.get("private_key"), self.session.get("certificate")
+        has_cert = certificate is not None
+        self.sha1_edit.setText(sha1_fingerprint(certificate) if has_cert else "")
+        self.sha256_edit.setText(sha256_fingerprint(certificate) if has_cert else "")
+        for widget in (self.sha1_edit, self.sha256_edit):
+            widget.setCursorPosition(0)
+        for widget in (self.copy_sha1, self.copy_sha256):
+            widget.setEnabled(has_cert)
+        self.make_cert_button.setVisible(key is not None and not has_cert)
+        self._set_busy("", False)
+        if key is None and not has_cert:
+            self.summary_label.setText(
+                self.tr("No key yet. Generate a new one, import a file, or load one from the Keys tool.")
+            )
+            self.expiry_label.setText("")
+            self.session.set_step_state(self.step_id, "none")
+            return
+        lines = []
+        if key is not None:
+            name = self.session.get("key_name")
+            where = (
+                self.tr("saved in the keyring as “{name}”").format(name=name)
+                if name
+                else self.tr("not saved: in memory only")
+            )
+            lines.append(self.tr("RSA {bits}-bit private key, {where}.").format(bits=key.key_size, where=where))
+        if has_cert:
+            lines.append(self.tr("Certificate: {subject}").format(subject=certificate.subject.rfc4514_string()))
+            if key is not None and not key_matches_certificate(key, certificate):
+                lines.append(
+                    "<span style='color:{c}'>{t}</span>".format(
+                        c=COLOURS[Kind.ERROR],
+                        t=self.tr("The certificate does not belong to this key."),
+                    )
+                )
+        else:
+            lines.append(self.tr("No certificate: make one to upload to Salesforce."))
+        self.summary_label.setText("<br>".join(lines))
+        self._render_expiry(certificate)
+        self._update_step_state()
+
+    def _render_expiry(self, certificate: Any) -> None:
+        if certificate is None:
+            self.expiry_label.setText("")
+            return
+        left = days_left(certificate)
+        date = certificate.not_valid_after_utc.strftime("%Y-%m-%d %H:%M UTC")
+        if left < 0:
+            colour, text = COLOURS[Kind.ERROR], self.tr("Expired on {date}: Salesforce rejects it.").format(date=date)
+        elif left <= EXPIRY_WARNING_DAYS:
+            colour, text = (
+                COLOURS[Kind.WARNING],
+                self.tr("Expires on {date}, in {days} days: make a new key and upload its certificate soon.").format(
+                    date=date, days=left
+                ),
+            )
+        else:
+            colour, text = "", self.tr("Valid until {date} ({days} days left).").format(date=date, days=left)
+        self.expiry_label.setText(f"<span style='color:{colour}'>{text}</span>" if colour else text)
+        self.expiry_label.setProperty("expiryState", "expired" if left < 0 else "expiring" if left <= 30 else "ok")
+
+    def step_state(self) -> str:
+        """ok, warning (expiring, no certificate) or failed (expired, mismatch); none without a key."""
+        key, certificate = self.session.get("private_key"), self.session.get("certificate")
+        if key is None and certificate is None:
+            return "none"
+        if certificate is not None:
+            left = days_left(certificate)
+            if left < 0 or (key is not None and not key_matches_certificate(key, certificate)):
+                return "failed"
+            if self.last_compare is not None and not self.last_compare[0]:
+                return "failed"
+            if left <= EXPIRY_WARNING_DAYS:
+                return "warning"
+        if key is None or certificate is None:
+            return "warning"
+        return "ok"
+
+    def _update_step_state(self) -> None:
+        self.session.set_step_state(self.step_id, self.step_state())

@@ -1,0 +1,99 @@
+"""A one-line (wrapping) status message with a colour per kind, and helpers shared by the key and tool pages."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from sfjwt_gui.core.errors import SfjwtError
+
+
+class Kind(StrEnum):
+    """How a status message is coloured."""
+
+    INFO = "info"
+    OK = "ok"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+# Readable on light and dark backgrounds alike.
+COLOURS = {Kind.INFO: "", Kind.OK: "#2e8b57", Kind.WARNING: "#c77700", Kind.ERROR: "#d03030"}
+ICONS = {Kind.INFO: "ℹ", Kind.OK: "✔", Kind.WARNING: "⚠", Kind.ERROR: "✖"}
+
+
+def error_parts(error: BaseException) -> tuple[str, str]:
+    """The message and the fix of an error (core errors carry both; others only a message)."""
+    if isinstance(error, SfjwtError):
+        return error.message, error.fix
+    return (str(error) or type(error).__name__), ""
+
+
+def _html_lines(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+class StatusLine(QLabel):
+    """A selectable, word-wrapped message: icon + text (+ the fix on its own line)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = Kind.INFO
+        self.message = ""
+        self.fix = ""
+        self.hide()
+
+    def show_message(self, kind: Kind, message: str, fix: str = "") -> None:
+        """Show a message (an empty message hides the line)."""
+        self.kind, self.message, self.fix = kind, message, fix
+        if not message:
+            self.clear()
+            self.hide()
+            return
+        colour = COLOURS[kind]
+        style = f' style="color:{colour}"' if colour else ""
+        body = f"<span{style}>{ICONS[kind]} {_html_lines(message)}</span>"
+        if fix:
+            body += f"<br>{_html_lines(fix)}"
+        self.setText(body)
+        self.setAccessibleDescription(f"{message} {fix}".strip())
+        self.show()
+
+    def show_error(self, error: BaseException) -> None:
+        """Show an error with the message and fix core put in it."""
+        message, fix = error_parts(error)
+        self.show_message(Kind.ERROR, message, fix)
+
+    def plain_text(self) -> str:
+        """The message and fix as plain text (tests and copy)."""
+        return f"{self.message} {self.fix}".strip()
+
+
+def copy_to_clipboard(text: str) -> None:
+    """Put text on the system clipboard."""
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText(text)
+
+
+def make_copy_button(parent: QWidget, text_source: Callable[[], str], object_name: str) -> QPushButton:
+    """A small "Copy" button copying ``text_source()``; the caller sets its translated text and accessible name."""
+    button = QPushButton(parent)
+    button.setObjectName(object_name)
+    button.clicked.connect(lambda: copy_to_clipboard(text_source()))
+    return button
+
+
+def local_files(mime: QMimeData) -> list[Path]:
+    """Local file paths carried by a drag (URLs that are not local files are ignored)."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
