@@ -1,0 +1,346 @@
+"""``sfjwt keys``: the keys kept in the OS keyring — list, show, rename, delete, import and export.
+
+``--json`` objects (stable):
+
+* ``keys list``   → ``{"keys": [{name, created, key_bits, has_certificate, sha1_fingerprint, sha256_fingerprint,
+  not_after, days_left, public_key_sha256}], "index": PATH}``
+* ``keys show``   → the ``sfjwt inspect`` object (kind, source_format, key_type, key_bits, subject, issuer, serial,
+  not_before, not_after, days_left, sha1_fingerprint, sha256_fingerprint, public_key_sha256,
+  key_matches_certificate, self_signed, extra_certificates, repairs, warnings) plus ``name``, ``created``, ``backend``
+* ``keys rename`` → ``{"renamed_from": OLD, "name": NEW, "key": RECORD}``
+* ``keys delete`` → ``{"deleted": NAME}``
+* ``keys import`` → ``{"name", "action": "saved"|"certificate_attached", "key": RECORD, "inspection": {...}}``
+* ``keys export`` → ``{"name", "format", "out", "bytes", "mode": "0600"|"0644", "encrypted", "alias",
+  "sha256_fingerprint"}``
+
+Errors print ``{"error": {type, message, fix}}``. Exit codes: 0 ok, 1 bad input, 3 keyring problem.
+Passphrases come from ``--passphrase-env``, ``--passphrase-file`` or a prompt, never from the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING, Any
+
+from sfjwt_gui.commands.common import add_json_flag, add_passphrase_flags, emit_json, read_passphrase
+from sfjwt_gui.core.errors import CertificateError, ExportError, InputError, PassphraseRequiredError
+
+if TYPE_CHECKING:
+    from sfjwt_gui.core.vault import KeyRecord, Vault
+
+EXPORT_FORMATS = ("crt", "cer", "pkcs8", "p12", "jks")
+KEY_FORMATS = ("pkcs8", "p12", "jks")  # formats that carry the private key: passphrase required, file mode 0600
+
+EXPORT_HELP = """\
+Write a stored key's certificate or the key itself to FILE:
+  crt    certificate, PEM (upload this to the Connected App / External Client App)
+  cer    certificate, DER
+  pkcs8  private key, PKCS#8 PEM encrypted with a passphrase
+  p12    private key + certificate, PKCS#12 with a password
+  jks    Java keystore for Salesforce's Certificate and Key Management import (alias: --alias, default NAME)
+Formats holding the key need a passphrase: --passphrase-env VAR, --passphrase-file FILE, or a prompt."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``keys`` with its subcommands."""
+    keys = subparsers.add_parser(
+        "keys",
+        help="list, show, rename, delete, import and export keys kept in the OS keyring",
+        description="Keys kept in the OS keyring (service 'sfjwt-gui').",
+    )
+    keys.set_defaults(handler=lambda args: _usage(keys))
+    actions = keys.add_subparsers(dest="keys_command", metavar="ACTION")
+
+    listing = actions.add_parser("list", help="list stored keys (names, sizes, certificate expiry)")
+    add_json_flag(listing)
+    listing.set_defaults(handler=run_list)
+
+    show = actions.add_parser("show", help="show one key: size, certificate, fingerprints, whether they match")
+    show.add_argument("name", metavar="NAME")
+    add_json_flag(show)
+    show.set_defaults(handler=run_show)
+
+    rename = actions.add_parser("rename", help="rename a stored key")
+    rename.add_argument("old", metavar="OLD")
+    rename.add_argument("new", metavar="NEW")
+    add_json_flag(rename)
+    rename.set_defaults(handler=run_rename)
+
+    delete = actions.add_parser("delete", help="delete a stored key from the keyring")
+    delete.add_argument("name", metavar="NAME")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_json_flag(delete)
+    delete.set_defaults(handler=run_delete)
+
+    imp = actions.add_parser(
+        "import",
+        help="store a key (or attach a certificate) from a file",
+        description="Store the private key of FILE (PEM, DER, PKCS#12, JKS, OpenSSH; '-' = stdin) under NAME, "
+        "with its certificate if the file has one. A file holding only a certificate is attached to the "
+        "existing key NAME.",
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--name", required=True, help="name to store the key under")
+    imp.add_argument("--alias", help="which private key of a JKS keystore holding several")
+    imp.add_argument("--overwrite", action="store_true", help="replace an existing key of that name")
+    add_passphrase_flags(imp, "passphrase of FILE")
+    add_json_flag(imp)
+    imp.set_defaults(handler=run_import)
+
+    export = actions.add_parser(
+        "export",
+        help="write a stored key's certificate or key to a file",
+        description=EXPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("name", metavar="NAME")
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, dest="fmt")
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--alias", help="alias (JKS) / friendly name (PKCS#12); default: NAME")
+    export.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+    add_passphrase_flags(export, "passphrase for the exported file")
+    add_json_flag(export)
+    export.set_defaults(handler=run_export)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 1
+
+
+def _vault() -> Vault:
+    from sfjwt_gui.core.vault import Vault
+
+    return Vault()
+
+
+def _days_left(not_after: str | None) -> int | None:
+    if not not_after:
+        return None
+    seconds = (dt.datetime.fromisoformat(not_after) - dt.datetime.now(dt.UTC)).total_seconds()
+    return int(seconds // 86400)
+
+
+def _record_json(record: KeyRecord) -> dict[str, Any]:
+    data = record.to_json()
+    data.pop("certificate_pem", None)
+    data["has_certificate"] = record.certificate_pem is not None
+    data["days_left"] = _days_left(record.not_after)
+    return data
+
+
+# --- list / show ----------------------------------------------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Print the stored keys (from the index: no keyring prompt)."""
+    vault = _vault()
+    records = vault.list()
+    if args.json:
+        emit_json({"keys": [_record_json(r) for r in records], "index": str(vault.index_path)})
+        return 0
+    if not records:
+        print("No keys stored. Create one with `sfjwt keygen --name NAME` or `sfjwt keys import FILE --name NAME`.")
+        return 0
+    width = max(4, *(len(r.name) for r in records))
+    print(f"{'NAME':<{width}}  BITS  CERT EXPIRES (DAYS LEFT)    CERT SHA-256")
+    for r in records:
+        days = _days_left(r.not_after)
+        expiry = f"{r.not_after[:10]} ({days})" if r.not_after else "(no certificate)"
+        print(f"{r.name:<{width}}  {r.key_bits:>4}  {expiry:<25}  {r.sha256_fingerprint or '-'}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Load the key from the keyring (checking its SHA-256) and describe it with its certificate."""
+    from sfjwt_gui.commands.keygen import _print_inspection
+    from sfjwt_gui.core.inspection import inspect_material
+    from sfjwt_gui.core.key_loading import LoadedMaterial
+
+    vault = _vault()
+    record = vault.get(args.name)
+    key = vault.load(args.name)
+    cert = vault.load_certificate(args.name)
+    inspection = inspect_material(LoadedMaterial(key, cert, source_format="keyring", source_name=f"key {args.name!r}"))
+    backend = vault.status(probe=False).backend_name
+    if args.json:
+        emit_json({"name": record.name, "created": record.created, "backend": backend, **inspection.to_json()})
+        return 0
+    print(f"{'Name:':<12} {record.name}")
+    print(f"{'Created:':<12} {record.created}")
+    print(f"{'Stored in:':<12} {backend}")
+    _print_inspection(inspection)
+    if cert is None:
+        print("No certificate stored: attach one with `sfjwt keys import CERT.crt --name NAME`.")
+    return 0
+
+
+# --- rename / delete ------------------------------------------------------------------------------------------------
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    """Rename a key (copy, switch, then remove the old entries)."""
+    record = _vault().rename(args.old, args.new)
+    if args.json:
+        emit_json({"renamed_from": args.old, "name": record.name, "key": _record_json(record)})
+    else:
+        print(f"Renamed {args.old!r} to {record.name!r}.")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    """Delete a key; without --yes ask on a terminal and refuse otherwise."""
+    vault = _vault()
+    vault.get(args.name)  # a clear "not found" before asking anything
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InputError(
+                f"Refusing to delete key {args.name!r} without confirmation (no terminal to ask on).",
+                fix="Add --yes to delete it from a script.",
+            )
+        if not _confirm(f"Delete key {args.name!r} from the OS keyring? This cannot be undone."):
+            print("Nothing deleted.", file=sys.stderr)
+            return 1
+    vault.delete(args.name)
+    if args.json:
+        emit_json({"deleted": args.name})
+    else:
+        print(f"Deleted key {args.name!r}.")
+    return 0
+
+
+# --- import ---------------------------------------------------------------------------------------------------------
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Store the key of FILE under --name, or attach a certificate-only FILE to the existing key."""
+    from sfjwt_gui.core.inspection import inspect_material
+    from sfjwt_gui.core.key_loading import load_file, load_material
+
+    data = sys.stdin.buffer.read() if args.file == "-" else None
+
+    def load(secret: bytes | None) -> Any:
+        if data is not None:
+            return load_material(data, secret, alias=args.alias, source_name="standard input")
+        return load_file(args.file, secret, alias=args.alias)
+
+    try:
+        material = load(read_passphrase(args))
+    except PassphraseRequiredError:
+        asked = None if data is not None else read_passphrase(args, prompt=f"Passphrase for {args.file}: ")
+        if not asked:
+            raise
+        material = load(asked)
+
+    vault = _vault()
+    if material.private_key is None:
+        if material.certificate is None:  # pragma: no cover - the loader raises before this
+            raise InputError(f"{args.file!r} holds neither a private key nor a certificate.", fix="Check the file.")
+        if args.name not in {r.name for r in vault.list()}:
+            raise CertificateError(
+                f"{args.file!r} holds only a certificate and there is no stored key {args.name!r} to attach it to.",
+                fix="Import the private key first (sfjwt keys import KEYFILE --name NAME), or check the name.",
+            )
+        record = vault.set_certificate(args.name, material.certificate)
+        action = "certificate_attached"
+    else:
+        record = vault.save(args.name, material.private_key, material.certificate, overwrite=args.overwrite)
+        action = "saved"
+    inspection = inspect_material(material)
+    if args.json:
+        emit_json(
+            {"name": record.name, "action": action, "key": _record_json(record), "inspection": inspection.to_json()}
+        )
+        return 0
+    if action == "saved":
+        what = "key and certificate" if material.certificate is not None else "key (no certificate in the file)"
+        print(f"Stored the {what} from {args.file} as {record.name!r} in the OS keyring.")
+    else:
+        print(f"Attached the certificate from {args.file} to key {record.name!r}.")
+    for repair in inspection.repairs:
+        print(f"repaired: {repair}")
+    for warning in inspection.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+# --- export ---------------------------------------------------------------------------------------------------------
+
+
+def _export_passphrase(args: argparse.Namespace) -> bytes:
+    passphrase = read_passphrase(args, prompt=f"Passphrase for {args.out}: ", confirm=True)
+    if not passphrase:
+        raise ExportError(
+            f"The {args.fmt} export of {args.name!r} holds the private key and needs a passphrase.",
+            fix="Use --passphrase-env VAR or --passphrase-file FILE, or run in a terminal to be asked.",
+        )
+    return passphrase
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the certificate or the (passphrase-protected) key to --out."""
+    from sfjwt_gui.commands.keygen import _check_target, write_new_file
+    from sfjwt_gui.core.fingerprints import sha256_fingerprint
+    from sfjwt_gui.core.key_export import (
+        export_certificate,
+        export_jks,
+        export_pkcs12,
+        export_private_key_pkcs8,
+        normalise_alias,
+    )
+
+    vault = _vault()
+    vault.get(args.name)
+    target = _check_target(args.out, args.force, "Output file")
+    cert = vault.load_certificate(args.name)
+    if args.fmt != "pkcs8" and cert is None:
+        raise CertificateError(
+            f"Key {args.name!r} has no certificate, so there is nothing to write as {args.fmt}.",
+            fix="Attach one with `sfjwt keys import CERT.crt --name NAME`, or export the key with --format pkcs8.",
+        )
+    alias: str | None = None
+    if args.fmt in ("crt", "cer"):
+        assert cert is not None
+        data = export_certificate(cert, args.fmt)
+        mode = 0o644
+    else:
+        passphrase = _export_passphrase(args)
+        key = vault.load(args.name)
+        mode = 0o600
+        if args.fmt == "pkcs8":
+            data = export_private_key_pkcs8(key, passphrase)
+        elif args.fmt == "p12":
+            assert cert is not None
+            alias = args.alias or args.name
+            data = export_pkcs12(key, cert, passphrase, alias)
+        else:
+            assert cert is not None
+            alias = normalise_alias(args.alias or args.name)
+            data = export_jks(key, cert, passphrase.decode("utf-8"), alias)
+    write_new_file(target, data, mode=mode, force=args.force)
+    if args.json:
+        emit_json(
+            {
+                "name": args.name,
+                "format": args.fmt,
+                "out": str(target),
+                "bytes": len(data),
+                "mode": f"{mode:04o}",
+                "encrypted": args.fmt in KEY_FORMATS,
+                "alias": alias,
+                "sha256_fingerprint": sha256_fingerprint(cert) if cert is not None else None,
+            }
+        )
+    else:
+        print(f"Wrote {args.fmt} of {args.name!r} to {target} ({len(data)} bytes).")
+        if args.fmt == "crt":
+            print("Upload it to the Connected App / External Client App ('Use digital signatures').")
+    return 0
