@@ -38,9 +38,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=KEYGEN_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    where = keygen.add_mutually_exclusive_group(required=True)
-    where.add_argument("--name", help="save the key in the OS keyring under NAME")
-    where.add_argument("--no-store", action="store_true", help="do not use the keyring; write --key-out instead")
+    # Checked in the handler, not by argparse, so a wrong combination exits 1 ("bad input") like every other error.
+    keygen.add_argument("--name", help="save the key in the OS keyring under NAME")
+    keygen.add_argument("--no-store", action="store_true", help="do not use the keyring; write --key-out instead")
     keygen.add_argument("--key-out", metavar="FILE", help="private key file (PKCS#8 PEM, mode 0600); with --no-store")
     add_passphrase_flags(keygen, "passphrase for the key file")
     keygen.add_argument(
@@ -48,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="write the key file WITHOUT encryption (anyone who reads the file can log in as your integration user)",
     )
-    keygen.add_argument("--bits", type=int, choices=(2048, 3072, 4096), default=2048, help="key size (default 2048)")
+    keygen.add_argument("--bits", type=int, default=2048, help="key size: 2048 (default), 3072 or 4096")
     keygen.add_argument("--cn", help="certificate common name (default: --name, or 'sfjwt')")
     keygen.add_argument("--org", metavar="O", help="certificate organisation (O)")
     keygen.add_argument("--org-unit", metavar="OU", help="certificate organisational unit (OU)")
@@ -128,6 +128,7 @@ def run_keygen(args: argparse.Namespace) -> int:
 
     from sfjwt_gui.core.key_export import export_private_key_pkcs8
     from sfjwt_gui.core.key_generation import (
+        ALLOWED_BITS,
         Subject,
         check_validity_days,
         generate_private_key,
@@ -136,6 +137,11 @@ def run_keygen(args: argparse.Namespace) -> int:
 
     key_out: Path | None = None
     passphrase: bytes | None = None
+    if bool(args.name) == bool(args.no_store):
+        raise InputError(
+            "Say where the key goes: --name NAME (OS keyring) or --no-store --key-out FILE.",
+            fix="Example: sfjwt keygen --name my-integration --cert-out my-integration.crt",
+        )
     if args.no_store:
         if not args.key_out:
             raise InputError("--no-store needs --key-out FILE.", fix="Add --key-out key.pem (or use --name NAME).")
@@ -146,6 +152,8 @@ def run_keygen(args: argparse.Namespace) -> int:
             "--key-out, --insecure-unencrypted and the passphrase options go with --no-store.",
             fix=f"With --name {args.name!r} the key is kept in the OS keyring; export it later with sfjwt keys export.",
         )
+    if args.bits not in ALLOWED_BITS:
+        generate_private_key(args.bits)  # raises the InputError that explains the choices
     cert_out = _check_target(args.cert_out, args.force, "Certificate file") if args.cert_out else None
     warnings = check_validity_days(args.days)
     subject = Subject(cn=args.cn or args.name or "sfjwt", o=args.org, ou=args.org_unit, c=args.country)
