@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import importlib
 import json
 import re
 from collections.abc import Mapping
@@ -16,13 +15,13 @@ from urllib.parse import unquote_plus
 import jwt
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
 from sfjwt_gui.core.errors import (
-    CertificateError,
     ClaimsError,
+    InputError,
     KeyTooSmallError,
     TokenFormatError,
     UnsupportedKeyError,
@@ -252,43 +251,13 @@ def key_fingerprint(key: RSAPublicKey | RSAPrivateKey) -> str:
 
 
 def load_verification_material(data: bytes | str) -> RSAPublicKey | x509.Certificate:
-    """A certificate or a public key from PEM or DER text/bytes."""
-    try:  # the KEYS engineer's loader repairs mangled PEM; fall back to cryptography alone until it exists
-        keys: Any = importlib.import_module("sfjwt_gui.core.keys")
-    except ModuleNotFoundError:
-        keys = None
-    if keys is not None and hasattr(keys, "load_certificate") and hasattr(keys, "load_public_key"):
-        try:
-            certificate = keys.load_certificate(data)
-        except CertificateError:
-            certificate = None
-        if isinstance(certificate, x509.Certificate):
-            return certificate
-        public = keys.load_public_key(data)
-        if not isinstance(public, RSAPublicKey):
-            raise UnsupportedKeyError("The public key is not RSA.", fix="Use the RSA certificate of the app.")
-        return public
-    raw = data.encode() if isinstance(data, str) else data
-    loaders = (
-        x509.load_pem_x509_certificate,
-        x509.load_der_x509_certificate,
-        serialization.load_pem_public_key,
-        serialization.load_der_public_key,
-    )
-    for loader in loaders:
-        try:
-            loaded = loader(raw)
-        except (ValueError, TypeError):
-            continue
-        if isinstance(loaded, x509.Certificate | RSAPublicKey):
-            return loaded
-        raise UnsupportedKeyError(
-            f"The public key is {type(loaded).__name__}, not RSA.", fix="Salesforce's JWT flow uses RSA keys."
-        )
-    raise CertificateError(
-        "The data is neither a certificate nor a public key (PEM or DER).",
-        fix="Give the certificate uploaded to the Connected App (.crt/.cer/.pem) or its public key.",
-    )
+    """A certificate, else an RSA public key (SPKI/PKCS#1, or a private key's public half), from PEM or DER."""
+    from sfjwt_gui.core.key_loading import load_certificate, load_public_key
+
+    try:
+        return load_certificate(data)
+    except InputError:
+        return load_public_key(data)
 
 
 def verify(decoded: DecodedToken, key_or_cert: KeyOrCertificate) -> Verification:

@@ -1,0 +1,308 @@
+"""``sfjwt sign``, ``sfjwt decode`` and ``sfjwt lint``: the JWT bearer assertion from a terminal.
+
+Exit codes: 0 no errors · 2 lint errors found (``lint``) or signature not verified (``decode --cert``) ·
+1 the input could not be read · 3 keyring problem (``--key NAME``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sfjwt_gui.commands.common import add_json_flag, add_passphrase_flags, emit_json, read_passphrase
+from sfjwt_gui.core.errors import InputError, PassphraseRequiredError, TokenFormatError
+
+if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+
+    from sfjwt_gui.core.jwt_codec import DecodedToken
+
+SIGN_HELP = """\
+Sign a JWT bearer assertion (RS256) and print it.
+The key comes from the OS keyring (--key NAME) or a file (--key-file FILE; passphrase from --passphrase-env /
+--passphrase-file or a prompt). aud comes from --aud URL or --preset:
+  production                     https://login.salesforce.com
+  sandbox                        https://test.salesforce.com
+  mydomain:NAME                  https://NAME.my.salesforce.com
+  mydomain-sandbox:NAME:SANDBOX  https://NAME--SANDBOX.sandbox.my.salesforce.com
+  site:URL                       an Experience Cloud site URL
+exp = now + --lifetime seconds (default 180, the documented 3 minutes). --claim name=value adds or overrides a
+claim (the value is parsed as JSON when it can be: --claim scope=api, --claim n=5).
+--json prints {"token", "header", "payload", "token_url"}."""
+
+DECODE_HELP = """\
+Decode any JWT without trusting it. TOKEN (or '-' / standard input) may carry what people paste around it:
+whitespace and line breaks, 'Bearer ', quotes, an assertion= form field (URL-encoded too), a whole curl command.
+--cert FILE verifies the signature with a certificate or public key (PEM or DER); alg none and HMAC never verify.
+--json prints {"header", "payload", "signature" (base64url), "times": {claim: {"epoch", "utc", "local",
+"relative"}}, "repairs": [...]} and, with --cert, "verified" (boolean) and "verification" (key/certificate SHA-256,
+reason). Exit code 2 when --cert is given and the signature does not verify."""
+
+LINT_HELP = """\
+Predict what Salesforce will say about a JWT bearer assertion before sending it.
+--endpoint is where it will be POSTed (login host or full token URL); --cert the certificate the Connected App
+holds; --key NAME / --key-file FILE the private key; --clock-offset Salesforce's clock minus this computer's (s).
+--json prints {"findings": [{"rule", "severity", "message", "fix", "confirmed"}], "summary": {"error", "warning",
+"info"}, "repairs": [...]}. Exit code 2 when a finding has severity error."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``sign``, ``decode`` and ``lint``."""
+    raw = argparse.RawDescriptionHelpFormatter
+    sign = subparsers.add_parser("sign", help="sign a JWT bearer assertion", description=SIGN_HELP, formatter_class=raw)
+    _add_key_flags(sign)
+    sign.add_argument("--iss", help="the Connected App's consumer key")
+    sign.add_argument("--sub", help="the Salesforce username")
+    sign.add_argument("--aud", metavar="URL", help="audience URL (or use --preset)")
+    sign.add_argument(
+        "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
+    )
+    sign.add_argument("--lifetime", default="180", metavar="SECONDS", help="exp = now + SECONDS (default 180)")
+    sign.add_argument("--iat", action="store_true", help="add iat (issued at)")
+    sign.add_argument("--claim", action="append", default=[], metavar="NAME=VALUE", help="extra claim (repeatable)")
+    add_json_flag(sign)
+    sign.set_defaults(handler=run_sign)
+
+    decode = subparsers.add_parser("decode", help="decode (and verify) a JWT", description=DECODE_HELP)
+    decode.formatter_class = raw
+    decode.add_argument("token", nargs="?", metavar="TOKEN", help="the JWT, or '-' for standard input (default)")
+    decode.add_argument("--cert", metavar="FILE", help="certificate or public key (PEM or DER) to verify with")
+    add_json_flag(decode)
+    decode.set_defaults(handler=run_decode)
+
+    lint = subparsers.add_parser("lint", help="check a JWT against Salesforce's rules", description=LINT_HELP)
+    lint.formatter_class = raw
+    lint.add_argument("token", nargs="?", metavar="TOKEN", help="the JWT, or '-' for standard input (default)")
+    lint.add_argument("--endpoint", metavar="URL", help="login host or token URL the JWT will be POSTed to")
+    lint.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the Connected App (PEM or DER)")
+    _add_key_flags(lint)
+    lint.add_argument("--clock-offset", default="0", metavar="SECONDS", help="Salesforce's clock minus this one")
+    lint.add_argument("--lang", default="en", help="language of the findings: en (default) or ja")
+    add_json_flag(lint)
+    lint.set_defaults(handler=run_lint)
+
+
+def _add_key_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--key", metavar="NAME", help="private key stored in the OS keyring under NAME")
+    parser.add_argument("--key-file", metavar="FILE", help="private key file (PEM, DER, PKCS#12, JKS, OpenSSH)")
+    add_passphrase_flags(parser, "passphrase of --key-file")
+
+
+# ----- input ------------------------------------------------------------------------------------------------------
+
+
+def _read_token(token: str | None) -> str:
+    if token is not None and token != "-":  # noqa: S105 - "-" means standard input
+        return token
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError("No token given.", fix="Pass the JWT as an argument, or pipe it in: ... | sfjwt decode -")
+    data = sys.stdin.buffer.read(1_000_000) if hasattr(sys.stdin, "buffer") else sys.stdin.read(1_000_000).encode()
+    return data.decode("utf-8", "replace")
+
+
+def _read_file(path: str, what: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"Cannot read the {what} {path!r}: {exc.strerror}.", fix="Check the path.") from exc
+
+
+def _load_private_key(args: argparse.Namespace, *, required: bool) -> RSAPrivateKey | None:
+    if args.key and args.key_file:
+        raise InputError("Both --key and --key-file were given.", fix="Use one of them.")
+    if args.key:
+        from sfjwt_gui.core.vault import Vault
+
+        return Vault().load(args.key)
+    if not args.key_file:
+        if required:
+            raise InputError("No signing key given.", fix="Use --key NAME (OS keyring) or --key-file FILE.")
+        return None
+    from sfjwt_gui.core.key_loading import load_file
+
+    passphrase = read_passphrase(args)
+    try:
+        material = load_file(args.key_file, passphrase)
+    except PassphraseRequiredError:
+        prompted = read_passphrase(args, prompt=f"Passphrase for {args.key_file}: ") if passphrase is None else None
+        if prompted is None:
+            raise
+        material = load_file(args.key_file, prompted)
+    if material.private_key is None:
+        raise InputError(
+            f"{args.key_file!r} holds no private key (it is a {material.source_format or 'certificate'}).",
+            fix="Choose the private key file (the certificate is what you upload to Salesforce).",
+        )
+    return material.private_key
+
+
+def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | None:
+    if not path:
+        return None
+    from sfjwt_gui.core.jwt_codec import load_verification_material
+
+    return load_verification_material(_read_file(path, "certificate"))
+
+
+def _token_error(exc: TokenFormatError, as_json: bool) -> int:
+    print(f"sfjwt: error: {exc}", file=sys.stderr)
+    if as_json:
+        emit_json({"error": {"type": type(exc).__name__, "part": exc.part, "message": exc.message, "fix": exc.fix}})
+    return 1
+
+
+def _decode(args: argparse.Namespace) -> DecodedToken:
+    from sfjwt_gui.core.jwt_codec import decode
+
+    return decode(_read_token(args.token))
+
+
+# ----- sign -------------------------------------------------------------------------------------------------------
+
+
+def run_sign(args: argparse.Namespace) -> int:
+    """Sign and print the assertion."""
+    from sfjwt_gui.core.claims import Claims, parse_claim_assignment
+    from sfjwt_gui.core.connection import parse_preset, token_url
+    from sfjwt_gui.core.jwt_codec import sign
+
+    if not args.iss or not args.sub:
+        raise InputError("sign needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
+    if bool(args.aud) == bool(args.preset):
+        raise InputError("Give exactly one of --aud and --preset.", fix="e.g. --preset production")
+    try:
+        lifetime = int(args.lifetime)
+    except ValueError:
+        raise InputError(f"--lifetime {args.lifetime!r} is not whole seconds.", fix="e.g. --lifetime 180") from None
+    extra = dict(parse_claim_assignment(item) for item in args.claim)
+    if args.preset:
+        connection = parse_preset(args.preset)
+        aud, endpoint = connection.aud, connection.token_url
+    else:
+        aud, endpoint = args.aud, None
+    key = _load_private_key(args, required=True)
+    assert key is not None
+    claims = Claims.new(args.iss, args.sub, aud, lifetime=lifetime, issued_at=args.iat)
+    claims.extra.update(extra)
+    payload = claims.to_payload()
+    token = sign(payload, key)
+    if args.json:
+        from sfjwt_gui.core.jwt_codec import decode
+
+        if endpoint is None:
+            try:
+                endpoint = token_url(aud)
+            except InputError:
+                endpoint = None
+        emit_json({"token": token, "header": decode(token).header, "payload": payload, "token_url": endpoint})
+    else:
+        print(token)
+    return 0
+
+
+# ----- decode -----------------------------------------------------------------------------------------------------
+
+
+def run_decode(args: argparse.Namespace) -> int:
+    """Decode, annotate times, optionally verify."""
+    from sfjwt_gui.core.jwt_codec import verify
+    from sfjwt_gui.core.timefmt import annotate_times
+
+    try:
+        decoded = _decode(args)
+    except TokenFormatError as exc:
+        return _token_error(exc, args.json)
+    certificate = _load_certificate(args.cert)
+    verification = verify(decoded, certificate) if certificate is not None else None
+    times = annotate_times(decoded.payload)
+    if args.json:
+        out: dict[str, Any] = {
+            "header": decoded.header,
+            "payload": decoded.payload,
+            "signature": decoded.signature_b64,
+            "times": {claim: info.to_json() for claim, info in times.items()},
+            "repairs": decoded.repairs,
+        }
+        if verification is not None:
+            out["verified"] = verification.verified
+            out["verification"] = verification.to_json()
+        emit_json(out)
+    else:
+        _print_decoded(decoded, times, verification)
+    return 2 if verification is not None and not verification.verified else 0
+
+
+def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: Any) -> None:
+    import json
+
+    for repair in decoded.repairs:
+        print(f"note: {repair}")
+    print("Header:")
+    print(_indent(json.dumps(decoded.header, indent=2, ensure_ascii=False)))
+    print("Payload:")
+    print(_indent(json.dumps(decoded.payload, indent=2, ensure_ascii=False)))
+    for claim, info in times.items():
+        note = f" [{info.note}]" if info.note else ""
+        print(f"  {claim}: {info.utc} (local {info.local}) — {info.relative}{note}")
+    alg = decoded.algorithm or "no alg"
+    print(f"Signature: {len(decoded.signature)} bytes ({alg}) {decoded.signature_b64[:32]}…")
+    if verification is not None:
+        state = "VERIFIED" if verification.verified else "NOT VERIFIED"
+        print(f"{state}: {verification.reason}")
+        if verification.certificate_sha256:
+            print(f"  certificate SHA-256: {verification.certificate_sha256}")
+        if verification.key_sha256:
+            print(f"  public key SHA-256:  {verification.key_sha256}")
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+# ----- lint -------------------------------------------------------------------------------------------------------
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    """Lint and print the findings; exit 2 when one is an error."""
+    import math
+
+    from sfjwt_gui.core.lint import Severity, has_errors, lint
+
+    if args.lang not in ("en", "ja"):
+        raise InputError(f"--lang {args.lang!r} is not supported.", fix="Use --lang en or --lang ja.")
+    try:
+        clock_offset = float(args.clock_offset)
+    except ValueError:
+        clock_offset = math.nan
+    if not math.isfinite(clock_offset):
+        raise InputError(f"--clock-offset {args.clock_offset!r} is not seconds.", fix="e.g. --clock-offset -2.5")
+    try:
+        decoded = _decode(args)
+    except TokenFormatError as exc:
+        return _token_error(exc, args.json)
+    findings = lint(
+        decoded,
+        endpoint=args.endpoint,
+        certificate=_load_certificate(args.cert),
+        private_key=_load_private_key(args, required=False),
+        clock_offset=clock_offset,
+        lang=args.lang,
+    )
+    summary = {str(level): sum(1 for f in findings if f.severity is level) for level in Severity}
+    if args.json:
+        emit_json(
+            {"findings": [f.to_json() for f in findings], "summary": summary, "repairs": decoded.repairs},
+        )
+    else:
+        for repair in decoded.repairs:
+            print(f"note: {repair}")
+        for finding in findings:
+            flag = "" if finding.confirmed else " (unconfirmed)"
+            print(f"{finding.severity.upper():7} {finding.rule}{flag}")
+            print(f"        {finding.message}")
+            print(f"        fix: {finding.fix}")
+        print(", ".join(f"{count} {level}" for level, count in summary.items()) if findings else "no findings")
+    return 2 if has_errors(findings) else 0
