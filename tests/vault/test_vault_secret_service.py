@@ -1,0 +1,158 @@
+"""The vault on the real Secret Service (gnome-keyring on a private D-Bus session).
+
+Run: ``dbus-run-session -- .ci/with-keyring /work/venv/bin/python -m pytest tests/vault``. Without a Secret Service
+these tests skip locally and fail in CI (``SFJWT_REQUIRE_SECRET_SERVICE=1``, see tests/conftest.py).
+The entries are checked independently of keyring through secretstorage, the library that speaks the D-Bus API.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from sfjwt_gui.core.vault import Vault
+
+pytestmark = pytest.mark.secret_service
+
+
+@pytest.fixture
+def service() -> str:
+    """A service name of its own per test, so tests never see each other's entries."""
+    return f"sfjwt-gui-test-{secrets.token_hex(4)}"
+
+
+@pytest.fixture
+def ss_vault(secret_service_keyring: Any, data_dir: Path, service: str) -> Iterator[Vault]:
+    """A vault on the real Secret Service; whatever a test leaves behind is removed afterwards."""
+    yield Vault(backend=secret_service_keyring, index_dir=data_dir, service=service)
+    for label, _ in _items(service):
+        _delete(service, label)
+
+
+def _items(service: str) -> list[tuple[str, str]]:
+    """(username, secret) of every item of ``service``, read over D-Bus with secretstorage."""
+    import secretstorage
+
+    connection = secretstorage.dbus_init()
+    with closing(connection):
+        collection = secretstorage.get_default_collection(connection)
+        return [
+            (item.get_attributes()["username"], item.get_secret().decode())
+            for item in collection.search_items({"service": service})
+        ]
+
+
+def _delete(service: str, username: str) -> None:
+    import secretstorage
+
+    connection = secretstorage.dbus_init()
+    with closing(connection):
+        collection = secretstorage.get_default_collection(connection)
+        for item in collection.search_items({"service": service, "username": username}):
+            item.delete()
+
+
+def test_roundtrip_through_the_real_secret_service(
+    ss_vault: Vault, service: str, rsa_key: Any, rsa_cert: x509.Certificate
+) -> None:
+    ss_vault.save("ci-key", rsa_key, rsa_cert)
+    assert ss_vault.status().available
+    assert ss_vault.status().backend_name == "Secret Service"
+    assert ss_vault.load("ci-key").private_numbers() == rsa_key.private_numbers()
+
+    items = dict(_items(service))
+    manifest = json.loads(items["manifest:ci-key"])
+    chunks = [items[f"chunk:{manifest['generation']}:{i}"] for i in range(manifest["chunks"])]
+    assert set(items) == {"manifest:ci-key", *(f"chunk:{manifest['generation']}:{i}" for i in range(len(chunks)))}
+    der = rsa_key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    assert base64.b64decode("".join(chunks)) == der
+    assert all(len(c) <= 1000 for c in chunks)
+
+
+def test_overwrite_rename_and_delete_leave_nothing_behind(
+    ss_vault: Vault, service: str, rsa_key: Any, other_key: Any
+) -> None:
+    ss_vault.save("a", rsa_key)
+    ss_vault.save("a", other_key, overwrite=True)
+    assert len(_items(service)) == 3  # manifest + 2 chunks: the old chunks and the backup are gone
+    ss_vault.rename("a", "b")
+    assert ss_vault.load("b").private_numbers() == other_key.private_numbers()
+    assert {u for u, _ in _items(service) if u.startswith("manifest:")} == {"manifest:b"}
+    assert len(_items(service)) == 3
+    ss_vault.delete("b")
+    assert _items(service) == []
+    assert ss_vault.list() == []
+
+
+def test_chunk_removed_behind_our_back_is_reported_as_corrupt(ss_vault: Vault, service: str, rsa_key: Any) -> None:
+    from sfjwt_gui.core.errors import VaultCorruptError
+
+    ss_vault.save("k", rsa_key)
+    chunk = next(u for u, _ in _items(service) if u.endswith(":1"))
+    _delete(service, chunk)
+    with pytest.raises(VaultCorruptError, match="chunk 2 of 2 is missing"):
+        ss_vault.load("k")
+    ss_vault.delete("k")
+    assert _items(service) == []
+
+
+def _sfjwt(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sfjwt_gui.cli", *args], env=env, input=stdin, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_cli_end_to_end_in_real_processes(secret_service_keyring: Any, tmp_path: Path) -> None:
+    """keygen → keys list/show/export/rename/delete as separate processes on the default (Secret Service) keyring."""
+    env = {**os.environ, "SFJWT_DATA_DIR": str(tmp_path / "data"), "EXPORT_PW": "export-pass-123"}
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    name = f"e2e-{secrets.token_hex(3)}"
+    try:
+        made = _sfjwt("keygen", "--name", name, "--json", env=env)
+        assert made.returncode == 0, made.stderr
+        listed = json.loads(_sfjwt("keys", "list", "--json", env=env).stdout)
+        assert [k["name"] for k in listed["keys"]] == [name]
+
+        shown = _sfjwt("keys", "show", name, "--json", env=env)
+        assert shown.returncode == 0, shown.stderr
+        info = json.loads(shown.stdout)
+        assert info["backend"] == "Secret Service"
+        assert info["key_matches_certificate"] is True
+        assert info["sha256_fingerprint"] == json.loads(made.stdout)["sha256_fingerprint"]
+
+        out = tmp_path / "key.p8"
+        exported = _sfjwt(
+            "keys", "export", name, "--format", "pkcs8", "--out", str(out), "--passphrase-env", "EXPORT_PW", env=env
+        )
+        assert exported.returncode == 0, exported.stderr
+        assert oct(out.stat().st_mode & 0o777) == "0o600"
+        assert b"ENCRYPTED PRIVATE KEY" in out.read_bytes()
+        key = serialization.load_pem_private_key(out.read_bytes(), b"export-pass-123")
+        assert key.public_key().public_numbers().n > 0
+
+        assert _sfjwt("keys", "rename", name, name + "-2", env=env).returncode == 0
+        refused = _sfjwt("keys", "delete", name + "-2", env=env)
+        assert refused.returncode == 1
+        assert "--yes" in refused.stderr
+        assert _sfjwt("keys", "delete", name + "-2", "--yes", env=env).returncode == 0
+        missing = _sfjwt("keys", "show", name + "-2", "--json", env=env)
+        assert missing.returncode == 3
+        assert json.loads(missing.stdout)["error"]["type"] == "KeyNotFoundError"
+    finally:
+        for username, _ in _items("sfjwt-gui"):
+            if name in username:
+                _delete("sfjwt-gui", username)
