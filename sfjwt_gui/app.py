@@ -1,4 +1,7 @@
-"""Entry point of the desktop window (``sfjwt-gui``, ``python -m sfjwt_gui``)."""
+"""Entry point of the desktop window (``sfjwt-gui``, ``python -m sfjwt_gui``).
+
+``sfjwt-gui --practice`` starts the built-in practice org and fills the connection; ``--lang ja`` picks Japanese.
+"""
 
 from __future__ import annotations
 

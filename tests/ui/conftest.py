@@ -15,6 +15,19 @@ from keyring.backend import KeyringBackend
 from keyring.credentials import SimpleCredential
 
 
+# The offscreen platform plugin warns that it cannot propagate size hints whenever a top-level window's size
+# constraints change; it is a limitation of the test platform, not of the app, so UI tests ignore only that line.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Ignore the offscreen plugin's size-hint warning in the UI tests (every other Qt warning still fails)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
 class MemoryKeyring(KeyringBackend):
     """A real keyring backend that stores passwords in memory (per test)."""
 

@@ -1,0 +1,192 @@
+"""Ready-to-run code for the same token request the window sends: curl, Python (httpx), Apex, ``sf org login jwt``.
+
+Every snippet carries the user's own values (token URL, consumer key, username, aud, lifetime), quoted for its
+language. Only the curl snippet embeds the signed assertion (it is what the user asked to copy, and it expires within
+minutes); the others sign their own JWT from the key file or the certificate name and never contain a private key.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+__all__ = ["GRANT_TYPE", "SnippetInput", "SnippetKind", "render", "render_all"]
+
+GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+_TOKEN_PATH = "/services/oauth2/token"  # noqa: S105 (a URL path, not a secret)
+
+
+class SnippetKind(StrEnum):
+    """The languages/tools a request can be copied as."""
+
+    CURL = "curl"
+    PYTHON = "python"
+    APEX = "apex"
+    SF_CLI = "sf"
+
+
+@dataclass(frozen=True)
+class SnippetInput:
+    """The values a snippet needs; ``assertion`` only for curl, ``ca_file`` when a private CA must be trusted."""
+
+    token_url: str
+    consumer_key: str
+    username: str
+    audience: str
+    lifetime: int = 180
+    assertion: str | None = None
+    key_file: str = "server.key"
+    certificate_name: str = "My_Cert"
+    named_credential: str = "my_named_credential"
+    ca_file: str | None = None
+
+    @property
+    def login_url(self) -> str:
+        """The token URL without ``/services/oauth2/token`` (what ``sf --instance-url`` takes)."""
+        url = self.token_url.rstrip("/")
+        if url.endswith(_TOKEN_PATH):
+            url = url[: -len(_TOKEN_PATH)]
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else url
+
+    @property
+    def full_token_url(self) -> str:
+        """The token URL with ``/services/oauth2/token``."""
+        url = self.token_url.rstrip("/")
+        return url if url.endswith(_TOKEN_PATH) else self.login_url + _TOKEN_PATH
+
+
+def _apex_string(value: str) -> str:
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'"
+
+
+def _python_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def curl(v: SnippetInput) -> str:
+    """A curl command posting the signed assertion, form-encoded (the assertion is valid for minutes only)."""
+    assertion = v.assertion or "PASTE_THE_SIGNED_JWT_HERE"
+    lines = [
+        f"curl --silent --show-error {shlex.quote(v.full_token_url)} \\",
+    ]
+    if v.ca_file:
+        lines.append(f"  --cacert {shlex.quote(v.ca_file)} \\")
+    lines += [
+        f"  --data-urlencode {shlex.quote('grant_type=' + GRANT_TYPE)} \\",
+        f"  --data-urlencode {shlex.quote('assertion=' + assertion)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def python_httpx(v: SnippetInput) -> str:
+    """A Python script that signs the same claims with PyJWT and posts them with httpx."""
+    verify = _python_string(v.ca_file) if v.ca_file else "True"
+    return f"""\
+# pip install httpx pyjwt cryptography
+import time
+from pathlib import Path
+
+import httpx
+import jwt
+
+TOKEN_URL = {_python_string(v.full_token_url)}
+CONSUMER_KEY = {_python_string(v.consumer_key)}
+USERNAME = {_python_string(v.username)}
+AUDIENCE = {_python_string(v.audience)}
+PRIVATE_KEY = Path({_python_string(v.key_file)}).read_text()  # keep this file out of version control
+
+now = int(time.time())  # seconds since the epoch, UTC
+claims = {{"iss": CONSUMER_KEY, "sub": USERNAME, "aud": AUDIENCE, "exp": now + {int(v.lifetime)}}}
+assertion = jwt.encode(claims, PRIVATE_KEY, algorithm="RS256")
+
+response = httpx.post(
+    TOKEN_URL,
+    data={{"grant_type": {_python_string(GRANT_TYPE)}, "assertion": assertion}},
+    verify={verify},
+    timeout=30,
+)
+body = response.json()
+if response.status_code != 200:
+    raise SystemExit(f"{{body.get('error')}}: {{body.get('error_description')}}")
+print("instance_url:", body["instance_url"])
+access_token = body["access_token"]  # a secret: do not print or log it
+"""
+
+
+def apex(v: SnippetInput) -> str:
+    """Apex following the seed article: Auth.JWT + Auth.JWS with a certificate from Certificate and Key Management."""
+    return f"""\
+// Named credential {v.named_credential!s} -> {v.login_url}
+// Certificate {v.certificate_name!s}: import the key as a JKS keystore in Setup > Certificate and Key Management.
+public class JWTBearerFlowExample {{
+    private static final String CONSUMER_KEY = {_apex_string(v.consumer_key)};
+    private static final String USERNAME = {_apex_string(v.username)};
+    private static final String AUDIENCE = {_apex_string(v.audience)};
+
+    public static String getAccessToken() {{
+        Auth.JWT jwt = new Auth.JWT();
+        jwt.setIss(CONSUMER_KEY);
+        jwt.setSub(USERNAME);
+        jwt.setAud(AUDIENCE);
+        Long rightNow = Datetime.now().getTime() / 1000;  // seconds, UTC
+        Map<String, Object> claims = new Map<String, Object>();
+        claims.put('exp', rightNow + {int(v.lifetime)});
+        jwt.setAdditionalClaims(claims);
+
+        Auth.JWS jws = new Auth.JWS(jwt, {_apex_string(v.certificate_name)});
+        String token = jws.getCompactSerialization();
+
+        HttpRequest req = new HttpRequest();
+        req.setEndpoint('callout:' + {_apex_string(v.named_credential)} + '/services/oauth2/token');
+        req.setMethod('POST');
+        req.setHeader('Content-Type', 'application/x-www-form-urlencoded');
+        req.setBody('grant_type=' + EncodingUtil.urlEncode({_apex_string(GRANT_TYPE)}, 'UTF-8')
+            + '&assertion=' + EncodingUtil.urlEncode(token, 'UTF-8'));
+
+        HttpResponse res = new Http().send(req);
+        Map<String, Object> body = (Map<String, Object>) JSON.deserializeUntyped(res.getBody());
+        if (res.getStatusCode() != 200) {{
+            throw new CalloutException(body.get('error') + ': ' + body.get('error_description'));
+        }}
+        return (String) body.get('access_token');
+    }}
+}}
+"""
+
+
+def sf_cli(v: SnippetInput) -> str:
+    """``sf org login jwt`` with the same values; sets SF_AUDIENCE_URL when aud is not the login URL."""
+    prefix = ""
+    if v.audience and v.audience.rstrip("/") != v.login_url.rstrip("/"):
+        prefix = f"SF_AUDIENCE_URL={shlex.quote(v.audience)} "
+    if v.ca_file:
+        prefix = f"NODE_EXTRA_CA_CERTS={shlex.quote(v.ca_file)} " + prefix
+    return (
+        f"{prefix}sf org login jwt \\\n"
+        f"  --username {shlex.quote(v.username)} \\\n"
+        f"  --jwt-key-file {shlex.quote(v.key_file)} \\\n"
+        f"  --client-id {shlex.quote(v.consumer_key)} \\\n"
+        f"  --instance-url {shlex.quote(v.login_url)}\n"
+    )
+
+
+_RENDERERS = {
+    SnippetKind.CURL: curl,
+    SnippetKind.PYTHON: python_httpx,
+    SnippetKind.APEX: apex,
+    SnippetKind.SF_CLI: sf_cli,
+}
+
+
+def render(kind: SnippetKind | str, values: SnippetInput) -> str:
+    """The snippet of one kind."""
+    return _RENDERERS[SnippetKind(kind)](values)
+
+
+def render_all(values: SnippetInput) -> dict[SnippetKind, str]:
+    """Every snippet kind."""
+    return {kind: fn(values) for kind, fn in _RENDERERS.items()}

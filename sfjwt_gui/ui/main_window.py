@@ -1,0 +1,728 @@
+"""The main window: the step list on the left (with state icons), one page per step, menus and shortcuts.
+
+Pages are built lazily: the window shows first (fast start) and every page is constructed on its first visit or in
+idle time right after the window appears, one per event-loop turn, so the window stays responsive while it fills.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.i18n import LANGUAGES
+from sfjwt_gui.ui.profiles import Profile, ProfileStore, app_settings
+from sfjwt_gui.ui.session import Session
+
+log = logging.getLogger(__name__)
+
+HELP_LINKS: tuple[tuple[str, str], ...] = (
+    (
+        "OAuth 2.0 JWT Bearer Flow for Server-to-Server Integration",
+        "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm&type=5",
+    ),
+    (
+        "Authorize an Org Using the JWT Flow (Salesforce CLI)",
+        "https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_auth_jwt_flow.htm",
+    ),
+    (
+        "Create a Private Key and Self-Signed Digital Certificate",
+        "https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_auth_key_and_cert.htm",
+    ),
+    (
+        "OAuth and Connected Apps: Connected App policies (permitted users)",
+        "https://help.salesforce.com/s/articleView?id=sf.connected_app_manage_oauth.htm&type=5",
+    ),
+)
+README_URL = "https://github.com/sfjwt-gui/sfjwt-gui#readme"
+
+
+def _make_key(s: Session) -> QWidget:
+    from sfjwt_gui.ui.pages.key_page import KeyPage
+
+    return KeyPage(s)
+
+
+def _make_connection(s: Session) -> QWidget:
+    from sfjwt_gui.ui.pages.connection_page import ConnectionPage
+
+    return ConnectionPage(s)
+
+
+def _make_claims(s: Session) -> QWidget:
+    from sfjwt_gui.ui.pages.claims_page import ClaimsPage
+
+    return ClaimsPage(s)
+
+
+def _make_token(s: Session) -> QWidget:
+    from sfjwt_gui.ui.pages.signed_jwt_page import SignedJwtPage
+
+    return SignedJwtPage(s)
+
+
+def _make_send(s: Session) -> QWidget:
+    from sfjwt_gui.ui.pages.send_page import SendPage
+
+    return SendPage(s)
+
+
+def _make_diagnosis(s: Session) -> QWidget:
+    from sfjwt_gui.ui.pages.diagnosis_page import DiagnosisPage
+
+    return DiagnosisPage(s)
+
+
+def _make_decode(s: Session) -> QWidget:
+    from sfjwt_gui.ui.pages.decode_tool import DecodeToolPage
+
+    return DecodeToolPage(s)
+
+
+def _make_explain(s: Session) -> QWidget:
+    from sfjwt_gui.ui.pages.explain_tool import ExplainToolPage
+
+    return ExplainToolPage(s)
+
+
+def _make_keys(s: Session) -> QWidget:
+    from sfjwt_gui.ui.pages.keys_tool import KeysToolPage
+
+    return KeysToolPage(s)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the step list."""
+
+    step_id: str
+    factory: Callable[[Session], QWidget]
+    tool: bool = False
+
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry("key", _make_key),
+    Entry("connection", _make_connection),
+    Entry("claims", _make_claims),
+    Entry("token", _make_token),
+    Entry("send", _make_send),
+    Entry("diagnosis", _make_diagnosis),
+    Entry("decode", _make_decode, tool=True),
+    Entry("explain", _make_explain, tool=True),
+    Entry("keys", _make_keys, tool=True),
+)
+STEP_IDS = tuple(e.step_id for e in ENTRIES)
+
+
+def _title(step_id: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "key": tr("MainWindow", "Key & certificate"),
+        "connection": tr("MainWindow", "Connection"),
+        "claims": tr("MainWindow", "Claims"),
+        "token": tr("MainWindow", "Signed JWT"),
+        "send": tr("MainWindow", "Send"),
+        "diagnosis": tr("MainWindow", "Diagnosis"),
+        "decode": tr("MainWindow", "Decode a JWT"),
+        "explain": tr("MainWindow", "Explain an error"),
+        "keys": tr("MainWindow", "Keys"),
+    }[step_id]
+
+
+class MainWindow(QMainWindow):
+    """The guided workbench: steps, tools, menus, practice mode, profiles, log dock."""
+
+    page_built = Signal(str)
+    ready = Signal()  # every page has been built
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        build_pages_eagerly: bool = False,
+        defer_pages: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.session = session
+        self.settings = app_settings()
+        self.profiles = ProfileStore(self.settings)
+        self._pages: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        self._states: dict[str, str] = dict.fromkeys(STEP_IDS, theme.State.NONE.value)
+        self._closing = False
+        self._defer = defer_pages
+        self.practice: Any = None  # ui.practice_mode.PracticeController, created on first use
+
+        self.steps = QListWidget(self)
+        self.steps.setObjectName("step_list")
+        self.steps.setMinimumWidth(190)
+        self.steps.setIconSize(self.steps.iconSize().expandedTo(self.steps.iconSize()))
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("page_stack")
+        self._items: dict[str, QListWidgetItem] = {}
+        self._tools_header = QListWidgetItem()
+        self._tools_header.setFlags(Qt.ItemFlag.NoItemFlags)
+        header_font = self.steps.font()
+        header_font.setBold(True)
+        self._tools_header.setFont(header_font)
+        for entry in ENTRIES:
+            if entry.tool and self._tools_header.listWidget() is None:
+                self.steps.addItem(self._tools_header)
+            item = QListWidgetItem(theme.state_icon(theme.State.NONE), "")
+            item.setData(Qt.ItemDataRole.UserRole, entry.step_id)
+            self.steps.addItem(item)
+            self._items[entry.step_id] = item
+            placeholder = QWidget()
+            QVBoxLayout(placeholder).addWidget(QLabel("…", placeholder))
+            self._placeholders[entry.step_id] = placeholder
+            self.stack.addWidget(placeholder)
+        self.steps.currentItemChanged.connect(self._on_step_selected)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(self.steps)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([220, 900])
+        self.setCentralWidget(splitter)
+
+        from sfjwt_gui.ui.log_pane import LogDock
+
+        self.log_dock = LogDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
+        self.log_dock.hide()
+
+        self.practice_label = QLabel(self)
+        self.practice_label.setObjectName("practice_status")
+        self.statusBar().addPermanentWidget(self.practice_label)
+
+        self._create_actions()
+        self._create_menus()
+        session.step_state.connect(self.set_step_state)
+        session.changed.connect(self._on_session_changed)
+        self.setWindowIcon(theme.app_icon())
+        self.resize(1180, 780)
+        self._restore_settings()
+        self.retranslate_ui()
+        self.steps.setCurrentRow(0)
+        if build_pages_eagerly:
+            for entry in ENTRIES:
+                self.page(entry.step_id)
+        elif not defer_pages:
+            self.start_building_pages()
+
+    # ------------------------------------------------------------------ pages
+
+    def page(self, step_id: str) -> Any:
+        """The page of a step, built now if it was not yet."""
+        if step_id in self._pages:
+            return self._pages[step_id]
+        entry = next(e for e in ENTRIES if e.step_id == step_id)
+        page = entry.factory(self.session)
+        page.setObjectName(f"page_{step_id}")
+        placeholder = self._placeholders.pop(step_id)
+        index = self.stack.indexOf(placeholder)
+        current = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if current:
+            self.stack.setCurrentWidget(page)
+        self._pages[step_id] = page
+        self._wire_page(step_id, page)
+        self.page_built.emit(step_id)
+        if len(self._pages) == len(ENTRIES):
+            self.ready.emit()
+        return page
+
+    def pages_ready(self) -> bool:
+        """True once every page exists."""
+        return len(self._pages) == len(ENTRIES)
+
+    def start_building_pages(self) -> None:
+        """Build the page on screen now and the others from the event loop, one per turn."""
+        self._defer = False
+        current = self.current_step()
+        if current:
+            self.stack.setCurrentWidget(self.page(current))
+        QTimer.singleShot(0, self._build_next_page)
+
+    def _build_next_page(self) -> None:
+        if self._closing:
+            return
+        for entry in ENTRIES:
+            if entry.step_id not in self._pages:
+                self.page(entry.step_id)
+                QTimer.singleShot(0, self._build_next_page)
+                return
+
+    def _wire_page(self, step_id: str, page: QWidget) -> None:
+        if step_id == "send":
+            page.exchange_finished.connect(self._on_exchange_finished)  # type: ignore[attr-defined]
+
+    def show_step(self, step_id: str) -> Any:
+        """Select a step in the list and show its page."""
+        page = self.page(step_id)
+        self.steps.setCurrentItem(self._items[step_id])
+        return page
+
+    def current_step(self) -> str:
+        """The id of the page on screen."""
+        item = self.steps.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def _on_step_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        step_id = current.data(Qt.ItemDataRole.UserRole)
+        if not step_id:
+            return
+        if self._defer and step_id not in self._pages:
+            self.stack.setCurrentWidget(self._placeholders[str(step_id)])
+            return
+        self.stack.setCurrentWidget(self.page(str(step_id)))
+
+    def set_step_state(self, step_id: str, state: str) -> None:
+        """Show a step's state (none/ok/warning/failed) as its icon and in its tooltip."""
+        if step_id not in self._items:
+            return
+        self._states[step_id] = state
+        self._items[step_id].setIcon(theme.state_icon(state))
+        self._update_item_text(step_id)
+
+    def step_state(self, step_id: str) -> str:
+        """The state last shown for a step."""
+        return self._states[step_id]
+
+    def _state_text(self, state: str) -> str:
+        return {
+            "none": self.tr("not started"),
+            "ok": self.tr("ok"),
+            "warning": self.tr("warning"),
+            "failed": self.tr("failed"),
+        }.get(state, state)
+
+    def _update_item_text(self, step_id: str) -> None:
+        item = self._items[step_id]
+        entry = next(e for e in ENTRIES if e.step_id == step_id)
+        number = STEP_IDS.index(step_id) + 1
+        prefix = "" if entry.tool else f"{number}. "
+        item.setText(prefix + _title(step_id))
+        state_text = self._state_text(self._states[step_id])
+        item.setToolTip(f"{_title(step_id)} — {state_text} (Ctrl+{number})")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{_title(step_id)}, {state_text}")
+
+    # ------------------------------------------------------------------ actions
+
+    def _action(self, name: str, slot: Callable[[], Any], *shortcuts: QKeySequence | str) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        self.act_send = self._action("act_send", self.send, "Ctrl+Return", "Ctrl+Enter")
+        self.act_generate = self._action("act_generate", self.generate_key, "Ctrl+G")
+        self.act_import = self._action("act_import", self.import_key, QKeySequence(QKeySequence.StandardKey.Open))
+        self.act_copy_token = self._action("act_copy_token", self.copy_token, "Ctrl+Shift+C")
+        self.act_help = self._action("act_help", self.show_help, QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.act_quit = self._action("act_quit", self.close, "Ctrl+Q")
+        self.act_save_profile = self._action("act_save_profile", self.save_profile_dialog, "Ctrl+S")
+        self.act_toggle_log = self.log_dock.toggleViewAction()
+        self.act_toggle_log.setObjectName("act_toggle_log")
+        self.act_toggle_log.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_practice_start = self._action("act_practice_start", self.start_practice, "Ctrl+P")
+        self.act_practice_stop = self._action("act_practice_stop", self.stop_practice)
+        self.act_practice_stop.setEnabled(False)
+        self.step_actions: list[QAction] = []
+        for number, entry in enumerate(ENTRIES, start=1):
+            act = self._action(f"act_step_{entry.step_id}", partial(self.show_step, entry.step_id), f"Ctrl+{number}")
+            self.step_actions.append(act)
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, native in LANGUAGES.items():
+            act = QAction(native, self)
+            act.setObjectName(f"act_lang_{code}")
+            act.setCheckable(True)
+            act.setChecked(code == (self.session.get("language") or "en"))
+            act.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+            self.language_group.addAction(act)
+            self.language_actions[code] = act
+        self.help_actions: list[QAction] = []
+        for title, url in HELP_LINKS:
+            act = QAction(title, self)
+            act.setData(url)
+            act.triggered.connect(lambda _checked=False, u=url: QDesktopServices.openUrl(QUrl(u)))
+            self.help_actions.append(act)
+        self.act_reference = QAction(self)
+        self.act_reference.setObjectName("act_reference")
+        self.act_reference.triggered.connect(self.open_reference)
+        self.act_about = QAction(self)
+        self.act_about.triggered.connect(self.show_about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.act_generate)
+        self.file_menu.addAction(self.act_import)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_save_profile)
+        self.profiles_menu = QMenu(self.file_menu)
+        self.profiles_menu.setObjectName("profiles_menu")
+        self.profiles_menu.aboutToShow.connect(self._fill_profiles_menu)
+        self.file_menu.addMenu(self.profiles_menu)
+        self.delete_profile_menu = QMenu(self.file_menu)
+        self.delete_profile_menu.aboutToShow.connect(self._fill_delete_profile_menu)
+        self.file_menu.addMenu(self.delete_profile_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_send)
+        self.file_menu.addAction(self.act_copy_token)
+        self.file_menu.addAction(self.act_toggle_log)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+
+        self.go_menu = bar.addMenu("")
+        for act in self.step_actions:
+            self.go_menu.addAction(act)
+
+        self.practice_menu = bar.addMenu("")
+        self.practice_menu.setObjectName("practice_menu")
+        self.practice_menu.addAction(self.act_practice_start)
+        self.practice_menu.addAction(self.act_practice_stop)
+        self.scenarios_menu = QMenu(self.practice_menu)
+        self.scenarios_menu.setObjectName("scenarios_menu")
+        self.scenario_group = QActionGroup(self)
+        self.scenario_group.setExclusive(True)
+        self.scenarios_menu.aboutToShow.connect(self._fill_scenarios_menu)
+        self.practice_menu.addMenu(self.scenarios_menu)
+
+        self.language_menu = bar.addMenu("")
+        for act in self.language_actions.values():
+            self.language_menu.addAction(act)
+
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.act_help)
+        self.help_menu.addSeparator()
+        for act in self.help_actions:
+            self.help_menu.addAction(act)
+        self.help_menu.addAction(self.act_reference)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.act_about)
+
+    def retranslate_ui(self) -> None:
+        """Set every visible text in the current language."""
+        self.setWindowTitle(self.tr("sfjwt-gui — Salesforce JWT Bearer Flow workbench"))
+        self.steps.setAccessibleName(self.tr("Steps and tools"))
+        self.stack.setAccessibleName(self.tr("Current page"))
+        self._tools_header.setText(self.tr("Tools"))
+        for step_id in STEP_IDS:
+            self._update_item_text(step_id)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.practice_menu.setTitle(self.tr("&Practice"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.profiles_menu.setTitle(self.tr("Load profile"))
+        self.delete_profile_menu.setTitle(self.tr("Delete profile"))
+        self.scenarios_menu.setTitle(self.tr("Scenario"))
+        self.act_send.setText(self.tr("&Send the token request"))
+        self.act_generate.setText(self.tr("&Generate a key…"))
+        self.act_import.setText(self.tr("&Import a key or certificate…"))
+        self.act_copy_token.setText(self.tr("&Copy the signed JWT"))
+        self.act_help.setText(self.tr("Help and shortcuts"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_save_profile.setText(self.tr("Save connection as &profile…"))
+        self.act_toggle_log.setText(self.tr("Show &log"))
+        self.act_practice_start.setText(self.tr("&Start the practice org"))
+        self.act_practice_stop.setText(self.tr("S&top the practice org"))
+        self.act_reference.setText(self.tr("The facts this app builds on (reference)"))
+        self.act_about.setText(self.tr("About sfjwt-gui"))
+        for act, step_id in zip(self.step_actions, STEP_IDS, strict=True):
+            act.setText(_title(step_id))
+        self._update_practice_label()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.PaletteChange:
+            for step_id, state in self._states.items():
+                self._items[step_id].setIcon(theme.state_icon(state))
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ main actions
+
+    def send(self) -> None:
+        """Ctrl+Enter: show the Send page and send (once, even when pressed twice)."""
+        page = self.show_step("send")
+        page.send()
+
+    def generate_key(self) -> None:
+        """Ctrl+G: the key page's generate action."""
+        page = self.show_step("key")
+        for name in ("start_generate", "generate"):
+            fn = getattr(page, name, None)
+            if callable(fn):
+                fn()
+                return
+
+    def import_key(self) -> None:
+        """Ctrl+O: the key page's import dialog."""
+        page = self.show_step("key")
+        for name in ("start_import", "import_file", "open_import_dialog"):
+            fn = getattr(page, name, None)
+            if callable(fn):
+                fn()
+                return
+
+    def copy_token(self) -> None:
+        """Ctrl+Shift+C: copy the signed JWT (the user's own clipboard; it is never logged)."""
+        token = self.session.get("token")
+        if token:
+            QGuiApplication.clipboard().setText(str(token))
+            self.statusBar().showMessage(self.tr("Signed JWT copied to the clipboard."), 4000)
+        else:
+            self.statusBar().showMessage(
+                self.tr("There is no signed JWT yet: add a key and fill the connection."), 6000
+            )
+
+    def show_help(self) -> None:
+        """F1: shortcuts and where to read more."""
+        links = "".join(f'<li><a href="{url}">{title}</a></li>' for title, url in HELP_LINKS)
+        shortcuts = [
+            ("Ctrl+Enter", self.tr("Send the token request")),
+            ("Ctrl+1 … Ctrl+9", self.tr("Go to a step or tool")),
+            ("Ctrl+G", self.tr("Generate a key")),
+            ("Ctrl+O", self.tr("Import a key or certificate")),
+            ("Ctrl+Shift+C", self.tr("Copy the signed JWT")),
+            ("Ctrl+P", self.tr("Start the practice org")),
+            ("Ctrl+S", self.tr("Save the connection as a profile")),
+            ("Ctrl+L", self.tr("Show or hide the log")),
+            ("F1", self.tr("This help")),
+            ("Ctrl+Q", self.tr("Quit")),
+        ]
+        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in shortcuts)
+        text = (
+            "<p>"
+            + self.tr(
+                "Work through the steps from top to bottom: a key and its certificate, the connection, the claims, "
+                "the signed JWT, then Send. When Salesforce refuses, the Diagnosis page explains why. "
+                "No org yet? Practice → Start the practice org."
+            )
+            + f"</p><table>{rows}</table><p><b>"
+            + self.tr("Salesforce documentation")
+            + f"</b></p><ul>{links}</ul>"
+        )
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Help"), text, QMessageBox.StandardButton.Close, self)
+        box.setObjectName("help_box")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        box.open()
+
+    def open_reference(self) -> None:
+        """Open the project README (local copy when running from source)."""
+        from sfjwt_gui.core.resources import resources_dir
+
+        readme = resources_dir().parent / "README.md"
+        url = QUrl.fromLocalFile(str(readme)) if readme.is_file() else QUrl(README_URL)
+        QDesktopServices.openUrl(url)
+
+    def show_about(self) -> None:
+        """Version and licence."""
+        from sfjwt_gui import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About sfjwt-gui"),
+            self.tr(
+                "sfjwt-gui {version}: set up and debug the Salesforce OAuth 2.0 JWT Bearer Flow. MIT licence."
+            ).format(version=__version__),
+        )
+
+    def switch_language(self, code: str) -> None:
+        """Switch every window to ``code`` now (retranslated live)."""
+        from sfjwt_gui.ui.i18n import set_language
+
+        used = set_language(code)
+        self.session.set("language", used)
+        self.language_actions[used].setChecked(True)
+        self.settings.setValue("language", used)
+
+    # ------------------------------------------------------------------ outcome navigation
+
+    def _on_exchange_finished(self, result: Any) -> None:
+        if self._closing:
+            return
+        if getattr(result, "ok", False):
+            self.set_step_state("send", theme.State.OK)
+            self.set_step_state("diagnosis", theme.State.OK)
+        elif str(getattr(result, "outcome", "")) == "cancelled":
+            self.set_step_state("send", theme.State.WARNING)
+        else:
+            self.set_step_state("send", theme.State.FAILED)
+            self.set_step_state("diagnosis", theme.State.FAILED)
+            self.show_step("diagnosis")
+
+    def _on_session_changed(self, field: str) -> None:
+        if field == "practice":
+            self._update_practice_label()
+            running = self.session.get("practice") is not None
+            self.act_practice_start.setEnabled(not running)
+            self.act_practice_stop.setEnabled(running)
+
+    # ------------------------------------------------------------------ practice mode
+
+    def practice_controller(self) -> Any:
+        """The practice-mode controller (created on first use)."""
+        if self.practice is None:
+            from sfjwt_gui.ui.practice_mode import PracticeController
+
+            self.practice = PracticeController(self.session, self)
+            self.practice.failed.connect(self._on_practice_failed)
+            self.practice.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return self.practice
+
+    def start_practice(self, scenario: str | None = None) -> None:
+        """Start the practice org, upload the certificate, fill the connection."""
+        self.practice_controller().start(scenario)
+
+    def stop_practice(self) -> None:
+        """Stop the practice org."""
+        if self.practice is not None:
+            self.practice.stop()
+
+    def set_scenario(self, name: str) -> None:
+        """Switch the practice org's scenario (starting it if needed)."""
+        controller = self.practice_controller()
+        if self.session.get("practice") is None:
+            controller.start(name)
+        else:
+            controller.set_scenario(name)
+
+    def _on_practice_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Practice org"), message)
+
+    def _fill_scenarios_menu(self) -> None:
+        from sfjwt_gui.practice.scenarios import SCENARIOS
+
+        self.scenarios_menu.clear()
+        current = self.practice.scenario if self.practice is not None else None
+        for name, scenario in SCENARIOS.items():
+            act = QAction(scenario.title, self.scenarios_menu)
+            act.setObjectName(f"act_scenario_{name}")
+            act.setCheckable(True)
+            act.setChecked(name == current)
+            act.setToolTip(scenario.story)
+            act.setStatusTip(scenario.story)
+            act.triggered.connect(lambda _checked=False, n=name: self.set_scenario(n))
+            self.scenario_group.addAction(act)
+            self.scenarios_menu.addAction(act)
+
+    def _update_practice_label(self) -> None:
+        server = self.session.get("practice")
+        if server is None:
+            self.practice_label.setText("")
+            return
+        scenario = self.practice.scenario if self.practice is not None else ""
+        self.practice_label.setText(
+            self.tr("Practice org: {url} — scenario {name}").format(url=server.url, name=scenario)
+        )
+
+    # ------------------------------------------------------------------ profiles
+
+    def save_profile_dialog(self) -> None:
+        """Ask for a name and save the connection (never secrets)."""
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save profile"), self.tr("Profile name:"), text=self.profiles.last or "my-org"
+        )
+        if ok and name.strip():
+            self.save_profile(name.strip())
+
+    def save_profile(self, name: str) -> Profile:
+        """Save the session's connection fields as a profile and make it the last one used."""
+        profile = Profile.from_session(name, self.session)
+        self.profiles.save(profile)
+        self.profiles.last = name
+        self.statusBar().showMessage(self.tr("Profile {name} saved.").format(name=name), 4000)
+        return profile
+
+    def load_profile(self, name: str) -> None:
+        """Fill the connection from a saved profile."""
+        profile = self.profiles.get(name)
+        if profile is None:
+            return
+        profile.apply_to(self.session)
+        self.profiles.last = name
+
+    def _fill_profiles_menu(self) -> None:
+        self.profiles_menu.clear()
+        names = self.profiles.names()
+        if not names:
+            empty = self.profiles_menu.addAction(self.tr("(no saved profiles)"))
+            empty.setEnabled(False)
+        for name in names:
+            act = self.profiles_menu.addAction(name)
+            act.triggered.connect(lambda _checked=False, n=name: self.load_profile(n))
+
+    def _fill_delete_profile_menu(self) -> None:
+        self.delete_profile_menu.clear()
+        for name in self.profiles.names():
+            act = self.delete_profile_menu.addAction(name)
+            act.triggered.connect(lambda _checked=False, n=name: self.profiles.delete(n))
+
+    # ------------------------------------------------------------------ settings and shutdown
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        last = self.profiles.last
+        if last:
+            self.load_profile(last)
+
+    def save_settings(self) -> None:
+        """Remember geometry, dock state and the last profile."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save settings, cancel running work, stop the practice org; safe while a request is in flight."""
+        self._closing = True
+        self.save_settings()
+        for page in self._pages.values():
+            shutdown = getattr(page, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
+        if self.practice is not None:
+            self.practice.stop()
+        self.log_dock.detach()
+        super().closeEvent(event)

@@ -1,0 +1,459 @@
+"""Step 5, Send: POST the assertion in the background, show the transcript, the clock and the result.
+
+Send is guarded: while a request is in flight a second click (or Ctrl+Enter) does nothing, so a double-click sends
+once. Cancel aborts the request; closing the window cancels it too. On success a card shows what Salesforce returned,
+with the access token masked (reveal / copy) and a "Test API access" button.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.worker import run_in_background
+
+log = logging.getLogger(__name__)
+
+
+def exchange_and_diagnose(
+    token_url: str,
+    assertion: str,
+    options: Any,
+    diagnose_kwargs: dict[str, Any],
+    cancel: Any = None,
+) -> tuple[Any, Any]:
+    """Background: request the token, then explain the outcome (both pure core calls)."""
+    from sfjwt_gui.core.exchange import request_token
+
+    result = request_token(token_url, assertion, options, cancel)
+    diagnosis = None
+    try:
+        from sfjwt_gui.core.diagnosis import diagnose  # DEV: core.diagnosis lands soon
+    except ImportError:
+        return result, None
+    diagnosis = diagnose(result, assertion=assertion, **diagnose_kwargs)
+    return result, diagnosis
+
+
+def _check_api(token: Any, options: Any, cancel: Any = None) -> Any:
+    from sfjwt_gui.core.exchange import check_api
+
+    return check_api(token, options, cancel)
+
+
+class SendPage(QWidget):
+    """Send the assertion and see what came back."""
+
+    step_id = "send"
+    exchange_finished = Signal(object)  # core.exchange.ExchangeResult
+    api_checked = Signal(object)  # core.exchange.ApiCheck
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.job: Any = None
+        self.api_job: Any = None
+        self.sent_count = 0
+        self._closing = False
+        self.result: Any = None
+        self.api_check: Any = None
+
+        self.title = QLabel(self)
+        self.title.setObjectName("page_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.target = QLabel(self)
+        self.target.setObjectName("send_target")
+        self.target.setWordWrap(True)
+        self.target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.send_button = QPushButton(self)
+        self.send_button.setObjectName("send_button")
+        self.send_button.setDefault(True)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button.setEnabled(False)
+        self.restamp = QCheckBox(self)
+        self.restamp.setObjectName("restamp_before_send")
+        self.restamp.setChecked(True)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("send_progress")
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.progress.setMaximumWidth(220)
+        row = QHBoxLayout()
+        row.addWidget(self.send_button)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.progress)
+        row.addWidget(self.restamp)
+        row.addStretch(1)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("send_status")
+        self.status.setWordWrap(True)
+        self.clock = QLabel(self)
+        self.clock.setObjectName("clock")
+        self.clock.setWordWrap(True)
+        self.clock.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.card = QGroupBox(self)
+        self.card.setObjectName("success_card")
+        card_form = QFormLayout(self.card)
+        self.card_labels = {n: QLabel(self) for n in ("instance", "org", "user", "scope", "token")}
+        self.instance_url = QLabel(self)
+        self.instance_url.setObjectName("instance_url")
+        self.org_id = QLabel(self)
+        self.org_id.setObjectName("org_id")
+        self.user_id = QLabel(self)
+        self.user_id.setObjectName("user_id")
+        self.scope = QLabel(self)
+        self.scope.setObjectName("scope")
+        for label in (self.instance_url, self.org_id, self.user_id, self.scope):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.access_token = QLineEdit(self)
+        self.access_token.setObjectName("access_token")
+        self.access_token.setReadOnly(True)
+        self.reveal = QPushButton(self)
+        self.reveal.setObjectName("reveal_token")
+        self.reveal.setCheckable(True)
+        self.copy_access = QPushButton(self)
+        self.copy_access.setObjectName("copy_access_token")
+        token_row = QHBoxLayout()
+        token_row.addWidget(self.access_token, 1)
+        token_row.addWidget(self.reveal)
+        token_row.addWidget(self.copy_access)
+        self.test_api = QPushButton(self)
+        self.test_api.setObjectName("test_api")
+        self.api_result = QLabel(self)
+        self.api_result.setObjectName("api_result")
+        self.api_result.setWordWrap(True)
+        self.api_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        api_row = QHBoxLayout()
+        api_row.addWidget(self.test_api)
+        api_row.addWidget(self.api_result, 1)
+        card_form.addRow(self.card_labels["instance"], self.instance_url)
+        card_form.addRow(self.card_labels["org"], self.org_id)
+        card_form.addRow(self.card_labels["user"], self.user_id)
+        card_form.addRow(self.card_labels["scope"], self.scope)
+        card_form.addRow(self.card_labels["token"], token_row)
+        card_form.addRow(api_row)
+        self.card.setVisible(False)
+
+        self.transcript_box = QGroupBox(self)
+        self.transcript = QPlainTextEdit(self)
+        self.transcript.setObjectName("transcript")
+        self.transcript.setReadOnly(True)
+        self.transcript.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.transcript.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        QVBoxLayout(self.transcript_box).addWidget(self.transcript)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.target)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.clock)
+        layout.addWidget(self.card)
+        layout.addWidget(self.transcript_box, 1)
+
+        self.send_button.clicked.connect(self.send)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.reveal.toggled.connect(self._show_access_token)
+        self.copy_access.clicked.connect(self._copy_access_token)
+        self.test_api.clicked.connect(self.start_api_check)
+        session.changed.connect(self._on_session_changed)
+        self.retranslate_ui()
+
+    # ------------------------------------------------------------------ sending
+
+    @property
+    def busy(self) -> bool:
+        """True while a token request is in flight."""
+        return self.job is not None
+
+    def _fresh_token(self) -> str | None:
+        """The token to send; with "re-stamp" on, iat/exp move to now (same lifetime) and the claims are re-signed."""
+        token = self.session.get("token")
+        claims = self.session.get("claims")
+        key = self.session.get("private_key")
+        if not self.restamp.isChecked() or claims is None or key is None:
+            return token if isinstance(token, str) else None
+        if not isinstance(claims.iat, int) or not isinstance(claims.exp, int):
+            return token if isinstance(token, str) else None
+        from sfjwt_gui.core.jwt_codec import sign
+
+        now = int(time.time())
+        shift = now - claims.iat
+        fresh = dataclasses.replace(claims, iat=now, exp=claims.exp + shift)
+        token = sign(fresh.to_payload(), key)
+        self.session.set("claims", fresh)
+        self.session.set("token", token)
+        return token
+
+    def send(self) -> bool:
+        """Send the assertion in the background; returns False when nothing was sent (busy or nothing to send)."""
+        if self.job is not None or self._closing:
+            return False
+        from sfjwt_gui.core.connection import token_url
+        from sfjwt_gui.core.errors import SfjwtError
+        from sfjwt_gui.core.exchange import ExchangeOptions, Trust
+
+        endpoint = self.session.get("endpoint")
+        try:
+            url = token_url(endpoint or "")
+        except SfjwtError as exc:
+            self._set_status("failed", str(exc))
+            return False
+        try:
+            assertion = self._fresh_token()
+        except SfjwtError as exc:
+            self._set_status("failed", str(exc))
+            return False
+        if not assertion:
+            self._set_status(
+                "failed", self.tr("There is no signed JWT to send: add a key and fill the connection first.")
+            )
+            return False
+        ca_file = self.session.get("ca_file")
+        trust = Trust(self.session.get("trust") or "certifi")
+        options = ExchangeOptions(trust=trust, ca_bundle=ca_file)
+        self.options = options
+        diagnose_kwargs = {
+            "endpoint": endpoint,
+            "uploaded_certificate": self.session.get("uploaded_certificate"),
+            "private_key": self.session.get("private_key"),
+            "lang": self.session.get("language") or "en",
+        }
+        from sfjwt_gui.core.exchange import CancelToken
+
+        self.job = run_in_background(
+            exchange_and_diagnose, url, assertion, options, diagnose_kwargs, cancel=CancelToken()
+        )
+        self.job.signals.finished.connect(self._on_finished)
+        self.job.signals.failed.connect(self._on_failed)
+        self.sent_count += 1
+        self._busy(True)
+        self.card.setVisible(False)
+        self._set_status("none", self.tr("Sending to {url}…").format(url=url))
+        log.info("sending the assertion to %s", url)
+        return True
+
+    def cancel(self) -> None:
+        """Abort the request in flight."""
+        if self.job is not None:
+            self.job.cancel_token.cancel()
+            self._set_status("warning", self.tr("Cancelling…"))
+
+    def shutdown(self) -> None:
+        """The window is closing: cancel work and ignore late results."""
+        self._closing = True
+        for job in (self.job, self.api_job):
+            if job is not None:
+                job.cancel_token.cancel()
+
+    def _busy(self, busy: bool) -> None:
+        self.send_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.job = None
+        if self._closing:
+            return
+        self._busy(False)
+        self._set_status("failed", self.tr("The request could not be made: {error}").format(error=exc))
+        self.session.set_step_state(self.step_id, "failed")
+
+    def _on_finished(self, payload: tuple[Any, Any]) -> None:
+        self.job = None
+        if self._closing:
+            return
+        self._busy(False)
+        result, diagnosis = payload
+        self.show_result(result)
+        self.session.set("result", result)
+        self.session.set("diagnosis", diagnosis)
+        self.exchange_finished.emit(result)
+
+    def show_result(self, result: Any) -> None:
+        """Show the transcript, the clock and either the success card or a failure line."""
+        self.result = result
+        self.transcript.setPlainText(result.transcript.to_text())
+        self._show_clock(result)
+        if result.ok and result.token is not None:
+            token = result.token
+            self.instance_url.setText(token.instance_url)
+            self.org_id.setText(token.org_id or "")
+            self.user_id.setText(token.user_id or "")
+            self.scope.setText(token.scope or "")
+            self.reveal.setChecked(False)
+            self._show_access_token(False)
+            self.api_result.clear()
+            self.card.setVisible(True)
+            self._set_status("ok", self.tr("Salesforce issued an access token."))
+            self.session.set_step_state(self.step_id, "ok")
+        elif str(result.outcome) == "cancelled":
+            self._set_status("warning", self.tr("Cancelled: nothing more will be sent."))
+            self.session.set_step_state(self.step_id, "warning")
+        else:
+            what = result.error_description or result.network_detail or result.error or str(result.outcome)
+            status = f"HTTP {result.status}: " if result.status else ""
+            self._set_status("failed", self.tr("Refused: {what}. See the Diagnosis page.").format(what=status + what))
+            self.session.set_step_state(self.step_id, "failed")
+
+    def _show_clock(self, result: Any) -> None:
+        if result.server_date is None:
+            self.clock.setText(self.tr("No server time (no answer with a Date header)."))
+            return
+        offset = result.clock_offset
+        text = self.tr("Server time: {date}").format(date=result.server_date)
+        if offset is not None:
+            text += " · " + self.tr("clock offset {offset} s (server minus this machine)").format(
+                offset=f"{offset:+.1f}"
+            )
+            state = "warning" if abs(offset) > 30 else "ok"
+            self.clock.setStyleSheet(f"color: {theme.color(state).name()};")
+        self.clock.setText(text)
+
+    # ------------------------------------------------------------------ success card
+
+    def _show_access_token(self, reveal: bool) -> None:
+        token = self.result.token if self.result is not None else None
+        if token is None:
+            self.access_token.clear()
+            return
+        self.access_token.setText(token.access_token if reveal else token.masked_token)
+        self.reveal.setText(self.tr("Hide") if reveal else self.tr("Reveal"))
+
+    def _copy_access_token(self) -> None:
+        token = self.result.token if self.result is not None else None
+        if token is not None:
+            QGuiApplication.clipboard().setText(token.access_token)
+            self._set_status("ok", self.tr("Access token copied. It is a password: paste it only where it belongs."))
+
+    def start_api_check(self) -> bool:
+        """GET the identity URL and the API versions with the token (background)."""
+        token = self.result.token if self.result is not None else None
+        if token is None or self.api_job is not None:
+            return False
+        self.api_job = run_in_background(_check_api, token, self.options)
+        self.api_job.signals.finished.connect(self._on_api_checked)
+        self.api_job.signals.failed.connect(self._on_api_failed)
+        self.test_api.setEnabled(False)
+        self.api_result.setText(self.tr("Calling the API…"))
+        return True
+
+    def _on_api_checked(self, check: Any) -> None:
+        self.api_job = None
+        if self._closing:
+            return
+        self.test_api.setEnabled(True)
+        self.api_check = check
+        if check.ok:
+            versions = ", ".join(check.api_versions[-3:])
+            self.api_result.setText(
+                self.tr("Works: logged in as {user}; API versions … {versions}").format(
+                    user=check.username, versions=versions
+                )
+            )
+            self.api_result.setStyleSheet(f"color: {theme.color('ok').name()};")
+        else:
+            self.api_result.setText(self.tr("The API call failed: {error}").format(error=check.error))
+            self.api_result.setStyleSheet(f"color: {theme.color('failed').name()};")
+        self.transcript.appendPlainText("\n" + check.transcript.to_text())
+        self.api_checked.emit(check)
+
+    def _on_api_failed(self, exc: BaseException) -> None:
+        self.api_job = None
+        if self._closing:
+            return
+        self.test_api.setEnabled(True)
+        self.api_result.setText(self.tr("The API call failed: {error}").format(error=exc))
+
+    # ------------------------------------------------------------------ misc
+
+    def _set_status(self, state: str, text: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("" if state == "none" else f"color: {theme.color(state).name()};")
+        self.status.setProperty("state", state)
+
+    def _update_target(self) -> None:
+        endpoint = self.session.get("endpoint")
+        if not endpoint:
+            self.target.setText(self.tr("No endpoint yet: fill the Connection page."))
+            return
+        from sfjwt_gui.core.connection import token_url
+        from sfjwt_gui.core.errors import SfjwtError
+
+        try:
+            url = token_url(endpoint)
+        except SfjwtError as exc:
+            self.target.setText(str(exc))
+            return
+        trust = self.session.get("trust") or "certifi"
+        ca = self.session.get("ca_file")
+        trust_text = self.tr("trusting {ca}").format(ca=ca) if ca else self.tr("trust: {trust}").format(trust=trust)
+        self.target.setText(f"POST {url} · {trust_text}")
+
+    def _on_session_changed(self, field: str) -> None:
+        if field in ("endpoint", "ca_file", "trust"):
+            self._update_target()
+
+    def retranslate_ui(self) -> None:
+        """Set every visible text in the current language."""
+        self.title.setText(self.tr("Send"))
+        self.send_button.setText(self.tr("Send (Ctrl+Enter)"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.restamp.setText(self.tr("Move iat/exp to now before sending"))
+        self.card.setTitle(self.tr("Access granted"))
+        self.card_labels["instance"].setText(self.tr("Instance URL:"))
+        self.card_labels["org"].setText(self.tr("Org id:"))
+        self.card_labels["user"].setText(self.tr("User id:"))
+        self.card_labels["scope"].setText(self.tr("Scope:"))
+        self.card_labels["token"].setText(self.tr("Access token:"))
+        self.reveal.setText(self.tr("Hide") if self.reveal.isChecked() else self.tr("Reveal"))
+        self.copy_access.setText(self.tr("Copy"))
+        self.test_api.setText(self.tr("Test API access"))
+        self.transcript_box.setTitle(self.tr("Transcript (secrets masked)"))
+        for widget, name in (
+            (self.send_button, self.tr("Send the token request")),
+            (self.cancel_button, self.tr("Cancel the request")),
+            (self.restamp, self.tr("Move iat and exp to now before sending")),
+            (self.progress, self.tr("Request in progress")),
+            (self.access_token, self.tr("Access token")),
+            (self.reveal, self.tr("Reveal or hide the access token")),
+            (self.copy_access, self.tr("Copy the access token")),
+            (self.test_api, self.tr("Test API access")),
+            (self.transcript, self.tr("Transcript")),
+        ):
+            widget.setAccessibleName(name)
+        self._update_target()
+        if self.result is not None:
+            self._show_clock(self.result)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,236 @@
+"""Step 4, Signed JWT: the token signed with the current key, decoded and checked, plus "Copy as" snippets.
+
+Signing RS256 takes about a millisecond, so it happens right here whenever the claims or the key change.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sfjwt_gui.core.errors import SfjwtError
+from sfjwt_gui.core.snippets import SnippetInput, SnippetKind, render
+from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.widgets.token_view import TokenView
+
+log = logging.getLogger(__name__)
+
+
+class SignedJwtPage(QWidget):
+    """The assertion itself."""
+
+    step_id = "token"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.title = QLabel(self)
+        self.title.setObjectName("page_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.status = QLabel(self)
+        self.status.setObjectName("sign_status")
+        self.status.setWordWrap(True)
+        self.token_view = TokenView(self)
+        self.token_view.setObjectName("token_view")
+
+        self.copy_token = QPushButton(self)
+        self.copy_token.setObjectName("copy_token")
+        self.copy_header = QPushButton(self)
+        self.copy_header.setObjectName("copy_header")
+        self.copy_payload = QPushButton(self)
+        self.copy_payload.setObjectName("copy_payload")
+        buttons = QHBoxLayout()
+        for b in (self.copy_token, self.copy_header, self.copy_payload):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.snippet_box = QGroupBox(self)
+        self.snippet_kind = QComboBox(self)
+        self.snippet_kind.setObjectName("snippet_kind")
+        for kind in SnippetKind:
+            self.snippet_kind.addItem("", kind.value)
+        self.copy_snippet = QPushButton(self)
+        self.copy_snippet.setObjectName("copy_snippet")
+        self.snippet = QPlainTextEdit(self)
+        self.snippet.setObjectName("snippet")
+        self.snippet.setReadOnly(True)
+        self.snippet.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.snippet.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        snippet_row = QHBoxLayout()
+        self.snippet_label = QLabel(self)
+        snippet_row.addWidget(self.snippet_label)
+        snippet_row.addWidget(self.snippet_kind)
+        snippet_row.addWidget(self.copy_snippet)
+        snippet_row.addStretch(1)
+        snippet_layout = QVBoxLayout(self.snippet_box)
+        snippet_layout.addLayout(snippet_row)
+        snippet_layout.addWidget(self.snippet)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.status)
+        layout.addWidget(self.token_view, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.snippet_box, 2)
+
+        self.copy_token.clicked.connect(lambda: self._copy(self.session.get("token") or ""))
+        self.copy_header.clicked.connect(lambda: self._copy(self._part_json(0)))
+        self.copy_payload.clicked.connect(lambda: self._copy(self._part_json(1)))
+        self.copy_snippet.clicked.connect(lambda: self._copy(self.snippet.toPlainText()))
+        self.snippet_kind.currentIndexChanged.connect(self.update_snippet)
+        session.changed.connect(self._on_session_changed)
+        self.retranslate_ui()
+        self.sign_now()
+
+    # ------------------------------------------------------------------ signing
+
+    def sign_now(self) -> str | None:
+        """Sign the session's claims with the session's key; sets the session token (None when it cannot)."""
+        from sfjwt_gui.core.jwt_codec import sign
+
+        claims = self.session.get("claims")
+        key = self.session.get("private_key")
+        token: str | None = None
+        if key is None:
+            self._set_status(
+                "none", self.tr("No private key yet: generate or import one on the Key & certificate page.")
+            )
+        elif claims is None:
+            self._set_status("none", self.tr("No claims yet: fill the Connection and Claims pages."))
+        else:
+            try:
+                token = sign(claims.to_payload(), key)
+            except SfjwtError as exc:
+                self._set_status("failed", str(exc))
+            else:
+                self._set_status("ok", self.tr("Signed with RS256. It is valid until exp; Send re-stamps iat/exp."))
+        self.session.set("token", token)
+        self._show_token(token)
+        return token
+
+    def _show_token(self, token: str | None) -> None:
+        if token:
+            self.token_view.show_token(token, self.session.get("certificate"))
+        else:
+            self.token_view.show_token("", None)
+        self.update_snippet()
+
+    def _set_status(self, state: str, text: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("" if state == "none" else f"color: {theme.color(state).name()};")
+        self.status.setProperty("state", state)
+        self.session.set_step_state(self.step_id, state)
+
+    def _on_session_changed(self, field: str) -> None:
+        if field in ("claims", "private_key"):
+            self.sign_now()
+        elif field == "certificate":
+            self._show_token(self.session.get("token"))
+        elif field in ("endpoint", "ca_file", "key_name"):
+            self.update_snippet()
+
+    # ------------------------------------------------------------------ copying
+
+    def _part_json(self, index: int) -> str:
+        from sfjwt_gui.core.jwt_codec import decode
+
+        token = self.session.get("token")
+        if not token:
+            return ""
+        decoded = decode(token)
+        return json.dumps(decoded.header if index == 0 else decoded.payload, indent=2, ensure_ascii=False)
+
+    def _copy(self, text: str) -> None:
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def snippet_input(self) -> SnippetInput | None:
+        """The values the snippets use, from the session (None until there is an endpoint)."""
+        from sfjwt_gui.core.connection import token_url
+
+        endpoint = self.session.get("endpoint")
+        if not endpoint:
+            return None
+        try:
+            url = token_url(endpoint)
+        except SfjwtError:
+            return None
+        claims = self.session.get("claims")
+        lifetime = 180
+        if claims is not None and claims.exp is not None and claims.iat is not None and claims.exp > claims.iat:
+            lifetime = claims.exp - claims.iat
+        key_name = self.session.get("key_name")
+        return SnippetInput(
+            token_url=url,
+            consumer_key=self.session.get("consumer_key") or "",
+            username=self.session.get("username") or "",
+            audience=self.session.get("audience") or "",
+            lifetime=lifetime,
+            assertion=self.session.get("token"),
+            key_file=f"{key_name}.key" if key_name else "server.key",
+            ca_file=self.session.get("ca_file"),
+        )
+
+    def update_snippet(self) -> str:
+        """Render the chosen "Copy as" snippet."""
+        values = self.snippet_input()
+        if values is None:
+            text = self.tr("Fill the Connection page to get ready-to-run code.")
+        else:
+            text = render(str(self.snippet_kind.currentData()), values)
+        self.snippet.setPlainText(text)
+        return text
+
+    # ------------------------------------------------------------------ i18n
+
+    def retranslate_ui(self) -> None:
+        """Set every visible text in the current language."""
+        self.title.setText(self.tr("Signed JWT"))
+        self.copy_token.setText(self.tr("Copy JWT"))
+        self.copy_header.setText(self.tr("Copy header JSON"))
+        self.copy_payload.setText(self.tr("Copy payload JSON"))
+        self.snippet_box.setTitle(self.tr("Copy as code"))
+        self.snippet_label.setText(self.tr("Language:"))
+        self.copy_snippet.setText(self.tr("Copy"))
+        names = {
+            SnippetKind.CURL.value: "curl",
+            SnippetKind.PYTHON.value: self.tr("Python (httpx)"),
+            SnippetKind.APEX.value: self.tr("Apex (Auth.JWT / Auth.JWS)"),
+            SnippetKind.SF_CLI.value: "sf org login jwt",
+        }
+        for i in range(self.snippet_kind.count()):
+            self.snippet_kind.setItemText(i, names[str(self.snippet_kind.itemData(i))])
+        for widget, name in (
+            (self.copy_token, self.tr("Copy the signed JWT")),
+            (self.copy_header, self.tr("Copy the header as JSON")),
+            (self.copy_payload, self.tr("Copy the payload as JSON")),
+            (self.snippet_kind, self.tr("Snippet language")),
+            (self.copy_snippet, self.tr("Copy the snippet")),
+            (self.snippet, self.tr("Code snippet")),
+            (self.token_view, self.tr("Signed JWT, decoded")),
+        ):
+            widget.setAccessibleName(name)
+        if self.session is not None:
+            self.sign_now()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,170 @@
+"""Practice mode: the loopback practice org, started in-process, wired to the window in one click.
+
+Start (menu, Ctrl+P or ``sfjwt-gui --practice``) does, off the GUI thread: generate a key and certificate if there is
+none, start ``PracticeServer`` over TLS with that certificate uploaded, then fills the connection on the GUI thread:
+endpoint = the server's token URL, ``aud`` = the login URL the practice org accepts, consumer key, username, and the
+server's CA file as the trust. Scenarios switch at runtime; the server stops when the window closes.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.worker import run_in_background
+
+log = logging.getLogger(__name__)
+
+PRACTICE_KEY_NAME = "sfjwt-practice"
+
+
+@dataclass
+class _Started:
+    server: Any
+    private_key: Any
+    certificate: Any
+    key_generated: bool
+    key_name: str | None
+    vault_message: str | None
+
+
+def _start_server(private_key: Any, certificate: Any, scenario: str, vault: Any) -> _Started:
+    """Background: make a key/certificate if needed, start the server (TLS) with the certificate uploaded."""
+    from sfjwt_gui.practice import PracticeServer
+
+    generated = False
+    key_name: str | None = None
+    vault_message: str | None = None
+    if private_key is None:
+        from sfjwt_gui.core.keys import Subject, generate_private_key, self_signed_certificate
+
+        private_key = generate_private_key(2048)
+        certificate = self_signed_certificate(private_key, Subject(cn="sfjwt practice"), days=365)
+        generated = True
+        if vault is not None:
+            try:
+                vault.save(PRACTICE_KEY_NAME, private_key, certificate, overwrite=True)
+                key_name = PRACTICE_KEY_NAME
+            except Exception as exc:  # no keyring: the practice key simply stays in memory
+                vault_message = str(exc)
+    elif certificate is None:
+        from sfjwt_gui.core.keys import Subject, self_signed_certificate
+
+        certificate = self_signed_certificate(private_key, Subject(cn="sfjwt practice"), days=365)
+    server = PracticeServer(scenario=scenario, certificate=certificate, tls=True)
+    server.start()
+    return _Started(server, private_key, certificate, generated, key_name, vault_message)
+
+
+def _set_scenario(server: Any, name: str) -> str:
+    server.set_scenario(name)
+    return name
+
+
+class PracticeController(QObject):
+    """Owns the running practice server of one window."""
+
+    started = Signal(object)  # the PracticeServer
+    stopped = Signal()
+    scenario_changed = Signal(str)
+    failed = Signal(str)
+    status = Signal(str)
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.server: Any = None
+        self.scenario = "healthy"
+        self.starting = False
+        self._jobs: list[Any] = []
+
+    @property
+    def running(self) -> bool:
+        """True while the server runs."""
+        return self.server is not None
+
+    def start(self, scenario: str | None = None) -> None:
+        """Start the practice org (no-op when it already runs: then only the scenario changes)."""
+        if scenario:
+            self.scenario = scenario
+        if self.server is not None:
+            if scenario:
+                self.set_scenario(scenario)
+            return
+        if self.starting:
+            return
+        self.starting = True
+        self.status.emit(self.tr("Starting the practice org…"))
+        job = run_in_background(
+            _start_server,
+            self.session.get("private_key"),
+            self.session.get("certificate"),
+            self.scenario,
+            self.session.vault,
+        )
+        job.signals.finished.connect(self._on_started)
+        job.signals.failed.connect(self._on_failed)
+        self._jobs.append(job)
+
+    def _on_started(self, started: _Started) -> None:
+        self.starting = False
+        self.server = started.server
+        s = self.session
+        if started.key_generated:
+            s.set("private_key", started.private_key)
+            s.set("key_name", started.key_name)
+        s.set("certificate", started.certificate)
+        s.set("uploaded_certificate", started.certificate)
+        s.set("preset", "custom")
+        s.set("endpoint", self.server.token_url)
+        s.set("audience", self.server.org.generic_login_url)
+        s.set("consumer_key", self.server.consumer_key)
+        s.set("username", self.server.username)
+        s.set("ca_file", str(self.server.ca_file) if self.server.ca_file else None)
+        s.set("trust", "bundle" if self.server.ca_file else "certifi")
+        s.set("practice", self.server)
+        s.set_step_state("key", "ok")
+        s.set_step_state("connection", "ok")
+        log.info("practice org running at %s (scenario %s)", self.server.url, self.scenario)
+        if started.vault_message:
+            log.warning("practice key kept in memory only: %s", started.vault_message)
+        self.status.emit(self.tr("Practice org running: the connection is filled in. Press Ctrl+Enter to send."))
+        self.started.emit(self.server)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.starting = False
+        log.error("practice org did not start: %s", exc)
+        self.failed.emit(self.tr("The practice org did not start: {error}").format(error=exc))
+
+    def set_scenario(self, name: str) -> None:
+        """Switch the running server to scenario ``name`` (in the background: some scenarios make a certificate)."""
+        self.scenario = name
+        if self.server is None:
+            return
+        job = run_in_background(_set_scenario, self.server, name)
+        job.signals.finished.connect(self._on_scenario_set)
+        job.signals.failed.connect(self._on_failed)
+        self._jobs.append(job)
+
+    def _on_scenario_set(self, name: str) -> None:
+        log.info("practice scenario: %s", name)
+        self.status.emit(self.tr("Practice scenario: {name}").format(name=name))
+        self.session.changed.emit("practice")
+        self.scenario_changed.emit(name)
+
+    def stop(self) -> None:
+        """Stop the server (safe to call twice)."""
+        server, self.server = self.server, None
+        if server is None:
+            return
+        try:
+            server.stop()
+        except Exception as exc:  # shutdown must not raise into closeEvent
+            log.warning("practice org did not stop cleanly: %s", exc)
+        self.session.set("practice", None)
+        log.info("practice org stopped")
+        self.stopped.emit()

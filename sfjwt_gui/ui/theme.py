@@ -1,0 +1,162 @@
+"""Light/dark appearance following the OS, and the colours and icons that show a state.
+
+Qt 6 reports the OS colour scheme (``QStyleHints.colorScheme``); in dark mode the Fusion style with a dark palette
+gives a consistent look on every platform. ``SFJWT_THEME=dark|light`` overrides the OS (screenshots, tests).
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QApplication
+
+
+class State(StrEnum):
+    """State of a step in the step list (the values the Session's ``step_state`` signal carries)."""
+
+    NONE = "none"
+    OK = "ok"
+    WARNING = "warning"
+    FAILED = "failed"
+
+
+_LIGHT = {
+    State.NONE: "#8a8f98",
+    State.OK: "#1e7d34",
+    State.WARNING: "#a86100",
+    State.FAILED: "#c0262d",
+    "info": "#1f5fbf",
+}
+_DARK = {
+    State.NONE: "#9aa0a6",
+    State.OK: "#5cc971",
+    State.WARNING: "#f0b040",
+    State.FAILED: "#ff6b6b",
+    "info": "#7fb0ff",
+}
+
+_forced: bool | None = None
+
+
+def os_prefers_dark() -> bool:
+    """True when the OS colour scheme is dark (or ``SFJWT_THEME=dark``)."""
+    env = os.environ.get("SFJWT_THEME", "").lower()
+    if env in ("dark", "light"):
+        return env == "dark"
+    hints = QGuiApplication.styleHints()
+    return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
+
+
+def is_dark() -> bool:
+    """True when the window currently uses the dark palette."""
+    if _forced is not None:
+        return _forced
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return False
+
+
+def color(name: str) -> QColor:
+    """The colour for a state ("none", "ok", "warning", "failed") or "info", readable on the current palette."""
+    table = _DARK if is_dark() else _LIGHT
+    return QColor(table.get(name, table[State.NONE]))
+
+
+def dark_palette() -> QPalette:
+    """A dark Fusion palette with enough contrast for body text and disabled text."""
+    p = QPalette()
+    window, base, text = QColor("#1f2126"), QColor("#16181c"), QColor("#e6e6e6")
+    p.setColor(QPalette.ColorRole.Window, window)
+    p.setColor(QPalette.ColorRole.WindowText, text)
+    p.setColor(QPalette.ColorRole.Base, base)
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#24272d"))
+    p.setColor(QPalette.ColorRole.ToolTipBase, QColor("#2b2e35"))
+    p.setColor(QPalette.ColorRole.ToolTipText, text)
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8a8f98"))
+    p.setColor(QPalette.ColorRole.Text, text)
+    p.setColor(QPalette.ColorRole.Button, QColor("#2b2e35"))
+    p.setColor(QPalette.ColorRole.ButtonText, text)
+    p.setColor(QPalette.ColorRole.BrightText, QColor("#ff6b6b"))
+    p.setColor(QPalette.ColorRole.Link, QColor("#7fb0ff"))
+    p.setColor(QPalette.ColorRole.LinkVisited, QColor("#b99cff"))
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#3d6fb6"))
+    p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.Light, QColor("#3a3d44"))
+    p.setColor(QPalette.ColorRole.Midlight, QColor("#31343a"))
+    p.setColor(QPalette.ColorRole.Mid, QColor("#26292e"))
+    p.setColor(QPalette.ColorRole.Dark, QColor("#101114"))
+    p.setColor(QPalette.ColorRole.Shadow, QColor("#000000"))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7f88"))
+    return p
+
+
+def apply_theme(app: QApplication, dark: bool | None = None) -> bool:
+    """Use the dark Fusion palette when ``dark`` (default: follow the OS); returns whether dark is on."""
+    global _forced
+    use_dark = os_prefers_dark() if dark is None else dark
+    _forced = dark
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette() if use_dark else app.style().standardPalette())
+    _state_icons.clear()
+    return use_dark
+
+
+def follow_os(app: QApplication) -> None:
+    """Re-apply the theme whenever the OS switches between light and dark."""
+    hints = QGuiApplication.styleHints()
+    hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+
+
+_state_icons: dict[str, QIcon] = {}
+_SYMBOL = {State.NONE: "", State.OK: "✓", State.WARNING: "!", State.FAILED: "✕"}
+
+
+def state_icon(state: str) -> QIcon:
+    """A round icon for a step state: grey ring (not started), green ✓, amber !, red ✕."""
+    if state in _state_icons:
+        return _state_icons[state]
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        pix = QPixmap(size, size)
+        pix.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pix)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        c = color(state)
+        rect = QRectF(1.5, 1.5, size - 3, size - 3)
+        if state == State.NONE:
+            painter.setPen(QPen(c, max(1.5, size / 10)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(rect)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(c))
+            painter.drawEllipse(rect)
+            font = QFont()
+            font.setBold(True)
+            font.setPixelSize(int(size * 0.62))
+            painter.setFont(font)
+            painter.setPen(QColor("#101114") if is_dark() else QColor("#ffffff"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, _SYMBOL[State(state)])
+        painter.end()
+        icon.addPixmap(pix)
+    _state_icons[state] = icon
+    return icon
+
+
+def app_icon() -> QIcon:
+    """The application icon (SVG from resources, with PNG fallbacks if the SVG plugin is missing)."""
+    from sfjwt_gui.core.resources import resource_path
+
+    icon = QIcon()
+    folder = resource_path("icons")
+    svg = folder / "sfjwt-gui.svg"
+    if svg.is_file():
+        icon.addFile(str(svg))
+    for png in sorted(folder.glob("sfjwt-gui-*.png")):
+        icon.addFile(str(png))
+    return icon

@@ -1,0 +1,156 @@
+"""Shows a ``core.diagnosis.Diagnosis``: title, meaning, causes with their evidence status, fixes, sources, raw body.
+
+Cause statuses are coloured: confirmed (red: this is what broke), ruled out (green: checked, not the problem),
+unknown (grey: cannot be checked from here, look in Setup).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.widgets.findings_view import FindingsView
+
+_STATUS_STATE = {"confirmed": "failed", "ruled_out": "ok", "ruled out": "ok", "unknown": "none", "likely": "warning"}
+
+
+def _status_key(status: Any) -> str:
+    return str(getattr(status, "value", status)).lower().replace("-", "_")
+
+
+def _text(value: Any) -> str:
+    for attr in ("text", "title", "message"):
+        inner = getattr(value, attr, None)
+        if isinstance(inner, str):
+            return inner
+    return str(value)
+
+
+class DiagnosisView(QWidget):
+    """The explanation of one outcome."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.diagnosis: Any = None
+        self.title = QLabel(self)
+        self.title.setObjectName("diagnosis_title")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.body = QTextBrowser(self)
+        self.body.setObjectName("diagnosis_body")
+        self.body.setOpenExternalLinks(True)
+        self.findings = FindingsView(self)
+        self.findings.setObjectName("diagnosis_findings")
+        self.raw_label = QLabel(self)
+        self.raw = QPlainTextEdit(self)
+        self.raw.setObjectName("diagnosis_raw")
+        self.raw.setReadOnly(True)
+        self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.raw_label)
+        lower_layout.addWidget(self.raw)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.body)
+        splitter.addWidget(self.findings)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(splitter, 1)
+        self.retranslate_ui()
+
+    def status_text(self, status: Any) -> str:
+        """The translated name of a cause status."""
+        key = _status_key(status)
+        return {
+            "confirmed": self.tr("confirmed"),
+            "ruled_out": self.tr("ruled out"),
+            "unknown": self.tr("unknown — check in Setup"),
+            "likely": self.tr("likely"),
+        }.get(key, key)
+
+    def show_diagnosis(self, d: Any) -> None:
+        """Display a diagnosis (None clears the view)."""
+        self.diagnosis = d
+        if d is None:
+            self.title.setText(self.tr("Nothing to explain yet: send a request first."))
+            self.body.clear()
+            self.raw.clear()
+            self.findings.show_findings([])
+            return
+        self.title.setText(str(d.title))
+        self.body.setHtml(self.render_html(d))
+        self.raw.setPlainText(str(getattr(d, "raw_body", "") or ""))
+        self.findings.show_findings(list(getattr(d, "findings", []) or []))
+        self.findings.setVisible(bool(getattr(d, "findings", None)))
+
+    def render_html(self, d: Any) -> str:
+        """The body as HTML (every value escaped)."""
+        esc = html.escape
+        parts = [f"<p>{esc(str(d.meaning))}</p>"]
+        causes = list(getattr(d, "causes", []) or [])
+        if causes:
+            parts.append(f"<h3>{esc(self.tr('Possible causes'))}</h3><table cellspacing='0' cellpadding='4'>")
+            for check in causes:
+                status = getattr(check, "status", "unknown")
+                colour = theme.color(_STATUS_STATE.get(_status_key(status), "none")).name()
+                evidence = getattr(check, "evidence", "") or ""
+                cause = _text(getattr(check, "cause", check))
+                parts.append(
+                    "<tr>"
+                    f"<td valign='top' style='color:{colour}; font-weight:bold; white-space:nowrap'>"
+                    f"● {esc(self.status_text(status))}</td>"
+                    f"<td valign='top'>{esc(cause)}"
+                    + (f"<br><small>{esc(str(evidence))}</small>" if evidence else "")
+                    + "</td></tr>"
+                )
+            parts.append("</table>")
+        fixes = list(getattr(d, "fixes", []) or [])
+        if fixes:
+            parts.append(f"<h3>{esc(self.tr('How to fix it'))}</h3><ol>")
+            parts += [f"<li>{esc(_text(f))}</li>" for f in fixes]
+            parts.append("</ol>")
+        sources = list(getattr(d, "sources", []) or [])
+        if sources:
+            parts.append(f"<h3>{esc(self.tr('Sources'))}</h3><ul>")
+            for s in sources:
+                url = getattr(s, "url", None) or (s if isinstance(s, str) and s.startswith("http") else None)
+                label = _text(s) if not isinstance(s, str) else s
+                if url:
+                    parts.append(f"<li><a href='{esc(str(url))}'>{esc(label)}</a></li>")
+                else:
+                    parts.append(f"<li>{esc(label)}</li>")
+            parts.append("</ul>")
+        return "".join(parts)
+
+    def retranslate_ui(self) -> None:
+        """Set every visible text in the current language."""
+        self.raw_label.setText(self.tr("Raw response"))
+        self.body.setAccessibleName(self.tr("Explanation"))
+        self.raw.setAccessibleName(self.tr("Raw response"))
+        self.findings.setAccessibleName(self.tr("Findings about the token sent"))
+        if self.diagnosis is not None:
+            self.show_diagnosis(self.diagnosis)
+        else:
+            self.show_diagnosis(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.PaletteChange and self.diagnosis is not None:
+            self.body.setHtml(self.render_html(self.diagnosis))
+        super().changeEvent(event)
