@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.core.errors import ExportError
+from sfjwt_gui.core.key_export import MIN_KEYSTORE_PASSWORD
 from sfjwt_gui.ui.dialogs.files import choose_save_path, write_file
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
@@ -202,6 +203,14 @@ class ExportDialog(QDialog):
         if asks_passphrase:
             if not passphrase:
                 ok = False
+            elif fmt is ExportFormat.JKS and len(passphrase) < MIN_KEYSTORE_PASSWORD:
+                ok = False
+                note_kind, note = (
+                    Kind.WARNING,
+                    self.tr("Keytool and Salesforce need a keystore password of at least {n} characters.").format(
+                        n=MIN_KEYSTORE_PASSWORD
+                    ),
+                )
             elif self.confirm_edit.text() != passphrase:
                 ok = False
                 if self.confirm_edit.text():

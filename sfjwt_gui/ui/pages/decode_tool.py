@@ -1,25 +1,355 @@
-"""Decode a JWT page (placeholder while the full page is built)."""
+"""Decode tool: paste anything holding a JWT (curl, Bearer header, assertion=…) → decoded, linted, verified."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sfjwt_gui.core.errors import InputError, SfjwtError
+from sfjwt_gui.core.fingerprints import sha256_fingerprint
+from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
+from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.widgets.findings_view import FindingsView
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts, local_files
+from sfjwt_gui.ui.widgets.token_view import TokenView
+
+MAX_DROPPED_BYTES = 1_000_000
+
+
+def read_dropped_file(path: Path) -> tuple[str, Any]:
+    """Background job: a dropped file is either text holding a token, or a certificate/public key.
+
+    Returns ("token", text) or ("certificate", certificate-or-public-key)."""
+    from sfjwt_gui.core.jwt_codec import decode, load_verification_material
+
+    try:
+        if path.stat().st_size > MAX_DROPPED_BYTES:
+            raise InputError(
+                f"{path.name} is {path.stat().st_size} bytes: too large to hold a token.",
+                fix="Drop the file that holds the token or the certificate.",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Cannot read {str(path)!r}: {exc.strerror}.", fix="Check the path and permissions.") from exc
+    text = data.decode("utf-8", "replace")
+    try:
+        decode(text)
+    except SfjwtError as token_error:
+        try:
+            return "certificate", load_verification_material(data)
+        except SfjwtError:
+            raise token_error from None
+    return "token", text
+
+
+def read_certificate(path: Path) -> Any:
+    """Background job: a certificate (or RSA public key) file for verification."""
+    from sfjwt_gui.core.jwt_codec import load_verification_material
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Cannot read {str(path)!r}: {exc.strerror}.", fix="Check the path and permissions.") from exc
+    return load_verification_material(data)
 
 
 class DecodeToolPage(QWidget):
-    """Decode a JWT."""
+    """Decode a JWT (tool "decode")."""
 
     step_id = "decode"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.setObjectName("decodeToolPage")
+        self.setAcceptDrops(True)
+        self.certificate: Any = None
+        self.certificate_source = ""
+        self.findings: list[Any] | None = None
+
         self._title = QLabel(self)
+        self.input_edit = QPlainTextEdit(self)
+        self.input_edit.setObjectName("decodeInput")
+        self.input_edit.setAcceptDrops(False)  # the page handles dropped files and text
+        self.input_edit.setTabChangesFocus(True)
+        self.input_edit.setMaximumHeight(110)
+        self.decode_button = QPushButton(self)
+        self.decode_button.setObjectName("decodeButton")
+        self.decode_button.clicked.connect(self.decode_now)
+        self.clear_button = QPushButton(self)
+        self.clear_button.setObjectName("decodeClear")
+        self.clear_button.clicked.connect(self.clear)
+        self.endpoint_edit = QLineEdit(self)
+        self.endpoint_edit.setObjectName("decodeEndpoint")
+        self.endpoint_edit.textChanged.connect(self._schedule)
+        self._endpoint_label = QLabel(self)
+        self._endpoint_label.setBuddy(self.endpoint_edit)
+
+        self.cert_box = QGroupBox(self)
+        self.cert_label = QLabel(self)
+        self.cert_label.setObjectName("decodeCertificate")
+        self.cert_label.setWordWrap(True)
+        self.cert_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_cert_button = QPushButton(self)
+        self.choose_cert_button.setObjectName("decodeChooseCertificate")
+        self.choose_cert_button.clicked.connect(self.choose_certificate)
+        self.session_cert_button = QPushButton(self)
+        self.session_cert_button.setObjectName("decodeSessionCertificate")
+        self.session_cert_button.clicked.connect(self.use_session_certificate)
+        self.clear_cert_button = QPushButton(self)
+        self.clear_cert_button.setObjectName("decodeClearCertificate")
+        self.clear_cert_button.clicked.connect(lambda: self.set_certificate(None, ""))
+        cert_row = QHBoxLayout(self.cert_box)
+        cert_row.addWidget(self.cert_label, 1)
+        cert_row.addWidget(self.choose_cert_button)
+        cert_row.addWidget(self.session_cert_button)
+        cert_row.addWidget(self.clear_cert_button)
+
+        self.status = StatusLine(self)
+        self.status.setObjectName("decodeStatus")
+        self.token_view = TokenView(self)
+        self.token_view.setObjectName("decodeTokenView")
+        self.findings_box = QGroupBox(self)
+        self.findings_view = FindingsView(self)
+        self.findings_view.setObjectName("decodeFindings")
+        QVBoxLayout(self.findings_box).addWidget(self.findings_view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.token_view)
+        self.splitter.addWidget(self.findings_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        input_buttons = QVBoxLayout()
+        input_buttons.addWidget(self.decode_button)
+        input_buttons.addWidget(self.clear_button)
+        input_buttons.addStretch(1)
+        input_row = QHBoxLayout()
+        input_row.addWidget(self.input_edit, 1)
+        input_row.addLayout(input_buttons)
+        endpoint_row = QHBoxLayout()
+        endpoint_row.addWidget(self._endpoint_label)
+        endpoint_row.addWidget(self.endpoint_edit, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
+        layout.addLayout(input_row)
+        layout.addLayout(endpoint_row)
+        layout.addWidget(self.cert_box)
+        layout.addWidget(self.status)
+        layout.addWidget(self.splitter, 1)
+
+        # Decoding and linting take well under a millisecond: update as the user types, debounced.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.decode_now)
+        self.input_edit.textChanged.connect(self._schedule)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.decode_now)
+        session.changed.connect(self._session_changed)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
-        self._title.setText(self.tr("Decode a JWT"))
+        tr = self.tr
+        self._title.setText("<h2>{}</h2>".format(tr("Decode a JWT")))
+        self.input_edit.setPlaceholderText(
+            tr(
+                "Paste a JWT, an “Authorization: Bearer …” header, an assertion=… form body or a whole curl "
+                "command — or drop a file holding one."
+            )
+        )
+        self.input_edit.setAccessibleName(tr("Text holding the JWT"))
+        self.decode_button.setText(tr("&Decode"))
+        self.decode_button.setAccessibleName(tr("Decode and lint the token"))
+        self.decode_button.setToolTip(tr("Decode, lint and verify (Ctrl+Enter). It also happens as you type."))
+        self.clear_button.setText(tr("C&lear"))
+        self.clear_button.setAccessibleName(tr("Clear the pasted text"))
+        self._endpoint_label.setText(tr("POSTed &to (optional):"))
+        self.endpoint_edit.setPlaceholderText(tr("https://login.salesforce.com — checks aud against it"))
+        self.endpoint_edit.setAccessibleName(tr("Endpoint the token is posted to (optional)"))
+        self.cert_box.setTitle(tr("Verify against a certificate"))
+        self.choose_cert_button.setText(tr("C&hoose certificate…"))
+        self.choose_cert_button.setAccessibleName(tr("Choose a certificate to verify the signature"))
+        self.choose_cert_button.setToolTip(tr("The certificate uploaded to the app (.crt/.cer/.pem), or drop it here."))
+        self.session_cert_button.setText(tr("Use the session's certificate"))
+        self.session_cert_button.setAccessibleName(tr("Verify with the certificate of the current key"))
+        self.clear_cert_button.setText(tr("Clear"))
+        self.clear_cert_button.setAccessibleName(tr("Stop verifying against a certificate"))
+        self.findings_box.setTitle(tr("What Salesforce will say"))
+        self._render_certificate()
+        self._update_session_button()
+        if self.findings is not None:
+            self.decode_now()  # lint texts follow the language
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _lang(self) -> str:
+        return "ja" if str(self.session.get("language") or "en").startswith("ja") else "en"
+
+    def _session_changed(self, field: str) -> None:
+        if field in ("certificate", "uploaded_certificate"):
+            self._update_session_button()
+
+    def _update_session_button(self) -> None:
+        self.session_cert_button.setEnabled(
+            self.session.get("uploaded_certificate") is not None or self.session.get("certificate") is not None
+        )
+        self.clear_cert_button.setEnabled(self.certificate is not None)
+
+    # ----------------------------------------------------------------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        """Put text in the input box and decode it now."""
+        self.input_edit.setPlainText(text)
+        self.decode_now()
+
+    def clear(self) -> None:
+        """Empty the input and the results."""
+        self.input_edit.clear()
+        self.decode_now()
+
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def decode_now(self) -> None:
+        """Decode, verify (when a certificate is chosen) and lint the input."""
+        self._timer.stop()
+        text = self.input_edit.toPlainText()
+        decoded = self.token_view.show_token(text, self.certificate)
+        self.status.show_message(Kind.INFO, "")
+        if decoded is None:
+            self.findings = None
+            self.findings_view.show_findings(None)
+            return
+        from sfjwt_gui.core.lint import lint
+
+        try:
+            self.findings = lint(
+                decoded,
+                endpoint=self.endpoint_edit.text().strip() or None,
+                certificate=self.certificate,
+                clock_offset=0.0,
+                lang=self._lang(),
+            )
+        except SfjwtError as exc:  # e.g. an endpoint that is not a URL: say so, keep the decoded token
+            self.findings = None
+            self.findings_view.show_findings(None)
+            self.status.show_error(exc)
+            return
+        self.findings_view.show_findings(self.findings)
+
+    # ----------------------------------------------------------------------------------------------------------------
+
+    def set_certificate(self, certificate: Any, source: str) -> None:
+        """Verify against this certificate (or public key) from now on; None stops verifying."""
+        self.certificate = certificate
+        self.certificate_source = source
+        self._render_certificate()
+        self._update_session_button()
+        self.decode_now()
+
+    def _render_certificate(self) -> None:
+        if self.certificate is None:
+            self.cert_label.setText(self.tr("No certificate chosen: the signature is not checked."))
+            return
+        from cryptography import x509
+
+        if isinstance(self.certificate, x509.Certificate):
+            detail = self.tr("{subject}, SHA-256 {fp}").format(
+                subject=self.certificate.subject.rfc4514_string(), fp=sha256_fingerprint(self.certificate)
+            )
+        else:
+            detail = self.tr("RSA public key")
+        self.cert_label.setText(
+            self.tr("Verifying with {source}: {detail}").format(source=self.certificate_source, detail=detail)
+        )
+
+    def choose_certificate(self) -> None:
+        """Pick a certificate file."""
+        path = choose_open_path(self, self.tr("Certificate to verify with"), certificate_file_filter())
+        if path is not None:
+            self.load_certificate_file(path)
+
+    def load_certificate_file(self, path: Path) -> None:
+        """Read a certificate file in the background and verify against it."""
+        start_job(
+            self,
+            read_certificate,
+            Path(path),
+            on_finished=lambda cert: self.set_certificate(cert, Path(path).name),
+            on_failed=self._show_error,
+        )
+
+    def use_session_certificate(self) -> None:
+        """Verify with the certificate uploaded to Salesforce if known, else the current key's certificate."""
+        uploaded = self.session.get("uploaded_certificate")
+        if uploaded is not None:
+            self.set_certificate(uploaded, self.tr("the certificate in Salesforce"))
+        elif self.session.get("certificate") is not None:
+            self.set_certificate(self.session.get("certificate"), self.tr("the current key's certificate"))
+
+    def _show_error(self, error: BaseException) -> None:
+        self.status.show_message(Kind.ERROR, *error_parts(error))
+
+    # ----------------------------------------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept files and text."""
+        mime = event.mimeData()
+        if local_files(mime) or mime.hasText():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Keep accepting."""
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A dropped file holding a token is decoded; a dropped certificate is used for verification."""
+        mime = event.mimeData()
+        paths = local_files(mime)
+        if paths:
+            event.acceptProposedAction()
+            self.open_dropped_file(paths[0])
+        elif mime.hasText():
+            event.acceptProposedAction()
+            self.set_text(mime.text())
+        else:
+            event.ignore()
+
+    def open_dropped_file(self, path: Path) -> None:
+        """Read a dropped file (background) and use it as token text or as the certificate."""
+        start_job(
+            self,
+            read_dropped_file,
+            Path(path),
+            on_finished=lambda result: self._dropped(result, Path(path)),
+            on_failed=self._show_error,
+        )
+
+    def _dropped(self, result: tuple[str, Any], path: Path) -> None:
+        kind, value = result
+        if kind == "token":
+            self.set_text(value)
+        else:
+            self.set_certificate(value, path.name)

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -20,8 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -99,6 +98,20 @@ def days_left(certificate: Any, now: dt.datetime | None = None) -> int:
     return int((certificate.not_valid_after_utc - moment).total_seconds() // 86400)
 
 
+class ClickableLabel(QLabel):
+    """A wrapping label that toggles its checkbox when clicked (QCheckBox itself cannot wrap text)."""
+
+    def __init__(self, check: QCheckBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._check = check
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Toggle the checkbox."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._check.toggle()
+        super().mouseReleaseEvent(event)
+
+
 class KeyPage(QWidget):
     """Key & certificate (step "key")."""
 
@@ -114,7 +127,6 @@ class KeyPage(QWidget):
         self.vault_status: Any = None
         self.last_compare: tuple[bool, str, str] | None = None  # (matches, uploaded sha256, ours)
         self._status_text: Callable[[], tuple[Kind, str, str]] | None = None
-        self._checked: set[str] = set()
         self._build()
         session.changed.connect(self._session_changed)
         self.retranslate_ui()
@@ -263,29 +275,28 @@ class KeyPage(QWidget):
         self.checklist_box = QGroupBox(self)
         self.checklist_tabs = QTabWidget(self)
         self.checklist_tabs.setObjectName("checklistTabs")
-        self._checklist_lists: list[QListWidget] = []
+        self.checklist_items: dict[str, QCheckBox] = {}
+        self._checklist_labels: dict[str, QLabel] = {}
         self._checklist_notes: list[QLabel] = []
         for app in load_checklist()["apps"]:
             tab = QWidget(self)
             note = QLabel(tab)
             note.setWordWrap(True)
             note.setObjectName(f"checklistNote_{app['id']}")
-            items = QListWidget(tab)
-            items.setObjectName(f"checklist_{app['id']}")
-            items.setWordWrap(True)
-            items.setSpacing(2)
-            items.setMinimumHeight(300)
-            for entry in app["items"]:
-                item = QListWidgetItem(items)
-                item.setData(Qt.ItemDataRole.UserRole, entry["id"])
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-            items.itemChanged.connect(self._checklist_item_changed)
-            tab_layout = QVBoxLayout(tab)
-            tab_layout.addWidget(note)
-            tab_layout.addWidget(items, 1)
+            tab_layout = QGridLayout(tab)
+            tab_layout.addWidget(note, 0, 0, 1, 2)
+            for row, entry in enumerate(app["items"], start=1):
+                check = QCheckBox(tab)
+                check.setObjectName(f"check_{entry['id']}")
+                label = ClickableLabel(check, tab)
+                label.setWordWrap(True)
+                tab_layout.addWidget(check, row, 0, Qt.AlignmentFlag.AlignTop)
+                tab_layout.addWidget(label, row, 1)
+                self.checklist_items[entry["id"]] = check
+                self._checklist_labels[entry["id"]] = label
+            tab_layout.setColumnStretch(1, 1)
+            tab_layout.setRowStretch(len(app["items"]) + 1, 1)
             self.checklist_tabs.addTab(tab, "")
-            self._checklist_lists.append(items)
             self._checklist_notes.append(note)
         QVBoxLayout(self.checklist_box).addWidget(self.checklist_tabs)
 
@@ -420,21 +431,10 @@ class KeyPage(QWidget):
         for index, app in enumerate(load_checklist()["apps"]):
             self.checklist_tabs.setTabText(index, app["title"][lang])
             self._checklist_notes[index].setText(app["note"][lang])
-            items = self._checklist_lists[index]
-            items.setAccessibleName(app["title"][lang])
-            items.blockSignals(True)
-            for row, entry in enumerate(app["items"]):
-                item = items.item(row)
-                item.setText(f"{row + 1}. {entry['text'][lang]}")
-                item.setCheckState(Qt.CheckState.Checked if entry["id"] in self._checked else Qt.CheckState.Unchecked)
-            items.blockSignals(False)
-
-    def _checklist_item_changed(self, item: QListWidgetItem) -> None:
-        item_id = item.data(Qt.ItemDataRole.UserRole)
-        if item.checkState() == Qt.CheckState.Checked:
-            self._checked.add(item_id)
-        else:
-            self._checked.discard(item_id)
+            for row, entry in enumerate(app["items"], start=1):
+                text = entry["text"][lang]
+                self._checklist_labels[entry["id"]].setText(f"{row}. {text}")
+                self.checklist_items[entry["id"]].setAccessibleName(text)
 
     # ------------------------------------------------------------------------------------------------ status --
 

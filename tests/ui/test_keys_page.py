@@ -1,0 +1,385 @@
+"""Key & certificate page: real key generation, import with a passphrase prompt, drag and drop, keyring save,
+compare with the uploaded certificate, export in every format read back with core, and the Setup checklist."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog
+
+from sfjwt_gui.ui.dialogs import confirm, export_dialog
+from sfjwt_gui.ui.dialogs.passphrase import PassphraseDialog
+from sfjwt_gui.ui.pages.key_page import KeyPage
+from sfjwt_gui.ui.worker import wait_for_all
+
+TIMEOUT = 30_000
+
+
+def colon_sha256(cert: x509.Certificate) -> str:
+    """Fingerprint computed here, independently of the app's helpers."""
+    return ":".join(f"{b:02X}" for b in cert.fingerprint(hashes.SHA256()))
+
+
+def make_cert(key: rsa.RSAPrivateKey, days: float, cn: str = "other") -> x509.Certificate:
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+    now = dt.datetime.now(dt.UTC)
+    return (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=2))
+        .not_valid_after(now + dt.timedelta(days=days))
+        .sign(key, hashes.SHA256())
+    )
+
+
+@pytest.fixture(scope="module")
+def other_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+@pytest.fixture
+def page(qtbot: Any, session: Any) -> Any:
+    widget = KeyPage(session)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.vault_status is not None, timeout=TIMEOUT)
+    yield widget
+    wait_for_all()
+
+
+def same_key(a: Any, b: Any) -> bool:
+    return bool(a.public_key().public_numbers() == b.public_key().public_numbers())
+
+
+def answer_passphrases(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[str]:
+    """Answer passphrase prompts in order; returns the error texts each prompt showed."""
+    shown: list[str] = []
+
+    def fake_exec(dialog: PassphraseDialog) -> int:
+        shown.append(dialog.error_line.plain_text())
+        if not answers:
+            return QDialog.DialogCode.Rejected
+        dialog.passphrase_edit.setText(answers.pop(0))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PassphraseDialog, "exec", fake_exec)
+    return shown
+
+
+def test_keyring_status_names_the_backend(page: Any) -> None:
+    assert page.vault_status.available
+    assert page.vault_status.backend_name in page.keyring_status.plain_text()
+
+
+def test_generate_real_key_shows_fingerprints_and_sets_step(qtbot: Any, page: Any, session: Any) -> None:
+    states: list[tuple[str, str]] = []
+    session.step_state.connect(lambda step, state: states.append((step, state)))
+    page.cn_edit.setText("acme-integration")
+    page.days_spin.setValue(200)
+    page.generate()
+    assert page.progress.isVisible()
+    assert page.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: session.get("certificate") is not None, timeout=TIMEOUT)
+    key, cert = session.get("private_key"), session.get("certificate")
+    assert key.key_size == 2048
+    assert cert.public_key().public_numbers() == key.public_key().public_numbers()
+    assert cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "acme-integration"
+    assert page.sha256_edit.text() == colon_sha256(cert)
+    sha1 = ":".join(f"{b:02X}" for b in cert.fingerprint(hashes.SHA1()))  # noqa: S303 - display fingerprint
+    assert page.sha1_edit.text() == sha1
+    assert not page.progress.isVisible()
+    assert ("key", "ok") in states
+    assert page.expiry_label.property("expiryState") == "ok"
+    page.copy_sha256.click()
+    assert QApplication.clipboard().text() == colon_sha256(cert)
+
+
+def test_cancel_abandons_generation_and_discards_the_result(qtbot: Any, page: Any, session: Any) -> None:
+    page.generate()
+    page.cancel_button.click()
+    assert not page.generating
+    assert page.generate_button.isEnabled()
+    assert "discarded" in page.status.plain_text()
+    assert "cannot be interrupted" in page.cancel_button.toolTip()
+    wait_for_all()
+    qtbot.wait(50)  # let the queued result arrive: it must be dropped
+    assert session.get("private_key") is None
+
+
+def test_import_encrypted_pem_asks_for_the_passphrase_and_retries(
+    qtbot: Any, page: Any, session: Any, rsa_key: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "server.key"
+    path.write_bytes(
+        rsa_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(b"right horse"),
+        )
+    )
+    shown = answer_passphrases(monkeypatch, ["wrong", "right horse"])
+    page.import_file(path)
+    qtbot.waitUntil(lambda: session.get("private_key") is not None, timeout=TIMEOUT)
+    assert same_key(session.get("private_key"), rsa_key)
+    assert len(shown) == 2
+    assert shown[0] == ""  # first prompt: no error yet
+    assert shown[1]  # second prompt says the first passphrase was wrong
+    assert page.name_edit.text() == "server"
+    assert "server.key" in page.status.plain_text()
+
+
+def test_import_cancelled_prompt_keeps_state(
+    qtbot: Any, page: Any, session: Any, rsa_key: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "enc.pem"
+    path.write_bytes(
+        rsa_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.BestAvailableEncryption(b"x")
+        )
+    )
+    shown = answer_passphrases(monkeypatch, [])
+    page.import_file(path)
+    qtbot.waitUntil(lambda: bool(shown) and page.status.isVisible(), timeout=TIMEOUT)
+    assert session.get("private_key") is None
+    assert page.status.kind == "info"
+
+
+def test_paste_broken_text_shows_core_error_and_keeps_text(qtbot: Any, page: Any, session: Any) -> None:
+    page.paste_edit.setPlainText("-----BEGIN PRIVATE KEY-----\nnot base64 at all!\n")
+    page.import_pasted()
+    qtbot.waitUntil(lambda: page.status.kind == "error", timeout=TIMEOUT)
+    assert page.status.fix  # core errors say what to do
+    assert "not base64" in page.paste_edit.toPlainText()  # nothing lost
+    assert session.get("private_key") is None
+
+
+def drop_files(widget: Any, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, drop)
+    assert drop.isAccepted()
+
+
+def test_drop_a_key_and_certificate_file(
+    qtbot: Any, page: Any, session: Any, rsa_key: Any, rsa_cert: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "bundle.pem"
+    path.write_bytes(
+        rsa_cert.public_bytes(serialization.Encoding.PEM)
+        + rsa_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+        )
+    )
+    drop_files(page, [path])
+    qtbot.waitUntil(lambda: session.get("certificate") is not None, timeout=TIMEOUT)
+    assert same_key(session.get("private_key"), rsa_key)
+    assert page.sha256_edit.text() == colon_sha256(rsa_cert)
+
+
+def test_compare_match_and_mismatch(
+    qtbot: Any, page: Any, session: Any, rsa_key: Any, rsa_cert: Any, other_key: Any, tmp_path: Path
+) -> None:
+    session.set("private_key", rsa_key)
+    session.set("certificate", rsa_cert)
+    good = tmp_path / "downloaded.crt"
+    good.write_bytes(rsa_cert.public_bytes(serialization.Encoding.PEM))
+    drop_files(page.compare_frame, [good])
+    qtbot.waitUntil(lambda: page.last_compare is not None, timeout=TIMEOUT)
+    assert page.last_compare[0] is True
+    assert session.get("uploaded_certificate") == rsa_cert
+    assert page.compare_result.kind == "ok"
+    assert colon_sha256(rsa_cert) in page.compare_result.plain_text()
+
+    wrong_cert = make_cert(other_key, 365)
+    bad = tmp_path / "other.cer"
+    bad.write_bytes(wrong_cert.public_bytes(serialization.Encoding.DER))
+    page.compare_with_file(bad)
+    qtbot.waitUntil(lambda: page.last_compare is not None and page.last_compare[0] is False, timeout=TIMEOUT)
+    text = page.compare_result.plain_text()
+    assert colon_sha256(wrong_cert) in text
+    assert colon_sha256(rsa_cert) in text
+    assert page.compare_result.kind == "error"
+    assert page.step_state() == "failed"
+
+
+def test_expiring_certificate_is_a_warning(page: Any, session: Any, other_key: Any) -> None:
+    session.set("private_key", other_key)
+    session.set("certificate", make_cert(other_key, 10))
+    assert page.expiry_label.property("expiryState") == "expiring"
+    assert page.step_state() == "warning"
+    session.set("certificate", make_cert(other_key, -1))
+    assert page.expiry_label.property("expiryState") == "expired"
+    assert page.step_state() == "failed"
+
+
+def test_save_to_keyring_and_overwrite_after_confirmation(
+    qtbot: Any, page: Any, session: Any, vault: Any, rsa_key: Any, rsa_cert: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session.set("private_key", rsa_key)
+    session.set("certificate", rsa_cert)
+    page.name_edit.setText("acme-prod")
+    page.save_to_keyring()
+    qtbot.waitUntil(lambda: session.get("key_name") == "acme-prod", timeout=TIMEOUT)
+    assert same_key(vault.load("acme-prod"), rsa_key)
+    assert vault.get("acme-prod").sha256_fingerprint == colon_sha256(rsa_cert)
+    assert "keyring" in page.summary_label.text()
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        confirm.ConfirmDialog, "exec", lambda d: asked.append(d.windowTitle()) or QDialog.DialogCode.Accepted
+    )
+    session.set("key_name", None)
+    page.save_to_keyring()
+    qtbot.waitUntil(lambda: session.get("key_name") == "acme-prod", timeout=TIMEOUT)
+    assert len(asked) == 1
+    assert [r.name for r in vault.list()] == ["acme-prod"]
+
+
+def test_without_a_keyring_the_page_says_what_to_do(qtbot: Any, session: Any, data_dir: Path) -> None:
+    from keyring.backends import fail
+
+    from sfjwt_gui.core.vault import Vault
+
+    session.vault = Vault(backend=fail.Keyring(), index_dir=data_dir)
+    widget = KeyPage(session)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.vault_status is not None, timeout=TIMEOUT)
+    assert not widget.vault_status.available
+    assert widget.keyring_status.kind == "warning"
+    assert widget.vault_status.message in widget.keyring_status.plain_text()
+    assert widget.vault_status.fix
+    assert widget.vault_status.fix in widget.keyring_status.plain_text()
+    assert "plain text" in widget.keyring_status.plain_text()
+
+
+EXPORT_CASES = [
+    ("crt", None),
+    ("cer", None),
+    ("pkcs8", "pkcs8 secret"),
+    ("p12", "p12 secret"),
+    ("jks", "changeit-jks"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "passphrase"), EXPORT_CASES)
+def test_export_every_format_reads_back_with_core(
+    qtbot: Any,
+    page: Any,
+    session: Any,
+    rsa_key: Any,
+    rsa_cert: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    passphrase: str | None,
+) -> None:
+    from sfjwt_gui.core.keys import load_certificate, load_file
+
+    session.set("private_key", rsa_key)
+    session.set("certificate", rsa_cert)
+    target = tmp_path / f"out.{fmt}"
+
+    def fake_exec(dialog: export_dialog.ExportDialog) -> int:
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(export_dialog.ExportFormat(fmt)))
+        dialog.alias_edit.setText("acme")
+        if passphrase:
+            dialog.passphrase_edit.setText(passphrase)
+            dialog.confirm_edit.setText(passphrase)
+        assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", fake_exec)
+    monkeypatch.setattr(export_dialog, "choose_save_path", lambda *a: target)
+    page.export()
+    qtbot.waitUntil(lambda: page.status.kind == "ok" and "Exported" in page.status.plain_text(), timeout=TIMEOUT)
+    data = target.read_bytes()
+    if fmt in ("crt", "cer"):
+        assert load_certificate(data) == rsa_cert
+        assert data.startswith(b"-----BEGIN CERTIFICATE-----") == (fmt == "crt")
+        return
+    assert target.stat().st_mode & 0o077 == 0  # private files are owner-only
+    material = load_file(target, passphrase.encode() if passphrase else None)
+    assert same_key(material.private_key, rsa_key)
+    if fmt != "pkcs8":
+        assert material.certificate == rsa_cert
+    assert b"BEGIN PRIVATE KEY" not in data  # never unencrypted
+
+
+def test_export_dialog_requires_matching_passphrases(qtbot: Any) -> None:
+    dialog = export_dialog.ExportDialog(has_key=True, has_certificate=True)
+    qtbot.addWidget(dialog)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(export_dialog.ExportFormat.P12))
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.passphrase_edit.setText("one passphrase")
+    dialog.confirm_edit.setText("another")
+    assert not ok.isEnabled()
+    assert dialog.note.kind == "error"
+    dialog.confirm_edit.setText("one passphrase")
+    assert ok.isEnabled()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(export_dialog.ExportFormat.PKCS8))
+    dialog.passphrase_edit.clear()
+    assert not ok.isEnabled()
+    dialog.insecure_check.setChecked(True)
+    assert ok.isEnabled()
+    assert dialog.request().insecure_unencrypted
+    assert dialog.request().passphrase is None
+
+
+def test_checklist_follows_the_language(page: Any, session: Any) -> None:
+    from sfjwt_gui.core.resources import resource_path
+
+    data = json.loads(resource_path("setup", "checklist.json").read_text(encoding="utf-8"))
+    eca = next(app for app in data["apps"] if app["id"] == "external_client_app")
+    jwt_item = next(item for item in eca["items"] if item["id"] == "eca-jwt")
+    assert "Enable JWT Bearer Flow" in jwt_item["text"]["en"]
+    assert page.checklist_items["eca-jwt"].accessibleName() == jwt_item["text"]["en"]
+    page.checklist_items["eca-jwt"].setChecked(True)
+    session.set("language", "ja")
+    page.retranslate_ui()
+    assert page.checklist_items["eca-jwt"].accessibleName() == jwt_item["text"]["ja"]
+    assert page.checklist_items["eca-jwt"].isChecked()  # ticks survive a language switch
+    assert page.checklist_tabs.tabText(1) == eca["title"]["ja"]
+
+
+def interactive_without_name(root: Any) -> list[str]:
+    """Visible interactive widgets without an accessibleName (inner editors of spin/combo boxes excluded)."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractSpinBox)
+    return [
+        w.objectName() or type(w).__name__
+        for w in root.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and not isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox)
+        and w.isVisibleTo(root)
+        and not w.accessibleName()
+    ]
+
+
+def test_every_interactive_widget_has_an_accessible_name(page: Any, session: Any, rsa_key: Any, rsa_cert: Any) -> None:
+    session.set("private_key", rsa_key)
+    session.set("certificate", rsa_cert)
+    assert interactive_without_name(page) == []
