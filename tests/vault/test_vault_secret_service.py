@@ -110,6 +110,24 @@ def test_chunk_removed_behind_our_back_is_reported_as_corrupt(ss_vault: Vault, s
     assert _items(service) == []
 
 
+def _assert_no_plain_copy(key: Any, roots: list[Path]) -> None:
+    """No file under ``roots`` holds the key's private part in clear: raw DER, or base64 at any alignment."""
+    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    private_part = der[-400:]  # d, p, q and the CRT values: never in a certificate or public key
+    raw_needle = private_part[:64]
+    b64_needles = [base64.b64encode(private_part[shift : shift + 120])[4:68] for shift in range(3)]
+    scanned = 0
+    for root in roots:
+        for path in root.rglob("*"):
+            if path.is_file() and not path.is_symlink() and path.stat().st_size < 5_000_000:
+                data = path.read_bytes()
+                text = data.replace(b"\n", b"").replace(b"\\n", b"").replace(b"\r", b"")
+                scanned += 1
+                assert raw_needle not in data, f"{path} holds the private key unencrypted (DER)"
+                assert not any(n in text for n in b64_needles), f"{path} holds the private key unencrypted (base64)"
+    assert scanned >= 3  # the keyring file, the vault index and the export at least
+
+
 def _sfjwt(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sfjwt_gui.cli", *args], env=env, input=stdin, capture_output=True, text=True, timeout=60
@@ -142,7 +160,7 @@ def test_cli_end_to_end_in_real_processes(secret_service_keyring: Any, tmp_path:
         assert oct(out.stat().st_mode & 0o777) == "0o600"
         assert b"ENCRYPTED PRIVATE KEY" in out.read_bytes()
         key = serialization.load_pem_private_key(out.read_bytes(), b"export-pass-123")
-        assert key.public_key().public_numbers().n > 0
+        _assert_no_plain_copy(key, [Path(os.environ["HOME"]), tmp_path])
 
         assert _sfjwt("keys", "rename", name, name + "-2", env=env).returncode == 0
         refused = _sfjwt("keys", "delete", name + "-2", env=env)
