@@ -1,0 +1,240 @@
+"""``sfjwt token`` (sign, send, diagnose) and ``sfjwt explain`` (explain an error body without sending anything).
+
+Exit codes of ``token``: 0 success · 2 Salesforce refused · 3 network, TLS or server trouble · 1 local input problem.
+``explain`` exits 0 when the error is in the catalogue, 2 when it is unknown, 1 when there is nothing to explain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from sfjwt_gui.commands.common import add_json_flag, emit_json
+from sfjwt_gui.core.errors import InputError
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from sfjwt_gui.core.diagnosis import Diagnosis
+    from sfjwt_gui.core.exchange import ApiCheck, ExchangeOptions, ExchangeResult
+
+EXCHANGE_HELP = """\
+Sign an assertion, send it to the token endpoint and explain the answer.
+--endpoint takes a login host (https://login.salesforce.com) or the full token URL; --preset sets endpoint and aud
+together (production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL); --aud overrides aud.
+--cert FILE is the certificate uploaded to the app: the diagnosis checks the signing key against it.
+TLS is always verified: certifi by default, --trust os for the operating system's store (corporate TLS
+inspection), --ca-bundle FILE for a CA file. HTTPS_PROXY / NO_PROXY are honoured.
+--json prints {outcome, diagnosis: {id, title, causes: [{cause, status, evidence}], fixes}, transcript,
+token: {instance_url, org_id, user_id, scope}}; the access token only with --show-token.
+Exit codes: 0 success, 2 Salesforce refused, 3 network/TLS/server trouble, 1 local input problem."""
+
+EXPLAIN_HELP = """\
+Explain a token-endpoint error without sending anything. BODY is the response body, or a log line that contains
+it ('-' reads standard input); or give --error CODE [--description TEXT].
+--json prints the diagnosis {id, title, meaning, causes, fixes, sources, closest}.
+Exit codes: 0 a known error, 2 not in the catalogue (closest entry shown), 1 nothing to explain."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``token`` and ``explain``."""
+    from sfjwt_gui.commands.jwt import _add_key_flags
+
+    raw = argparse.RawDescriptionHelpFormatter
+    token = subparsers.add_parser("token", help="get an access token and explain the answer", description=EXCHANGE_HELP)
+    token.formatter_class = raw
+    _add_key_flags(token)
+    token.add_argument("--iss", help="the app's consumer key")
+    token.add_argument("--sub", help="the Salesforce username")
+    token.add_argument("--endpoint", metavar="URL", help="login host or full token URL")
+    token.add_argument(
+        "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
+    )
+    token.add_argument("--aud", metavar="URL", help="audience (default: from --preset, else the endpoint's host)")
+    token.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the app (PEM or DER)")
+    trust = token.add_mutually_exclusive_group()
+    trust.add_argument("--ca-bundle", metavar="FILE", help="trust the CA certificates in FILE")
+    trust.add_argument("--trust", choices=["certifi", "os"], default="certifi", help="trust source (default certifi)")
+    token.add_argument("--check-api", action="store_true", help="on success, call the identity URL and /services/data/")
+    token.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout in seconds (default 30)")
+    token.add_argument("--connect-timeout", type=float, default=10.0, metavar="S", help="connect timeout (default 10)")
+    token.add_argument("--retries", type=int, default=2, metavar="N", help="retries of transient failures (default 2)")
+    token.add_argument("--lifetime", type=int, default=180, metavar="S", help="exp = now + S (default 180)")
+    token.add_argument("--org-kind", choices=["production", "sandbox"], help="what the org is, if you know")
+    token.add_argument("--lang", choices=["en", "ja"], default="en")
+    token.add_argument("--show-token", action="store_true", help="print the access token (it is a password)")
+    token.add_argument("--show-assertion", action="store_true", help="show the whole assertion in the transcript")
+    token.add_argument("--verbose", "-v", action="store_true", help="print the transcript")
+    add_json_flag(token)
+    token.set_defaults(handler=run_token)
+
+    explain = subparsers.add_parser("explain", help="explain a token-endpoint error body", description=EXPLAIN_HELP)
+    explain.formatter_class = raw
+    explain.add_argument("body", nargs="?", metavar="BODY", help="response body or log line; '-' for standard input")
+    explain.add_argument("--error", metavar="CODE", help="the OAuth error code, e.g. invalid_grant")
+    explain.add_argument("--description", metavar="TEXT", help="the error_description")
+    explain.add_argument("--assertion", metavar="JWT", help="the assertion that was sent: adds its lint as evidence")
+    explain.add_argument("--endpoint", metavar="URL", help="where it was sent (login host or token URL)")
+    explain.add_argument("--lang", choices=["en", "ja"], default="en")
+    add_json_flag(explain)
+    explain.set_defaults(handler=run_explain)
+
+
+def _certificate(path: str | None) -> x509.Certificate | None:
+    if not path:
+        return None
+    from pathlib import Path
+
+    from sfjwt_gui.core.key_loading import load_certificate
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"Cannot read the certificate {path!r}: {exc.strerror}.", fix="Check the path.") from exc
+    return load_certificate(data, source_name=path)
+
+
+def _connection(args: argparse.Namespace) -> tuple[str, str]:
+    from sfjwt_gui.core.connection import login_url, parse_preset, token_url
+
+    if bool(args.endpoint) == bool(args.preset):
+        raise InputError("Give exactly one of --endpoint and --preset.", fix="e.g. --preset production")
+    if args.preset:
+        connection = parse_preset(args.preset)
+        return connection.token_url, args.aud or connection.aud
+    return token_url(args.endpoint), args.aud or login_url(args.endpoint)
+
+
+def _options(args: argparse.Namespace) -> ExchangeOptions:
+    from sfjwt_gui.core.exchange import ExchangeOptions
+    from sfjwt_gui.core.trust import Trust
+
+    if args.timeout <= 0 or args.connect_timeout <= 0:
+        raise InputError("Timeouts must be positive seconds.", fix="e.g. --timeout 30")
+    trust = Trust.BUNDLE if args.ca_bundle else Trust(args.trust)
+    return ExchangeOptions(
+        connect_timeout=args.connect_timeout,
+        read_timeout=args.timeout,
+        trust=trust,
+        ca_bundle=args.ca_bundle,
+        max_retries=max(0, args.retries),
+        reveal_assertion=args.show_assertion,
+        reveal_token=args.show_token,
+    )
+
+
+def _local(message: str, fix: str, args: argparse.Namespace, url: str = "") -> int:
+    from sfjwt_gui.core.diagnosis import diagnose
+    from sfjwt_gui.core.exchange import local_failure
+
+    result = local_failure(f"{message} {fix}".strip(), token_url=url)
+    diagnosis = diagnose(result, lang=args.lang)
+    _emit(args, result, diagnosis, None)
+    return 1
+
+
+def run_token(args: argparse.Namespace) -> int:
+    """Sign, send, diagnose."""
+    from sfjwt_gui.commands.jwt import _load_private_key
+    from sfjwt_gui.core.claims import Claims
+    from sfjwt_gui.core.diagnosis import diagnose
+    from sfjwt_gui.core.exchange import check_api, request_token
+    from sfjwt_gui.core.jwt_codec import sign
+    from sfjwt_gui.core.outcome import exit_code
+
+    url = ""
+    try:
+        if not args.iss or not args.sub:
+            raise InputError("token needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
+        url, aud = _connection(args)
+        options = _options(args)
+        certificate = _certificate(args.cert)
+        key = _load_private_key(args, required=True)
+        assert key is not None
+        assertion = sign(Claims.new(args.iss, args.sub, aud, lifetime=args.lifetime).to_payload(), key)
+        from sfjwt_gui.core.trust import ssl_context
+
+        ssl_context(options.trust, options.ca_bundle)  # a bad bundle is a local problem, said before sending
+    except InputError as exc:
+        return _local(exc.message, exc.fix, args, url)
+    result = request_token(url, assertion, options)
+    diagnosis = diagnose(
+        result,
+        assertion=assertion,
+        uploaded_certificate=certificate,
+        private_key=key,
+        lang=args.lang,
+        org_kind=args.org_kind,
+        options=options,
+    )
+    api = check_api(result.token, options) if result.token is not None and args.check_api else None
+    _emit(args, result, diagnosis, api)
+    code = exit_code(result.outcome)
+    return 3 if code == 0 and api is not None and not api.ok else code
+
+
+def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis, api: ApiCheck | None) -> None:
+    show_token = bool(getattr(args, "show_token", False))
+    if args.json:
+        out: dict[str, Any] = {
+            "outcome": str(result.outcome),
+            "diagnosis": diagnosis.to_json(),
+            "transcript": result.transcript.to_json(),
+            "token": result.token.to_json(reveal=show_token) if result.token else None,
+            "server_date": result.server_date,
+            "clock_offset": result.clock_offset,
+        }
+        if api is not None:
+            out["api"] = api.to_json()
+        emit_json(out)
+        return
+    if getattr(args, "verbose", False) and result.transcript.attempts:
+        print(result.transcript.to_text(), end="\n\n")
+    print(diagnosis.to_text())
+    if result.token is not None:
+        token = result.token
+        print()
+        print(f"instance_url: {token.instance_url}")
+        print(f"org id:       {token.org_id}")
+        print(f"user id:      {token.user_id}")
+        print(f"scope:        {token.scope}")
+        print(f"access token: {token.access_token if show_token else token.masked_token}")
+    if result.clock_offset is not None:
+        print(f"server Date:  {result.server_date} (clock offset {result.clock_offset:+.1f} s)")
+    if api is not None:
+        if api.ok:
+            versions = ", ".join(api.api_versions[-3:])
+            print(f"API check:    OK as {api.username} in org {api.org_id}; API versions {versions}")
+        else:
+            print(f"API check:    FAILED: {api.error}")
+
+
+def _read_body(body: str | None) -> str:
+    if body is not None and body != "-":
+        return body
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError(
+            "No error body given.", fix="Pass the body as an argument, pipe it in with '-', or use --error."
+        )
+    return sys.stdin.read(1_000_000)
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    """Explain a body, a log line, or an error code."""
+    from sfjwt_gui.core.catalogue import UNKNOWN_ID
+    from sfjwt_gui.core.diagnosis import explain_error, explain_text
+
+    if args.error or (args.description and args.body is None):
+        diagnosis = explain_error(
+            args.error, args.description, lang=args.lang, assertion=args.assertion, endpoint=args.endpoint
+        )
+    else:
+        diagnosis = explain_text(
+            _read_body(args.body), lang=args.lang, assertion=args.assertion, endpoint=args.endpoint
+        )
+    if args.json:
+        emit_json(diagnosis.to_json())
+    else:
+        print(diagnosis.to_text())
+    return 2 if diagnosis.id == UNKNOWN_ID else 0

@@ -1,0 +1,338 @@
+"""Diagnosis: pick the catalogue entry for an exchange's outcome and check each likely cause against the evidence.
+
+``diagnose(result, assertion=…)`` explains a real exchange (the transcript, the server's Date, the assertion sent,
+the certificate the user says is uploaded, the lint findings). ``explain_text(text)`` explains a response body
+pasted from logs without sending anything; ``explain_error(code, description)`` the same from the two strings.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
+from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, evidence_templates, load_catalogue
+from sfjwt_gui.core.errors import InputError, SfjwtError
+from sfjwt_gui.core.evidence import MAINTENANCE_WORDS, Evidence, EvidenceContext, Status, run_check
+from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
+from sfjwt_gui.core.lint import Finding
+from sfjwt_gui.core.outcome import Outcome
+
+__all__ = ["CauseCheck", "Diagnosis", "Status", "diagnose", "explain_error", "explain_text", "parse_error_text"]
+
+
+@dataclass(frozen=True)
+class CauseCheck:
+    """One likely cause, its verdict against the request, and the evidence in words."""
+
+    cause: str
+    status: Status
+    evidence: str
+    id: str = ""
+    certainty: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON."""
+        return {
+            "id": self.id,
+            "cause": self.cause,
+            "status": str(self.status),
+            "evidence": self.evidence,
+            "certainty": self.certainty,
+        }
+
+
+@dataclass
+class Diagnosis:
+    """What happened, in plain words, with evidence for each cause and the fix steps."""
+
+    id: str
+    title: str
+    meaning: str
+    causes: list[CauseCheck]
+    fixes: list[str]
+    sources: list[str]
+    raw_body: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    outcome: str = ""
+    error: str | None = None
+    error_description: str | None = None
+    closest_id: str | None = None
+    closest_title: str | None = None
+    detail: str | None = None
+    lang: str = "en"
+
+    @property
+    def confirmed(self) -> list[CauseCheck]:
+        """Causes the evidence confirms."""
+        return [c for c in self.causes if c.status is Status.CONFIRMED]
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON (``causes: [{cause, status, evidence}]``)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "meaning": self.meaning,
+            "outcome": self.outcome,
+            "error": self.error,
+            "error_description": self.error_description,
+            "detail": self.detail,
+            "causes": [c.to_json() for c in self.causes],
+            "fixes": self.fixes,
+            "sources": self.sources,
+            "closest": {"id": self.closest_id, "title": self.closest_title} if self.closest_id else None,
+            "findings": [f.to_json() for f in self.findings],
+            "raw_body": self.raw_body,
+        }
+
+    def to_text(self) -> str:
+        """A terminal-friendly explanation."""
+        cat, lang = load_catalogue(), self.lang
+        lines = [f"{self.title} [{self.id}]"]
+        if self.error or self.error_description:
+            lines.append(f"  {self.error or ''}: {self.error_description or ''}".rstrip())
+        if self.detail:
+            lines.append(f"  {self.detail}")
+        lines += ["", f"{cat.label('meaning', lang)}:", f"  {self.meaning}"]
+        if self.causes:
+            lines += ["", f"{cat.label('causes', lang)}:"]
+            marks = {Status.CONFIRMED: "✔", Status.RULED_OUT: "✘", Status.UNKNOWN: "?"}
+            for number, cause in enumerate(self.causes, start=1):
+                certainty = f" ({cat.label(cause.certainty, lang)})" if cause.certainty else ""
+                lines.append(
+                    f"  {number}. [{marks[cause.status]} {cat.label(str(cause.status), lang)}] {cause.cause}{certainty}"
+                )
+                lines.append(f"     {cat.label('evidence', lang)}: {cause.evidence}")
+        if self.closest_title:
+            lines += ["", f"{cat.label('closest', lang)}: {self.closest_title} [{self.closest_id}]"]
+        if self.fixes:
+            lines += ["", f"{cat.label('fixes', lang)}:"] + [f"  - {fix}" for fix in self.fixes]
+        if self.findings:
+            lines += ["", f"{cat.label('findings', lang)}:"]
+            lines += [f"  [{f.severity}] {f.rule}: {f.message}" for f in self.findings]
+        if self.raw_body and self.id in (UNKNOWN_ID, "not-json", "server-error"):
+            lines += ["", f"{cat.label('raw_body', lang)}:", "  " + self.raw_body[:1500].replace("\n", "\n  ")]
+        if self.sources:
+            lines += ["", f"{cat.label('sources', lang)}: " + "; ".join(self.sources)]
+        return "\n".join(lines)
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise InputError(f"Language {lang!r} is not available.", fix="Use en or ja.")
+
+
+def _render(evidence: Evidence, lang: str) -> str:
+    template = evidence_templates().get(evidence.template, {}).get(lang) or evidence.template
+    values: defaultdict[str, Any] = defaultdict(
+        lambda: "?", {k: ("?" if v is None else v) for k, v in evidence.params.items()}
+    )
+    for key in ("aud_env", "org_env", "host_env"):
+        if key in values:
+            word = evidence_templates().get(f"env_{values[key]}", {}).get(lang)
+            values[key] = word or values[key]
+    return template.format_map(values)
+
+
+def _entry_for(result: ExchangeResult) -> Entry:
+    cat = load_catalogue()
+    outcome = result.outcome
+    if outcome is Outcome.OAUTH_ERROR:
+        return cat.match_oauth(result.error, result.error_description) or cat.entry(UNKNOWN_ID)
+    if outcome is Outcome.SERVER_ERROR:
+        body = result.body.lower()
+        html = "html" in (result.content_type or "").lower() or body.lstrip().startswith(("<!doctype", "<html"))
+        if html and (result.status == 503 or any(w in body for w in MAINTENANCE_WORDS)):
+            return cat.entry("maintenance-page")
+        return cat.entry("server-error")
+    if outcome is Outcome.NETWORK:
+        found = cat.match_key(network=str(result.network_kind or "other"))
+        return found or cat.entry("network-error")
+    found = cat.match_key(outcome=str(outcome))
+    return found or cat.entry(UNKNOWN_ID)
+
+
+def _assertion_context(
+    assertion: str | None,
+    token_url: str | None,
+    uploaded_certificate: x509.Certificate | None,
+    private_key: RSAPrivateKey | None,
+    clock_offset: float | None,
+    sent_at: float | None,
+    lang: str,
+) -> tuple[Any, str | None, list[Finding]]:
+    if not assertion:
+        return None, None, []
+    from sfjwt_gui.core.jwt_codec import decode
+    from sfjwt_gui.core.lint import lint
+
+    try:
+        decoded = decode(assertion)
+    except SfjwtError as exc:
+        return None, exc.message, []
+    try:
+        findings = lint(
+            decoded,
+            endpoint=token_url,
+            certificate=uploaded_certificate,
+            private_key=private_key,
+            clock_offset=clock_offset or 0.0,
+            now=sent_at,
+            lang=lang,
+        )
+    except SfjwtError:
+        findings = []
+    return decoded, None, findings
+
+
+def _build(entry: Entry, ctx: EvidenceContext, lang: str) -> Diagnosis:
+    causes = []
+    for spec in entry.causes:
+        evidence, _finding = run_check(spec.check, ctx)
+        causes.append(
+            CauseCheck(
+                cause=spec.text.get(lang) or spec.text["en"],
+                status=evidence.status,
+                evidence=_render(evidence, lang),
+                id=spec.id,
+                certainty=spec.certainty,
+            )
+        )
+    # confirmed first, then unknown, then ruled out; ranking by frequency kept inside each group
+    order = {Status.CONFIRMED: 0, Status.UNKNOWN: 1, Status.RULED_OUT: 2}
+    causes.sort(key=lambda c: order[c.status])
+    return Diagnosis(
+        id=entry.id,
+        title=entry.title_in(lang),
+        meaning=entry.meaning_in(lang),
+        causes=causes,
+        fixes=entry.fixes_in(lang),
+        sources=entry.sources_text(),
+        findings=list(ctx.findings),
+        lang=lang,
+    )
+
+
+def diagnose(
+    result: ExchangeResult,
+    *,
+    assertion: str | None = None,
+    endpoint: str | None = None,
+    uploaded_certificate: x509.Certificate | None = None,
+    private_key: RSAPrivateKey | None = None,
+    lang: str = "en",
+    org_kind: str | None = None,
+    options: ExchangeOptions | None = None,
+) -> Diagnosis:
+    """Explain ``result``: the catalogue entry plus a verdict with evidence for each likely cause."""
+    _check_lang(lang)
+    token_url = result.token_url or endpoint
+    decoded, decode_error, findings = _assertion_context(
+        assertion, token_url, uploaded_certificate, private_key, result.clock_offset, result.sent_at, lang
+    )
+    entry = _entry_for(result)
+    ctx = EvidenceContext(
+        entry_id=entry.id,
+        result=result,
+        decoded=decoded,
+        decode_error=decode_error,
+        token_url=token_url,
+        uploaded_certificate=uploaded_certificate,
+        private_key=private_key,
+        findings=findings,
+        org_kind=org_kind,
+        options=options,
+        now=result.sent_at or time.time(),
+    )
+    diagnosis = _build(entry, ctx, lang)
+    diagnosis.outcome = str(result.outcome)
+    diagnosis.error, diagnosis.error_description = result.error, result.error_description
+    diagnosis.raw_body = result.body
+    diagnosis.detail = result.network_detail
+    if entry.id == UNKNOWN_ID:
+        _add_closest(diagnosis, result.error, result.error_description, lang)
+    return diagnosis
+
+
+def _add_closest(diagnosis: Diagnosis, error: str | None, description: str | None, lang: str) -> None:
+    closest = load_catalogue().closest(error, description)
+    if closest is not None:
+        diagnosis.closest_id, diagnosis.closest_title = closest.id, closest.title_in(lang)
+
+
+_JSON_START = re.compile(r"\{")
+_FORM = re.compile(r"(?:^|[?&\s])error=([A-Za-z_]+)(?:&error_description=([^&\s]*))?")
+_PAIR = re.compile(r"\b([a-z]+_[a-z_]+)\s*[:,]\s*['\"]?([^'\"\n]{3,})['\"]?")
+
+
+def parse_error_text(text: str) -> tuple[str | None, str | None, str]:
+    """Find ``(error, error_description, body)`` in a pasted JSON body or a log line containing one."""
+    import urllib.parse
+
+    stripped = text.strip()
+    decoder = json.JSONDecoder()
+    for match in _JSON_START.finditer(stripped):
+        try:
+            obj, end = decoder.raw_decode(stripped, match.start())
+        except ValueError:
+            continue
+        if isinstance(obj, dict) and ("error" in obj or "error_description" in obj):
+            error = obj.get("error")
+            desc = obj.get("error_description")
+            body = stripped[match.start() : end]
+            return (str(error) if error is not None else None, str(desc) if desc is not None else None, body)
+    form = _FORM.search(stripped)
+    if form:
+        desc = urllib.parse.unquote_plus(form.group(2)) if form.group(2) else None
+        return form.group(1), desc, stripped
+    pair = _PAIR.search(stripped)
+    if pair:
+        return pair.group(1), pair.group(2).strip(), stripped
+    return None, stripped or None, stripped
+
+
+def explain_error(
+    error: str | None,
+    description: str | None = None,
+    *,
+    lang: str = "en",
+    body: str = "",
+    assertion: str | None = None,
+    endpoint: str | None = None,
+) -> Diagnosis:
+    """Explain an OAuth error code and description without sending anything (``assertion``: the JWT that was sent)."""
+    _check_lang(lang)
+    if not (error or description):
+        raise InputError("There is no error to explain.", fix="Paste the response body, or give --error CODE.")
+    cat = load_catalogue()
+    entry = cat.match_oauth(error, description) or cat.entry(UNKNOWN_ID)
+    token_url = None
+    if endpoint:
+        from sfjwt_gui.core.connection import token_url as to_token_url
+
+        token_url = to_token_url(endpoint)
+    decoded, decode_error, findings = _assertion_context(assertion, token_url, None, None, None, None, lang)
+    ctx = EvidenceContext(
+        entry_id=entry.id, decoded=decoded, decode_error=decode_error, token_url=token_url, findings=findings
+    )
+    diagnosis = _build(entry, ctx, lang)
+    diagnosis.outcome = str(Outcome.OAUTH_ERROR)
+    diagnosis.error, diagnosis.error_description = error, description
+    diagnosis.raw_body = body or json.dumps({"error": error, "error_description": description}, ensure_ascii=False)
+    if entry.id == UNKNOWN_ID:
+        _add_closest(diagnosis, error, description, lang)
+    return diagnosis
+
+
+def explain_text(
+    text: str, *, lang: str = "en", assertion: str | None = None, endpoint: str | None = None
+) -> Diagnosis:
+    """Explain a response body pasted from logs: JSON, or a line that contains it."""
+    error, description, body = parse_error_text(text)
+    return explain_error(error, description, lang=lang, body=body, assertion=assertion, endpoint=endpoint)
