@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import threading
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -194,7 +195,7 @@ class Vault:
             KeyRecord(name=name, created=_utc_now(), key_bits=key.key_size, public_key_sha256=_public_key_sha256(key)),
             certificate,
         )
-        with self._lock:
+        with self._changing():
             self._collect_garbage()
             if not overwrite and self._exists(name):
                 raise KeyExistsError(
@@ -234,7 +235,7 @@ class Vault:
     def rename(self, old: str, new: str) -> KeyRecord:
         """Give a key a new name: copy its chunks under the new name, switch the index, then remove the old entries."""
         validate_name(new)
-        with self._lock:
+        with self._changing():
             self._collect_garbage()
             record = self.get(old)
             if new == old:
@@ -274,7 +275,7 @@ class Vault:
 
     def delete(self, name: str) -> None:
         """Remove the key: every chunk, both manifests, then its record. A failed delete can simply be retried."""
-        with self._lock:
+        with self._changing():
             self._collect_garbage()
             data = self._read_index()
             texts = [self._keyring.get(manifest_username(name)), self._keyring.get(backup_username(name))]
@@ -295,7 +296,7 @@ class Vault:
 
     def set_certificate(self, name: str, cert: x509.Certificate) -> KeyRecord:
         """Attach (or replace) the certificate of a stored key; it must carry the key's public half."""
-        with self._lock:
+        with self._changing():
             record = self.get(name)
             _check_pair(name, self.load(name), cert)
             updated = _with_certificate(record, cert)
@@ -308,10 +309,23 @@ class Vault:
 
     def collect_garbage(self) -> Usernames:
         """Retry removing keyring entries left over by earlier failures; returns those still left."""
-        with self._lock:
+        with self._changing():
             return self._collect_garbage()
 
     # ----- internals ----------------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[None]:
+        """One change at a time: across threads (RLock) and across processes (the index's file lock)."""
+        with self._lock, contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(self._index.locked())
+            except OSError as exc:
+                raise VaultError(
+                    f"Cannot lock the vault index in {str(self._index.directory)!r}: {exc.strerror or exc}.",
+                    fix="Check that the directory exists and is writable (or set SFJWT_DATA_DIR).",
+                ) from exc
+            yield
 
     def _not_found(self, name: str) -> KeyNotFoundError:
         names = ", ".join(sorted(self._read_index().keys)) or "none"

@@ -2,7 +2,8 @@
 
 It never holds key material. Besides the records it keeps ``garbage``: keyring usernames of entries that are no longer
 used (old chunks after a save or rename) and could not be deleted yet; the vault retries them on every change.
-Writes are atomic (temp file in the same directory + ``os.replace``), so a crash leaves the old or the new file.
+Writes are atomic (temp file in the same directory + ``os.replace``), so a crash leaves the old or the new file, and
+changes hold an exclusive lock on ``vault-index.lock`` so the window and a ``sfjwt`` process never lose each other's.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ from typing import Any
 from sfjwt_gui.core.errors import VaultCorruptError
 
 INDEX_FILE = "vault-index.json"
+LOCK_FILE = "vault-index.lock"
 INDEX_VERSION = 1
 
 
@@ -87,6 +91,30 @@ class VaultIndex:
                 "save them again under their names to list them.",
             ) from exc
         return IndexData(keys=keys, garbage=garbage)
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the inter-process lock of this index (blocks while another process changes the vault)."""
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(self.directory / LOCK_FILE, "a+b") as handle:
+            if sys.platform == "win32":
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                try:
+                    yield
+                finally:
+                    handle.seek(0)
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
     def write(self, data: IndexData) -> None:
         """Replace the file atomically (0600 in a 0700 directory)."""

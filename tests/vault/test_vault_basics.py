@@ -83,7 +83,7 @@ def test_index_file_is_private_and_written_atomically(vault: Any, rsa_key: Any, 
     vault.save("b", rsa_key)
     mode = stat.S_IMODE(os.stat(vault.index_path).st_mode)
     assert mode == 0o600
-    assert [p.name for p in data_dir.iterdir()] == ["vault-index.json"]  # no temp file left behind
+    assert sorted(p.name for p in data_dir.iterdir()) == ["vault-index.json", "vault-index.lock"]  # no temp file
     assert set(json.loads(vault.index_path.read_text())["keys"]) == {"a", "b"}
 
 
@@ -209,3 +209,29 @@ def test_vault_without_index_dir_uses_the_default(memory_keyring: MemoryKeyring,
     vault = Vault(backend=memory_keyring)
     vault.save("k", rsa_key)
     assert (data_dir / "vault-index.json").is_file()
+
+
+def test_two_vaults_changing_the_same_index_at_once_lose_nothing(
+    memory_keyring: MemoryKeyring, data_dir: Path, rsa_key: Any
+) -> None:
+    """Two Vault objects (as the window and a sfjwt process) save at once; the index lock keeps every record."""
+    import threading
+
+    vaults = [Vault(backend=memory_keyring, index_dir=data_dir) for _ in range(2)]
+    errors: list[BaseException] = []
+
+    def save_many(vault: Vault, prefix: str) -> None:
+        try:
+            for i in range(15):
+                vault.save(f"{prefix}-{i}", rsa_key)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save_many, args=(v, p)) for v, p in zip(vaults, "ab", strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(vaults[0].list()) == 30
+    assert memory_keyring.usernames() == live_usernames(vaults[0], memory_keyring)
