@@ -1,0 +1,145 @@
+"""Keys tool: list, load into the session, rename and delete (with confirmation), export, empty state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives import hashes
+from PySide6.QtWidgets import QDialog
+
+from sfjwt_gui.ui.dialogs import confirm, export_dialog
+from sfjwt_gui.ui.pages.keys_tool import KeysToolPage
+from sfjwt_gui.ui.worker import wait_for_all
+
+TIMEOUT = 20_000
+
+
+@pytest.fixture
+def tool(qtbot: Any, session: Any, vault: Any, rsa_key: Any, rsa_cert: Any) -> Any:
+    vault.save("acme-prod", rsa_key, rsa_cert)
+    vault.save("bare-key", rsa_key)
+    page = KeysToolPage(session)
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    page.show()  # showing the page reads the list
+    qtbot.waitUntil(lambda: len(page.records) == 2, timeout=TIMEOUT)
+    yield page
+    wait_for_all()
+
+
+def names(page: Any) -> list[str]:
+    return [r.name for r in page.records]
+
+
+def test_lists_keys_with_bits_fingerprint_and_expiry(tool: Any, rsa_cert: Any) -> None:
+    assert names(tool) == ["acme-prod", "bare-key"]
+    assert tool.stack.currentWidget() is tool.table
+    row = names(tool).index("acme-prod")
+    assert tool.table.item(row, 1).text() == "2048"
+    assert tool.table.item(row, 2).text() == ":".join(f"{b:02X}" for b in rsa_cert.fingerprint(hashes.SHA256()))
+    assert tool.table.item(row, 3).text() == rsa_cert.not_valid_after_utc.strftime("%Y-%m-%d")
+    assert tool.table.item(names(tool).index("bare-key"), 3).text() == ""
+
+
+def test_load_into_session(qtbot: Any, tool: Any, session: Any, rsa_key: Any, rsa_cert: Any) -> None:
+    tool.select("acme-prod")
+    tool.load_button.click()
+    qtbot.waitUntil(lambda: session.get("key_name") == "acme-prod", timeout=TIMEOUT)
+    assert session.get("private_key").private_numbers() == rsa_key.private_numbers()
+    assert session.get("certificate") == rsa_cert
+
+
+def test_rename_then_delete_with_confirmation(
+    qtbot: Any, tool: Any, vault: Any, session: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session.set("key_name", "acme-prod")
+
+    def rename_exec(dialog: confirm.RenameDialog) -> int:
+        dialog.name_edit.setText("acme-production")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(confirm.RenameDialog, "exec", rename_exec)
+    tool.select("acme-prod")
+    tool.rename_button.click()
+    qtbot.waitUntil(lambda: "acme-production" in names(tool), timeout=TIMEOUT)
+    assert [r.name for r in vault.list()] == ["acme-production", "bare-key"]
+    assert session.get("key_name") == "acme-production"  # the session follows the rename
+    assert tool.selected_name() == "acme-production"
+
+    answers = [QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted]
+    questions: list[str] = []
+
+    def confirm_exec(dialog: confirm.ConfirmDialog) -> int:
+        questions.append(dialog.question_label.text())
+        return answers.pop(0)
+
+    monkeypatch.setattr(confirm.ConfirmDialog, "exec", confirm_exec)
+    tool.delete_button.click()  # answered Cancel: nothing happens
+    wait_for_all()
+    assert len(vault.list()) == 2
+    tool.delete_button.click()
+    qtbot.waitUntil(lambda: names(tool) == ["bare-key"], timeout=TIMEOUT)
+    assert "acme-production" in questions[0]
+    assert [r.name for r in vault.list()] == ["bare-key"]
+    assert session.get("key_name") is None
+
+    tool.select("bare-key")
+    monkeypatch.setattr(confirm.ConfirmDialog, "exec", lambda d: QDialog.DialogCode.Accepted)
+    tool.delete_button.click()
+    qtbot.waitUntil(lambda: names(tool) == [], timeout=TIMEOUT)
+    assert tool.stack.currentWidget() is tool.empty_label
+    assert tool.empty_label.text()
+    assert not tool.delete_button.isEnabled()
+
+
+def test_rename_to_a_taken_name_shows_the_core_error(qtbot: Any, tool: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def rename_exec(dialog: confirm.RenameDialog) -> int:
+        dialog.name_edit.setText("bare-key")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(confirm.RenameDialog, "exec", rename_exec)
+    tool.select("acme-prod")
+    tool.rename_selected()
+    qtbot.waitUntil(lambda: tool.status.kind == "error", timeout=TIMEOUT)
+    assert "bare-key" in tool.status.message
+    assert tool.status.fix
+    assert names(tool) == ["acme-prod", "bare-key"]
+
+
+def test_export_from_the_list(
+    qtbot: Any, tool: Any, rsa_key: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sfjwt_gui.core.keys import read_jks
+
+    target = tmp_path / "acme.jks"
+
+    def fake_exec(dialog: export_dialog.ExportDialog) -> int:
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(export_dialog.ExportFormat.JKS))
+        dialog.alias_edit.setText("acme")
+        dialog.passphrase_edit.setText("store-pass")
+        dialog.confirm_edit.setText("store-pass")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", fake_exec)
+    monkeypatch.setattr(export_dialog, "choose_save_path", lambda *a: target)
+    tool.select("acme-prod")
+    tool.export_button.click()
+    qtbot.waitUntil(lambda: tool.status.kind == "ok", timeout=TIMEOUT)
+    store = read_jks(target.read_bytes(), "store-pass")
+    (entry,) = store.private_keys
+    assert entry.alias == "acme"
+    assert entry.private_key.private_numbers() == rsa_key.private_numbers()
+    assert str(target) in tool.status.message
+
+
+def test_empty_state_without_keys(qtbot: Any, session: Any) -> None:
+    page = KeysToolPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.loaded_once, timeout=TIMEOUT)
+    assert page.stack.currentWidget() is page.empty_label
+    assert "Save to keyring" in page.empty_label.text()
+    for button in (page.load_button, page.rename_button, page.export_button, page.delete_button):
+        assert not button.isEnabled()
