@@ -62,7 +62,8 @@ def test_openssl_certificates_have_openssls_fingerprints(openssl_files: ToolFile
 def test_pkcs12_modern_legacy_and_passwordless(openssl_files: ToolFiles, name: str, passphrase: str | None) -> None:
     material = load_file(openssl_files[name], passphrase.encode() if passphrase else None)
     assert material.source_format == "PKCS#12"
-    assert material.private_key is not None and material.certificate is not None
+    assert material.private_key is not None
+    assert material.certificate is not None
     assert material.private_key.public_key().public_numbers().n == openssl_files.modulus
     assert sha256_fingerprint(material.certificate) == openssl_files.sha256
     inspection = inspect_material(material)
@@ -73,7 +74,8 @@ def test_pkcs12_modern_legacy_and_passwordless(openssl_files: ToolFiles, name: s
 def test_pem_with_certificate_and_key_together(openssl_files: ToolFiles) -> None:
     material = load_file(openssl_files["combined.pem"])
     assert material.source_format == "PEM certificate + PEM PKCS#1"
-    assert material.private_key is not None and material.certificate is not None
+    assert material.private_key is not None
+    assert material.certificate is not None
     assert key_matches_certificate(material.private_key, material.certificate)
 
 
@@ -112,7 +114,8 @@ def test_openssh_encrypted_errors(ssh_files: ToolFiles) -> None:
 def test_keytool_jks_imports_with_keytools_fingerprints(keytool_files: ToolFiles) -> None:
     material = load_file(keytool_files["jks"], PASS.encode())
     assert material.source_format == "JKS"
-    assert material.private_key is not None and material.certificate is not None
+    assert material.private_key is not None
+    assert material.certificate is not None
     assert sha1_fingerprint(material.certificate) == keytool_files.sha1
     assert sha256_fingerprint(material.certificate) == keytool_files.sha256
     exported = x509.load_pem_x509_certificate(keytool_files["exported.crt"].read_bytes())
@@ -132,12 +135,14 @@ def test_keytool_jks_password_errors(keytool_files: ToolFiles) -> None:
         load_file(keytool_files["jks"])
     with pytest.raises(WrongPassphraseError, match=r"integrity check failed") as info:
         load_file(keytool_files["jks"], b"not-the-password")
-    assert "store.jks" in info.value.message and info.value.fix
+    assert "store.jks" in info.value.message
+    assert info.value.fix
 
 
 def test_keytool_pkcs12(keytool_files: ToolFiles) -> None:
     material = load_file(keytool_files["p12"], PASS.encode())
-    assert material.certificate is not None and material.private_key is not None
+    assert material.certificate is not None
+    assert material.private_key is not None
     assert sha256_fingerprint(material.certificate) == keytool_files.sha256
 
 
@@ -148,23 +153,29 @@ def test_keytool_pkcs12(keytool_files: ToolFiles) -> None:
 def test_missing_and_wrong_passphrase(openssl_files: ToolFiles, name: str) -> None:
     with pytest.raises(PassphraseRequiredError) as required:
         load_file(openssl_files[name])
-    assert name in required.value.message and "--passphrase" in required.value.fix
+    assert name in required.value.message
+    assert "--passphrase" in required.value.fix
     with pytest.raises(WrongPassphraseError) as wrong:
         load_file(openssl_files[name], b"wrong-passphrase")
-    assert name in wrong.value.message and wrong.value.fix
+    assert name in wrong.value.message
+    assert wrong.value.fix
 
 
-@pytest.mark.parametrize(("name", "what"), [("ec-sec1.pem", "EC"), ("ec-pkcs8.pem", "EC key"), ("ed25519.pem", "Ed25519")])
+@pytest.mark.parametrize(
+    ("name", "what"), [("ec-sec1.pem", "EC"), ("ec-pkcs8.pem", "EC key"), ("ed25519.pem", "Ed25519")]
+)
 def test_non_rsa_keys_are_refused(openssl_files: ToolFiles, name: str, what: str) -> None:
     with pytest.raises(UnsupportedKeyError, match=what) as info:
         load_file(openssl_files[name])
-    assert name in info.value.message and "RSA" in info.value.fix
+    assert name in info.value.message
+    assert "RSA" in info.value.fix
 
 
 def test_rsa_1024_is_too_small(openssl_files: ToolFiles) -> None:
     with pytest.raises(KeyTooSmallError, match="1024 bits") as info:
         load_file(openssl_files["rsa1024.pem"])
-    assert "rsa1024.pem" in info.value.message and "2048" in info.value.fix
+    assert "rsa1024.pem" in info.value.message
+    assert "2048" in info.value.fix
 
 
 def test_csr_and_public_key_alone_are_explained(openssl_files: ToolFiles) -> None:

@@ -1,0 +1,228 @@
+"""``sfjwt keygen`` and ``sfjwt inspect`` as real processes (and in-process where a test keyring is needed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from cryptography.hazmat.primitives import serialization
+from keyring.backend import KeyringBackend
+
+from sfjwt_gui.cli import main
+from sfjwt_gui.core.keys import LoadedMaterial, inspect_material, load_file, load_material
+
+
+def sfjwt(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None, cwd: Path | None = None) -> Any:
+    """Run ``python -m sfjwt_gui.cli ARGS`` and return the completed process (bytes output)."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "sfjwt_gui.cli", *args], capture_output=True, env=full_env,
+                          input=stdin, cwd=cwd, timeout=120)  # fmt: skip
+
+
+def test_keygen_no_store_encrypted(tmp_path: Path) -> None:
+    key, cert = tmp_path / "k.pem", tmp_path / "c.crt"
+    proc = sfjwt("keygen", "--no-store", "--key-out", str(key), "--passphrase-env", "KEY_PW", "--cert-out",
+                 str(cert), "--cn", "cli-test", "--org", "Example", "--country", "JP", "--days", "90", "--json",
+                 env={"KEY_PW": "cli-pass-1"})  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["key_encrypted"] is True
+    assert out["stored_in_keyring"] is False
+    assert out["subject"] == "CN=cli-test,O=Example,C=JP"
+    assert out["days_left"] in (89, 90)
+    assert out["key_matches_certificate"] is True
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert key.read_bytes().startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    material = load_file(key, b"cli-pass-1")
+    from_cert = load_file(cert)
+    assert from_cert.certificate is not None
+    assert material.private_key is not None
+    assert inspect_material(load_material(cert.read_bytes() + key.read_bytes(), b"cli-pass-1")).key_matches_certificate
+    assert out["sha256_fingerprint"] == inspect_material(from_cert).sha256_fingerprint
+    assert out["certificate_pem"].encode() == cert.read_bytes()
+
+
+def test_keygen_insecure_unencrypted_is_loud(tmp_path: Path) -> None:
+    key = tmp_path / "plain.pem"
+    proc = sfjwt("keygen", "--no-store", "--key-out", str(key), "--insecure-unencrypted", "--bits", "3072")
+    assert proc.returncode == 0, proc.stderr
+    assert b"UNENCRYPTED" in proc.stdout
+    assert b"NOT encrypted" in proc.stderr
+    assert key.read_bytes().startswith(b"-----BEGIN PRIVATE KEY-----")
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    material = load_file(key)
+    assert material.private_key is not None
+    assert material.private_key.key_size == 3072
+    assert b"-----BEGIN CERTIFICATE-----" in proc.stdout  # no --cert-out: the certificate is printed
+
+
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        ([], "--name NAME"),
+        (["--name", "a", "--no-store"], "--name NAME"),
+        (["--no-store"], "--key-out"),
+        (["--no-store", "--key-out", "{tmp}/k.pem"], "No passphrase"),
+        (["--no-store", "--key-out", "{tmp}/k.pem", "--insecure-unencrypted", "--bits", "1024"], "1024 bits"),
+        (["--no-store", "--key-out", "{tmp}/k.pem", "--insecure-unencrypted", "--days", "0"], "0 days"),
+        (["--no-store", "--key-out", "{tmp}/exists.pem", "--insecure-unencrypted"], "already exists"),
+        (["--no-store", "--key-out", "{tmp}/nodir/k.pem", "--insecure-unencrypted"], "does not exist"),
+        (["--no-store", "--key-out", "{tmp}/k.pem", "--insecure-unencrypted", "--country", "JPN"], "two-letter"),
+        (["--name", "a", "--key-out", "{tmp}/k.pem"], "go with --no-store"),
+        (["--no-store", "--key-out", "{tmp}/k.pem", "--insecure-unencrypted", "--passphrase-env", "X"], "Choose one"),
+    ],
+)
+def test_keygen_bad_input_exits_1(tmp_path: Path, args: list[str], match: str) -> None:
+    (tmp_path / "exists.pem").write_text("keep me")
+    proc = sfjwt("keygen", *[a.format(tmp=tmp_path) for a in args], stdin=b"")
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert match in err
+    assert "Traceback" not in err
+    assert (tmp_path / "exists.pem").read_text() == "keep me"
+    assert not (tmp_path / "k.pem").exists()
+
+
+def test_keygen_force_overwrites(tmp_path: Path) -> None:
+    key = tmp_path / "k.pem"
+    key.write_text("old")
+    key.chmod(0o644)
+    proc = sfjwt("keygen", "--no-store", "--key-out", str(key), "--insecure-unencrypted", "--force")
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert load_file(key).private_key is not None
+
+
+def test_keygen_without_keyring_exits_3(tmp_path: Path) -> None:
+    env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "SFJWT_DATA_DIR": str(tmp_path)}
+    proc = sfjwt("keygen", "--name", "no-keyring", "--json", env=env)
+    assert proc.returncode == 3, proc.stderr
+    error = json.loads(proc.stdout)["error"]
+    assert error["fix"]
+    assert "Traceback" not in proc.stderr.decode()
+
+
+class _MemoryKeyring(KeyringBackend):
+    priority = -1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username))
+
+
+def test_keygen_name_saves_in_the_vault(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backend = _MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        assert main(["keygen", "--name", "ci-bot", "--json"]) == 0
+    finally:
+        keyring.set_keyring(previous)
+    out = json.loads(capsys.readouterr().out)
+    assert out["stored_in_keyring"] is True
+    assert out["name"] == "ci-bot"
+    assert out["key_out"] is None
+    assert out["subject"] == "CN=ci-bot"
+    from sfjwt_gui.core.vault import Vault
+
+    vault = Vault(backend=backend, index_dir=data_dir)
+    record = vault.get("ci-bot")
+    assert record.sha256_fingerprint == out["sha256_fingerprint"]
+    key = vault.load("ci-bot")
+    cert = vault.load_certificate("ci-bot")
+    assert cert is not None
+    assert inspect_material(LoadedMaterial(key, cert)).key_matches_certificate is True
+    index_text = "".join(p.read_text() for p in data_dir.rglob("*") if p.is_file())
+    assert "PRIVATE KEY" not in index_text
+
+
+def test_keygen_imports_only_what_it_needs(tmp_path: Path) -> None:
+    code = (
+        "import sys; from sfjwt_gui.cli import main; "
+        f"rc = main(['keygen', '--no-store', '--key-out', {str(tmp_path / 'k.pem')!r}, '--insecure-unencrypted']); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'httpx', 'PySide6', 'keyring', 'jwt', 'certifi'}))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+# --- inspect ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory, rsa_key: Any, rsa_cert: Any) -> Path:
+    from sfjwt_gui.core.keys import export_pkcs12
+
+    path = tmp_path_factory.mktemp("inspect") / "bundle.p12"
+    path.write_bytes(export_pkcs12(rsa_key, rsa_cert, b"p12-pass", "bundle"))
+    return path
+
+
+def test_inspect_json_with_passphrase_file(bundle: Path, tmp_path: Path, rsa_cert: Any) -> None:
+    pw_file = tmp_path / "pw.txt"
+    pw_file.write_text("p12-pass\n")
+    proc = sfjwt("inspect", str(bundle), "--passphrase-file", str(pw_file), "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    from sfjwt_gui.core.fingerprints import sha1_fingerprint, sha256_fingerprint
+
+    assert out["kind"] == "private_key_and_certificate"
+    assert out["source_format"] == "PKCS#12"
+    assert out["sha1_fingerprint"] == sha1_fingerprint(rsa_cert)
+    assert out["sha256_fingerprint"] == sha256_fingerprint(rsa_cert)
+    assert out["key_matches_certificate"] is True
+    assert out["subject"] == "CN=sfjwt-test"
+    assert out["repairs"] == []
+
+
+def test_inspect_errors_exit_1(bundle: Path) -> None:
+    proc = sfjwt("inspect", str(bundle), "--json", stdin=b"")
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["error"]["type"] == "PassphraseRequiredError"
+    proc = sfjwt("inspect", str(bundle), "--passphrase-env", "PW", env={"PW": "nope"})
+    assert proc.returncode == 1
+    assert b"does not decrypt the PKCS#12 file in bundle.p12" in proc.stderr
+    assert b"Traceback" not in proc.stderr
+
+
+def test_inspect_stdin_reports_repairs(rsa_key: Any) -> None:
+    pem = rsa_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    mangled = b'"' + pem.replace(b"\n", b"\\n") + b'"'
+    proc = sfjwt("inspect", "-", "--json", stdin=mangled)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["kind"] == "private_key"
+    assert out["key_bits"] == 2048
+    assert "removed wrapping double quotes" in out["repairs"]
+    text = sfjwt("inspect", "-", stdin=mangled)
+    assert b"repaired: turned literal \\n sequences into line breaks" in text.stdout
+
+
+def test_inspect_text_output(bundle: Path) -> None:
+    proc = sfjwt("inspect", str(bundle), "--passphrase-env", "PW", env={"PW": "p12-pass"})
+    assert proc.returncode == 0
+    text = proc.stdout.decode()
+    assert "SHA-256:" in text
+    assert "Key matches: yes" in text
+    assert "Days left:" in text
