@@ -24,6 +24,7 @@ from sfjwt_gui.core.fingerprints import sha256_fingerprint
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.widgets.drop_frame import accept_files_or_text as _accept_files_or_text
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts, local_files
 from sfjwt_gui.ui.widgets.token_view import TokenView
@@ -314,15 +315,11 @@ class DecodeToolPage(QWidget):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept files and text."""
-        mime = event.mimeData()
-        if local_files(mime) or mime.hasText():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        _accept_files_or_text(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         """Keep accepting."""
-        self.dragEnterEvent(event)
+        _accept_files_or_text(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """A dropped file holding a token is decoded; a dropped certificate is used for verification."""

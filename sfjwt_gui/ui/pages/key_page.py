@@ -41,6 +41,7 @@ from sfjwt_gui.ui.dialogs.passphrase import ask_passphrase
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.drop_frame import DropFrame
+from sfjwt_gui.ui.widgets.drop_frame import accept_files_or_text as _accept_files_or_text
 from sfjwt_gui.ui.widgets.status_line import COLOURS, Kind, StatusLine, copy_to_clipboard, local_files
 
 EXPIRY_WARNING_DAYS = 30
@@ -317,13 +318,13 @@ class KeyPage(QWidget):
         grid.addLayout(right, 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(content)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
         QShortcut(QKeySequence("Ctrl+G"), self, self.generate)
         QShortcut(QKeySequence("Ctrl+O"), self, self.choose_import_file)
@@ -777,15 +778,11 @@ class KeyPage(QWidget):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept files and text."""
-        mime = event.mimeData()
-        if local_files(mime) or mime.hasText():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        _accept_files_or_text(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         """Keep accepting."""
-        self.dragEnterEvent(event)
+        _accept_files_or_text(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Import a dropped file (or dropped text)."""
@@ -910,10 +907,10 @@ class KeyPage(QWidget):
         has_cert = certificate is not None
         self.sha1_edit.setText(sha1_fingerprint(certificate) if has_cert else "")
         self.sha256_edit.setText(sha256_fingerprint(certificate) if has_cert else "")
-        for widget in (self.sha1_edit, self.sha256_edit):
-            widget.setCursorPosition(0)
-        for widget in (self.copy_sha1, self.copy_sha256):
-            widget.setEnabled(has_cert)
+        for edit in (self.sha1_edit, self.sha256_edit):
+            edit.setCursorPosition(0)
+        for button in (self.copy_sha1, self.copy_sha256):
+            button.setEnabled(has_cert)
         self.make_cert_button.setVisible(key is not None and not has_cert)
         self._set_busy("", False)
         if key is None and not has_cert:

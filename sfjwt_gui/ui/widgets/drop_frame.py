@@ -11,6 +11,15 @@ from PySide6.QtWidgets import QFrame, QWidget
 from sfjwt_gui.ui.widgets.status_line import local_files
 
 
+def accept_files_or_text(event: QDragEnterEvent | QDragMoveEvent) -> None:
+    """Accept a drag carrying local files or text; ignore anything else."""
+    mime = event.mimeData()
+    if local_files(mime) or mime.hasText():
+        event.acceptProposedAction()
+    else:
+        event.ignore()
+
+
 class DropFrame(QFrame):
     """Emits ``files_dropped(list[Path])`` for local files dropped on it; ignores everything else."""
 

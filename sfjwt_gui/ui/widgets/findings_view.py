@@ -84,27 +84,29 @@ class FindingsView(QWidget):
         self._cards = QVBoxLayout(self._cards_host)
         self._cards.setContentsMargins(0, 0, 0, 0)
         self._cards.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("findingsScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self._cards_host)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("findingsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self._cards_host)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.retranslate_ui()
 
     def cards(self) -> list[FindingCard]:
         """The cards shown, in order."""
-        return [
-            item.widget()  # type: ignore[misc]
-            for index in range(self._cards.count())
-            if isinstance((item := self._cards.itemAt(index)).widget(), FindingCard)
-        ]
+        cards: list[FindingCard] = []
+        for index in range(self._cards.count()):
+            item = self._cards.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, FindingCard):
+                cards.append(widget)
+        return cards
 
     def show_findings(self, findings: Sequence[Any] | None) -> None:
         """Replace the list; None means "nothing linted yet"."""
@@ -159,7 +161,7 @@ class FindingsView(QWidget):
         self.copy_button.setText(self.tr("Copy"))
         self.copy_button.setAccessibleName(self.tr("Copy the findings as text"))
         self.copy_button.setToolTip(self.tr("Copy the findings as text"))
-        self.scroll.setAccessibleName(self.tr("Lint findings"))
+        self.scroll_area.setAccessibleName(self.tr("Lint findings"))
         for card in self.cards():
             card.retranslate_ui()
         self._render_summary()
