@@ -136,6 +136,17 @@ def refusal_reason(backend: object) -> str | None:
     return None
 
 
+def safest_of(chosen: object) -> object:
+    """keyring's own choice, except that a chain is narrowed to its best safe backend (never a plain-text one)."""
+    from keyring.backends import chainer
+
+    if isinstance(chosen, chainer.ChainerBackend):
+        safe = [inner for inner in type(chosen).backends if refusal_reason(inner) is None]
+        if safe:
+            return safe[0]  # the chain is sorted by priority, best first
+    return chosen
+
+
 def _exception_names(exc: BaseException) -> set[str]:
     return {c.__name__ for c in type(exc).__mro__}
 
@@ -172,7 +183,7 @@ class KeyringAccess:
             import keyring
 
             with self._translating("find a keyring backend"):
-                self._backend = keyring.get_keyring()
+                self._backend = safest_of(keyring.get_keyring())
         reason = refusal_reason(self._backend)
         if reason:
             raise KeyringUnavailableError(f"Cannot store private keys: {reason}.", fix=self.fixes.unavailable)

@@ -97,6 +97,22 @@ def test_a_chain_of_safe_backends_is_accepted(data_dir: Path, rsa_key: Any) -> N
     assert vault.load("k").private_numbers() == rsa_key.private_numbers()
 
 
+def test_default_choice_of_a_chain_with_a_plaintext_store_uses_only_the_safe_backend(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, rsa_key: Any
+) -> None:
+    """Debian's python3-keyrings.alt makes keyring chain Secret Service with a plain-text file: use the former only."""
+    safe, plain = MemoryKeyring(), PlaintextKeyring()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: _chain_of(safe, plain))
+    vault = Vault()
+    vault.save("k", rsa_key)
+    assert vault.load("k").private_numbers() == rsa_key.private_numbers()
+    assert "manifest:k" in safe.usernames()
+    assert plain.store == {}
+    assert vault.status().backend_name.endswith("MemoryKeyring")
+    monkeypatch.setattr(keyring, "get_keyring", lambda: _chain_of(PlaintextKeyring()))
+    assert not Vault().status().available
+
+
 def test_default_backend_comes_from_keyring_and_honours_its_choice(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
