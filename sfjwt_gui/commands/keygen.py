@@ -206,7 +206,7 @@ def run_keygen(args: argparse.Namespace) -> int:
 
 def _inspect_generated(key: Any, cert: Any) -> Inspection:
     from sfjwt_gui.core.inspection import inspect_material
-    from sfjwt_gui.core.key_loading import LoadedMaterial
+    from sfjwt_gui.core.material import LoadedMaterial
 
     return inspect_material(LoadedMaterial(key, cert, source_format="generated", source_name="(new key)"))
 

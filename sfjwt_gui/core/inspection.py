@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -17,8 +18,8 @@ from sfjwt_gui.core.fingerprints import (
     sha1_fingerprint,
     sha256_fingerprint,
 )
-from sfjwt_gui.core.key_generation import LONG_VALIDITY_DAYS
-from sfjwt_gui.core.key_loading import MIN_RSA_BITS, LoadedMaterial
+from sfjwt_gui.core.key_generation import LONG_VALIDITY_DAYS, MIN_RSA_BITS
+from sfjwt_gui.core.material import LoadedMaterial
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -92,8 +93,6 @@ def inspect_material(material: LoadedMaterial, now: dt.datetime | None = None) -
         repairs=list(material.repairs),
     )
     if isinstance(public, rsa.RSAPublicKey):
-        import hashlib
-
         result.public_key_sha256 = colon_hex(hashlib.sha256(public_key_der(public)).digest())
     if cert is not None:
         _describe_certificate(result, cert, moment)

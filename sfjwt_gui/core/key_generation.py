@@ -13,6 +13,7 @@ from cryptography.x509.oid import NameOID
 from sfjwt_gui.core.errors import InputError
 
 ALLOWED_BITS = (2048, 3072, 4096)
+MIN_RSA_BITS = 2048
 DEFAULT_DAYS = 365
 LONG_VALIDITY_DAYS = 3650
 MAX_DAYS = 36500

@@ -11,7 +11,6 @@ import base64
 import binascii
 import re
 import struct
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography import x509
@@ -32,9 +31,19 @@ from sfjwt_gui.core.errors import (
     WrongPassphraseError,
 )
 from sfjwt_gui.core.fingerprints import key_matches_certificate
+from sfjwt_gui.core.key_generation import MIN_RSA_BITS
+from sfjwt_gui.core.material import LoadedMaterial
 from sfjwt_gui.core.pem_repair import looks_like_pem, repair_pem
 
-MIN_RSA_BITS = 2048
+__all__ = [
+    "LoadedMaterial",
+    "check_rsa_key",
+    "load_certificate",
+    "load_file",
+    "load_material",
+    "load_public_key",
+]
+
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 _PEM_BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.DOTALL)
 _PEM_BEGIN = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----")
@@ -48,18 +57,6 @@ _OID_PKCS7_DATA = "1.2.840.113549.1.7.1"
 _OID_PKCS7_SIGNED = "1.2.840.113549.1.7.2"
 _OPENSSH_MAGIC = b"openssh-key-v1\x00"
 _CONVERT_HINT = "Convert it with: openssl pkey -in IN -out key.pem (or choose the right file)."
-
-
-@dataclass
-class LoadedMaterial:
-    """A private key and/or certificate read from one input, with how it was read and what was repaired."""
-
-    private_key: rsa.RSAPrivateKey | None
-    certificate: x509.Certificate | None
-    extra_certificates: list[x509.Certificate] = field(default_factory=list)
-    source_format: str = ""
-    repairs: list[str] = field(default_factory=list)
-    source_name: str = "(pasted text)"
 
 
 def load_file(path: str | Path, passphrase: bytes | None = None, *, alias: str | None = None) -> LoadedMaterial:

@@ -18,23 +18,25 @@ from sfjwt_gui.core.key_export import (
 )
 from sfjwt_gui.core.key_generation import (
     ALLOWED_BITS,
+    MIN_RSA_BITS,
     Subject,
     check_validity_days,
     generate_private_key,
     self_signed_certificate,
 )
 from sfjwt_gui.core.key_loading import (
-    LoadedMaterial,
     check_rsa_key,
     load_certificate,
     load_file,
     load_material,
     load_public_key,
 )
+from sfjwt_gui.core.material import LoadedMaterial
 from sfjwt_gui.core.pem_repair import RepairedText, repair_pem
 
 __all__ = [
     "ALLOWED_BITS",
+    "MIN_RSA_BITS",
     "Inspection",
     "JksKeyStore",
     "LoadedMaterial",

@@ -35,7 +35,8 @@ def repair_pem(text: str) -> RepairedText:
         repairs.append("removed a byte-order mark (BOM) at the start")
     text = _unquote(text, repairs)
     if "\\n" in text or "\\r" in text:
-        text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "\n")
+        for escaped in ("\\\\r\\\\n", "\\\\n", "\\r\\n", "\\n", "\\r"):  # also doubly escaped JSON
+            text = text.replace(escaped, "\n")
         repairs.append("turned literal \\n sequences into line breaks")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

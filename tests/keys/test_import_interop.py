@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -137,6 +138,29 @@ def test_keytool_jks_password_errors(keytool_files: ToolFiles) -> None:
         load_file(keytool_files["jks"], b"not-the-password")
     assert "store.jks" in info.value.message
     assert info.value.fix
+
+
+def test_keystore_with_several_keys_and_a_trusted_certificate(keytool_files: ToolFiles, tmp_path: Path) -> None:
+    """Like Salesforce's "Export to Keystore": every key of the org plus trusted certificates in one JKS."""
+    from .conftest import run
+
+    store = tmp_path / "org-export.jks"
+    shutil.copy(keytool_files["jks"], store)
+    run(["keytool", "-genkeypair", "-storetype", "JKS", "-keystore", str(store), "-storepass", PASS, "-keypass", PASS,
+         "-alias", "second_cert", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=second"])  # fmt: skip
+    run(["keytool", "-importcert", "-noprompt", "-storetype", "JKS", "-keystore", str(store), "-storepass", PASS,
+         "-alias", "trusted", "-file", str(keytool_files["exported.crt"])])  # fmt: skip
+    with pytest.raises(KeyFormatError, match="holds 2 private keys") as info:
+        load_file(store, PASS.encode())
+    assert "salesforcecert" in info.value.message
+    assert "second_cert" in info.value.message
+    material = load_file(store, PASS.encode(), alias="second_cert")
+    assert material.certificate is not None
+    assert material.private_key is not None
+    assert material.certificate.subject.rfc4514_string() == "CN=second"
+    assert key_matches_certificate(material.private_key, material.certificate)
+    assert len(material.extra_certificates) == 1  # the trusted entry
+    assert sha256_fingerprint(material.extra_certificates[0]) == keytool_files.sha256
 
 
 def test_keytool_pkcs12(keytool_files: ToolFiles) -> None:

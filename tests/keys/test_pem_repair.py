@@ -30,6 +30,7 @@ MANGLES: list[tuple[str, Callable[[str], str], str]] = [
     ("newlines removed", lambda t: t.replace("\n", ""), "they had been removed"),
     ("literal backslash-n", lambda t: t.replace("\n", "\\n"), "literal \\n"),
     ("CRLF", lambda t: t.replace("\n", "\r\n"), "CRLF"),
+    ("doubly escaped backslash-n", lambda t: t.replace("\n", "\\\\n"), "literal \\n"),
     ("double quotes", lambda t: f'"{t}"', "double quotes"),
     ("single quotes", lambda t: f"'{t}'", "single quotes"),
     ("indentation", lambda t: "".join("    " + line for line in t.splitlines(keepends=True)), "indentation"),

@@ -1,0 +1,20 @@
+"""``LoadedMaterial``: a private key and/or certificate with where it came from (no loader imports, so it is cheap)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+
+@dataclass
+class LoadedMaterial:
+    """A private key and/or certificate read from one input, with how it was read and what was repaired."""
+
+    private_key: rsa.RSAPrivateKey | None
+    certificate: x509.Certificate | None
+    extra_certificates: list[x509.Certificate] = field(default_factory=list)
+    source_format: str = ""
+    repairs: list[str] = field(default_factory=list)
+    source_name: str = "(pasted text)"
