@@ -227,6 +227,7 @@ def preset_connection(
         if not url:
             raise ConnectionSettingsError("The custom preset needs an endpoint or aud.", fix="Give both as URLs.")
         url = login_url(url)
+        endpoint = login_url(endpoint) if endpoint else None
     return Connection(endpoint=(endpoint or url).strip(), aud=(aud or url).strip())
 
 

@@ -20,7 +20,7 @@ def check_algorithm(ctx: LintContext) -> Iterator[Hit]:
         yield Hit("alg-not-rs256", {"value": quote(ctx.decoded.header)}, "missing")
     elif isinstance(alg, str) and alg.lower() == "none":
         yield Hit("alg-none", {"value": value})
-    elif alg in _UNCONFIRMED_RSA:
+    elif isinstance(alg, str) and alg in _UNCONFIRMED_RSA:
         yield Hit("alg-not-rs256", {"value": value}, "unconfirmed")
     elif isinstance(alg, str) and alg.upper().startswith("ES"):
         yield Hit("alg-not-rs256", {"value": value}, "ecdsa")
