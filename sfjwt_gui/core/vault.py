@@ -197,12 +197,13 @@ class Vault:
         )
         with self._changing():
             self._collect_garbage()
-            if not overwrite and self._exists(name):
+            primary = self._keyring.get(manifest_username(name))
+            if not overwrite and self._exists(name, primary):
                 raise KeyExistsError(
                     f"A key named {name!r} already exists in the vault.",
                     fix="Choose another name, delete or rename the existing key, or overwrite it explicitly.",
                 )
-            old_text = self._keyring.get(manifest_username(name)) or self._keyring.get(backup_username(name))
+            old_text = primary if primary is not None else self._keyring.get(backup_username(name))
             old = self._parse_or_none(name, old_text)
             manifest, new_chunks = self._write_chunks(der)
             if old_text is not None:
@@ -227,8 +228,9 @@ class Vault:
                         self._keyring.delete(manifest_username(name))
                     self._discard(new_chunks)
                 raise
-            with contextlib.suppress(VaultError):
-                self._keyring.delete(backup_username(name))
+            if old_text is not None:  # otherwise there was no backup entry to begin with
+                with contextlib.suppress(VaultError):
+                    self._keyring.delete(backup_username(name))
             self._collect_garbage()
         return record
 
@@ -240,7 +242,7 @@ class Vault:
             record = self.get(old)
             if new == old:
                 return record
-            if self._exists(new):
+            if self._exists(new, self._keyring.get(manifest_username(new))):
                 raise KeyExistsError(
                     f"A key named {new!r} already exists.", fix="Choose another name or delete it first."
                 )
@@ -348,12 +350,10 @@ class Vault:
                 fix="Check free space and permissions of that directory (or set SFJWT_DATA_DIR).",
             ) from exc
 
-    def _exists(self, name: str) -> bool:
+    def _exists(self, name: str, primary: str | None) -> bool:
+        """Listed, or a manifest in the keyring (``primary``) that is not a leftover waiting for removal."""
         data = self._read_index()
-        if name in data.keys:
-            return True
-        username = manifest_username(name)
-        return username not in data.garbage and self._keyring.get(username) is not None
+        return name in data.keys or (primary is not None and manifest_username(name) not in data.garbage)
 
     def _parse_or_none(self, name: str, text: str | None) -> Manifest | None:
         if text is None:
@@ -376,7 +376,9 @@ class Vault:
     def _load_manifest(self, name: str, manifest: Manifest) -> RSAPrivateKey:
         der = self._read_der(name, manifest)
         try:
-            key = serialization.load_der_private_key(der, password=None)
+            # The bytes match the SHA-256 of what save() serialised from a validated key object, so the slow RSA
+            # consistency check (tens of ms per load) would only re-prove that.
+            key = serialization.load_der_private_key(der, password=None, unsafe_skip_rsa_key_validation=True)
         except ValueError as exc:
             raise VaultCorruptError(
                 f"Key {name!r} passes its checksum but is not a readable private key.",
