@@ -41,15 +41,32 @@ def repair_pem(text: str) -> RepairedText:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         repairs.append("converted Windows CRLF line endings to LF")
-    lines = text.split("\n")
-    if any(line[:1] in (" ", "\t") and line.strip() for line in lines):
-        text = "\n".join(line.strip() for line in lines)
-        repairs.append("removed indentation in front of the lines")
+    text = _dedent_blocks(text, repairs)
     text = _rebuild_blocks(text, repairs)
     if text.strip() and not text.endswith("\n"):
         text += "\n"
         repairs.append("added the missing final newline")
     return RepairedText(text, repairs)
+
+
+def _dedent_blocks(text: str, repairs: list[str]) -> str:
+    """Strip indentation from PEM lines (YAML block scalars); other text, e.g. "Bag Attributes", is left alone."""
+    out: list[str] = []
+    inside = changed = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("-----BEGIN "):
+            inside = True
+        pem_line = inside and bool(stripped)
+        if stripped.startswith("-----END "):
+            inside = False
+        if pem_line and line != line.lstrip():
+            changed = True
+            line = line.lstrip()
+        out.append(line)
+    if changed:
+        repairs.append("removed indentation in front of the PEM lines")
+    return "\n".join(out)
 
 
 def _unquote(text: str, repairs: list[str]) -> str:

@@ -80,6 +80,21 @@ def test_pem_with_certificate_and_key_together(openssl_files: ToolFiles) -> None
     assert key_matches_certificate(material.private_key, material.certificate)
 
 
+def test_openssl_pkcs12_text_dump_with_bag_attributes(openssl_files: ToolFiles, tmp_path: Path) -> None:
+    """``openssl pkcs12 -nodes`` output: indented "Bag Attributes" around the PEM blocks, which is not damage."""
+    from .conftest import run
+
+    dump = tmp_path / "dump.pem"
+    run(["openssl", "pkcs12", "-in", str(openssl_files["modern.p12"]), "-passin", f"pass:{PASS}", "-nodes",
+         "-out", str(dump)])  # fmt: skip
+    assert "Bag Attributes" in dump.read_text()
+    material = load_file(dump)
+    assert material.repairs == []
+    assert material.private_key is not None
+    assert material.certificate is not None
+    assert sha256_fingerprint(material.certificate) == openssl_files.sha256
+
+
 def test_public_key_from_spki_pem(openssl_files: ToolFiles) -> None:
     public = load_public_key(openssl_files["public.pem"].read_text())
     assert public.public_numbers().n == openssl_files.modulus
