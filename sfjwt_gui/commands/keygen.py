@@ -122,6 +122,23 @@ def write_new_file(path: Path, data: bytes, *, mode: int, force: bool) -> None:
         handle.write(data)
 
 
+def _vault_for_new_key(name: str) -> Any:
+    """The vault, after checking the name is valid and free (fail before spending time on a key)."""
+    from sfjwt_gui.core.errors import KeyExistsError, KeyNotFoundError
+    from sfjwt_gui.core.vault import Vault, validate_name
+
+    validate_name(name)
+    vault = Vault()
+    try:
+        vault.get(name)
+    except KeyNotFoundError:
+        return vault
+    raise KeyExistsError(
+        f"A key named {name!r} is already in the OS keyring.",
+        fix=f"Choose another --name, or remove the old one first: sfjwt keys delete {name!r}.",
+    )
+
+
 def run_keygen(args: argparse.Namespace) -> int:
     """Generate, then store in the keyring or write the (encrypted) key file, then write the certificate."""
     from cryptography.hazmat.primitives import serialization
@@ -159,13 +176,13 @@ def run_keygen(args: argparse.Namespace) -> int:
     subject = Subject(cn=args.cn or args.name or "sfjwt", o=args.org, ou=args.org_unit, c=args.country)
     subject.to_name()  # validate before spending time on the key
 
+    vault = _vault_for_new_key(args.name) if args.name else None
+
     key = generate_private_key(args.bits)
     cert = self_signed_certificate(key, subject, args.days)
     stored_as: str | None = None
-    if args.name:
-        from sfjwt_gui.core.vault import Vault
-
-        stored_as = Vault().save(args.name, key, cert).name
+    if vault is not None:
+        stored_as = vault.save(args.name, key, cert).name
     if key_out is not None:
         data = export_private_key_pkcs8(key, passphrase, insecure_unencrypted=args.insecure_unencrypted)
         write_new_file(key_out, data, mode=0o600, force=args.force)

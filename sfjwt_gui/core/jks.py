@@ -247,8 +247,10 @@ def read_jks(
     stored = reader.take(_DIGEST_LEN)
     if not hmac.compare_digest(stored, _store_digest(pw, data[: reader.pos - _DIGEST_LEN])):
         raise WrongPassphraseError(
-            f"The store password does not open the Java keystore {source} (integrity check failed).",
-            fix="Type the keystore password again; Salesforce's exports use the password you set when exporting.",
+            f"The store password does not open the Java keystore {source} (integrity check failed: "
+            "a wrong password, or the file was changed).",
+            fix="Type the keystore password again (Salesforce's exports use the password set when exporting); "
+            "if it is right, download or copy the file again in binary mode.",
         )
     key_pw = pw if key_password is None else _password_bytes(key_password)
     keys = [

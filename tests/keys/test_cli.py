@@ -134,9 +134,11 @@ def test_keygen_name_saves_in_the_vault(
     keyring.set_keyring(backend)
     try:
         assert main(["keygen", "--name", "ci-bot", "--json"]) == 0
+        out = json.loads(capsys.readouterr().out)
+        assert main(["keygen", "--name", "ci-bot", "--json"]) == 3  # the name is taken: nothing is overwritten
+        assert json.loads(capsys.readouterr().out)["error"]["type"] == "KeyExistsError"
     finally:
         keyring.set_keyring(previous)
-    out = json.loads(capsys.readouterr().out)
     assert out["stored_in_keyring"] is True
     assert out["name"] == "ci-bot"
     assert out["key_out"] is None
