@@ -149,7 +149,8 @@ class ExportDialog(QDialog):
         ):
             signal.connect(self._update)
         self.retranslate_ui()
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)
+        self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""

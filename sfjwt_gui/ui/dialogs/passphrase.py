@@ -23,6 +23,7 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
         self.setModal(True)
+        self.setMinimumWidth(440)
         self._confirm = confirm
         self._prompt = QLabel(prompt, self)
         self._prompt.setWordWrap(True)

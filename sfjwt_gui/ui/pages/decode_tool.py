@@ -132,8 +132,10 @@ class DecodeToolPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.token_view)
         self.splitter.addWidget(self.findings_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.findings_box.setMinimumWidth(380)
+        self.splitter.setSizes([620, 480])
         self.splitter.setChildrenCollapsible(False)
 
         input_buttons = QVBoxLayout()
@@ -166,32 +168,33 @@ class DecodeToolPage(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
-        tr = self.tr
-        self._title.setText("<h2>{}</h2>".format(tr("Decode a JWT")))
+        self._title.setText("<h2>{}</h2>".format(self.tr("Decode a JWT")))
         self.input_edit.setPlaceholderText(
-            tr(
+            self.tr(
                 "Paste a JWT, an “Authorization: Bearer …” header, an assertion=… form body or a whole curl "
                 "command — or drop a file holding one."
             )
         )
-        self.input_edit.setAccessibleName(tr("Text holding the JWT"))
-        self.decode_button.setText(tr("&Decode"))
-        self.decode_button.setAccessibleName(tr("Decode and lint the token"))
-        self.decode_button.setToolTip(tr("Decode, lint and verify (Ctrl+Enter). It also happens as you type."))
-        self.clear_button.setText(tr("C&lear"))
-        self.clear_button.setAccessibleName(tr("Clear the pasted text"))
-        self._endpoint_label.setText(tr("POSTed &to (optional):"))
-        self.endpoint_edit.setPlaceholderText(tr("https://login.salesforce.com — checks aud against it"))
-        self.endpoint_edit.setAccessibleName(tr("Endpoint the token is posted to (optional)"))
-        self.cert_box.setTitle(tr("Verify against a certificate"))
-        self.choose_cert_button.setText(tr("C&hoose certificate…"))
-        self.choose_cert_button.setAccessibleName(tr("Choose a certificate to verify the signature"))
-        self.choose_cert_button.setToolTip(tr("The certificate uploaded to the app (.crt/.cer/.pem), or drop it here."))
-        self.session_cert_button.setText(tr("Use the session's certificate"))
-        self.session_cert_button.setAccessibleName(tr("Verify with the certificate of the current key"))
-        self.clear_cert_button.setText(tr("Clear"))
-        self.clear_cert_button.setAccessibleName(tr("Stop verifying against a certificate"))
-        self.findings_box.setTitle(tr("What Salesforce will say"))
+        self.input_edit.setAccessibleName(self.tr("Text holding the JWT"))
+        self.decode_button.setText(self.tr("&Decode"))
+        self.decode_button.setAccessibleName(self.tr("Decode and lint the token"))
+        self.decode_button.setToolTip(self.tr("Decode, lint and verify (Ctrl+Enter). It also happens as you type."))
+        self.clear_button.setText(self.tr("C&lear"))
+        self.clear_button.setAccessibleName(self.tr("Clear the pasted text"))
+        self._endpoint_label.setText(self.tr("POSTed &to (optional):"))
+        self.endpoint_edit.setPlaceholderText(self.tr("https://login.salesforce.com — checks aud against it"))
+        self.endpoint_edit.setAccessibleName(self.tr("Endpoint the token is posted to (optional)"))
+        self.cert_box.setTitle(self.tr("Verify against a certificate"))
+        self.choose_cert_button.setText(self.tr("C&hoose certificate…"))
+        self.choose_cert_button.setAccessibleName(self.tr("Choose a certificate to verify the signature"))
+        self.choose_cert_button.setToolTip(
+            self.tr("The certificate uploaded to the app (.crt/.cer/.pem), or drop it here.")
+        )
+        self.session_cert_button.setText(self.tr("Use the session's certificate"))
+        self.session_cert_button.setAccessibleName(self.tr("Verify with the certificate of the current key"))
+        self.clear_cert_button.setText(self.tr("Clear"))
+        self.clear_cert_button.setAccessibleName(self.tr("Stop verifying against a certificate"))
+        self.findings_box.setTitle(self.tr("What Salesforce will say"))
         self._render_certificate()
         self._update_session_button()
         if self.findings is not None:

@@ -124,27 +124,26 @@ class ExplainToolPage(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
-        tr = self.tr
-        self._title.setText("<h2>{}</h2>".format(tr("Explain an error")))
+        self._title.setText("<h2>{}</h2>".format(self.tr("Explain an error")))
         self.input_edit.setPlaceholderText(
-            tr(
+            self.tr(
                 'Paste the token endpoint\'s response, e.g. {"error":"invalid_grant","error_description":"audience '
                 'is invalid"}, or a log line that contains it.'
             )
         )
-        self.input_edit.setAccessibleName(tr("Response body or log line to explain"))
-        self.explain_button.setText(tr("&Explain"))
-        self.explain_button.setAccessibleName(tr("Explain the pasted error"))
-        self.explain_button.setToolTip(tr("Explain (Ctrl+Enter)."))
-        self.clear_button.setText(tr("C&lear"))
-        self.clear_button.setAccessibleName(tr("Clear the pasted text and the explanation"))
+        self.input_edit.setAccessibleName(self.tr("Response body or log line to explain"))
+        self.explain_button.setText(self.tr("&Explain"))
+        self.explain_button.setAccessibleName(self.tr("Explain the pasted error"))
+        self.explain_button.setToolTip(self.tr("Explain (Ctrl+Enter)."))
+        self.clear_button.setText(self.tr("C&lear"))
+        self.clear_button.setAccessibleName(self.tr("Clear the pasted text and the explanation"))
         self.empty_label.setText(
-            tr(
+            self.tr(
                 "Paste what Salesforce answered (or the line your tool logged) and press Explain: you get what it "
                 "means, the likely causes and the fix."
             )
         )
-        self.view.setAccessibleName(tr("Explanation of the error"))
+        self.view.setAccessibleName(self.tr("Explanation of the error"))
         if self.diagnosis is not None:
             self.explain()  # the explanation follows the language
 

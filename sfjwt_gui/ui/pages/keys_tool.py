@@ -127,36 +127,47 @@ class KeysToolPage(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
-        tr = self.tr
-        self._title.setText("<h2>{}</h2>".format(tr("Keys in the keyring")))
-        self.table.setHorizontalHeaderLabels([tr("Name"), tr("Bits"), tr("Certificate SHA-256"), tr("Expires")])
-        self.table.setAccessibleName(tr("Keys stored in the OS keyring"))
+        self._title.setText("<h2>{}</h2>".format(self.tr("Keys in the keyring")))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Bits"), self.tr("Certificate SHA-256"), self.tr("Expires")]
+        )
+        self.table.setAccessibleName(self.tr("Keys stored in the OS keyring"))
         self.empty_label.setText(
-            tr(
+            self.tr(
                 "No keys in the keyring yet.\nGenerate or import one on the Key & certificate page and click "
                 "“Save to keyring”."
             )
         )
         for button, text, name, tip in (
-            (self.refresh_button, tr("Re&fresh"), tr("Refresh the list of keys"), tr("Read the list again (F5).")),
+            (
+                self.refresh_button,
+                self.tr("Re&fresh"),
+                self.tr("Refresh the list of keys"),
+                self.tr("Read the list again (F5)."),
+            ),
             (
                 self.load_button,
-                tr("&Load into session"),
-                tr("Load the selected key into the session"),
-                tr("Use this key for signing (double-click does the same)."),
+                self.tr("&Load into session"),
+                self.tr("Load the selected key into the session"),
+                self.tr("Use this key for signing (double-click does the same)."),
             ),
-            (self.rename_button, tr("&Rename…"), tr("Rename the selected key"), tr("Give the key a new name (F2).")),
+            (
+                self.rename_button,
+                self.tr("&Rename…"),
+                self.tr("Rename the selected key"),
+                self.tr("Give the key a new name (F2)."),
+            ),
             (
                 self.export_button,
-                tr("E&xport…"),
-                tr("Export the selected key"),
-                tr("Write the certificate, PKCS#8, PKCS#12 or JKS to a file."),
+                self.tr("E&xport…"),
+                self.tr("Export the selected key"),
+                self.tr("Write the certificate, PKCS#8, PKCS#12 or JKS to a file."),
             ),
             (
                 self.delete_button,
-                tr("&Delete…"),
-                tr("Delete the selected key"),
-                tr("Remove the key from the keyring, after a confirmation (Del)."),
+                self.tr("&Delete…"),
+                self.tr("Delete the selected key"),
+                self.tr("Remove the key from the keyring, after a confirmation (Del)."),
             ),
         ):
             button.setText(text)

@@ -32,7 +32,7 @@ class FindingCard(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab for screen readers
+        self.label.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable with Tab for screen readers
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label)
@@ -53,7 +53,8 @@ class FindingCard(QFrame):
                 html.escape(self.tr("reported, not documented"))
             )
         fix = html.escape(finding.fix or "")
-        fix_html = f"<br><b>{html.escape(self.tr('Fix:'))}</b> {fix}" if fix else ""
+        fix_label = html.escape(self.tr("Fix:"))
+        fix_html = f"<br><b>{fix_label}</b> {fix}" if fix else ""
         self.label.setText(
             f'<span style="color:{self._colour}">{ICONS[self._kind]} <b>{html.escape(self.severity_name())}</b></span>'
             f" &nbsp;<code>{html.escape(finding.rule)}</code>{reported}<br>{html.escape(finding.message)}{fix_html}"

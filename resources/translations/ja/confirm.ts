@@ -1,0 +1,54 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="46" />
+        <source>Delete key</source>
+        <translation>鍵の削除</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="47" />
+        <source>Delete the key “{name}” from the keyring? This cannot be undone. Export it first if you may need it again: Salesforce keeps only the certificate, not the private key.</source>
+        <translation>鍵「{name}」をキーリングから削除しますか? 元に戻せません。Salesforce にあるのは証明書だけで秘密鍵はないので、また使う可能性があるなら先にエクスポートしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="52" />
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="64" />
+        <source>Replace key</source>
+        <translation>鍵の置き換え</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="65" />
+        <source>A key named “{name}” is already in the keyring. Replace it with this key?</source>
+        <translation>「{name}」という名前の鍵がすでにキーリングにあります。この鍵で置き換えますか?</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="68" />
+        <source>Replace</source>
+        <translation>置き換え</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="84" />
+        <source>Rename key</source>
+        <translation>鍵の名前を変更</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="86" />
+        <source>New name for “{name}”:</source>
+        <translation>「{name}」の新しい名前:</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="89" />
+        <source>New key name</source>
+        <translation>鍵の新しい名前</translation>
+    </message>
+</context>
+</TS>
