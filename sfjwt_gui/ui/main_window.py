@@ -134,17 +134,16 @@ STEP_IDS = tuple(e.step_id for e in ENTRIES)
 
 
 def _title(step_id: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "key": tr("MainWindow", "Key & certificate"),
-        "connection": tr("MainWindow", "Connection"),
-        "claims": tr("MainWindow", "Claims"),
-        "token": tr("MainWindow", "Signed JWT"),
-        "send": tr("MainWindow", "Send"),
-        "diagnosis": tr("MainWindow", "Diagnosis"),
-        "decode": tr("MainWindow", "Decode a JWT"),
-        "explain": tr("MainWindow", "Explain an error"),
-        "keys": tr("MainWindow", "Keys"),
+        "key": QCoreApplication.translate("MainWindow", "Key & certificate"),
+        "connection": QCoreApplication.translate("MainWindow", "Connection"),
+        "claims": QCoreApplication.translate("MainWindow", "Claims"),
+        "token": QCoreApplication.translate("MainWindow", "Signed JWT"),
+        "send": QCoreApplication.translate("MainWindow", "Send"),
+        "diagnosis": QCoreApplication.translate("MainWindow", "Diagnosis"),
+        "decode": QCoreApplication.translate("MainWindow", "Decode a JWT"),
+        "explain": QCoreApplication.translate("MainWindow", "Explain an error"),
+        "keys": QCoreApplication.translate("MainWindow", "Keys"),
     }[step_id]
 
 

@@ -104,7 +104,7 @@ def test_profiles_keep_connection_fields_and_never_secrets(
 def test_geometry_and_last_profile_are_remembered(qtbot: Any, session: Any, ui_settings: Path) -> None:
     first = MainWindow(session)
     qtbot.addWidget(first)
-    first.resize(1001, 701)
+    first.resize(701, 501)
     first.show()
     qtbot.waitExposed(first)
     session.set("endpoint", "https://remembered.my.salesforce.com")
@@ -113,8 +113,8 @@ def test_geometry_and_last_profile_are_remembered(qtbot: Any, session: Any, ui_s
     session.set("endpoint", None)
     second = MainWindow(session)
     qtbot.addWidget(second)
-    assert second.size().width() == 1001
-    assert second.size().height() == 701
+    assert second.size().width() == 701
+    assert second.size().height() == 501
     assert session.get("endpoint") == "https://remembered.my.salesforce.com"
     second.close()
 

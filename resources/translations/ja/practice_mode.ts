@@ -1,0 +1,26 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>PracticeController</name>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="101" />
+        <source>Starting the practice org…</source>
+        <translation>練習用組織を起動しています…</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="135" />
+        <source>Practice org running: the connection is filled in. Press Ctrl+Enter to send.</source>
+        <translation>練習用組織が起動しました。接続情報は入力済みです。Ctrl+Enter で送信できます。</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="141" />
+        <source>The practice org did not start: {error}</source>
+        <translation>練習用組織を起動できませんでした: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="155" />
+        <source>Practice scenario: {name}</source>
+        <translation>練習シナリオ: {name}</translation>
+    </message>
+</context>
+</TS>
