@@ -172,7 +172,7 @@ def run_keygen(args: argparse.Namespace) -> int:
     if args.bits not in ALLOWED_BITS:
         generate_private_key(args.bits)  # raises the InputError that explains the choices
     cert_out = _check_target(args.cert_out, args.force, "Certificate file") if args.cert_out else None
-    warnings = check_validity_days(args.days)
+    check_validity_days(args.days)  # its >10-year warning comes back from the inspection below
     subject = Subject(cn=args.cn or args.name or "sfjwt", o=args.org, ou=args.org_unit, c=args.country)
     subject.to_name()  # validate before spending time on the key
 
@@ -191,7 +191,6 @@ def run_keygen(args: argparse.Namespace) -> int:
         write_new_file(cert_out, cert_pem, mode=0o644, force=args.force)
 
     inspection = _inspect_generated(key, cert)
-    inspection.warnings[:0] = warnings
     if args.insecure_unencrypted:
         inspection.warnings.append(
             f"The private key in {args.key_out} is NOT encrypted: protect the file, and never commit it."

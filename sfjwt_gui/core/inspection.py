@@ -18,7 +18,7 @@ from sfjwt_gui.core.fingerprints import (
     sha1_fingerprint,
     sha256_fingerprint,
 )
-from sfjwt_gui.core.key_generation import LONG_VALIDITY_DAYS, MIN_RSA_BITS
+from sfjwt_gui.core.key_generation import MIN_RSA_BITS, long_validity_warning
 from sfjwt_gui.core.material import LoadedMaterial
 
 EXPIRY_WARNING_DAYS = 30
@@ -130,11 +130,9 @@ def _describe_certificate(result: Inspection, cert: x509.Certificate, moment: dt
         )
     if moment < not_before:
         result.warnings.append(f"The certificate is not valid yet (from {_iso(not_before)}). Check the clock.")
-    if (not_after - not_before).days > LONG_VALIDITY_DAYS:
-        result.warnings.append(
-            f"The certificate is valid for {(not_after - not_before).days} days (more than 10 years); "
-            "plan to rotate the key well before then."
-        )
+    long_validity = long_validity_warning((not_after - not_before).days)
+    if long_validity:
+        result.warnings.append(long_validity)
     public = cert.public_key()
     if not isinstance(public, rsa.RSAPublicKey):
         result.warnings.append("The certificate's key is not RSA: Salesforce's JWT Bearer Flow needs RS256 (RSA).")

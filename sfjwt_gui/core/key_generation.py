@@ -62,16 +62,22 @@ def generate_private_key(bits: int = 2048) -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=bits)
 
 
+def long_validity_warning(days: int) -> str | None:
+    """The warning for a certificate valid more than 10 years, or None."""
+    if days <= LONG_VALIDITY_DAYS:
+        return None
+    return (
+        f"Validity of {days} days is more than 10 years: a long-lived certificate keeps a leaked key useful "
+        "for longer. Consider 365 days and a calendar reminder to rotate."
+    )
+
+
 def check_validity_days(days: int) -> list[str]:
     """Validate a validity period; returns warnings (empty when unremarkable)."""
     if days < 1 or days > MAX_DAYS:
         raise InputError(f"Validity of {days} days is out of range.", fix=f"Choose between 1 and {MAX_DAYS} days.")
-    if days > LONG_VALIDITY_DAYS:
-        return [
-            f"Validity of {days} days is more than 10 years: a long-lived certificate keeps a leaked key useful "
-            "for longer. Consider 365 days and a calendar reminder to rotate."
-        ]
-    return []
+    warning = long_validity_warning(days)
+    return [warning] if warning else []
 
 
 def self_signed_certificate(

@@ -22,6 +22,7 @@ from sfjwt_gui.core.key_generation import (
     Subject,
     check_validity_days,
     generate_private_key,
+    long_validity_warning,
     self_signed_certificate,
 )
 from sfjwt_gui.core.key_loading import (
@@ -54,6 +55,7 @@ __all__ = [
     "load_file",
     "load_material",
     "load_public_key",
+    "long_validity_warning",
     "normalise_alias",
     "read_jks",
     "repair_pem",

@@ -90,6 +90,15 @@ def test_keygen_bad_input_exits_1(tmp_path: Path, args: list[str], match: str) -
     assert not (tmp_path / "k.pem").exists()
 
 
+def test_keygen_long_validity_warns_once(tmp_path: Path) -> None:
+    proc = sfjwt("keygen", "--no-store", "--key-out", str(tmp_path / "k.pem"), "--insecure-unencrypted",
+                 "--days", "4000", "--json")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    warnings = json.loads(proc.stdout)["warnings"]
+    assert sum("more than 10 years" in w for w in warnings) == 1
+    assert any("NOT encrypted" in w for w in warnings)
+
+
 def test_keygen_force_overwrites(tmp_path: Path) -> None:
     key = tmp_path / "k.pem"
     key.write_text("old")
