@@ -268,7 +268,7 @@ def _add_closest(diagnosis: Diagnosis, error: str | None, description: str | Non
 
 _JSON_START = re.compile(r"\{")
 _FORM = re.compile(r"(?:^|[?&\s])error=([A-Za-z_]+)(?:&error_description=([^&\s]*))?")
-_PAIR = re.compile(r"\b([a-z]+_[a-z_]+)\s*[:,]\s*['\"]?([^'\"\n]{3,})['\"]?")
+_PAIR = re.compile(r"\b([a-z]+_[a-z_]+)\s*[:,]\s*([^\n]{3,})")
 
 
 def parse_error_text(text: str) -> tuple[str | None, str | None, str]:
@@ -293,7 +293,7 @@ def parse_error_text(text: str) -> tuple[str | None, str | None, str]:
         return form.group(1), desc, stripped
     pair = _PAIR.search(stripped)
     if pair:
-        return pair.group(1), pair.group(2).strip(), stripped
+        return pair.group(1), pair.group(2).strip().strip("'\"").strip(), stripped
     return None, stripped or None, stripped
 
 
@@ -335,4 +335,7 @@ def explain_text(
 ) -> Diagnosis:
     """Explain a response body pasted from logs: JSON, or a line that contains it."""
     error, description, body = parse_error_text(text)
+    cat = load_catalogue()
+    if cat.match_oauth(error, description) is None and cat.match_oauth(error, text) is not None:
+        description = text.strip()  # the description is somewhere in the line, not where the parser looked
     return explain_error(error, description, lang=lang, body=body, assertion=assertion, endpoint=endpoint)

@@ -441,7 +441,10 @@ def check_refused_target(ctx: EvidenceContext) -> Evidence:
 
 def check_timeout_phase(ctx: EvidenceContext) -> Evidence:
     options = ctx.options or ExchangeOptions()
-    params = {"detail": _detail(ctx), "connect": options.connect_timeout, "read": options.read_timeout}
+    transcript = ctx.result.transcript if ctx.result else None
+    connect = transcript.connect_timeout if transcript and transcript.connect_timeout else options.connect_timeout
+    read = transcript.read_timeout if transcript and transcript.read_timeout else options.read_timeout
+    params = {"detail": _detail(ctx), "connect": connect, "read": read}
     return Evidence(Status.CONFIRMED if ctx.result else Status.UNKNOWN, "timeout_phase", params)
 
 

@@ -345,8 +345,11 @@ def classify_exception(exc: BaseException, url: str, *, proxy: str | None = None
     where = f"{host}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
     chain = _chain(exc)
     text = " | ".join(str(e) for e in chain if str(e))
-    if isinstance(exc, httpx.ProxyError) or (proxy and isinstance(exc, httpx.ConnectError) and _proxy_ssl(chain)):
-        return NetworkKind.PROXY, f"proxy {proxy or '(from environment)'} failed: {text}"
+    tls_verify = any(isinstance(e, ssl.SSLCertVerificationError) for e in chain)
+    if isinstance(exc, httpx.ProxyError) or (
+        proxy and isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout) and not tls_verify
+    ):
+        return NetworkKind.PROXY, f"proxy {proxy or '(from environment)'} failed: {text or type(exc).__name__}"
     if isinstance(exc, httpx.TimeoutException):
         phase = "connecting to" if isinstance(exc, httpx.ConnectTimeout) else "waiting for an answer from"
         return NetworkKind.TIMEOUT, f"timed out {phase} {where}"
@@ -378,10 +381,6 @@ def classify_exception(exc: BaseException, url: str, *, proxy: str | None = None
     if any(isinstance(e, ssl.SSLError) for e in chain):
         return NetworkKind.TLS, f"TLS handshake with {where} failed: {text}"
     return NetworkKind.OTHER, f"{type(exc).__name__} talking to {where}: {text}"
-
-
-def _proxy_ssl(chain: list[BaseException]) -> bool:
-    return any(isinstance(e, ssl.SSLError) and "WRONG_VERSION_NUMBER" in str(e).upper() for e in chain)
 
 
 def peer_certificate_names(url: str, timeout: float) -> tuple[str | None, str | None]:
@@ -506,7 +505,10 @@ def request_token(
     options = options or ExchangeOptions()
     cancel = cancel or CancelToken()
     transcript = Transcript(
-        trust=describe(options.trust, options.ca_bundle), proxy=_proxy_for(token_url, options.trust_env)
+        trust=describe(options.trust, options.ca_bundle),
+        proxy=_proxy_for(token_url, options.trust_env),
+        connect_timeout=options.connect_timeout,
+        read_timeout=options.read_timeout,
     )
     result = ExchangeResult(Outcome.LOCAL, transcript, token_url=token_url, trust=Trust(options.trust))
     scheme = urllib.parse.urlsplit(token_url).scheme.lower()

@@ -66,6 +66,8 @@ class Transcript:
     clock_offset: float | None = None
     trust: str | None = None
     proxy: str | None = None
+    connect_timeout: float | None = None
+    read_timeout: float | None = None
 
     @property
     def last(self) -> Attempt | None:
@@ -81,6 +83,8 @@ class Transcript:
             "clock_offset": self.clock_offset,
             "trust": self.trust,
             "proxy": self.proxy,
+            "connect_timeout": self.connect_timeout,
+            "read_timeout": self.read_timeout,
         }
 
     def to_text(self) -> str:
