@@ -3,137 +3,137 @@
 <context>
     <name>DecodeToolPage</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="171" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="172" />
         <source>Decode a JWT</source>
         <translation>JWT をデコード</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="174" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="175" />
         <source>Paste a JWT, an “Authorization: Bearer …” header, an assertion=… form body or a whole curl command — or drop a file holding one.</source>
         <translation>JWT、「Authorization: Bearer …」ヘッダー、assertion=… のフォーム本文、curl コマンド全体のいずれかを貼り付けるか、それを含むファイルをドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="178" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="179" />
         <source>Text holding the JWT</source>
         <translation>JWT を含むテキスト</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="179" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="180" />
         <source>&amp;Decode</source>
         <translation>デコード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="180" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="181" />
         <source>Decode and lint the token</source>
         <translation>トークンをデコードしてチェック</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="181" />
-        <source>Decode, lint and verify (Ctrl+Enter). It also happens as you type.</source>
-        <translation>デコード・チェック・署名検証を行います (Ctrl+Enter)。入力中にも自動で行われます。</translation>
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="183" />
+        <source>Decode, lint and verify (Ctrl+Enter in the text box). It also happens as you type.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="182" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="185" />
         <source>C&amp;lear</source>
         <translation>クリア(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="183" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="186" />
         <source>Clear the pasted text</source>
         <translation>貼り付けたテキストをクリア</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="184" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="187" />
         <source>POSTed &amp;to (optional):</source>
         <translation>POST 先 (任意)(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="185" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="188" />
         <source>https://login.salesforce.com — checks aud against it</source>
         <translation>https://login.salesforce.com — aud と矛盾しないか確認します</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="186" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="189" />
         <source>Endpoint the token is posted to (optional)</source>
         <translation>トークンを POST するエンドポイント (任意)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="187" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="190" />
         <source>Verify against a certificate</source>
         <translation>証明書で署名を検証</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="188" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="191" />
         <source>C&amp;hoose certificate…</source>
         <translation>証明書を選択(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="189" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="192" />
         <source>Choose a certificate to verify the signature</source>
         <translation>署名の検証に使う証明書を選択</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="191" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="194" />
         <source>The certificate uploaded to the app (.crt/.cer/.pem), or drop it here.</source>
         <translation>アプリにアップロードした証明書 (.crt/.cer/.pem) を選ぶか、ここにドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="193" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="196" />
         <source>Use the session's certificate</source>
         <translation>セッションの証明書を使う</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="194" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="197" />
         <source>Verify with the certificate of the current key</source>
         <translation>現在の鍵の証明書で検証</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="195" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="198" />
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="196" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="199" />
         <source>Stop verifying against a certificate</source>
         <translation>証明書による検証をやめる</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="197" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="200" />
         <source>What Salesforce will say</source>
         <translation>Salesforce が返しそうな結果</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="276" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="279" />
         <source>No certificate chosen: the signature is not checked.</source>
         <translation>証明書が選ばれていないため、署名は検証していません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="281" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="284" />
         <source>{subject}, SHA-256 {fp}</source>
         <translation>{subject}、SHA-256 {fp}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="285" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="288" />
         <source>RSA public key</source>
         <translation>RSA 公開鍵</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="287" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="290" />
         <source>Verifying with {source}: {detail}</source>
         <translation>{source} で検証中: {detail}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="292" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="295" />
         <source>Certificate to verify with</source>
         <translation>検証に使う証明書</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="310" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="313" />
         <source>the certificate in Salesforce</source>
         <translation>Salesforce にある証明書</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="312" />
+        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="315" />
         <source>the current key's certificate</source>
         <translation>現在の鍵の証明書</translation>
     </message>

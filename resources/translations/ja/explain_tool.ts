@@ -29,8 +29,8 @@
     </message>
     <message>
         <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="137" />
-        <source>Explain (Ctrl+Enter).</source>
-        <translation>解説します (Ctrl+Enter)。</translation>
+        <source>Explain (Ctrl+Enter in the text box).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="138" />

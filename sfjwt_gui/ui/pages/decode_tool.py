@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from sfjwt_gui.core.fingerprints import sha256_fingerprint
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.widgets.ctrl_enter import CtrlEnterFilter
 from sfjwt_gui.ui.widgets.drop_frame import accept_files_or_text as _accept_files_or_text
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts, local_files
@@ -162,7 +163,7 @@ class DecodeToolPage(QWidget):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.decode_now)
         self.input_edit.textChanged.connect(self._schedule)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.decode_now)
+        CtrlEnterFilter(self.input_edit, self.decode_now)
         session.changed.connect(self._session_changed)
         self.retranslate_ui()
 
@@ -178,7 +179,9 @@ class DecodeToolPage(QWidget):
         self.input_edit.setAccessibleName(self.tr("Text holding the JWT"))
         self.decode_button.setText(self.tr("&Decode"))
         self.decode_button.setAccessibleName(self.tr("Decode and lint the token"))
-        self.decode_button.setToolTip(self.tr("Decode, lint and verify (Ctrl+Enter). It also happens as you type."))
+        self.decode_button.setToolTip(
+            self.tr("Decode, lint and verify (Ctrl+Enter in the text box). It also happens as you type.")
+        )
         self.clear_button.setText(self.tr("C&lear"))
         self.clear_button.setAccessibleName(self.tr("Clear the pasted text"))
         self._endpoint_label.setText(self.tr("POSTed &to (optional):"))

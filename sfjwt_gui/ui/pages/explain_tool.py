@@ -6,7 +6,6 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.widgets.ctrl_enter import CtrlEnterFilter
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
 
 
@@ -118,7 +118,7 @@ class ExplainToolPage(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.explain)
+        CtrlEnterFilter(self.input_edit, self.explain)
         session.changed.connect(self._session_changed)
         self.retranslate_ui()
 
@@ -134,7 +134,7 @@ class ExplainToolPage(QWidget):
         self.input_edit.setAccessibleName(self.tr("Response body or log line to explain"))
         self.explain_button.setText(self.tr("&Explain"))
         self.explain_button.setAccessibleName(self.tr("Explain the pasted error"))
-        self.explain_button.setToolTip(self.tr("Explain (Ctrl+Enter)."))
+        self.explain_button.setToolTip(self.tr("Explain (Ctrl+Enter in the text box)."))
         self.clear_button.setText(self.tr("C&lear"))
         self.clear_button.setAccessibleName(self.tr("Clear the pasted text and the explanation"))
         self.empty_label.setText(

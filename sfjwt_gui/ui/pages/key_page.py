@@ -326,10 +326,8 @@ class KeyPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
 
-        QShortcut(QKeySequence("Ctrl+G"), self, self.generate)
-        QShortcut(QKeySequence("Ctrl+O"), self, self.choose_import_file)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save_to_keyring)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.export)
+        # Ctrl+G (generate) and Ctrl+O (import) are the main window's actions, which call generate()/start_import().
+        QShortcut(QKeySequence("Ctrl+E"), self, self.export, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # ------------------------------------------------------------------------------------------------ translation --
 
@@ -394,7 +392,7 @@ class KeyPage(QWidget):
         self.name_edit.setPlaceholderText(self.tr("e.g. acme-prod"))
         self.save_button.setText(self.tr("&Save to keyring"))
         self.save_button.setAccessibleName(self.tr("Save the key to the OS keyring"))
-        self.save_button.setToolTip(self.tr("Stores the private key in the OS keyring under this name (Ctrl+S)."))
+        self.save_button.setToolTip(self.tr("Stores the private key in the OS keyring under this name."))
         self.export_button.setText(self.tr("E&xport…"))
         self.export_button.setAccessibleName(self.tr("Export the key or certificate to a file"))
         self.export_button.setToolTip(self.tr("Certificate (.crt/.cer), PKCS#8, PKCS#12 or JKS (Ctrl+E)."))
@@ -683,6 +681,10 @@ class KeyPage(QWidget):
         path = choose_open_path(self, self.tr("Import a key or certificate"), key_file_filter())
         if path is not None:
             self.import_file(path)
+
+    def start_import(self) -> None:
+        """The main window's Ctrl+O: pick a file and import it."""
+        self.choose_import_file()
 
     def import_file(self, path: Path) -> None:
         """Import key material from a file (asks for a passphrase when needed)."""

@@ -116,9 +116,10 @@ class KeysToolPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status)
 
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.rename_selected)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected)
+        local = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh, context=local)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.rename_selected, context=local)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected, context=local)
         self.retranslate_ui()
         self._update_buttons()
         session.changed.connect(self._session_changed)
