@@ -80,26 +80,30 @@ def encode_tlv(tag: int, content: bytes) -> bytes:
 def encode_oid(dotted: str) -> bytes:
     """DER-encode an OBJECT IDENTIFIER such as ``1.3.6.1.4.1.42.2.17.1.1``."""
     arcs = [int(part) for part in dotted.split(".")]
-    body = bytearray([40 * arcs[0] + arcs[1]])
-    for arc in arcs[2:]:
-        chunk = [arc & 0x7F]
-        arc >>= 7
-        while arc:
-            chunk.append(0x80 | (arc & 0x7F))
-            arc >>= 7
+    if len(arcs) < 2 or arcs[0] > 2 or (arcs[0] < 2 and arcs[1] >= 40) or min(arcs) < 0:
+        raise DerError(f"invalid OBJECT IDENTIFIER {dotted!r}")
+    body = bytearray()
+    for value in [40 * arcs[0] + arcs[1], *arcs[2:]]:  # the first two arcs share one sub-identifier
+        chunk = [value & 0x7F]
+        value >>= 7
+        while value:
+            chunk.append(0x80 | (value & 0x7F))
+            value >>= 7
         body.extend(reversed(chunk))
     return encode_tlv(OID, bytes(body))
 
 
 def decode_oid(content: bytes) -> str:
     """Dotted form of an OBJECT IDENTIFIER's content bytes."""
-    if not content:
-        raise DerError("empty OBJECT IDENTIFIER")
-    arcs = [*divmod(content[0], 40)] if content[0] < 80 else [2, content[0] - 80]
+    if not content or content[-1] & 0x80:
+        raise DerError("empty or unterminated OBJECT IDENTIFIER")
+    values: list[int] = []
     value = 0
-    for byte in content[1:]:
+    for byte in content:
         value = (value << 7) | (byte & 0x7F)
         if not byte & 0x80:
-            arcs.append(value)
+            values.append(value)
             value = 0
-    return ".".join(str(arc) for arc in arcs)
+    first = values[0]
+    arcs = [first // 40, first % 40] if first < 80 else [2, first - 80]
+    return ".".join(str(arc) for arc in [*arcs, *values[1:]])
