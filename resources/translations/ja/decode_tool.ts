@@ -30,7 +30,7 @@
     <message>
         <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="183" />
         <source>Decode, lint and verify (Ctrl+Enter in the text box). It also happens as you type.</source>
-        <translation type="unfinished" />
+        <translation>デコード・チェック・署名検証を行います (入力欄で Ctrl+Enter)。入力中にも自動で行われます。</translation>
     </message>
     <message>
         <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="185" />

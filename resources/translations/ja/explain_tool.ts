@@ -30,7 +30,7 @@
     <message>
         <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="137" />
         <source>Explain (Ctrl+Enter in the text box).</source>
-        <translation type="unfinished" />
+        <translation>解説します (入力欄で Ctrl+Enter)。</translation>
     </message>
     <message>
         <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="138" />

@@ -213,7 +213,7 @@
     <message>
         <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="395" />
         <source>Stores the private key in the OS keyring under this name.</source>
-        <translation type="unfinished" />
+        <translation>秘密鍵をこの名前で OS のキーリングに保存します。</translation>
     </message>
     <message>
         <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="396" />
