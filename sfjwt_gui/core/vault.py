@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
-
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.core.errors import (
     CertificateError,
@@ -30,9 +27,6 @@ from sfjwt_gui.core.errors import (
     VaultCorruptError,
     VaultError,
 )
-from sfjwt_gui.core.fingerprints import colon_hex, key_matches_certificate, public_key_der
-from sfjwt_gui.core.fingerprints import sha1_fingerprint as _sha1
-from sfjwt_gui.core.fingerprints import sha256_fingerprint as _sha256
 from sfjwt_gui.core.keyring_access import KeyringAccess
 from sfjwt_gui.core.vault_chunks import (
     Manifest,
@@ -43,6 +37,10 @@ from sfjwt_gui.core.vault_chunks import (
     split_der,
 )
 from sfjwt_gui.core.vault_index import IndexData, KeyRecord, VaultIndex, default_index_dir
+
+if TYPE_CHECKING:  # cryptography is imported where needed: `sfjwt keys list` reads only the index
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 __all__ = ["KeyRecord", "Vault", "VaultStatus", "default_index_dir", "validate_name"]
 
@@ -84,27 +82,33 @@ def _utc_now() -> str:
 
 
 def _public_key_sha256(key: RSAPrivateKey) -> str:
-    digest = hashes.Hash(hashes.SHA256())
-    digest.update(public_key_der(key))
-    return colon_hex(digest.finalize())
+    from sfjwt_gui.core.fingerprints import colon_hex, public_key_der
+
+    return colon_hex(hashlib.sha256(public_key_der(key)).digest())
 
 
 def _with_certificate(record: KeyRecord, cert: x509.Certificate | None) -> KeyRecord:
+    from cryptography.hazmat.primitives import serialization
+
+    from sfjwt_gui.core.fingerprints import sha1_fingerprint, sha256_fingerprint
+
     if cert is None:
         return replace(record, certificate_pem=None, sha1_fingerprint=None, sha256_fingerprint=None, not_after=None)
     return replace(
         record,
         certificate_pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"),
-        sha1_fingerprint=_sha1(cert),
-        sha256_fingerprint=_sha256(cert),
+        sha1_fingerprint=sha1_fingerprint(cert),
+        sha256_fingerprint=sha256_fingerprint(cert),
         not_after=cert.not_valid_after_utc.isoformat(),
     )
 
 
 def _check_pair(name: str, key: RSAPrivateKey, cert: x509.Certificate) -> None:
+    from sfjwt_gui.core.fingerprints import key_matches_certificate, sha256_fingerprint
+
     if not key_matches_certificate(key, cert):
         raise CertificateError(
-            f"The certificate {_sha256(cert)} does not belong to key {name!r} (different public key).",
+            f"The certificate {sha256_fingerprint(cert)} does not belong to key {name!r} (different public key).",
             fix="Use the certificate that was made for this key, or make a new one from it.",
         )
 
@@ -175,7 +179,11 @@ class Vault:
     def load_certificate(self, name: str) -> x509.Certificate | None:
         """The certificate stored with the key, if any."""
         pem = self.get(name).certificate_pem
-        return x509.load_pem_x509_certificate(pem.encode("ascii")) if pem else None
+        if not pem:
+            return None
+        from cryptography import x509
+
+        return x509.load_pem_x509_certificate(pem.encode("ascii"))
 
     # ----- changing -----------------------------------------------------------------------------------------------
 
@@ -183,6 +191,9 @@ class Vault:
         self, name: str, key: RSAPrivateKey, certificate: x509.Certificate | None = None, *, overwrite: bool = False
     ) -> KeyRecord:
         """Store ``key`` (and its certificate's metadata) under ``name``; KeyExistsError unless ``overwrite``."""
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
         validate_name(name)
         if not isinstance(key, RSAPrivateKey):
             raise InputError(f"Only RSA keys can be stored (got {type(key).__name__}).", fix="Use an RSA key.")
@@ -374,6 +385,9 @@ class Vault:
         return join_chunks(manifest, pieces, name=name)
 
     def _load_manifest(self, name: str, manifest: Manifest) -> RSAPrivateKey:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
         der = self._read_der(name, manifest)
         try:
             # The bytes match the SHA-256 of what save() serialised from a validated key object, so the slow RSA
