@@ -166,3 +166,24 @@ def test_key_only_inspection(rsa_key: rsa.RSAPrivateKey) -> None:
     assert inspection.subject is None
     assert inspection.key_matches_certificate is None
     assert inspection.public_key_sha256 is not None
+
+
+def test_non_rsa_certificate_is_inspected_with_a_warning() -> None:
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "tls")])
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(NOW)
+        .not_valid_after(NOW + dt.timedelta(days=90))
+        .sign(key, hashes.SHA256())
+    )
+    inspection = inspect_material(load_material(cert.public_bytes(serialization.Encoding.PEM)), now=NOW)
+    assert inspection.key_type == "EC (secp256r1)"
+    assert inspection.key_bits == 256
+    assert any("not RSA" in w for w in inspection.warnings)

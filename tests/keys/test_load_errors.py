@@ -106,3 +106,19 @@ def test_load_certificate_without_certificate(rsa_key: rsa.RSAPrivateKey) -> Non
 def test_load_public_key_from_private_key(rsa_key: rsa.RSAPrivateKey) -> None:
     public = load_public_key(_pkcs8(rsa_key, serialization.Encoding.PEM))
     assert public.public_numbers() == rsa_key.public_key().public_numbers()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "fmt"),
+    [
+        (serialization.Encoding.PEM, serialization.PublicFormat.PKCS1),
+        (serialization.Encoding.DER, serialization.PublicFormat.PKCS1),
+        (serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo),
+        (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo),
+    ],
+)
+def test_load_public_key_formats(
+    rsa_key: rsa.RSAPrivateKey, encoding: serialization.Encoding, fmt: serialization.PublicFormat
+) -> None:
+    data = rsa_key.public_key().public_bytes(encoding, fmt)
+    assert load_public_key(data).public_numbers() == rsa_key.public_key().public_numbers()
