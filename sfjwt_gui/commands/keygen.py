@@ -214,7 +214,9 @@ def run_keygen(args: argparse.Namespace) -> int:
     _print_inspection(inspection)
     if cert_out is not None:
         print(f"Certificate written to {cert_out}: upload it to the Connected App / External Client App.")
-    elif not stored_as:
+    elif stored_as:
+        print(f"Write the certificate to upload with: sfjwt keys export {stored_as!r} --format crt --out FILE.crt")
+    else:
         print("Certificate (upload it to the Connected App / External Client App):")
         sys.stdout.write(cert_pem.decode("ascii"))
     return 0
