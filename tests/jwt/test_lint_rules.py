@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
 from jwt_helpers import NOW, certificate_for, hand_token
 
 from sfjwt_gui.core.errors import ConnectionSettingsError, InputError, TokenFormatError, UnsupportedKeyError
@@ -71,6 +72,7 @@ def fx(rsa_key: Any, rsa_cert: Any, other_key: Any, small_key: Any) -> dict[str,
         "expired_cert": certificate_for(rsa_key, days_left=-3),
         "expiring_cert": certificate_for(rsa_key, days_left=10),
         "healthy_cert": certificate_for(rsa_key, days_left=31),
+        "ec_cert": certificate_for(ec.generate_private_key(ec.SECP256R1()), days_left=365),  # type: ignore[arg-type]
     }
 
 
@@ -187,6 +189,7 @@ TRIGGERS = [
     Case("signature-invalid", options=lambda fx: {"private_key": fx["other_key"]}, severity=E),
     Case("signature-invalid", signer="other_key", options=lambda fx: {"certificate": fx["rsa_cert"]}, severity=E),
     Case("signature-invalid", signer="", severity=E),
+    Case("signature-invalid", options=lambda fx: {"certificate": fx["ec_cert"]}, severity=E),
     Case(
         "key-certificate-mismatch",
         options=lambda fx: {"private_key": fx["other_key"], "certificate": fx["rsa_cert"]},
