@@ -255,6 +255,10 @@ class _Loader:
             )
         elif raw[:1] == b"\x30":
             self._load_der(raw)
+        elif raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            # Windows PowerShell's `>` and Out-File write UTF-16 with a byte-order mark
+            self.repairs.append("converted UTF-16 text (as Windows PowerShell writes it) to UTF-8")
+            self._load_text(raw.decode("utf-16"))
         else:
             try:
                 text = raw.decode("utf-8")

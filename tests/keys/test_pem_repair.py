@@ -107,3 +107,11 @@ def test_repair_does_not_hide_truncation(pem: str) -> None:
     cut = pem[: len(pem) // 2].replace("\n", " ")
     with pytest.raises(TruncatedKeyError, match="no matching -----END RSA PRIVATE KEY"):
         load_material(cut)
+
+
+def test_utf16_text_from_powershell(rsa_key: rsa.RSAPrivateKey, pem: str) -> None:
+    data = pem.replace("\n", "\r\n").encode("utf-16")  # with BOM, as `Get-Content key.pem > copy.pem` writes
+    material = load_material(data)
+    assert _numbers(material.private_key) == rsa_key.private_numbers().d
+    assert material.repairs[0] == "converted UTF-16 text (as Windows PowerShell writes it) to UTF-8"
+    assert "converted Windows CRLF line endings to LF" in material.repairs
