@@ -237,6 +237,12 @@ class PracticeServer:
         """The local CA certificate clients must trust (HTTPS only)."""
         return self._tls.ca_file if self._tls else None
 
+    def client_ssl_context(self) -> ssl.SSLContext | None:
+        """A client-side TLS context that trusts only this server's local CA (None for plain HTTP)."""
+        if self._tls is None:
+            return None
+        return ssl.create_default_context(cafile=str(self._tls.ca_file))
+
     @property
     def consumer_key(self) -> str:
         """The consumer key the learner was given (the default app's, before any scenario)."""
@@ -431,6 +437,7 @@ class _HttpServer(ThreadingHTTPServer):
 
     def get_request(self) -> tuple[Any, Any]:
         sock, address = super().get_request()
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # answers are small: no Nagle delay
         if self.ssl_context is not None:
             # handshake later, in the request's own thread, so a slow client cannot stall the accept loop
             sock = self.ssl_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
