@@ -362,24 +362,3 @@ def test_checklist_follows_the_language(page: Any, session: Any) -> None:
     assert page.checklist_items["eca-jwt"].accessibleName() == jwt_item["text"]["ja"]
     assert page.checklist_items["eca-jwt"].isChecked()  # ticks survive a language switch
     assert page.checklist_tabs.tabText(1) == eca["title"]["ja"]
-
-
-def interactive_without_name(root: Any) -> list[str]:
-    """Visible interactive widgets without an accessibleName (inner editors of spin/combo boxes excluded)."""
-    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
-
-    kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractSpinBox)
-    return [
-        w.objectName() or type(w).__name__
-        for w in root.findChildren(QWidget)
-        if isinstance(w, kinds)
-        and not isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox)
-        and w.isVisibleTo(root)
-        and not w.accessibleName()
-    ]
-
-
-def test_every_interactive_widget_has_an_accessible_name(page: Any, session: Any, rsa_key: Any, rsa_cert: Any) -> None:
-    session.set("private_key", rsa_key)
-    session.set("certificate", rsa_cert)
-    assert interactive_without_name(page) == []

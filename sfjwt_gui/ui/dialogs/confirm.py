@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sfjwt_gui.ui.widgets.status_line import name_dialog_buttons
+
 
 class ConfirmDialog(QDialog):
     """A yes/no question whose "yes" button names the action ("Delete", "Overwrite"); Cancel is the default."""
@@ -35,6 +37,7 @@ class ConfirmDialog(QDialog):
         buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        name_dialog_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(buttons)
@@ -92,6 +95,7 @@ class RenameDialog(QDialog):
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
+        name_dialog_buttons(self._buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.name_edit)

@@ -25,7 +25,7 @@ from sfjwt_gui.core.errors import ExportError
 from sfjwt_gui.core.key_export import MIN_KEYSTORE_PASSWORD
 from sfjwt_gui.ui.dialogs.files import choose_save_path, write_file
 from sfjwt_gui.ui.job_relay import start_job
-from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, name_dialog_buttons
 from sfjwt_gui.ui.worker import Job
 
 
@@ -170,6 +170,7 @@ class ExportDialog(QDialog):
         self.confirm_edit.setAccessibleName(self.tr("Repeat the export passphrase"))
         self.insecure_check.setText(self.tr("Write the private key UNENCRYPTED (anyone who reads the file can sign)"))
         self.insecure_check.setAccessibleName(self.tr("Write the private key unencrypted"))
+        name_dialog_buttons(self.buttons)
         for index in range(self.format_combo.count()):
             self.format_combo.setItemText(index, format_label(self.format_combo.itemData(index)))
         self._update()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, name_dialog_buttons
 
 
 class PassphraseDialog(QDialog):
@@ -78,6 +78,7 @@ class PassphraseDialog(QDialog):
         self.confirm_edit.setAccessibleName(self.tr("Repeat the passphrase"))
         self._show.setText(self.tr("&Show characters"))
         self._show.setAccessibleName(self.tr("Show the passphrase characters"))
+        name_dialog_buttons(self._buttons)
         self._validate()
 
     def _toggle_echo(self, shown: bool) -> None:

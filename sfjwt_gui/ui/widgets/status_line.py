@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from sfjwt_gui.core.errors import SfjwtError
 
@@ -90,6 +90,12 @@ def make_copy_button(parent: QWidget, text_source: Callable[[], str], object_nam
     button.setObjectName(object_name)
     button.clicked.connect(lambda: copy_to_clipboard(text_source()))
     return button
+
+
+def name_dialog_buttons(box: QDialogButtonBox) -> None:
+    """Give a button box's standard buttons (OK, Cancel …) their visible text as accessible name."""
+    for button in box.buttons():
+        button.setAccessibleName(button.text().replace("&", ""))
 
 
 def local_files(mime: QMimeData) -> list[Path]:
