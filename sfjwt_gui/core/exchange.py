@@ -8,11 +8,13 @@ a Salesforce login. A ``CancelToken`` stops a backoff wait at once and aborts a 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import socket
 import ssl
+import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Mapping
@@ -304,15 +306,51 @@ def _shown_headers(headers: httpx.Headers, *, reveal: bool) -> list[tuple[str, s
     return shown
 
 
-class _Timer:
-    """Collects httpcore trace events into phase timings."""
+class _Streams:
+    """The sockets of requests in flight, so a cancel from another thread can shut them down at once."""
 
     def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._streams: list[Any] = []
+        self.aborted = False
+
+    def add(self, stream: Any) -> None:
+        with self._lock:
+            self._streams.append(stream)
+            if not self.aborted:
+                return
+        self._shutdown(stream)
+
+    def abort(self) -> None:
+        with self._lock:
+            self.aborted = True
+            streams = list(self._streams)
+        for stream in streams:
+            self._shutdown(stream)
+
+    @staticmethod
+    def _shutdown(stream: Any) -> None:
+        get = getattr(stream, "get_extra_info", None)
+        sock = get("socket") if get else None
+        if isinstance(sock, socket.socket):
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)  # wakes a blocking recv in the request's thread
+
+
+class _Timer:
+    """Collects httpcore trace events into phase timings (and hands new connections to ``_Streams``)."""
+
+    def __init__(self, streams: _Streams | None = None) -> None:
         self.start = time.perf_counter()
         self.marks: dict[str, float] = {}
+        self.streams = streams
 
     def trace(self, name: str, info: Mapping[str, Any]) -> None:
         self.marks.setdefault(name, time.perf_counter())
+        if self.streams is not None and name in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            stream = info.get("return_value")
+            if stream is not None:
+                self.streams.add(stream)
 
     def phases(self) -> dict[str, float]:
         m, out = self.marks, {}
@@ -423,9 +461,15 @@ def _client(options: ExchangeOptions) -> httpx.Client:
 
 
 def _send(
-    client: httpx.Client, request: httpx.Request, number: int, shown_body: str, *, reveal: bool
+    client: httpx.Client,
+    request: httpx.Request,
+    number: int,
+    shown_body: str,
+    *,
+    reveal: bool,
+    streams: _Streams | None = None,
 ) -> tuple[Attempt, httpx.Response | None, BaseException | None, float, float]:
-    timer = _Timer()
+    timer = _Timer(streams)
     request.extensions["trace"] = timer.trace
     started = time.time()
     attempt = Attempt(
@@ -526,7 +570,8 @@ def request_token(
     body = urllib.parse.urlencode({"grant_type": GRANT_TYPE, "assertion": assertion.strip()})
     shown_body = shown_form_body(assertion.strip(), reveal=options.reveal_assertion)
     policy = options.retry_policy
-    unregister = cancel.on_cancel(client.close)  # aborts a request in flight
+    streams = _Streams()
+    unregister = cancel.on_cancel(streams.abort)  # aborts a request in flight
     total_start = time.perf_counter()
     try:
         for retry in range(policy.max_retries + 1):
@@ -539,7 +584,7 @@ def request_token(
                 headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
             )
             attempt, response, failure, started, elapsed = _send(
-                client, request, retry + 1, shown_body, reveal=options.reveal_token
+                client, request, retry + 1, shown_body, reveal=options.reveal_token, streams=streams
             )
             transcript.attempts.append(attempt)
             result.sent_at = started
@@ -623,7 +668,8 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
     except Exception as exc:
         check.error = redact(str(exc))
         return check
-    unregister = cancel.on_cancel(client.close)
+    streams = _Streams()
+    unregister = cancel.on_cancel(streams.abort)
     urls = [token.id_url, token.instance_url.rstrip("/") + "/services/data/"]
     try:
         answers: list[Any] = []
@@ -632,7 +678,9 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
                 check.error = "cancelled by the user"
                 return check
             request = client.build_request("GET", url, headers=headers)
-            attempt, response, failure, _, _ = _send(client, request, number, "", reveal=options.reveal_token)
+            attempt, response, failure, _, _ = _send(
+                client, request, number, "", reveal=options.reveal_token, streams=streams
+            )
             transcript.attempts.append(attempt)
             if failure is not None:
                 check.error = classify_exception(failure, url)[1]

@@ -110,13 +110,18 @@ def test_explain_with_assertion_confirms_causes(rsa_key: object) -> None:
     import jwt
 
     assertion = jwt.encode(
-        {"iss": "3MVG9" + "x" * 80, "sub": "ops@acme.com.uat", "aud": "https://login.salesforce.com",
-         "exp": int(time.time()) + 120},
+        {
+            "iss": "3MVG9" + "x" * 80,
+            "sub": "ops@acme.com.uat",
+            "aud": "https://login.salesforce.com",
+            "exp": int(time.time()) + 120,
+        },
         rsa_key,
         algorithm="RS256",
     )
-    diagnosis = explain_error("invalid_grant", "audience is invalid", assertion=assertion,
-                              endpoint="https://login.salesforce.com")
+    diagnosis = explain_error(
+        "invalid_grant", "audience is invalid", assertion=assertion, endpoint="https://login.salesforce.com"
+    )
     statuses = {c.id: c.status for c in diagnosis.causes}
     assert statuses["sandbox-username"] is Status.CONFIRMED  # .uat user posted to production
     assert statuses["aud-format"] is Status.RULED_OUT
@@ -150,7 +155,11 @@ def test_cli_explain_as_a_process() -> None:
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["id"] == "app-not-found"
     empty = subprocess.run(
-        [sys.executable, "-m", "sfjwt_gui.cli", "explain", "-"], input="", capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "sfjwt_gui.cli", "explain", "-"],
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
         check=False,
     )
     assert empty.returncode == 1 and "Traceback" not in empty.stderr

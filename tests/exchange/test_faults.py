@@ -140,12 +140,12 @@ def test_local_problems_are_classified(options: ExchangeOptions) -> None:
     result = request_token("https://login.salesforce.com/services/oauth2/token", "", options)
     assert result.outcome is Outcome.LOCAL and diagnose(result).id == "local-problem"
     missing = ExchangeOptions(trust=Trust.BUNDLE, ca_bundle="/nonexistent/ca.pem")
-    assert request_token("https://login.salesforce.com/services/oauth2/token", "a.b.c", missing).outcome is Outcome.LOCAL
+    assert (
+        request_token("https://login.salesforce.com/services/oauth2/token", "a.b.c", missing).outcome is Outcome.LOCAL
+    )
 
 
-def test_cli_never_prints_a_traceback(
-    org: PracticeServer, rsa_key: RSAPrivateKey, tmp_path: Path
-) -> None:
+def test_cli_never_prints_a_traceback(org: PracticeServer, rsa_key: RSAPrivateKey, tmp_path: Path) -> None:
     key_file = tmp_path / "key.pem"
     key_file.write_bytes(
         rsa_key.private_bytes(
@@ -153,8 +153,22 @@ def test_cli_never_prints_a_traceback(
         )
     )
     org.faults.update(drop_connection=True)
-    base = [sys.executable, "-m", "sfjwt_gui.cli", "token", "--key-file", str(key_file), "--iss", org.consumer_key,
-            "--sub", org.username, "--aud", "https://login.salesforce.com", "--timeout", "2"]
+    base = [
+        sys.executable,
+        "-m",
+        "sfjwt_gui.cli",
+        "token",
+        "--key-file",
+        str(key_file),
+        "--iss",
+        org.consumer_key,
+        "--sub",
+        org.username,
+        "--aud",
+        "https://login.salesforce.com",
+        "--timeout",
+        "2",
+    ]
     cases = [
         ([*base, "--endpoint", org.url, "--ca-bundle", str(org.ca_file)], 3),  # dropped connection
         ([*base, "--endpoint", org.url], 3),  # CA not trusted

@@ -142,7 +142,11 @@ def test_matching_certificate_rules_the_mismatch_out(
     diagnosis = diagnose(result, assertion=assertion, uploaded_certificate=rsa_cert)
     assert diagnosis.id == "user-not-approved"
     # the org-side approval cannot be seen from the request: never claimed either way
-    assert all(c.status is Status.UNKNOWN for c in diagnosis.causes if c.id in ("self-authorize-policy", "profile-not-assigned"))
+    assert all(
+        c.status is Status.UNKNOWN
+        for c in diagnosis.causes
+        if c.id in ("self-authorize-policy", "profile-not-assigned")
+    )
 
 
 def test_expired_assertion_is_judged_by_the_servers_date(

@@ -1,0 +1,149 @@
+"""No access token or full assertion in any log line, transcript or report unless the user asked for it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
+from sfjwt_gui.cli import main
+from sfjwt_gui.core.diagnosis import diagnose
+from sfjwt_gui.core.exchange import ExchangeOptions, check_api, request_token
+from sfjwt_gui.core.redact import RedactingFilter, install_redaction, mask_token, redact, shorten_jwt
+from sfjwt_gui.practice.server import PracticeServer
+
+from .conftest import Signer
+
+LIVE_TOKEN = re.compile(r"00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]{8,}")
+FULL_JWT = re.compile(r"eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{20,}")
+TOKEN = "00D5g000001SfJw!AR8AQJXg5.fake_secret-part_0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def test_redact_masks_secrets_and_keeps_the_rest(rsa_key: RSAPrivateKey, make_assertion: Signer) -> None:
+    jwt_text = make_assertion()
+    pem = rsa_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    text = (
+        f"assertion={jwt_text} token {TOKEN} Authorization: Bearer {TOKEN}\n{pem}"
+        '{"access_token": "opaque-token-value-123456"} -----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'
+    )
+    out = redact(text)
+    assert jwt_text not in out and jwt_text.split(".")[2] not in out
+    assert "fake_secret" not in out and "opaque-token-value" not in out
+    assert "BEGIN PRIVATE KEY" not in out and "[redacted private key]" in out
+    assert "00D5g000001SfJw!" in out  # the org id is not secret and helps
+    assert "BEGIN CERTIFICATE" in out  # certificates are public
+    assert redact(out) == out  # idempotent
+    assert shorten_jwt(jwt_text).endswith(f"({len(jwt_text)} chars)") and mask_token(TOKEN).startswith(
+        "00D5g000001SfJw!"
+    )
+
+
+def test_redacting_filter_on_a_handler(make_assertion: Signer) -> None:
+    records: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(self.format(record))
+
+    handler = install_redaction(Collect())
+    install_redaction(handler)
+    assert sum(isinstance(f, RedactingFilter) for f in handler.filters) == 1
+    logger = logging.getLogger("sfjwt_gui.test.redaction")
+    logger.addHandler(handler)
+    try:
+        secret = make_assertion()
+        logger.warning("sending %s with %s", secret, TOKEN)
+    finally:
+        logger.removeHandler(handler)
+    assert records and secret not in records[0] and "fake_secret" not in records[0]
+
+
+def _secrets_absent(text: str, *secrets: str) -> None:
+    for secret in secrets:
+        assert secret not in text
+
+
+def test_no_secret_in_logs_or_transcripts(
+    caplog: pytest.LogCaptureFixture, org: PracticeServer, options: ExchangeOptions, make_assertion: Signer
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    assertion = make_assertion()
+    result = request_token(org.token_url, assertion, options)
+    assert result.ok and result.token is not None
+    access = result.token.access_token
+    api = check_api(result.token, options)
+    assert api.ok
+    org.set_scenario("user-not-approved")
+    refused = request_token(org.token_url, assertion, options)
+    outputs = [
+        caplog.text,
+        result.transcript.to_text(),
+        json.dumps(result.transcript.to_json()),
+        json.dumps(result.to_json()),
+        repr(result),
+        repr(result.token),
+        str(result.token),
+        api.transcript.to_text(),
+        json.dumps(api.to_json()),
+        repr(api),
+        refused.transcript.to_text(),
+        json.dumps(diagnose(result, assertion=assertion).to_json()),
+        json.dumps(diagnose(refused, assertion=assertion).to_json()),
+        diagnose(refused, assertion=assertion).to_text(),
+    ]
+    for text in outputs:
+        _secrets_absent(text, access, access.split("!", 1)[1], assertion, assertion.split(".")[2])
+    assert any("sfjwt_gui" in r.name for r in caplog.records)  # the exchange did log
+
+
+def test_secrets_only_when_asked(org: PracticeServer, options: ExchangeOptions, make_assertion: Signer) -> None:
+    assertion = make_assertion()
+    revealing = ExchangeOptions(**{**options.__dict__, "reveal_assertion": True, "reveal_token": True})
+    result = request_token(org.token_url, assertion, revealing)
+    assert result.token is not None
+    text = result.transcript.to_text()
+    assert assertion in text and result.token.access_token in text
+
+
+def test_cli_output_hides_the_token_unless_show_token(
+    capsys: pytest.CaptureFixture[str], org: PracticeServer, rsa_key: RSAPrivateKey, tmp_path: Path
+) -> None:
+    key_file = tmp_path / "key.pem"
+    key_file.write_bytes(
+        rsa_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    argv = [
+        "token",
+        "--key-file",
+        str(key_file),
+        "--iss",
+        org.consumer_key,
+        "--sub",
+        org.username,
+        "--endpoint",
+        org.url,
+        "--ca-bundle",
+        str(org.ca_file),
+        "--aud",
+        "https://login.salesforce.com",
+    ]
+    assert main([*argv, "--json", "--check-api"]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert "access_token" not in data["token"] and data["api"]["ok"]
+    assert not LIVE_TOKEN.search(out) and not FULL_JWT.search(out)
+    assert main([*argv, "--json", "--show-token"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert LIVE_TOKEN.fullmatch(shown["token"]["access_token"])  # the pattern does find a real token
+    assert main([*argv, "-v"]) == 0  # text mode with the transcript
+    text = capsys.readouterr().out
+    assert "POST" in text and not LIVE_TOKEN.search(text) and not FULL_JWT.search(text)
