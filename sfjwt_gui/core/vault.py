@@ -151,14 +151,12 @@ class Vault:
 
     def list(self) -> list[KeyRecord]:
         """Every stored key's record, sorted by name (reads only the index: no keyring prompt)."""
-        with self._lock:
-            keys = self._read_index().keys
+        keys = self._read_index().keys  # the file is replaced atomically: no lock needed to read it
         return [keys[name] for name in sorted(keys, key=str.casefold)]
 
     def get(self, name: str) -> KeyRecord:
         """The record of one key."""
-        with self._lock:
-            record = self._read_index().keys.get(name)
+        record = self._read_index().keys.get(name)
         if record is None:
             raise self._not_found(name)
         return record
@@ -174,7 +172,14 @@ class Vault:
                         fix="It was removed outside sfjwt-gui: delete the name and import the key again.",
                     )
                 raise self._not_found(name)
-            return self._load_manifest(name, manifest)
+            try:
+                return self._load_manifest(name, manifest)
+            except VaultCorruptError:
+                # another process may have switched the key between our two reads: retry once on the new manifest
+                latest = self._current_manifest(name)
+                if latest is None or latest == manifest:
+                    raise
+                return self._load_manifest(name, latest)
 
     def load_certificate(self, name: str) -> x509.Certificate | None:
         """The certificate stored with the key, if any."""

@@ -249,3 +249,25 @@ def test_corrupt_index_file_is_reported_with_its_path(vault: Any, rsa_key: Any) 
     vault.index_path.write_text("{broken", encoding="utf-8")
     with pytest.raises(VaultCorruptError, match=r"vault-index\.json"):
         vault.list()
+
+
+def test_load_racing_another_process_overwrite_returns_the_new_key(
+    data_dir: Path, rsa_key: Any, other_key: Any
+) -> None:
+    """Another process replaces the key between our manifest read and our chunk reads: load follows the switch."""
+
+    class RacingKeyring(MemoryKeyring):
+        race: Callable[[], Any] | None = None
+
+        def get_password(self, service: str, username: str) -> str | None:
+            if username.startswith("chunk:") and self.race is not None:
+                race, self.race = self.race, None
+                race()  # the other process's overwrite runs now, deleting the chunks we were about to read
+            return super().get_password(service, username)
+
+    backend = RacingKeyring()
+    ours, theirs = Vault(backend=backend, index_dir=data_dir), Vault(backend=backend, index_dir=data_dir)
+    ours.save("k", rsa_key)
+    backend.race = lambda: theirs.save("k", other_key, overwrite=True)
+    assert same_key(ours.load("k"), other_key)
+    assert backend.race is None  # the race really happened
