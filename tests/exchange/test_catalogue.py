@@ -58,7 +58,9 @@ def test_required_ids_are_present_and_unique() -> None:
 def test_entry_is_complete_in_both_languages(entry_id: str) -> None:
     entry = load_catalogue().entry(entry_id)
     for lang in LANGS:
-        assert entry.title_in(lang) and entry.meaning_in(lang) and entry.fixes_in(lang)
+        assert entry.title_in(lang)
+        assert entry.meaning_in(lang)
+        assert entry.fixes_in(lang)
         for cause in entry.causes:
             assert cause.text.get(lang)
     for text in [entry.title["ja"], entry.meaning["ja"], *entry.fixes_in("ja"), *(c.text["ja"] for c in entry.causes)]:
@@ -74,9 +76,11 @@ def test_entry_is_complete_in_both_languages(entry_id: str) -> None:
 def test_fixes_name_setup_paths_for_both_app_kinds(entry_id: str) -> None:
     fixes = " ".join(load_catalogue().entry(entry_id).fixes_in("en"))
     assert "Connected App: Setup → Apps → App Manager" in fixes or "Connected App: App Manager" in fixes
-    assert "External Client App" in fixes and "External Client App Manager" in fixes
+    assert "External Client App" in fixes
+    assert "External Client App Manager" in fixes
     ja = " ".join(load_catalogue().entry(entry_id).fixes_in("ja"))
-    assert "接続アプリケーション" in ja and "外部クライアントアプリケーションマネージャー" in ja
+    assert "接続アプリケーション" in ja
+    assert "外部クライアントアプリケーションマネージャー" in ja
 
 
 def test_unconfirmed_facts_are_flagged() -> None:
@@ -85,7 +89,8 @@ def test_unconfirmed_facts_are_flagged() -> None:
     assert "未確認" in cat.entry("authentication-failure").meaning_in("ja")
     propagation = next(c for c in cat.entry("client-id-invalid").causes if c.id == "propagation")
     assert propagation.certainty == "reported"
-    assert cat.label("likely", "en").startswith("likely") and cat.label("reported", "ja")
+    assert cat.label("likely", "en").startswith("likely")
+    assert cat.label("reported", "ja")
 
 
 def test_seed_codes_and_both_audience_wordings_match() -> None:

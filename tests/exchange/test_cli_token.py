@@ -62,14 +62,19 @@ def test_success_json(capsys: pytest.CaptureFixture[str], org: PracticeServer, k
     assert code == 0
     assert data["outcome"] == "success"
     diagnosis = data["diagnosis"]
-    assert isinstance(diagnosis, dict) and diagnosis["id"] == "success"
+    assert isinstance(diagnosis, dict)
+    assert diagnosis["id"] == "success"
     token = data["token"]
-    assert isinstance(token, dict) and {"instance_url", "org_id", "user_id", "scope"} <= set(token)
+    assert isinstance(token, dict)
+    assert {"instance_url", "org_id", "user_id", "scope"} <= set(token)
     assert "access_token" not in token
     transcript = data["transcript"]
-    assert isinstance(transcript, dict) and transcript["attempts"][0]["status"] == 200
+    assert isinstance(transcript, dict)
+    assert transcript["attempts"][0]["status"] == 200
     api = data["api"]
-    assert isinstance(api, dict) and api["ok"] and api["username"] == org.username
+    assert isinstance(api, dict)
+    assert api["ok"]
+    assert api["username"] == org.username
 
 
 def test_refusal_json_and_exit_2(
@@ -83,11 +88,15 @@ def test_refusal_json_and_exit_2(
     code, data = _run(capsys, _argv(org, key_file, "--cert", str(uploaded), "--json", "--lang", "ja"))
     assert code == 2
     diagnosis = data["diagnosis"]
-    assert isinstance(diagnosis, dict) and diagnosis["id"] == "invalid-assertion"
+    assert isinstance(diagnosis, dict)
+    assert diagnosis["id"] == "invalid-assertion"
     causes = diagnosis["causes"]
-    assert isinstance(causes, list) and {"cause", "status", "evidence"} <= set(causes[0])
-    assert causes[0]["status"] == "confirmed" and "SHA-256" in causes[0]["evidence"]
-    assert diagnosis["fixes"] and data["token"] is None
+    assert isinstance(causes, list)
+    assert {"cause", "status", "evidence"} <= set(causes[0])
+    assert causes[0]["status"] == "confirmed"
+    assert "SHA-256" in causes[0]["evidence"]
+    assert diagnosis["fixes"]
+    assert data["token"] is None
 
 
 def test_preset_and_aud_override(capsys: pytest.CaptureFixture[str], org: PracticeServer, key_file: Path) -> None:
@@ -96,9 +105,11 @@ def test_preset_and_aud_override(capsys: pytest.CaptureFixture[str], org: Practi
     del argv[i : i + 2]
     # a preset posts to the real Salesforce host; with the practice CA only, TLS to it cannot verify -> exit 3
     code, data = _run(capsys, [*argv, "--preset", "production", "--connect-timeout", "2", "--timeout", "2"])
-    assert code == 3 and data["outcome"] == "network"
+    assert code == 3
+    assert data["outcome"] == "network"
     sent = data["transcript"]
-    assert isinstance(sent, dict) and sent["attempts"][0]["url"] == "https://login.salesforce.com/services/oauth2/token"
+    assert isinstance(sent, dict)
+    assert sent["attempts"][0]["url"] == "https://login.salesforce.com/services/oauth2/token"
 
 
 def _without(argv: list[str], flag: str) -> list[str]:
@@ -109,20 +120,26 @@ def _without(argv: list[str], flag: str) -> list[str]:
 def test_local_problems_exit_1(capsys: pytest.CaptureFixture[str], org: PracticeServer, key_file: Path) -> None:
     code, data = _run(capsys, _without(_argv(org, key_file, "--json"), "--endpoint"))  # no endpoint, no preset
     diagnosis = data["diagnosis"]
-    assert code == 1 and data["outcome"] == "local" and isinstance(diagnosis, dict)
-    assert diagnosis["id"] == "local-problem" and "--preset" in str(diagnosis["detail"])
+    assert code == 1
+    assert data["outcome"] == "local"
+    assert isinstance(diagnosis, dict)
+    assert diagnosis["id"] == "local-problem"
+    assert "--preset" in str(diagnosis["detail"])
     code, data = _run(
         capsys, [*_without(_argv(org, key_file), "--ca-bundle"), "--ca-bundle", "/nonexistent.pem", "--json"]
     )
-    assert code == 1 and "nonexistent.pem" in json.dumps(data)
+    assert code == 1
+    assert "nonexistent.pem" in json.dumps(data)
     argv = _argv(org, key_file, "--json")
     argv[argv.index("--key-file") + 1] = "/nonexistent/key.pem"
     code, data = _run(capsys, argv)
-    assert code == 1 and "nonexistent" in json.dumps(data)
+    assert code == 1
+    assert "nonexistent" in json.dumps(data)
     argv = _argv(org, key_file, "--json")
     argv[argv.index("--passphrase-env") + 1] = "SFJWT_NO_SUCH_VAR"
     code, data = _run(capsys, argv)
-    assert code == 1 and "SFJWT_NO_SUCH_VAR" in json.dumps(data)
+    assert code == 1
+    assert "SFJWT_NO_SUCH_VAR" in json.dumps(data)
 
 
 def test_plain_text_output(
@@ -131,4 +148,6 @@ def test_plain_text_output(
     org.set_scenario("user-not-approved")
     assert main(_argv(org, key_file)) == 2
     out = capsys.readouterr().out
-    assert "user-not-approved" in out and "Setup → Apps → App Manager" in out and "External Client App" in out
+    assert "user-not-approved" in out
+    assert "Setup → Apps → App Manager" in out
+    assert "External Client App" in out

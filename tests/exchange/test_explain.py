@@ -58,7 +58,8 @@ def test_rows_cover_the_reference_table() -> None:
         if len(cells) >= 2 and re.fullmatch(r"[a-z_]+", cells[0]) and "`" in cells[1]:
             for desc in re.findall(r"`([^`]+)`", cells[1]):
                 found.add((cells[0], desc))
-    assert found and found <= {(e, d) for e, d, _ in REFERENCE_ROWS}
+    assert found
+    assert found <= {(e, d) for e, d, _ in REFERENCE_ROWS}
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -67,9 +68,12 @@ def test_each_error_gets_its_own_entry(error: str | None, description: str | Non
     body = json.dumps({k: v for k, v in {"error": error, "error_description": description}.items() if v is not None})
     diagnosis = explain_text(body, lang=lang)
     assert diagnosis.id == expected != UNKNOWN_ID
-    assert diagnosis.fixes and diagnosis.causes and diagnosis.sources
+    assert diagnosis.fixes
+    assert diagnosis.causes
+    assert diagnosis.sources
     if lang == "ja":
-        assert JAPANESE.search(diagnosis.title) and JAPANESE.search(diagnosis.meaning)
+        assert JAPANESE.search(diagnosis.title)
+        assert JAPANESE.search(diagnosis.meaning)
         assert all(JAPANESE.search(fix) for fix in diagnosis.fixes)
     # a log line that contains the body explains the same
     assert explain_text(f"2026-11-27T03:00:00Z ERROR auth failed: HTTP 400 {body} (retrying)", lang=lang).id == expected
@@ -101,7 +105,8 @@ def test_unknown_error_gets_raw_body_lint_and_closest(rsa_key: object) -> None:
     rules = {f.rule for f in diagnosis.findings}
     assert {"aud-not-https", "exp-in-past", "iss-not-consumer-key"} <= rules
     lint_cause = diagnosis.causes[0]
-    assert lint_cause.status is Status.CONFIRMED and "login.salesforce.com" in lint_cause.evidence
+    assert lint_cause.status is Status.CONFIRMED
+    assert "login.salesforce.com" in lint_cause.evidence
 
 
 def test_explain_with_assertion_confirms_causes(rsa_key: object) -> None:
@@ -130,10 +135,13 @@ def test_explain_with_assertion_confirms_causes(rsa_key: object) -> None:
 def test_cli_explain(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["explain", '{"error":"invalid_grant","error_description":"audience is invalid"}', "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["id"] == "audience-invalid" and data["causes"][0]["status"] in ("confirmed", "ruled_out", "unknown")
+    assert data["id"] == "audience-invalid"
+    assert data["causes"][0]["status"] in ("confirmed", "ruled_out", "unknown")
     assert main(["explain", "--error", "user_not_approved", "--lang", "ja"]) == 0
     out = capsys.readouterr().out
-    assert "ユーザー" in out and "接続アプリケーション" in out and "外部クライアントアプリケーション" in out
+    assert "ユーザー" in out
+    assert "接続アプリケーション" in out
+    assert "外部クライアントアプリケーション" in out
     assert main(["explain", "--error", "invalid_grant", "--description", "brand new text"]) == 2
     assert "unknown-oauth-error" in capsys.readouterr().out
     import io
@@ -162,4 +170,5 @@ def test_cli_explain_as_a_process() -> None:
         timeout=60,
         check=False,
     )
-    assert empty.returncode == 1 and "Traceback" not in empty.stderr
+    assert empty.returncode == 1
+    assert "Traceback" not in empty.stderr

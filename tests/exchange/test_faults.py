@@ -67,24 +67,32 @@ def test_slow_answer_times_out_within_the_read_timeout(
     started = time.monotonic()
     result = request_token(org.token_url, make_assertion(), quick)
     elapsed = time.monotonic() - started
-    assert result.outcome is Outcome.NETWORK and result.network_kind is NetworkKind.TIMEOUT
+    assert result.outcome is Outcome.NETWORK
+    assert result.network_kind is NetworkKind.TIMEOUT
     assert elapsed < 1.5  # a read timeout is not retried: the request may have counted as a login
     assert len(result.transcript.attempts) == 1
     diagnosis = diagnose(result)
     assert diagnosis.id == "timeout"
     phase = next(c for c in diagnosis.causes if c.id == "phase")
-    assert phase.status is Status.CONFIRMED and "waiting for an answer" in phase.evidence and "0.5" in phase.evidence
+    assert phase.status is Status.CONFIRMED
+    assert "waiting for an answer" in phase.evidence
+    assert "0.5" in phase.evidence
 
 
 def test_untrusted_ca_names_the_issuer(org: PracticeServer, make_assertion: Signer) -> None:
     result = request_token(org.token_url, make_assertion(), ExchangeOptions(trust=Trust.CERTIFI, connect_timeout=2))
-    assert result.outcome is Outcome.NETWORK and result.network_kind is NetworkKind.TLS
-    assert result.tls_issuer and "practice" in result.tls_issuer.lower()
-    assert result.transcript.attempts and not result.transcript.attempts[0].status  # nothing was sent
+    assert result.outcome is Outcome.NETWORK
+    assert result.network_kind is NetworkKind.TLS
+    assert result.tls_issuer
+    assert "practice" in result.tls_issuer.lower()
+    assert result.transcript.attempts
+    assert not result.transcript.attempts[0].status
     diagnosis = diagnose(result)
     assert diagnosis.id == "tls-verify-failed"
     issuer = next(c for c in diagnosis.causes if c.id == "issuer-not-trusted")
-    assert issuer.status is Status.CONFIRMED and result.tls_issuer in issuer.evidence and "certifi" in issuer.evidence
+    assert issuer.status is Status.CONFIRMED
+    assert result.tls_issuer in issuer.evidence
+    assert "certifi" in issuer.evidence
 
 
 def test_os_trust_store_also_refuses_the_practice_ca(org: PracticeServer, make_assertion: Signer) -> None:
@@ -97,16 +105,19 @@ def test_os_trust_store_also_refuses_the_practice_ca(org: PracticeServer, make_a
 def test_connection_refused_is_retried_then_diagnosed(options: ExchangeOptions, make_assertion: Signer) -> None:
     url = f"https://127.0.0.1:{_free_port()}/services/oauth2/token"
     result = request_token(url, make_assertion(), options)
-    assert result.outcome is Outcome.NETWORK and result.network_kind is NetworkKind.REFUSED
+    assert result.outcome is Outcome.NETWORK
+    assert result.network_kind is NetworkKind.REFUSED
     assert len(result.transcript.attempts) == options.max_retries + 1  # connect errors are transient
     assert diagnose(result).id == "connection-refused"
 
 
 def test_dns_failure(options: ExchangeOptions, make_assertion: Signer) -> None:
     result = request_token("https://no-such-org.invalid/services/oauth2/token", make_assertion(), options)
-    assert result.outcome is Outcome.NETWORK and result.network_kind is NetworkKind.DNS, result.network_detail
+    assert result.outcome is Outcome.NETWORK, result.network_detail
+    assert result.network_kind is NetworkKind.DNS, result.network_detail
     diagnosis = diagnose(result, lang="ja")
-    assert diagnosis.id == "dns-failure" and "no-such-org.invalid" in diagnosis.causes[0].evidence
+    assert diagnosis.id == "dns-failure"
+    assert "no-such-org.invalid" in diagnosis.causes[0].evidence
 
 
 def test_https_proxy_url_for_a_plain_proxy_is_a_proxy_error(
@@ -129,16 +140,19 @@ def test_no_proxy_bypasses_the_proxy(
     monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{_free_port()}")
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     result = request_token(org.token_url, make_assertion(), options)
-    assert result.ok and result.transcript.proxy is None
+    assert result.ok
+    assert result.transcript.proxy is None
     monkeypatch.setenv("NO_PROXY", "")
     result = request_token(org.token_url, make_assertion(), options)
-    assert result.network_kind is NetworkKind.PROXY and result.transcript.proxy
+    assert result.network_kind is NetworkKind.PROXY
+    assert result.transcript.proxy
 
 
 def test_local_problems_are_classified(options: ExchangeOptions) -> None:
     assert request_token("ftp://example.com/token", "x.y.z", options).outcome is Outcome.LOCAL
     result = request_token("https://login.salesforce.com/services/oauth2/token", "", options)
-    assert result.outcome is Outcome.LOCAL and diagnose(result).id == "local-problem"
+    assert result.outcome is Outcome.LOCAL
+    assert diagnose(result).id == "local-problem"
     missing = ExchangeOptions(trust=Trust.BUNDLE, ca_bundle="/nonexistent/ca.pem")
     assert (
         request_token("https://login.salesforce.com/services/oauth2/token", "a.b.c", missing).outcome is Outcome.LOCAL

@@ -34,15 +34,17 @@ def test_redact_masks_secrets_and_keeps_the_rest(rsa_key: RSAPrivateKey, make_as
         '{"access_token": "opaque-token-value-123456"} -----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'
     )
     out = redact(text)
-    assert jwt_text not in out and jwt_text.split(".")[2] not in out
-    assert "fake_secret" not in out and "opaque-token-value" not in out
-    assert "BEGIN PRIVATE KEY" not in out and "[redacted private key]" in out
+    assert jwt_text not in out
+    assert jwt_text.split(".")[2] not in out
+    assert "fake_secret" not in out
+    assert "opaque-token-value" not in out
+    assert "BEGIN PRIVATE KEY" not in out
+    assert "[redacted private key]" in out
     assert "00D5g000001SfJw!" in out  # the org id is not secret and helps
     assert "BEGIN CERTIFICATE" in out  # certificates are public
     assert redact(out) == out  # idempotent
-    assert shorten_jwt(jwt_text).endswith(f"({len(jwt_text)} chars)") and mask_token(TOKEN).startswith(
-        "00D5g000001SfJw!"
-    )
+    assert shorten_jwt(jwt_text).endswith(f"({len(jwt_text)} chars)")
+    assert mask_token(TOKEN).startswith("00D5g000001SfJw!")
 
 
 def test_redacting_filter_on_a_handler(make_assertion: Signer) -> None:
@@ -62,7 +64,9 @@ def test_redacting_filter_on_a_handler(make_assertion: Signer) -> None:
         logger.warning("sending %s with %s", secret, TOKEN)
     finally:
         logger.removeHandler(handler)
-    assert records and secret not in records[0] and "fake_secret" not in records[0]
+    assert records
+    assert secret not in records[0]
+    assert "fake_secret" not in records[0]
 
 
 def _secrets_absent(text: str, *secrets: str) -> None:
@@ -76,7 +80,8 @@ def test_no_secret_in_logs_or_transcripts(
     caplog.set_level(logging.DEBUG)
     assertion = make_assertion()
     result = request_token(org.token_url, assertion, options)
-    assert result.ok and result.token is not None
+    assert result.ok
+    assert result.token is not None
     access = result.token.access_token
     api = check_api(result.token, options)
     assert api.ok
@@ -109,7 +114,8 @@ def test_secrets_only_when_asked(org: PracticeServer, options: ExchangeOptions, 
     result = request_token(org.token_url, assertion, revealing)
     assert result.token is not None
     text = result.transcript.to_text()
-    assert assertion in text and result.token.access_token in text
+    assert assertion in text
+    assert result.token.access_token in text
 
 
 def test_cli_output_hides_the_token_unless_show_token(
@@ -139,11 +145,15 @@ def test_cli_output_hides_the_token_unless_show_token(
     assert main([*argv, "--json", "--check-api"]) == 0
     out = capsys.readouterr().out
     data = json.loads(out)
-    assert "access_token" not in data["token"] and data["api"]["ok"]
-    assert not LIVE_TOKEN.search(out) and not FULL_JWT.search(out)
+    assert "access_token" not in data["token"]
+    assert data["api"]["ok"]
+    assert not LIVE_TOKEN.search(out)
+    assert not FULL_JWT.search(out)
     assert main([*argv, "--json", "--show-token"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert LIVE_TOKEN.fullmatch(shown["token"]["access_token"])  # the pattern does find a real token
     assert main([*argv, "-v"]) == 0  # text mode with the transcript
     text = capsys.readouterr().out
-    assert "POST" in text and not LIVE_TOKEN.search(text) and not FULL_JWT.search(text)
+    assert "POST" in text
+    assert not LIVE_TOKEN.search(text)
+    assert not FULL_JWT.search(text)

@@ -24,9 +24,11 @@ def test_backoff_grows_is_jittered_and_capped() -> None:
     for n, delay in enumerate(delays):
         base = min(0.5 * 2**n, 3.0)
         assert base <= delay <= min(base * 1.5, 3.0)
-    assert delays[0] < delays[2] and max(delays) <= 3.0
+    assert delays[0] < delays[2]
+    assert max(delays) <= 3.0
     assert len({round(policy.delay(1, rng=rng), 6) for _ in range(20)}) > 10  # jitter spreads the waits
-    assert policy.delay(0, retry_after=600) == 3.0 and policy.delay(0, retry_after=1.0) == 1.0
+    assert policy.delay(0, retry_after=600) == 3.0
+    assert policy.delay(0, retry_after=1.0) == 1.0
 
 
 def test_only_gateway_statuses_are_transient() -> None:
@@ -39,9 +41,11 @@ def test_503_is_retried_a_bounded_number_of_times(
     org.faults.update(maintenance=True)
     slept: list[float] = []
     result = request_token(org.token_url, make_assertion(), options, sleep=slept.append)
-    assert result.outcome is Outcome.SERVER_ERROR and result.status == 503
+    assert result.outcome is Outcome.SERVER_ERROR
+    assert result.status == 503
     assert len(result.transcript.attempts) == options.max_retries + 1
-    assert len(slept) == options.max_retries and all(0 < s <= options.backoff_max for s in slept)
+    assert len(slept) == options.max_retries
+    assert all(0 < s <= options.backoff_max for s in slept)
     assert all("retry" in note for note in result.transcript.notes)
 
 
@@ -52,7 +56,8 @@ def test_503_then_recovery_succeeds(org: PracticeServer, options: ExchangeOption
         org.faults.update(maintenance=False)
 
     result = request_token(org.token_url, make_assertion(), options, sleep=recover)
-    assert result.ok and [a.status for a in result.transcript.attempts] == [503, 200]
+    assert result.ok
+    assert [a.status for a in result.transcript.attempts] == [503, 200]
 
 
 def test_a_400_is_never_retried(org: PracticeServer, options: ExchangeOptions, make_assertion: Signer) -> None:
@@ -61,7 +66,9 @@ def test_a_400_is_never_retried(org: PracticeServer, options: ExchangeOptions, m
     result = request_token(
         org.token_url, make_assertion(), ExchangeOptions(**{**options.__dict__, "max_retries": 5}), sleep=slept.append
     )
-    assert result.outcome is Outcome.OAUTH_ERROR and len(result.transcript.attempts) == 1 and not slept
+    assert result.outcome is Outcome.OAUTH_ERROR
+    assert len(result.transcript.attempts) == 1
+    assert not slept
 
 
 def test_cancel_during_backoff_returns_promptly(
@@ -97,10 +104,13 @@ def test_cancel_token_basics() -> None:
     remove = token.on_cancel(lambda: calls.append(1))
     token.on_cancel(lambda: calls.append(2))
     remove()
-    assert not token.cancelled and not token.wait(0.01)
+    assert not token.cancelled
+    assert not token.wait(0.01)
     token.cancel()
     token.cancel()
-    assert token.cancelled and token.wait(10) and calls == [2]
+    assert token.cancelled
+    assert token.wait(10)
+    assert calls == [2]
     token.on_cancel(lambda: calls.append(3))  # late registration runs at once
     assert calls == [2, 3]
     with pytest.raises(CancelledError):
