@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sfjwt_gui.ui.dialogs.confirm import ConfirmDialog, RenameDialog
+from sfjwt_gui.ui.dialogs.confirm import AliasDialog, ConfirmDialog, RenameDialog
 from sfjwt_gui.ui.dialogs.export_dialog import ExportDialog
 from sfjwt_gui.ui.dialogs.passphrase import PassphraseDialog
 from sfjwt_gui.ui.pages.decode_tool import DecodeToolPage
@@ -77,6 +77,7 @@ def test_pages_name_every_interactive_widget(qtbot: Any, loaded_session: Any, pa
         lambda: ExportDialog(has_key=True, has_certificate=True),
         lambda: RenameDialog("acme"),
         lambda: ConfirmDialog("Delete key", "Delete acme?", "Delete"),
+        lambda: AliasDialog("org.jks", ["one", "two"]),
     ],
 )
 def test_dialogs_name_every_interactive_widget(qtbot: Any, make: Any) -> None:

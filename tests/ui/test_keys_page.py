@@ -257,7 +257,7 @@ def test_save_to_keyring_and_overwrite_after_confirmation(
     assert [r.name for r in vault.list()] == ["acme-prod"]
 
 
-def test_without_a_keyring_the_page_says_what_to_do(qtbot: Any, session: Any, data_dir: Path) -> None:
+def test_without_a_keyring_the_page_says_what_to_do(qtbot: Any, session: Any, data_dir: Path, rsa_key: Any) -> None:
     from keyring.backends import fail
 
     from sfjwt_gui.core.vault import Vault
@@ -272,6 +272,8 @@ def test_without_a_keyring_the_page_says_what_to_do(qtbot: Any, session: Any, da
     assert widget.vault_status.fix
     assert widget.vault_status.fix in widget.keyring_status.plain_text()
     assert "plain text" in widget.keyring_status.plain_text()
+    session.set("private_key", rsa_key)
+    assert not widget.save_button.isEnabled()  # nothing can be saved; the key stays in memory
 
 
 EXPORT_CASES = [
@@ -362,3 +364,58 @@ def test_checklist_follows_the_language(page: Any, session: Any) -> None:
     assert page.checklist_items["eca-jwt"].accessibleName() == jwt_item["text"]["ja"]
     assert page.checklist_items["eca-jwt"].isChecked()  # ticks survive a language switch
     assert page.checklist_tabs.tabText(1) == eca["title"]["ja"]
+
+
+@pytest.mark.interop
+def test_keystore_with_several_keys_asks_which_one(
+    qtbot: Any, page: Any, session: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Salesforce's "Export to Keystore" writes every key of the org into one JKS: the page asks which to use."""
+    import shutil
+    import subprocess
+
+    if shutil.which("keytool") is None:
+        pytest.skip("keytool not installed")
+    store = tmp_path / "org-export.jks"
+    for alias in ("integration_one", "integration_two"):
+        subprocess.run(
+            [
+                "keytool",
+                "-genkeypair",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-storetype",
+                "JKS",
+                "-keystore",
+                str(store),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit",
+                "-alias",
+                alias,
+                "-dname",
+                f"CN={alias}",
+                "-validity",
+                "30",
+            ],
+            check=True,
+            capture_output=True,
+        )
+    answer_passphrases(monkeypatch, ["changeit"])
+    offered: list[list[str]] = []
+
+    def pick_second(dialog: confirm.AliasDialog) -> int:
+        offered.append([dialog.alias_combo.itemText(i) for i in range(dialog.alias_combo.count())])
+        dialog.alias_combo.setCurrentIndex(1)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(confirm.AliasDialog, "exec", pick_second)
+    page.import_file(store)
+    qtbot.waitUntil(lambda: session.get("private_key") is not None, timeout=TIMEOUT)
+    assert offered == [["integration_one", "integration_two"]]
+    cert = session.get("certificate")
+    assert cert.subject.rfc4514_string() == "CN=integration_two"
+    assert cert.public_key().public_numbers() == session.get("private_key").public_key().public_numbers()

@@ -88,62 +88,62 @@
         <translation>秘密鍵を暗号化せずに書き出す</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="201" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="202" />
         <source>The key password is the keystore password, as Salesforce's import requires.</source>
         <translation>Salesforce のインポートの要件どおり、鍵のパスワードはキーストアのパスワードと同じになります。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="203" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="204" />
         <source>A certificate holds no secret; no passphrase is needed.</source>
         <translation>証明書には秘密情報が含まれないため、パスフレーズは不要です。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="211" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="212" />
         <source>Keytool and Salesforce need a keystore password of at least {n} characters.</source>
         <translation>keytool と Salesforce では、キーストアのパスワードは {n} 文字以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="218" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="219" />
         <source>The two passphrases differ.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="220" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="221" />
         <source>The key will be readable by anyone who can read the file.</source>
         <translation>ファイルを読める人なら誰でも鍵を読めてしまいます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="289" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="290" />
         <source>Export to</source>
         <translation>エクスポート先</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="298" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="299" />
         <source>PEM certificate (*.crt *.pem)</source>
         <translation>PEM 証明書 (*.crt *.pem)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="299" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="300" />
         <source>DER certificate (*.cer *.der)</source>
         <translation>DER 証明書 (*.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="300" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="301" />
         <source>PKCS#8 private key (*.key *.pem)</source>
         <translation>PKCS#8 秘密鍵 (*.key *.pem)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="301" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="302" />
         <source>PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="302" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="303" />
         <source>Java keystore (*.jks)</source>
         <translation>Java キーストア (*.jks)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="304" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="305" />
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>

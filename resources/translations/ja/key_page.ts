@@ -3,457 +3,462 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="336" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="369" />
         <source>Create a new key and certificate</source>
         <translation>新しい鍵と証明書を作成</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="337" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="370" />
         <source>Key &amp;size (bits):</source>
         <translation>鍵長 (ビット)(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="339" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="372" />
         <source>Key size in bits</source>
         <translation>鍵長 (ビット)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="340" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="373" />
         <source>2048 bits is the usual choice; Salesforce accepts 2048, 3072 and 4096.</source>
         <translation>通常は 2048 ビットで十分です。Salesforce は 2048・3072・4096 ビットを受け付けます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="341" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="374" />
         <source>Common &amp;name (CN):</source>
         <translation>共通名 (CN)(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="343" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="376" />
         <source>Certificate common name</source>
         <translation>証明書の共通名</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="344" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="377" />
         <source>Any label that tells you later what this certificate is for.</source>
         <translation>後で何のための証明書か分かる名前なら何でも構いません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="345" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="378" />
         <source>&amp;Validity (days):</source>
         <translation>有効期間 (日)(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="347" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="380" />
         <source>Certificate validity in days</source>
         <translation>証明書の有効期間 (日数)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="348" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="381" />
         <source>365 days with a calendar reminder to rotate is a good default.</source>
         <translation>365 日にして、更新日をカレンダーに登録しておくのがおすすめです。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="349" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="382" />
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="350" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="383" />
         <source>Generate a new key and certificate</source>
         <translation>新しい鍵と証明書を生成</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="351" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="384" />
         <source>Generate a new RSA key and a self-signed certificate (Ctrl+G).</source>
         <translation>新しい RSA 鍵と自己署名証明書を生成します (Ctrl+G)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="352" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="385" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="353" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="386" />
         <source>Cancel key generation</source>
         <translation>鍵の生成をキャンセル</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="356" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="389" />
         <source>Key generation cannot be interrupted: Cancel abandons it. The computation finishes in the background and its result is thrown away.</source>
         <translation>鍵の生成は途中で止められないため、キャンセルすると生成を見捨てます。計算はバックグラウンドで最後まで進み、その結果は破棄されます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="360" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="393" />
         <source>Key generation in progress</source>
         <translation>鍵を生成中</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="362" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="395" />
         <source>Import an existing key or certificate</source>
         <translation>既存の鍵や証明書を読み込む</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="363" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="396" />
         <source>&amp;Open file…</source>
         <translation>ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="364" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="397" />
         <source>Open a key, certificate or keystore file</source>
         <translation>鍵・証明書・キーストアのファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="366" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="399" />
         <source>PEM, DER, PKCS#12 (.p12/.pfx), JKS, OpenSSH keys and certificates (Ctrl+O).</source>
         <translation>PEM、DER、PKCS#12 (.p12/.pfx)、JKS、OpenSSH の鍵と証明書に対応しています (Ctrl+O)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="368" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="401" />
         <source>…or drop a file anywhere on this page, or paste the text below.</source>
         <translation>…またはこのページのどこかにファイルをドロップするか、下にテキストを貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="369" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="402" />
         <source>-----BEGIN PRIVATE KEY-----
 …</source>
         <translation>-----BEGIN PRIVATE KEY-----
 …</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="370" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="403" />
         <source>Pasted key or certificate text</source>
         <translation>貼り付けた鍵または証明書のテキスト</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="371" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="404" />
         <source>&amp;Import pasted text</source>
         <translation>貼り付けたテキストを読み込む(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="372" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="405" />
         <source>Import the pasted key or certificate</source>
         <translation>貼り付けた鍵または証明書を読み込む</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="374" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="407" />
         <source>Current key</source>
         <translation>現在の鍵</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="375" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="408" />
         <source>SHA-1:</source>
         <translation>SHA-1:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="376" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="409" />
         <source>SHA-256:</source>
         <translation>SHA-256:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="377" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="410" />
         <source>Certificate SHA-1 fingerprint</source>
         <translation>証明書の SHA-1 フィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="378" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="411" />
         <source>Certificate SHA-256 fingerprint</source>
         <translation>証明書の SHA-256 フィンガープリント</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="380" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="413" />
         <source>Copy the SHA-1 fingerprint</source>
         <translation>SHA-1 フィンガープリントをコピー</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="381" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="414" />
         <source>Copy the SHA-256 fingerprint</source>
         <translation>SHA-256 フィンガープリントをコピー</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="383" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="416" />
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="386" />
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="387" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="419" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="420" />
         <source>Make a self-signed certificate for this key</source>
         <translation>この鍵の自己署名証明書を作成</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="388" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="421" />
         <source>Uses the common name and validity from “Create a new key”.</source>
         <translation>「新しい鍵と証明書を作成」の共通名と有効期間を使います。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="389" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="422" />
         <source>Na&amp;me:</source>
         <translation>名前(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="391" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="424" />
         <source>Name of the key in the keyring</source>
         <translation>キーリングに保存する鍵の名前</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="392" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="425" />
         <source>e.g. acme-prod</source>
         <translation>例: acme-prod</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="393" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="426" />
         <source>&amp;Save to keyring</source>
         <translation>キーリングに保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="394" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="427" />
         <source>Save the key to the OS keyring</source>
         <translation>鍵を OS のキーリングに保存</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="395" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="428" />
         <source>Stores the private key in the OS keyring under this name.</source>
         <translation>秘密鍵をこの名前で OS のキーリングに保存します。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="396" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="429" />
         <source>E&amp;xport…</source>
         <translation>エクスポート(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="397" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="430" />
         <source>Export the key or certificate to a file</source>
         <translation>鍵または証明書をファイルにエクスポート</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="398" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="431" />
         <source>Certificate (.crt/.cer), PKCS#8, PKCS#12 or JKS (Ctrl+E).</source>
         <translation>証明書 (.crt/.cer)、PKCS#8、PKCS#12、JKS に書き出せます (Ctrl+E)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="400" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="433" />
         <source>Compare with the certificate in Salesforce</source>
         <translation>Salesforce にある証明書と照合</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="403" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="436" />
         <source>Download the certificate from the Connected App or External Client App and drop the .crt here, or choose it. The key signs; Salesforce checks with that certificate: they must belong together.</source>
         <translation>接続アプリケーションまたは外部クライアントアプリケーションから証明書をダウンロードし、その .crt をここにドロップするか選択してください。署名するのは鍵、検証するのは Salesforce 側の証明書なので、両者は対になっている必要があります。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="407" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="440" />
         <source>&amp;Choose certificate…</source>
         <translation>証明書を選択(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="408" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="441" />
         <source>Choose the certificate downloaded from Salesforce</source>
         <translation>Salesforce からダウンロードした証明書を選択</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="409" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="442" />
         <source>Drop area for the certificate downloaded from Salesforce</source>
         <translation>Salesforce からダウンロードした証明書のドロップ領域</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="411" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="444" />
         <source>Setup checklist</source>
         <translation>設定チェックリスト</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="412" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="445" />
         <source>Setup checklist: Connected App or External Client App</source>
         <translation>設定チェックリスト: 接続アプリケーションまたは外部クライアントアプリケーション</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="506" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="541" />
         <source>No keyring is configured: the key stays in memory only and is gone when you quit.</source>
         <translation>キーリングが設定されていません。鍵はメモリ上にだけあり、終了すると消えます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="509" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="544" />
         <source>Checking the OS keyring…</source>
         <translation>OS のキーリングを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="514" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="549" />
         <source>Keyring: {backend}. Saved keys are kept there, never in files.</source>
         <translation>キーリング: {backend}。保存した鍵はここに保管され、ファイルには書き出されません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="522" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="557" />
         <source>No usable keyring ({backend}): {message} The app still works; the key stays in memory only and nothing is written in plain text.</source>
         <translation>使えるキーリングがありません ({backend}): {message} アプリはこのまま使えます。鍵はメモリ上にだけ置かれ、平文で書き出されることはありません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="537" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="572" />
         <source>There is no key to save.</source>
         <translation>保存する鍵がありません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="537" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="572" />
         <source>Generate or import one first.</source>
         <translation>先に鍵を生成するか読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="542" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="577" />
         <source>The key needs a name.</source>
         <translation>鍵に名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="542" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="577" />
         <source>Type a name, e.g. acme-prod.</source>
         <translation>名前を入力してください (例: acme-prod)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="551" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="586" />
         <source>The key cannot be saved: no usable keyring.</source>
         <translation>使えるキーリングがないため、鍵を保存できません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="572" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="607" />
         <source>Saved “{name}” in the keyring.</source>
         <translation>「{name}」をキーリングに保存しました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="595" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="630" />
         <source>The common name (CN) is empty.</source>
         <translation>共通名 (CN) が空です。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="596" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="631" />
         <source>Type a CN, e.g. acme-integration.</source>
         <translation>CN を入力してください (例: acme-integration)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="604" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="639" />
         <source>Generating a {bits}-bit RSA key…</source>
         <translation>{bits} ビットの RSA 鍵を生成しています…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="624" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="659" />
         <source>Key generation cancelled. It finishes in the background; its result is discarded.</source>
         <translation>鍵の生成をキャンセルしました。計算はバックグラウンドで終わりますが、その結果は破棄されます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="644" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="679" />
         <source>Generated a {bits}-bit key and a self-signed certificate.</source>
         <translation>{bits} ビットの鍵と自己署名証明書を生成しました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="645" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="680" />
         <source>Save it to the keyring, then export the .crt and upload it to Salesforce.</source>
         <translation>キーリングに保存してから .crt をエクスポートし、Salesforce にアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="674" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="709" />
         <source>Made a self-signed certificate for the key.</source>
         <translation>鍵の自己署名証明書を作成しました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="681" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="716" />
         <source>Import a key or certificate</source>
         <translation>鍵または証明書を読み込む</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="700" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="735" />
         <source>Nothing to import: the paste box is empty.</source>
         <translation>貼り付け欄が空なので、読み込むものがありません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="701" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="736" />
         <source>Paste a PEM key or certificate.</source>
         <translation>PEM 形式の鍵または証明書を貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="719" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="755" />
         <source>the pasted text</source>
         <translation>貼り付けたテキスト</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="727" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="763" />
         <source>{source} is encrypted. Type its passphrase:</source>
         <translation>{source} は暗号化されています。パスフレーズを入力してください:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="728" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="764" />
         <source>That passphrase does not open it. Try again.</source>
         <translation>そのパスフレーズでは開けません。もう一度入力してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="731" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="767" />
         <source>Import cancelled: no passphrase given.</source>
         <translation>パスフレーズが入力されなかったため、読み込みを中止しました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="757" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="778" />
+        <source>Import cancelled: no key chosen.</source>
+        <translation>鍵が選ばれなかったため、読み込みを中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="800" />
         <source>Imported {what} from {source} ({fmt}).</source>
         <translation>{source} から{what}を読み込みました ({fmt})。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="760" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="803" />
         <source>Repaired: {repairs}</source>
         <translation>修復した内容: {repairs}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="766" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="809" />
         <source>a key and its certificate</source>
         <translation>鍵と証明書</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="768" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="811" />
         <source>a private key</source>
         <translation>秘密鍵</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="769" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="812" />
         <source>a certificate</source>
         <translation>証明書</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="813" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="856" />
         <source>There is nothing to export yet.</source>
         <translation>エクスポートするものがまだありません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="814" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="857" />
         <source>Generate or import a key first.</source>
         <translation>先に鍵を生成するか読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="827" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="870" />
         <source>Exported to {path}.</source>
         <translation>{path} にエクスポートしました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="837" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="880" />
         <source>Certificate downloaded from Salesforce</source>
         <translation>Salesforce からダウンロードした証明書</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="869" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="912" />
         <source>Salesforce's certificate: SHA-256 {theirs}. Load your key to compare.</source>
         <translation>Salesforce の証明書: SHA-256 {theirs}。照合するには鍵を読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="879" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="922" />
         <source>Match: the certificate in Salesforce belongs to this key.</source>
         <translation>一致: Salesforce にある証明書はこの鍵のものです。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="880" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="923" />
         <source>Salesforce: SHA-256 {theirs}
 Yours: SHA-256 {ours}</source>
         <translation>Salesforce: SHA-256 {theirs}
 こちら: SHA-256 {ours}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="888" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="931" />
         <source>Mismatch: the certificate in Salesforce does not belong to this key. Salesforce will answer “invalid assertion”.</source>
         <translation>不一致: Salesforce にある証明書はこの鍵のものではありません。Salesforce は「invalid assertion」と応答します。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="892" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="935" />
         <source>Salesforce: SHA-256 {theirs}
 Yours: SHA-256 {ours}
 Upload this key's certificate (.crt).</source>
@@ -462,52 +467,52 @@ Upload this key's certificate (.crt).</source>
 この鍵の証明書 (.crt) をアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="921" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="964" />
         <source>No key yet. Generate a new one, import a file, or load one from the Keys tool.</source>
         <translation>まだ鍵がありません。新しく生成するか、ファイルを読み込むか、「鍵」ツールから読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="930" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="973" />
         <source>saved in the keyring as “{name}”</source>
         <translation>キーリングに「{name}」として保存済み</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="932" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="975" />
         <source>not saved: in memory only</source>
         <translation>未保存 (メモリ上のみ)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="934" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="977" />
         <source>RSA {bits}-bit private key, {where}.</source>
         <translation>RSA {bits} ビットの秘密鍵、{where}。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="936" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="979" />
         <source>Certificate: {subject}</source>
         <translation>証明書: {subject}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="941" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="984" />
         <source>The certificate does not belong to this key.</source>
         <translation>この証明書はこの鍵のものではありません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="945" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="988" />
         <source>No certificate: make one to upload to Salesforce.</source>
         <translation>証明書がありません。Salesforce にアップロードする証明書を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="957" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="1000" />
         <source>Expired on {date}: Salesforce rejects it.</source>
         <translation>{date} に期限切れです。Salesforce はこの証明書を拒否します。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="961" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="1004" />
         <source>Expires on {date}, in {days} days: make a new key and upload its certificate soon.</source>
         <translation>{date} (あと {days} 日) で期限切れになります。早めに新しい鍵を作り、その証明書をアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="966" />
+        <location filename="../../../sfjwt_gui/ui/pages/key_page.py" line="1009" />
         <source>Valid until {date} ({days} days left).</source>
         <translation>{date} まで有効 (残り {days} 日)。</translation>
     </message>

@@ -34,7 +34,7 @@
         <translation>パスフレーズの文字を表示</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/passphrase.py" line="94" />
+        <location filename="../../../sfjwt_gui/ui/dialogs/passphrase.py" line="95" />
         <source>The two passphrases differ.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -117,5 +118,48 @@ def ask_new_name(parent: QWidget | None, old_name: str) -> str | None:
     dialog = RenameDialog(old_name, parent)
     try:
         return dialog.new_name() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+class AliasDialog(QDialog):
+    """Pick one private key of a keystore that holds several."""
+
+    def __init__(self, source: str, aliases: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aliasDialog")
+        self.setModal(True)
+        self.setWindowTitle(self.tr("Choose a key"))
+        label = QLabel(
+            self.tr("{source} holds {count} private keys. Which one signs the JWT?").format(
+                source=source, count=len(aliases)
+            ),
+            self,
+        )
+        label.setWordWrap(True)
+        self.alias_combo = QComboBox(self)
+        self.alias_combo.setObjectName("aliasCombo")
+        self.alias_combo.addItems(aliases)
+        self.alias_combo.setAccessibleName(self.tr("Alias of the key to import"))
+        label.setBuddy(self.alias_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        name_dialog_buttons(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.alias_combo)
+        layout.addWidget(buttons)
+
+    def alias(self) -> str:
+        """The chosen alias."""
+        return self.alias_combo.currentText()
+
+
+def choose_alias(parent: QWidget | None, source: str, aliases: list[str]) -> str | None:
+    """Ask which keystore entry to import; None when cancelled."""
+    dialog = AliasDialog(source, aliases, parent)
+    try:
+        return dialog.alias() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.errors import KeyExistsError, PassphraseRequiredError, WrongPassphraseError
 from sfjwt_gui.core.fingerprints import key_matches_certificate, sha1_fingerprint, sha256_fingerprint
 from sfjwt_gui.core.resources import resource_path
-from sfjwt_gui.ui.dialogs.confirm import confirm_overwrite
+from sfjwt_gui.ui.dialogs.confirm import choose_alias, confirm_overwrite
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path, key_file_filter
 from sfjwt_gui.ui.dialogs.passphrase import ask_passphrase
@@ -72,13 +73,45 @@ def make_certificate(key: Any, cn: str, days: int) -> Any:
     return self_signed_certificate(key, Subject(cn), days)
 
 
-def load_source(source: Path | str, passphrase: bytes | None) -> Any:
-    """Background job: key material from a file path or pasted text (decryption can be slow)."""
+@dataclass(frozen=True)
+class AliasChoice:
+    """A Java keystore holding several private keys (Salesforce's keystore export holds all of the org's)."""
+
+    aliases: list[str]
+
+
+def load_source(source: Path | str, passphrase: bytes | None, alias: str | None = None) -> Any:
+    """Background job: key material from a file path or pasted text (decryption can be slow).
+
+    Returns LoadedMaterial, or AliasChoice when a keystore holds several keys and no alias was given."""
+    from sfjwt_gui.core.errors import KeyFormatError
     from sfjwt_gui.core.key_loading import load_file, load_material
 
-    if isinstance(source, Path):
-        return load_file(source, passphrase)
-    return load_material(source, passphrase)
+    try:
+        if isinstance(source, Path):
+            return load_file(source, passphrase, alias=alias)
+        return load_material(source, passphrase, alias=alias)
+    except KeyFormatError:
+        if alias is None and passphrase is not None and isinstance(source, Path):
+            aliases = _keystore_aliases(source, passphrase)
+            if len(aliases) > 1:
+                return AliasChoice(aliases)
+        raise
+
+
+def _keystore_aliases(path: Path, passphrase: bytes) -> list[str]:
+    """Private-key aliases of a JKS file ([] when it is not one or cannot be read)."""
+    from sfjwt_gui.core import jks
+    from sfjwt_gui.core.errors import SfjwtError
+
+    try:
+        data = path.read_bytes()
+        if not jks.is_jks(data):
+            return []
+        store = jks.read_jks(data, passphrase.decode("utf-8", "replace"))
+    except (OSError, SfjwtError):
+        return []
+    return sorted((entry.alias for entry in store.private_keys), key=str.casefold)
 
 
 def read_certificate_file(path: Path) -> Any:
@@ -465,7 +498,9 @@ class KeyPage(QWidget):
         self.progress.setVisible(generating)
         self.cancel_button.setEnabled(generating)
         self.generate_button.setEnabled(not generating)
-        self.save_button.setEnabled("save" not in self._busy and self.session.get("private_key") is not None)
+        self.save_button.setEnabled(
+            "save" not in self._busy and self.session.get("private_key") is not None and self._keyring_available()
+        )
         self.export_button.setEnabled("export" not in self._busy and self._has_material())
         for widget in (self.open_button, self.import_paste_button):
             widget.setEnabled("import" not in self._busy)
@@ -704,14 +739,15 @@ class KeyPage(QWidget):
             return
         self._start_import(text, None)
 
-    def _start_import(self, source: Path | str, passphrase: bytes | None) -> None:
+    def _start_import(self, source: Path | str, passphrase: bytes | None, alias: str | None = None) -> None:
         self._set_busy("import", True)
         start_job(
             self,
             load_source,
             source,
             passphrase,
-            on_finished=lambda material: self._imported(material, source),
+            alias,
+            on_finished=lambda material: self._imported(material, source, passphrase),
             on_failed=lambda error: self._import_failed(error, source, passphrase),
         )
 
@@ -734,8 +770,15 @@ class KeyPage(QWidget):
             return
         self._show_error(error)  # the paste box keeps its text so the user can correct it
 
-    def _imported(self, material: Any, source: Path | str) -> None:
+    def _imported(self, material: Any, source: Path | str, passphrase: bytes | None = None) -> None:
         self._set_busy("import", False)
+        if isinstance(material, AliasChoice):
+            alias = choose_alias(self, self._source_label(source), material.aliases)
+            if alias is None:
+                self._set_status(lambda: (Kind.INFO, self.tr("Import cancelled: no key chosen."), ""))
+            else:
+                self._start_import(source, passphrase, alias)
+            return
         label = self._source_label(source)
         repairs = "; ".join(material.repairs)
         fmt = material.source_format
