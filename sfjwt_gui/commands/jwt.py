@@ -297,7 +297,7 @@ def run_lint(args: argparse.Namespace) -> int:
             {"findings": [f.to_json() for f in findings], "summary": summary, "repairs": decoded.repairs},
         )
     else:
-        for repair in decoded.repairs:
+        for repair in decoded.repair_texts(args.lang):
             print(f"note: {repair}")
         for finding in findings:
             flag = "" if finding.confirmed else " (unconfirmed)"

@@ -30,6 +30,7 @@ from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_finger
 
 MIN_KEY_BITS = 2048
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
+_COMPACT = re.compile(r"[A-Za-z0-9_.-]+")
 _JWT_SHAPED = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){2,4}")
 _ASSERTION_FIELD = re.compile(r"(?:^|[&?\s'\"])assertion=([^&\s'\"]+)")
 _ASSERTION_JSON = re.compile(r"\"assertion\"\s*:\s*\"([^\"]*)\"")
@@ -75,6 +76,15 @@ class DecodedToken:
         """The signature part as it appears in the token (base64url, no padding)."""
         return self.token.rsplit(".", 1)[-1]
 
+    def repair_texts(self, lang: str = "en") -> list[str]:
+        """``repairs`` in ``lang`` (``en`` or ``ja``; texts in ``resources/lint/rules.json``)."""
+        if lang == "en":
+            return list(self.repairs)
+        from sfjwt_gui.core.lint_rules.texts import catalogue
+
+        table: dict[str, str] = catalogue().get("repairs", {})
+        return [table.get(text, text) for text in self.repairs]
+
     @property
     def algorithm(self) -> str | None:
         """The header's ``alg`` when it is a string."""
@@ -116,17 +126,38 @@ def _clean(text: str) -> tuple[str, list[str]]:
     if without_bearer != current:
         repairs.append("removed the 'Bearer ' prefix")
         current = _strip_quotes(without_bearer)
-    joined = re.sub(r"\s+", "", current)
-    if joined != current and _B64URL.match(joined.replace(".", "")):
-        repairs.append("removed line breaks and spaces inside the token")
-        current = joined
-    if not _B64URL.match(current.replace(".", "")):
-        candidates = _JWT_SHAPED.findall(current)
-        preferred = [c for c in candidates if c.startswith("eyJ")] or candidates
-        if preferred:
+    return _extract(current, repairs), repairs
+
+
+def _extract(text: str, repairs: list[str]) -> str:
+    """The compact JWT inside ``text``: rejoin a token wrapped over lines, drop words around it."""
+    if _COMPACT.fullmatch(text):
+        return text
+    start = text.find("eyJ")  # every JWT header starts with base64url('{"')
+    if start >= 0:
+        pieces = text[start:].split()
+        taken: list[str] = []
+        for piece in pieces:
+            match = _COMPACT.match(piece)
+            if match:
+                taken.append(match.group(0))
+            if not match or match.end() != len(piece):
+                break
+        joined = "".join(taken)
+        if len(taken) > 1:
+            repairs.append("removed line breaks and spaces inside the token")
+        if start > 0 or joined != "".join(pieces):
             repairs.append("took the JWT out of the surrounding text")
-            current = max(preferred, key=len)
-    return current, repairs
+        return joined
+    joined = re.sub(r"\s+", "", text)
+    if _COMPACT.fullmatch(joined):
+        repairs.append("removed line breaks and spaces inside the token")
+        return joined
+    candidates = _JWT_SHAPED.findall(text)
+    if candidates:
+        repairs.append("took the JWT out of the surrounding text")
+        return max(candidates, key=len)
+    return text
 
 
 def _b64decode(part: str, name: str) -> bytes:

@@ -287,3 +287,17 @@ def test_empty_signature_decodes_to_empty_bytes() -> None:
     decoded = decode(f"{segment({'alg': 'none'})}.{segment(PAYLOAD)}.")
     assert decoded.signature == b""
     assert decoded.algorithm == "none"
+
+
+def test_every_repair_has_a_japanese_text(token: str) -> None:
+    texts = []
+    for text in (f" Bearer {token}\n", f"'{token}'", "assertion=" + token.replace(".", "%2E"),
+                 f"curl -d 'assertion={token}'", json.dumps({"assertion": token}), f"x {token[:30]}\n{token[30:]}",
+                 f"see: {token} !"):  # fmt: skip
+        decoded = decode(text)
+        assert decoded.repairs
+        texts += decoded.repair_texts("ja")
+        assert decoded.repair_texts("en") == decoded.repairs
+    assert texts
+    for text in texts:
+        assert any("\u3040" <= ch <= "\u30ff" for ch in text), text
