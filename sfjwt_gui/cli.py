@@ -12,6 +12,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 # subcommand -> module that registers it
 COMMANDS: dict[str, str] = {
@@ -34,11 +35,19 @@ def _requested_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors; 2 means "lint errors / refused" here, so bad flags exit 1."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """Build the parser, importing only the module of the requested subcommand."""
     from sfjwt_gui import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sfjwt",
         description="Salesforce JWT Bearer Flow: keys, certificates, signing, linting, token exchange, diagnosis.",
     )
