@@ -46,6 +46,9 @@ def test_openssl_private_keys_load_to_the_same_key(
     assert material.source_format == fmt
     assert material.certificate is None
     assert material.source_name == name
+    inspection = inspect_material(material)
+    assert (inspection.kind, inspection.key_type, inspection.key_bits) == ("private_key", "RSA", 2048)
+    assert inspection.source_format == fmt
 
 
 @pytest.mark.parametrize("name", ["cert.pem", "cert.der"])
@@ -57,6 +60,12 @@ def test_openssl_certificates_have_openssls_fingerprints(openssl_files: ToolFile
     assert sha256_fingerprint(material.certificate) == openssl_files.sha256
     assert load_certificate(openssl_files[name].read_bytes()).serial_number == material.certificate.serial_number
     assert load_public_key(openssl_files[name].read_bytes()).public_numbers().n == openssl_files.modulus
+    inspection = inspect_material(material)
+    assert inspection.kind == "certificate"
+    assert inspection.sha1_fingerprint == openssl_files.sha1
+    assert inspection.sha256_fingerprint == openssl_files.sha256
+    assert inspection.subject == "CN=openssl-made,O=Example KK,C=JP"
+    assert inspection.days_left in (364, 365)
 
 
 @pytest.mark.parametrize(("name", "passphrase"), [("modern.p12", PASS), ("legacy.p12", PASS), ("nopass.p12", None)])
@@ -118,6 +127,7 @@ def test_openssh_private_keys(ssh_files: ToolFiles, name: str, passphrase: str |
     assert material.source_format == fmt
     assert material.private_key is not None
     assert material.private_key.public_key().public_numbers().n == _ssh_public_modulus(ssh_files[name])
+    assert inspect_material(material).key_bits == 2048
 
 
 def test_openssh_encrypted_errors(ssh_files: ToolFiles) -> None:
@@ -137,6 +147,10 @@ def test_keytool_jks_imports_with_keytools_fingerprints(keytool_files: ToolFiles
     exported = x509.load_pem_x509_certificate(keytool_files["exported.crt"].read_bytes())
     assert key_matches_certificate(material.private_key, exported)
     assert material.certificate.subject.rfc4514_string() == "CN=keytool-made,O=Example"
+    inspection = inspect_material(material)
+    assert inspection.key_matches_certificate is True
+    assert inspection.sha256_fingerprint == keytool_files.sha256
+    assert inspection.days_left in (199, 200)
 
 
 def test_keytool_jks_alias_selection(keytool_files: ToolFiles) -> None:
