@@ -43,7 +43,7 @@ from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.drop_frame import DropFrame
 from sfjwt_gui.ui.widgets.drop_frame import accept_files_or_text as _accept_files_or_text
-from sfjwt_gui.ui.widgets.status_line import COLOURS, Kind, StatusLine, copy_to_clipboard, local_files
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard, kind_colour, local_files
 
 EXPIRY_WARNING_DAYS = 30
 BITS_CHOICES = (2048, 3072, 4096)
@@ -980,7 +980,7 @@ class KeyPage(QWidget):
             if key is not None and not key_matches_certificate(key, certificate):
                 lines.append(
                     "<span style='color:{c}'>{t}</span>".format(
-                        c=COLOURS[Kind.ERROR],
+                        c=kind_colour(Kind.ERROR),
                         t=self.tr("The certificate does not belong to this key."),
                     )
                 )
@@ -997,10 +997,13 @@ class KeyPage(QWidget):
         left = days_left(certificate)
         date = certificate.not_valid_after_utc.strftime("%Y-%m-%d %H:%M UTC")
         if left < 0:
-            colour, text = COLOURS[Kind.ERROR], self.tr("Expired on {date}: Salesforce rejects it.").format(date=date)
+            colour, text = (
+                kind_colour(Kind.ERROR),
+                self.tr("Expired on {date}: Salesforce rejects it.").format(date=date),
+            )
         elif left <= EXPIRY_WARNING_DAYS:
             colour, text = (
-                COLOURS[Kind.WARNING],
+                kind_colour(Kind.WARNING),
                 self.tr("Expires on {date}, in {days} days: make a new key and upload its certificate soon.").format(
                     date=date, days=left
                 ),

@@ -25,7 +25,7 @@ from sfjwt_gui.ui.dialogs.confirm import ask_new_name, confirm_delete
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
-from sfjwt_gui.ui.widgets.status_line import COLOURS, Kind, StatusLine, error_parts
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts, kind_colour
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -262,10 +262,10 @@ class KeysToolPage(QWidget):
             if record.not_after:
                 date = record.not_after[:10]
                 if left is not None and left < 0:
-                    cells[3], colour = self.tr("{date} (expired)").format(date=date), COLOURS[Kind.ERROR]
+                    cells[3], colour = self.tr("{date} (expired)").format(date=date), kind_colour(Kind.ERROR)
                 elif left is not None and left <= EXPIRY_WARNING_DAYS:
                     cells[3] = self.tr("{date} ({days} days)").format(date=date, days=left)
-                    colour = COLOURS[Kind.WARNING]
+                    colour = kind_colour(Kind.WARNING)
                 else:
                     cells[3] = date
             for column, text in enumerate(cells):

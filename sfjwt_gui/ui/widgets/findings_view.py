@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from sfjwt_gui.ui.widgets.status_line import COLOURS, ICONS, Kind, copy_to_clipboard
+from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.widgets.status_line import ICONS, Kind, copy_to_clipboard, kind_colour
 
 SEVERITY_KINDS = {"error": Kind.ERROR, "warning": Kind.WARNING, "info": Kind.INFO}
-INFO_COLOUR = "#2f6fb0"
 
 
 class FindingCard(QFrame):
@@ -24,7 +24,7 @@ class FindingCard(QFrame):
         self.setObjectName("findingCard")
         severity = str(getattr(finding.severity, "value", finding.severity))
         kind = SEVERITY_KINDS.get(severity, Kind.INFO)
-        colour = COLOURS[kind] or INFO_COLOUR
+        colour = kind_colour(kind) or theme.color("info").name()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(f"#findingCard {{ border-left: 4px solid {colour}; }}")
         self.label = QLabel(self)
@@ -145,7 +145,7 @@ class FindingsView(QWidget):
             return
         if not self.findings:
             self.summary.setText(
-                f'<span style="color:{COLOURS[Kind.OK]}">{ICONS[Kind.OK]} </span>'
+                f'<span style="color:{kind_colour(Kind.OK)}">{ICONS[Kind.OK]} </span>'
                 + html.escape(self.tr("No findings: nothing in this token is known to make Salesforce reject it."))
             )
             return

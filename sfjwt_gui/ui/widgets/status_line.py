@@ -23,9 +23,16 @@ class Kind(StrEnum):
     ERROR = "error"
 
 
-# Readable on light and dark backgrounds alike.
-COLOURS = {Kind.INFO: "", Kind.OK: "#2e8b57", Kind.WARNING: "#c77700", Kind.ERROR: "#d03030"}
+_THEME_NAMES = {Kind.OK: "ok", Kind.WARNING: "warning", Kind.ERROR: "failed"}
 ICONS = {Kind.INFO: "ℹ", Kind.OK: "✔", Kind.WARNING: "⚠", Kind.ERROR: "✖"}
+
+
+def kind_colour(kind: Kind) -> str:
+    """The theme's colour for a kind ("" for info: the normal text colour), readable in light and dark mode."""
+    from sfjwt_gui.ui import theme
+
+    name = _THEME_NAMES.get(kind)
+    return theme.color(name).name() if name else ""
 
 
 def error_parts(error: BaseException) -> tuple[str, str]:
@@ -59,7 +66,7 @@ class StatusLine(QLabel):
             self.clear()
             self.hide()
             return
-        colour = COLOURS[kind]
+        colour = kind_colour(kind)
         style = f' style="color:{colour}"' if colour else ""
         body = f"<span{style}>{ICONS[kind]} {_html_lines(message)}</span>"
         if fix:
