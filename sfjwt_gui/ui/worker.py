@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -74,17 +74,29 @@ class Job(QRunnable):
 
 
 _jobs: set[Job] = set()
+_pending: list[Job] = []
+
+
+def _start_pending() -> None:
+    while _pending:
+        QThreadPool.globalInstance().start(_pending.pop(0))
 
 
 def run_in_background(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
-    """Start ``fn(*args, **kwargs)`` on the global QThreadPool and return the job (connect to ``job.signals``)."""
+    """Start ``fn(*args, **kwargs)`` on the global QThreadPool and return the job (connect to ``job.signals``).
+
+    The job starts on the next event-loop turn, so the caller's ``connect`` calls right after this one are in place
+    before a fast job emits (a signal emitted with no receiver yet would be lost).
+    """
     job = Job(fn, *args, **kwargs)
     _jobs.add(job)
     job.signals.done.connect(lambda: _jobs.discard(job))
-    QThreadPool.globalInstance().start(job)
+    _pending.append(job)
+    QTimer.singleShot(0, _start_pending)
     return job
 
 
 def wait_for_all(timeout_ms: int = 10_000) -> bool:
-    """Wait for running jobs (used at shutdown and by tests)."""
+    """Wait for running jobs (used at shutdown and by tests); starts jobs still waiting for the event loop."""
+    _start_pending()
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
