@@ -415,11 +415,8 @@ def lint_claims(
     lang: str,
 ) -> list[Any]:
     """Lint a payload: the real signed token when a key is there, else the unsigned payload (signature rules skip)."""
-    try:
-        from sfjwt_gui.core.lint import lint  # DEV: core.lint lands soon
-    except ImportError:
-        return []
     from sfjwt_gui.core.jwt_codec import DecodedToken, decode, sign
+    from sfjwt_gui.core.lint import lint
 
     token: Any
     if private_key is not None:

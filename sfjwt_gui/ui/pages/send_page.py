@@ -43,15 +43,11 @@ def exchange_and_diagnose(
     cancel: Any = None,
 ) -> tuple[Any, Any]:
     """Background: request the token, then explain the outcome (both pure core calls)."""
+    from sfjwt_gui.core.diagnosis import diagnose
     from sfjwt_gui.core.exchange import request_token
 
     result = request_token(token_url, assertion, options, cancel)
-    diagnosis = None
-    try:
-        from sfjwt_gui.core.diagnosis import diagnose  # DEV: core.diagnosis lands soon
-    except ImportError:
-        return result, None
-    diagnosis = diagnose(result, assertion=assertion, **diagnose_kwargs)
+    diagnosis = diagnose(result, assertion=assertion, options=options, **diagnose_kwargs)
     return result, diagnosis
 
 

@@ -1,0 +1,153 @@
+"""Render every page in English and Japanese, light and dark, to PNG: ``python -m sfjwt_gui.ui.screenshots OUTDIR``.
+
+The pages show a real session: practice mode generates a key, fills the connection and gets a token from the
+practice org; the Diagnosis page shows a real refusal (scenario ``user-not-approved``). Keys live in an in-memory
+keyring so the user's own keyring is never touched. Runs offscreen when no display is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SIZE = (1280, 860)
+
+
+def _memory_keyring() -> Any:
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.store.pop((service, username), None)
+
+    return MemoryKeyring()
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
+    """Process Qt events until ``predicate()`` is true (or the timeout passes)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return predicate()
+
+
+def settle(seconds: float = 0.3) -> None:
+    """Let layouts and queued signals finish."""
+    wait_until(lambda: False, seconds)
+
+
+def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
+    """Render the pages; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("SFJWT_SETTINGS_DIR", tempfile.mkdtemp(prefix="sfjwt-shots-settings-"))
+    os.environ.setdefault("SFJWT_DATA_DIR", tempfile.mkdtemp(prefix="sfjwt-shots-data-"))
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    families = set(QFontDatabase.families())
+    for family in ("Noto Sans CJK JP", "IPAPGothic", "IPAGothic"):
+        if family in families:
+            font = QFont(app.font())
+            font.setFamilies(["DejaVu Sans", family])
+            app.setFont(font)
+            break
+
+    from sfjwt_gui.core.vault import Vault
+    from sfjwt_gui.ui import theme
+    from sfjwt_gui.ui.i18n import set_language
+    from sfjwt_gui.ui.main_window import ENTRIES, MainWindow
+    from sfjwt_gui.ui.session import Session
+
+    theme.apply_theme(app, dark=False)
+    set_language("en")
+    session = Session()
+    session.vault = Vault(backend=_memory_keyring(), index_dir=Path(os.environ["SFJWT_DATA_DIR"]))
+    window = MainWindow(session, build_pages_eagerly=True)
+    window.resize(*SIZE)
+    window.show()
+    settle()
+
+    window.start_practice()
+    if not wait_until(lambda: session.get("practice") is not None, 60):
+        raise SystemExit("the practice org did not start")
+    failing = session.get("practice")
+
+    # the Diagnosis page shows a refusal; the Send page then shows a success
+    window.set_scenario("user-not-approved")
+    wait_until(lambda: failing.scenario.name == "user-not-approved", 10)
+    send = window.page("send")
+    results: list[Any] = []
+    send.exchange_finished.connect(results.append)
+    send.send()
+    wait_until(lambda: len(results) == 1, 60)
+    diagnosis = session.get("diagnosis")
+    window.set_scenario("healthy")
+    wait_until(lambda: failing.scenario.name == "healthy", 10)
+    send.send()
+    wait_until(lambda: len(results) == 2, 60)
+    session.set("diagnosis", diagnosis)  # keep the instructive refusal on the Diagnosis page
+    send.start_api_check()
+    wait_until(lambda: send.api_job is None, 30)
+
+    written: list[Path] = []
+    outdir.mkdir(parents=True, exist_ok=True)
+    for theme_name in themes:
+        theme.apply_theme(app, dark=theme_name == "dark")
+        for lang in langs:
+            window.switch_language(lang)
+            settle(0.5)
+            if session.get("diagnosis") is not None:
+                wait_until(lambda: getattr(window.page("diagnosis"), "_job", None) is None, 10)
+            for number, entry in enumerate(ENTRIES, start=1):
+                window.show_step(entry.step_id)
+                settle(0.15)
+                path = outdir / f"{lang}-{theme_name}-{number:02d}-{entry.step_id}.png"
+                window.grab().save(str(path))
+                written.append(path)
+    window.close()
+    from sfjwt_gui.ui.worker import wait_for_all
+
+    wait_for_all(5000)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: OUTDIR [--lang en ja] [--theme light dark]."""
+    parser = argparse.ArgumentParser(prog="python -m sfjwt_gui.ui.screenshots")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--lang", nargs="+", default=["en", "ja"], choices=["en", "ja"])
+    parser.add_argument("--theme", nargs="+", default=["light", "dark"], choices=["light", "dark"])
+    args = parser.parse_args(argv)
+    files = render(args.outdir, args.lang, args.theme)
+    for path in files:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
