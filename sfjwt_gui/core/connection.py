@@ -17,6 +17,9 @@ TOKEN_PATH = "/services/oauth2/token"  # noqa: S105 - a URL path, not a secret
 PRODUCTION_URL = "https://login.salesforce.com"
 SANDBOX_URL = "https://test.salesforce.com"
 
+# Enhanced My Domain partitions: sandboxes and scratch orgs log in like sandboxes (test.salesforce.com).
+_SANDBOX_PARTITIONS = frozenset({"sandbox", "scratch"})
+_PRODUCTION_PARTITIONS = frozenset({"develop", "demo", "patch", "trailblaze", "free"})
 _NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$")
 _SANDBOX_NAME = re.compile(r"^[A-Za-z0-9]{1,40}$")
 
@@ -52,12 +55,15 @@ class HostInfo:
     host: str
     kind: HostKind
     org: str | None = None
+    partition: str | None = None  # enhanced-domain word: develop, sandbox, scratch, demo, patch …
 
     @property
     def environment(self) -> str | None:
         """``production``/``sandbox`` for hosts that tie the request to one, else None."""
-        if self.kind in (HostKind.LOGIN, HostKind.MY_DOMAIN):
+        if self.kind is HostKind.LOGIN:
             return "production"
+        if self.kind is HostKind.MY_DOMAIN:
+            return "production" if self.partition is None or self.partition in _PRODUCTION_PARTITIONS else None
         if self.kind in (HostKind.TEST, HostKind.MY_DOMAIN_SANDBOX):
             return "sandbox"
         return None
@@ -83,15 +89,14 @@ def classify_host(host: str) -> HostInfo:
         return HostInfo(name, HostKind.TEST)
     if name.endswith(".lightning.force.com"):
         return HostInfo(name, HostKind.LIGHTNING, name.split(".", 1)[0])
-    for suffix in (".sandbox.my.salesforce.com", ".scratch.my.salesforce.com"):
-        if name.endswith(suffix) and name.count(".") == suffix.count("."):
-            return HostInfo(name, HostKind.MY_DOMAIN_SANDBOX, name.split(".", 1)[0])
-    for suffix in (".develop.my.salesforce.com", ".my.salesforce.com"):
-        if name.endswith(suffix) and name.count(".") == suffix.count("."):
-            org = name.split(".", 1)[0]
+    if name.endswith(".my.salesforce.com"):
+        labels = name.removesuffix(".my.salesforce.com").split(".")
+        if len(labels) in (1, 2) and all(labels):
+            org = labels[0]
+            partition = labels[1] if len(labels) == 2 else None
             # Before enhanced domains a sandbox My Domain was NAME--SANDBOX.my.salesforce.com.
-            kind = HostKind.MY_DOMAIN_SANDBOX if "--" in org else HostKind.MY_DOMAIN
-            return HostInfo(name, kind, org)
+            sandbox = partition in _SANDBOX_PARTITIONS or (partition is None and "--" in org)
+            return HostInfo(name, HostKind.MY_DOMAIN_SANDBOX if sandbox else HostKind.MY_DOMAIN, org, partition)
     if name.endswith((".my.site.com", ".force.com", ".salesforce-sites.com")):
         kind = HostKind.SALESFORCE_OTHER if name.endswith((".vf.force.com", ".file.force.com")) else HostKind.SITE
         return HostInfo(name, kind, name.split(".", 1)[0])
