@@ -153,7 +153,7 @@ def _extract(text: str, repairs: list[str]) -> str:
     if _COMPACT.fullmatch(joined):
         repairs.append("removed line breaks and spaces inside the token")
         return joined
-    candidates = _JWT_SHAPED.findall(text)
+    candidates: list[str] = _JWT_SHAPED.findall(text)
     if candidates:
         repairs.append("took the JWT out of the surrounding text")
         return max(candidates, key=len)
