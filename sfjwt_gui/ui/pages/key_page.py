@@ -813,10 +813,12 @@ class KeyPage(QWidget):
 
     def _adopt(self, key: Any, certificate: Any, *, suggested_name: str = "") -> None:
         """Make a new key the session's key (unsaved until Save)."""
+        typed = self.name_edit.text().strip()
+        previous = self.session.get("key_name")
         self.session.set("private_key", key)
         self.session.set("certificate", certificate)
         self.session.set("key_name", None)
-        if suggested_name and not self.name_edit.text().strip():
+        if suggested_name and (not typed or typed == previous):  # never offer the old key's name for a new key
             self.name_edit.setText(suggested_name)
         self._render_material()
 
@@ -955,10 +957,14 @@ class KeyPage(QWidget):
         self.sha256_edit.setText(sha256_fingerprint(certificate) if has_cert else "")
         for edit in (self.sha1_edit, self.sha256_edit):
             edit.setCursorPosition(0)
+            edit.setToolTip(edit.text())  # the whole fingerprint, even when the field is narrower
         for button in (self.copy_sha1, self.copy_sha256):
             button.setEnabled(has_cert)
         self.make_cert_button.setVisible(key is not None and not has_cert)
         self._set_busy("", False)
+        saved_name = self.session.get("key_name")
+        if saved_name and not self.name_edit.text().strip():
+            self.name_edit.setText(saved_name)
         if key is None and not has_cert:
             self.summary_label.setText(
                 self.tr("No key yet. Generate a new one, import a file, or load one from the Keys tool.")
