@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import email.utils
 import hashlib
 import hmac
@@ -57,6 +58,7 @@ from sfjwt_gui.practice.tls import LocalTls, create_local_tls
 
 TOKEN_PATH = "/services/oauth2/token"  # noqa: S105 - a URL path, not a secret
 MAX_BODY = 1 << 20
+MAX_SESSIONS = 100_000
 API_VERSIONS = (("Spring '25", "63.0"), ("Summer '25", "64.0"), ("Winter '26", "65.0"), ("Spring '26", "66.0"))
 INVALID_SESSION_BODY = b'[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]'
 NOT_FOUND_BODY = b'[{"errorCode":"NOT_FOUND","message":"The requested resource does not exist"}]'
@@ -135,13 +137,15 @@ class PracticeServer:
             raise OrgModelError("The practice org needs at least one app and one user.", fix="Add them to the org.")
         self.demo_private_key: RSAPrivateKey | None = None
         self.demo_certificate: x509.Certificate | None = None
+        self._uploaded_pem: str | None = None
+        self._raw_org = base
         if certificate is not None:
-            base = base.replace_app(0, certificate_pem=_certificate_pem(certificate))
-        elif not base.apps[0].certificate_pem:
+            self._uploaded_pem = _certificate_pem(certificate)
+        elif any(app.certificate_pem is None for app in base.apps):
             self.demo_private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
             self.demo_certificate = _demo_certificate(self.demo_private_key, "sfjwt practice demo key")
-            base = base.replace_app(0, certificate_pem=_certificate_pem(self.demo_certificate))
-        self._base_org = base
+            self._uploaded_pem = _certificate_pem(self.demo_certificate)
+        self._base_org = self._upload(base, default_app=certificate is not None)
         self._base_faults = (faults or Faults()).snapshot()
         self.faults = faults if faults is not None else Faults()
         self._tls_requested = tls
@@ -301,20 +305,34 @@ class PracticeServer:
             self.faults.update(**{**self._base_faults.as_dict(), **dict(scenario.faults)})
         return scenario
 
+    def _upload(self, org: Org, *, default_app: bool = False) -> Org:
+        """Give the server's certificate to apps without one (and to the default app when ``default_app``)."""
+        if self._uploaded_pem is None:
+            return org
+        apps = tuple(
+            dataclasses.replace(app, certificate_pem=self._uploaded_pem)
+            if app.certificate_pem is None or (index == 0 and default_app)
+            else app
+            for index, app in enumerate(org.apps)
+        )
+        return dataclasses.replace(org, apps=apps)
+
     def set_certificate(self, certificate: x509.Certificate) -> None:
-        """Upload a certificate to the default app (then re-apply the current scenario)."""
-        self._base_org = self._base_org.replace_app(0, certificate_pem=_certificate_pem(certificate))
+        """Upload a certificate to the default app and to apps without one (then re-apply the current scenario)."""
+        self._uploaded_pem = _certificate_pem(certificate)
         if self.demo_certificate is not None and self.demo_certificate != certificate:
             self.demo_private_key = None
             self.demo_certificate = None
         with self._state_lock:
+            self._base_org = self._upload(self._raw_org, default_app=True)
             self._org = self._scenario.configure(self._base_org, self._other_certificate_pem)
 
     def set_org(self, org: Org) -> None:
-        """Replace the whole org at runtime (the current scenario is applied to it)."""
+        """Replace the whole org at runtime (apps without a certificate get the server's; the scenario applies)."""
         with self._state_lock:
-            self._base_org = org
-            self._org = self._scenario.configure(org, self._other_certificate_pem)
+            self._raw_org = org
+            self._base_org = self._upload(org)
+            self._org = self._scenario.configure(self._base_org, self._other_certificate_pem)
 
     def reset_logins(self) -> None:
         """Forget past logins (the rate limit starts over)."""
@@ -379,6 +397,8 @@ class PracticeServer:
         )
         with self._state_lock:
             self._sessions[token] = session
+            if len(self._sessions) > MAX_SESSIONS:  # a long benchmark must not grow memory without bound
+                del self._sessions[next(iter(self._sessions))]
         return json.dumps(body, separators=(",", ":")).encode()
 
     def identity(self, session: Session, org: Org, user: User) -> dict[str, Any]:
