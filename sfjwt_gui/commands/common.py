@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -44,6 +43,8 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None, conf
             raise InputError(f"Cannot read passphrase file {file!r}: {exc.strerror}.", fix="Check the path.") from exc
         return text.splitlines()[0].encode() if text else b""
     if prompt is not None and sys.stdin.isatty():
+        import getpass  # lazily: it pulls in termios, a cost every CLI start would pay
+
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Again: ") != first:
             raise InputError("The two passphrases differ.", fix="Type the same passphrase twice.")
