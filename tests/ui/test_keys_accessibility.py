@@ -45,7 +45,7 @@ def unnamed(root: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def loaded_session(session: Any, rsa_key: Any, rsa_cert: Any, vault: Any) -> Any:
+def loaded_session(session: Any, rsa_key: Any, rsa_cert: Any, vault: Any, ui_settings: Any) -> Any:
     vault.save("acme", rsa_key, rsa_cert)
     session.set("private_key", rsa_key)
     session.set("certificate", rsa_cert)
@@ -87,7 +87,7 @@ def test_dialogs_name_every_interactive_widget(qtbot: Any, make: Any) -> None:
     assert unnamed(dialog) == []
 
 
-def test_key_page_is_keyboard_friendly(qtbot: Any, session: Any) -> None:
+def test_key_page_is_keyboard_friendly(qtbot: Any, session: Any, ui_settings: Any) -> None:
     page = KeyPage(session)
     qtbot.addWidget(page)
     page.show()

@@ -51,7 +51,7 @@ def other_key() -> rsa.RSAPrivateKey:
 
 
 @pytest.fixture
-def page(qtbot: Any, session: Any) -> Any:
+def page(qtbot: Any, session: Any, ui_settings: Path) -> Any:
     widget = KeyPage(session)
     qtbot.addWidget(widget)
     widget.resize(1100, 800)
@@ -257,7 +257,9 @@ def test_save_to_keyring_and_overwrite_after_confirmation(
     assert [r.name for r in vault.list()] == ["acme-prod"]
 
 
-def test_without_a_keyring_the_page_says_what_to_do(qtbot: Any, session: Any, data_dir: Path, rsa_key: Any) -> None:
+def test_without_a_keyring_the_page_says_what_to_do(
+    qtbot: Any, session: Any, data_dir: Path, rsa_key: Any, ui_settings: Path
+) -> None:
     from keyring.backends import fail
 
     from sfjwt_gui.core.vault import Vault
@@ -364,6 +366,11 @@ def test_checklist_follows_the_language(page: Any, session: Any) -> None:
     assert page.checklist_items["eca-jwt"].accessibleName() == jwt_item["text"]["ja"]
     assert page.checklist_items["eca-jwt"].isChecked()  # ticks survive a language switch
     assert page.checklist_tabs.tabText(1) == eca["title"]["ja"]
+
+    again = KeyPage(session)  # ticks are remembered (in the test's settings dir) for the next session
+    assert again.checklist_items["eca-jwt"].isChecked()
+    assert not again.checklist_items["eca-new"].isChecked()
+    again.deleteLater()
 
 
 @pytest.mark.interop

@@ -46,6 +46,7 @@ from sfjwt_gui.ui.widgets.drop_frame import accept_files_or_text as _accept_file
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard, kind_colour, local_files
 
 EXPIRY_WARNING_DAYS = 30
+CHECKLIST_SETTING = "setup_checklist/ticked"
 BITS_CHOICES = (2048, 3072, 4096)
 
 
@@ -312,6 +313,7 @@ class KeyPage(QWidget):
         self.checklist_items: dict[str, QCheckBox] = {}
         self._checklist_labels: dict[str, QLabel] = {}
         self._checklist_notes: list[QLabel] = []
+        ticked = self._load_checklist_ticks()
         for app in load_checklist()["apps"]:
             tab = QWidget(self)
             note = QLabel(tab)
@@ -327,6 +329,8 @@ class KeyPage(QWidget):
                 tab_layout.addWidget(check, row, 0, Qt.AlignmentFlag.AlignTop)
                 tab_layout.addWidget(label, row, 1)
                 self.checklist_items[entry["id"]] = check
+                check.setChecked(entry["id"] in ticked)
+                check.toggled.connect(self._save_checklist)
                 self._checklist_labels[entry["id"]] = label
             tab_layout.setColumnStretch(1, 1)
             tab_layout.setRowStretch(len(app["items"]) + 1, 1)
@@ -468,6 +472,21 @@ class KeyPage(QWidget):
                 text = entry["text"][lang]
                 self._checklist_labels[entry["id"]].setText(f"{row}. {text}")
                 self.checklist_items[entry["id"]].setAccessibleName(text)
+
+    def _load_checklist_ticks(self) -> set[str]:
+        from sfjwt_gui.ui.profiles import app_settings
+
+        value = app_settings().value(CHECKLIST_SETTING, [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return {str(item) for item in value or []}
+
+    def _save_checklist(self) -> None:
+        """Remember the ticked Setup steps (ids only) across sessions."""
+        from sfjwt_gui.ui.profiles import app_settings
+
+        ticked = sorted(item for item, check in self.checklist_items.items() if check.isChecked())
+        app_settings().setValue(CHECKLIST_SETTING, ticked)
 
     # ------------------------------------------------------------------------------------------------ status --
 
