@@ -478,8 +478,8 @@ class KeyPage(QWidget):
 
         value = app_settings().value(CHECKLIST_SETTING, [])
         if isinstance(value, str):  # QSettings returns a lone string for a one-item list
-            value = [value]
-        return {str(item) for item in value or []}
+            return {value}
+        return {str(item) for item in value} if isinstance(value, list | tuple) else set()
 
     def _save_checklist(self) -> None:
         """Remember the ticked Setup steps (ids only) across sessions."""
