@@ -47,6 +47,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -180,10 +181,13 @@ def parse_assertion(text: str) -> ParsedAssertion | None:
 
 def load_app_certificate(app: App) -> x509.Certificate | None:
     """The app's uploaded certificate, or None when it has none (or it is unreadable)."""
-    if not app.certificate_pem:
-        return None
+    return _certificate_from_pem(app.certificate_pem) if app.certificate_pem else None
+
+
+@lru_cache(maxsize=64)
+def _certificate_from_pem(pem: str) -> x509.Certificate | None:
     try:
-        return x509.load_pem_x509_certificate(app.certificate_pem.encode())
+        return x509.load_pem_x509_certificate(pem.encode())
     except ValueError:
         return None
 
