@@ -31,11 +31,10 @@ from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_finger
 MIN_KEY_BITS = 2048
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 _COMPACT = re.compile(r"[A-Za-z0-9_.-]+")
-_JWT_SHAPED = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){2,4}")
 _ASSERTION_FIELD = re.compile(r"(?:^|[&?\s'\"])assertion=([^&\s'\"]+)")
 _ASSERTION_JSON = re.compile(r"\"assertion\"\s*:\s*\"([^\"]*)\"")
 _BEARER = re.compile(r"^(?:authorization\s*:\s*)?bearer\s+", re.IGNORECASE)
-_QUOTES = ("\"'`", "\"'`")
+_QUOTES = "\"'`"
 _RSA_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
     "RS256": hashes.SHA256,
     "RS384": hashes.SHA384,
@@ -93,9 +92,14 @@ class DecodedToken:
 
 
 def _strip_quotes(text: str) -> str:
-    while len(text) >= 2 and text[0] in _QUOTES[0] and text[-1] == text[0]:
-        text = text[1:-1].strip()
-    return text.strip().strip("\"'`").strip()
+    start, end = 0, len(text)
+    while end - start >= 2 and text[start] in _QUOTES and text[end - 1] == text[start]:
+        start, end = start + 1, end - 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return text[start:end].strip().strip(_QUOTES).strip()
 
 
 def _clean(text: str) -> tuple[str, list[str]]:
@@ -153,7 +157,8 @@ def _extract(text: str, repairs: list[str]) -> str:
     if _COMPACT.fullmatch(joined):
         repairs.append("removed line breaks and spaces inside the token")
         return joined
-    candidates: list[str] = _JWT_SHAPED.findall(text)
+    # Maximal runs of token characters (one linear scan) that have the dots of a JWS or JWE.
+    candidates = [run for run in _COMPACT.findall(text) if 2 <= run.count(".") <= 4 and not run.startswith(".")]
     if candidates:
         repairs.append("took the JWT out of the surrounding text")
         return max(candidates, key=len)

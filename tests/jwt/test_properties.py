@@ -154,3 +154,27 @@ def test_sign_then_decode_round_trips_and_verifies(rsa_key: Any, rsa_cert: Any, 
     decoded = decode(token)
     assert decoded.payload == json.loads(json.dumps(payload))
     assert verify(decoded, rsa_cert).verified
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 200_000 + "!",
+        '"' * 200_000,
+        "'\"" * 100_000 + "x" + "\"'" * 100_000,
+        "a." * 100_000 + "!",
+        "x " + "eyJ" * 60_000 + " !",
+        "assertion=" + "%2" * 60_000,
+        "e30."
+        + b64url(json.dumps({"sub": "a@" + "b." * 50_000 + " x", "iss": "a@" + "b." * 50_000 + " x"}).encode())
+        + ".",
+        "e30." + b64url(json.dumps({"aud": "https://" + "a." * 50_000 + "com/" + "p/" * 50_000}).encode()) + ".",
+    ],
+    ids=["run-no-dots", "quotes", "nested-quotes", "dots", "eyJ-run", "percent", "long-email", "long-aud"],
+)
+def test_adversarial_long_inputs_stay_fast(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    _lint_or_typed(text)
+    assert time.perf_counter() - start < 2.0

@@ -10,6 +10,7 @@ from sfjwt_gui.core.lint_rules.base import Hit, LintContext, quote
 
 _USER_ID = re.compile(r"^005[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$")
 _EMAIL = re.compile(r"^[^@\s]+@([^@\s]+\.[^@\s]+)$")
+_MAX_EMAIL = 320  # longer values are not addresses; the limit also keeps the regex linear
 _SECRET = re.compile(r"^(?:[0-9A-Fa-f]{64}|[0-9]{19})$")
 # Public mailbox providers: a username there is usually someone's email, not an org username.
 _FREE_MAIL = {
@@ -39,7 +40,7 @@ def check_iss(ctx: LintContext) -> Iterator[Hit]:
     value = quote(iss)
     if iss != iss.strip() or any(ch.isspace() for ch in iss):
         yield Hit("iss-not-consumer-key", {"value": value}, "whitespace")
-    elif _EMAIL.match(iss):
+    elif len(iss) <= _MAX_EMAIL and _EMAIL.match(iss):
         yield Hit("iss-not-consumer-key", {"value": value}, "username")
     elif _SECRET.match(iss):
         yield Hit("iss-not-consumer-key", {"value": value}, "secret")
@@ -82,7 +83,7 @@ def check_sub(ctx: LintContext) -> Iterator[Hit]:
     if _USER_ID.match(sub.strip()):
         yield Hit("sub-looks-like-user-id", {"value": value})
         return
-    email = _EMAIL.match(sub.strip())
+    email = _EMAIL.match(sub.strip()) if len(sub) <= _MAX_EMAIL else None
     if not email:
         return
     domain = email.group(1).lower()
