@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("page_stack")
         self._items: dict[str, QListWidgetItem] = {}
         self._tools_header = QListWidgetItem()
-        self._tools_header.setFlags(Qt.ItemFlag.NoItemFlags)
+        self._tools_header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: readable, not selectable
         header_font = self.steps.font()
         header_font.setBold(True)
         self._tools_header.setFont(header_font)
@@ -630,14 +630,16 @@ class MainWindow(QMainWindow):
         from sfjwt_gui.practice.scenarios import SCENARIOS
 
         self.scenarios_menu.clear()
+        for old in self.scenario_group.actions():
+            self.scenario_group.removeAction(old)
         current = self.practice.scenario if self.practice is not None else None
         for name, scenario in SCENARIOS.items():
-            act = QAction(scenario.title, self.scenarios_menu)
+            act = QAction(scenario.title_in(self.session.get("language") or "en"), self.scenarios_menu)
             act.setObjectName(f"act_scenario_{name}")
             act.setCheckable(True)
             act.setChecked(name == current)
-            act.setToolTip(scenario.story)
-            act.setStatusTip(scenario.story)
+            act.setToolTip(scenario.story_in(self.session.get("language") or "en"))
+            act.setStatusTip(act.toolTip())
             act.triggered.connect(lambda _checked=False, n=name: self.set_scenario(n))
             self.scenario_group.addAction(act)
             self.scenarios_menu.addAction(act)
@@ -647,7 +649,11 @@ class MainWindow(QMainWindow):
         if server is None:
             self.practice_label.setText("")
             return
-        scenario = self.practice.scenario if self.practice is not None else ""
+        lang = self.session.get("language") or "en"
+        try:
+            scenario = server.scenario.title_in(lang)
+        except AttributeError:
+            scenario = self.practice.scenario if self.practice is not None else ""
         self.practice_label.setText(
             self.tr("Practice org: {url} — scenario {name}").format(url=server.url, name=scenario)
         )

@@ -23,10 +23,10 @@ def _memory_keyring() -> Any:
     from keyring.backend import KeyringBackend
 
     class MemoryKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
+        priority = 1
 
         def __init__(self) -> None:
-            super().__init__()
+            super().__init__()  # type: ignore[no-untyped-call]
             self.store: dict[tuple[str, str], str] = {}
 
         def get_password(self, service: str, username: str) -> str | None:
@@ -105,12 +105,13 @@ def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
     send.exchange_finished.connect(results.append)
     send.send()
     wait_until(lambda: len(results) == 1, 60)
-    diagnosis = session.get("diagnosis")
+    diagnosis, refused = session.get("diagnosis"), session.get("result")
     window.set_scenario("healthy")
     wait_until(lambda: failing.scenario.name == "healthy", 10)
     send.send()
     wait_until(lambda: len(results) == 2, 60)
-    session.set("diagnosis", diagnosis)  # keep the instructive refusal on the Diagnosis page
+    session.set("result", refused)  # the Diagnosis page keeps the instructive refusal (re-explained per language)
+    session.set("diagnosis", diagnosis)
     send.start_api_check()
     wait_until(lambda: send.api_job is None, 30)
 

@@ -28,18 +28,33 @@
         <translation>まだ説明する結果がありません。先にリクエストを送信してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="142" />
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="144" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="104" />
+        <source>Possible causes</source>
+        <translation>考えられる原因</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="105" />
+        <source>How to fix it</source>
+        <translation>直し方</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="106" />
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="145" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="147" />
         <source>Raw response</source>
         <translation>レスポンス(そのまま)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="143" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="146" />
         <source>Explanation</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="145" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="148" />
         <source>Findings about the token sent</source>
         <translation>送信したトークンの検査結果</translation>
     </message>

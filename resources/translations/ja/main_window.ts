@@ -274,27 +274,27 @@
         <translation>練習用組織</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="652" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="658" />
         <source>Practice org: {url} — scenario {name}</source>
         <translation>練習用組織: {url} — シナリオ {name}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="660" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="666" />
         <source>Save profile</source>
         <translation>プロファイルを保存</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="660" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="666" />
         <source>Profile name:</source>
         <translation>プロファイル名:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="670" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="676" />
         <source>Profile {name} saved.</source>
         <translation>プロファイル {name} を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="685" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="691" />
         <source>(no saved profiles)</source>
         <translation>(保存されたプロファイルはありません)</translation>
     </message>

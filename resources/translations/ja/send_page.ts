@@ -3,84 +3,84 @@
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="236" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="232" />
         <source>There is no signed JWT to send: add a key and fill the connection first.</source>
         <translation>送信する署名済み JWT がありません。先に鍵を用意し、接続を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="259" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="255" />
         <source>Sending to {url}…</source>
         <translation>{url} に送信しています…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="267" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="263" />
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="286" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="282" />
         <source>The request could not be made: {error}</source>
         <translation>リクエストを実行できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="315" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="312" />
         <source>Salesforce issued an access token.</source>
         <translation>Salesforce がアクセストークンを発行しました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="318" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="315" />
         <source>Cancelled: nothing more will be sent.</source>
         <translation>キャンセルしました。これ以上は送信しません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="323" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="320" />
         <source>Refused: {what}. See the Diagnosis page.</source>
         <translation>拒否されました: {what}。「診断」ページを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="328" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="325" />
         <source>No server time (no answer with a Date header).</source>
         <translation>サーバー時刻なし(Date ヘッダー付きの応答がありません)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="331" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="328" />
         <source>Server time: {date}</source>
         <translation>サーバー時刻: {date}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="333" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="330" />
         <source>clock offset {offset} s (server minus this machine)</source>
         <translation>時計のずれ {offset} 秒(サーバー − この端末)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="348" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="345" />
         <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="436" />
         <source>Hide</source>
         <translation>隠す</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="348" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="345" />
         <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="436" />
         <source>Reveal</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="354" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="351" />
         <source>Access token copied. It is a password: paste it only where it belongs.</source>
         <translation>アクセストークンをコピーしました。パスワードと同じ扱いです。必要な場所以外には貼り付けないでください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="365" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="362" />
         <source>Calling the API…</source>
         <translation>API を呼び出しています…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="377" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="379" />
         <source>Works: logged in as {user}; API versions … {versions}</source>
         <translation>成功: {user} としてログイン済み。API バージョン … {versions}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="383" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="385" />
         <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="393" />
         <source>The API call failed: {error}</source>
         <translation>API 呼び出しに失敗しました: {error}</translation>

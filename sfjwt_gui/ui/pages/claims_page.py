@@ -212,7 +212,7 @@ class ClaimsPage(QWidget):
                 self.session.set(field, getattr(claims, claim) or None)
         finally:
             self._syncing = False
-        self._set_raw_status("ok", self.tr("In sync with the form."))
+        self._set_raw_status("ok", "sync")
         self._publish(claims)
 
     # ------------------------------------------------------------------ JSON -> form
@@ -253,7 +253,7 @@ class ClaimsPage(QWidget):
                 self.session.set(field, getattr(claims, claim) or None)
         finally:
             self._syncing = False
-        self._set_raw_status("ok", self.tr("Form updated from the JSON."))
+        self._set_raw_status("ok", "from_json")
         self._publish(claims)
 
     def _fill_extra(self, extra: dict[str, Any]) -> None:
@@ -319,8 +319,15 @@ class ClaimsPage(QWidget):
         self.session.set_step_state(self.step_id, state)
         return findings
 
+    def _raw_status_text(self, key: str) -> str:
+        return {
+            "sync": self.tr("In sync with the form."),
+            "from_json": self.tr("Form updated from the JSON."),
+        }.get(key, key)
+
     def _set_raw_status(self, state: str, text: str) -> None:
-        self.raw_status.setText(text)
+        self._raw_status = (state, text)
+        self.raw_status.setText(self._raw_status_text(text))
         self.raw_status.setStyleSheet(f"color: {theme.color(state).name()};")
         self.raw_status.setProperty("state", state)
 
@@ -399,6 +406,9 @@ class ClaimsPage(QWidget):
         claims = self.session.get("claims")
         if claims is not None:
             self._show_times(claims)
+        status = getattr(self, "_raw_status", None)
+        if status is not None:
+            self._set_raw_status(*status)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +83,7 @@ class ConnectionPage(QWidget):
             label.setObjectName(f"{name}_message")
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             self.messages[name] = label
 
         self.preset_box = QGroupBox(self)
@@ -103,8 +105,13 @@ class ConnectionPage(QWidget):
         for name in _FIELDS:
             self.labels[name] = QLabel(self)
             self.labels[name].setBuddy(self.edits[name])
-            form.addRow(self.labels[name], self.edits[name])
-            form.addRow("", self.messages[name])
+            field = QWidget(self.fields_box)
+            column = QVBoxLayout(field)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(self.edits[name])
+            column.addWidget(self.messages[name])
+            form.addRow(self.labels[name], field)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -173,6 +180,7 @@ class ConnectionPage(QWidget):
         self._update_preset_fields()
         self.session.set("preset", preset)
         self.messages["preset"].clear()
+        self.messages["preset"].setVisible(False)
         if preset == Preset.CUSTOM.value:
             self.validate()
             return
@@ -309,6 +317,7 @@ class ConnectionPage(QWidget):
     def _show(self, name: str, check: Check) -> None:
         label = self.messages[name]
         label.setText(check.text)
+        label.setVisible(bool(check.text))
         c = theme.color(check.state if check.state != "ok" else "ok")
         if check.state == "none":
             label.setStyleSheet("")

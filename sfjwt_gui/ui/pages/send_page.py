@@ -307,6 +307,7 @@ class SendPage(QWidget):
             self.reveal.setChecked(False)
             self._show_access_token(False)
             self.api_result.clear()
+            self.api_check = None
             self.card.setVisible(True)
             self._set_status("ok", self.tr("Salesforce issued an access token."))
             self.session.set_step_state(self.step_id, "ok")
@@ -367,6 +368,11 @@ class SendPage(QWidget):
             return
         self.test_api.setEnabled(True)
         self.api_check = check
+        self._show_api(check)
+        self.transcript.appendPlainText("\n" + check.transcript.to_text())
+        self.api_checked.emit(check)
+
+    def _show_api(self, check: Any) -> None:
         if check.ok:
             versions = ", ".join(check.api_versions[-3:])
             self.api_result.setText(
@@ -378,8 +384,6 @@ class SendPage(QWidget):
         else:
             self.api_result.setText(self.tr("The API call failed: {error}").format(error=check.error))
             self.api_result.setStyleSheet(f"color: {theme.color('failed').name()};")
-        self.transcript.appendPlainText("\n" + check.transcript.to_text())
-        self.api_checked.emit(check)
 
     def _on_api_failed(self, exc: BaseException) -> None:
         self.api_job = None
@@ -446,8 +450,13 @@ class SendPage(QWidget):
         ):
             widget.setAccessibleName(name)
         self._update_target()
-        if self.result is not None:
-            self._show_clock(self.result)
+        if self.result is not None and self.job is None:
+            check, transcript = self.api_check, self.transcript.toPlainText()
+            self.show_result(self.result)
+            self.transcript.setPlainText(transcript)
+            if check is not None:
+                self.api_check = check
+                self._show_api(check)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -101,10 +101,13 @@ class DiagnosisView(QWidget):
     def render_html(self, d: Any) -> str:
         """The body as HTML (every value escaped)."""
         esc = html.escape
+        causes_heading = self.tr("Possible causes")
+        fixes_heading = self.tr("How to fix it")
+        sources_heading = self.tr("Sources")
         parts = [f"<p>{esc(str(d.meaning))}</p>"]
         causes = list(getattr(d, "causes", []) or [])
         if causes:
-            parts.append(f"<h3>{esc(self.tr('Possible causes'))}</h3><table cellspacing='0' cellpadding='4'>")
+            parts.append(f"<h3>{esc(causes_heading)}</h3><table cellspacing='0' cellpadding='4'>")
             for check in causes:
                 status = getattr(check, "status", "unknown")
                 colour = theme.color(_STATUS_STATE.get(_status_key(status), "none")).name()
@@ -121,12 +124,12 @@ class DiagnosisView(QWidget):
             parts.append("</table>")
         fixes = list(getattr(d, "fixes", []) or [])
         if fixes:
-            parts.append(f"<h3>{esc(self.tr('How to fix it'))}</h3><ol>")
+            parts.append(f"<h3>{esc(fixes_heading)}</h3><ol>")
             parts += [f"<li>{esc(_text(f))}</li>" for f in fixes]
             parts.append("</ol>")
         sources = list(getattr(d, "sources", []) or [])
         if sources:
-            parts.append(f"<h3>{esc(self.tr('Sources'))}</h3><ul>")
+            parts.append(f"<h3>{esc(sources_heading)}</h3><ul>")
             for s in sources:
                 url = getattr(s, "url", None) or (s if isinstance(s, str) and s.startswith("http") else None)
                 label = _text(s) if not isinstance(s, str) else s
