@@ -14,7 +14,6 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.credentials import SimpleCredential
 
-
 # The offscreen platform plugin warns that it cannot propagate size hints whenever a top-level window's size
 # constraints change; it is a limitation of the test platform, not of the app, so UI tests ignore only that line.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
@@ -106,7 +105,6 @@ def practice_server() -> Iterator[Any]:
 def main_window(qtbot: Any, session: Any, ui_settings: Path) -> Iterator[Any]:
     """The real main window on the test session, shown offscreen; closed and its jobs drained afterwards."""
     from sfjwt_gui.ui.main_window import MainWindow
-
     from sfjwt_gui.ui.worker import wait_for_all
 
     window = MainWindow(session)
