@@ -173,11 +173,16 @@ class PracticeServer:
             context = self._tls.server_context()
         try:
             self._httpd = _HttpServer(("127.0.0.1", self._port), _Handler, self, context)
-        except OSError:
+        except OSError as exc:
             if self._tls:
                 self._tls.close()
                 self._tls = None
-            raise
+            from sfjwt_gui.core.errors import InputError
+
+            raise InputError(
+                f"Cannot listen on 127.0.0.1 port {self._port}: {exc.strerror or exc}.",
+                fix="Choose another port, or port 0 for a free one.",
+            ) from exc
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1}, name="sfjwt-practice", daemon=True
         )
