@@ -52,6 +52,12 @@ log = logging.getLogger("sfjwt_gui.core.exchange")
 
 GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 _BODY_LIMIT = 8000  # characters of a response body kept in the transcript
+_USER_AGENT = f"sfjwt-gui/{__version__}"
+_FORM_HEADERS = {
+    "Content-Type": "application/x-www-form-urlencoded",
+    "Accept": "application/json",
+    "User-Agent": _USER_AGENT,
+}
 
 
 @dataclass(frozen=True)
@@ -282,15 +288,21 @@ def shown_form_body(assertion: str, *, reveal: bool) -> str:
     return f"grant_type={urllib.parse.quote(GRANT_TYPE, safe='')}&assertion={shown}"
 
 
-def _shown_body(text: str, *, reveal_token: bool) -> str:
+def _parse_json(text: str) -> Any:
+    if not text.lstrip().startswith(("{", "[")):
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _shown_body(text: str, *, reveal_token: bool, data: Any = None) -> str:
+    """The body as the transcript shows it: access token masked (unless revealed), secrets redacted, capped."""
     if not reveal_token:
-        try:
-            data = json.loads(text)
-        except ValueError:
-            data = None
-        if isinstance(data, dict) and isinstance(data.get("access_token"), str):
-            data["access_token"] = mask_token(data["access_token"])
-            text = json.dumps(data)
+        token = data.get("access_token") if isinstance(data, dict) else None
+        if isinstance(token, str) and token:
+            text = text.replace(token, mask_token(token))  # JSON keeps a token's characters as they are
         text = redact(text)
     if len(text) > _BODY_LIMIT:
         text = text[:_BODY_LIMIT] + f"\n… ({len(text) - _BODY_LIMIT} more characters)"
@@ -456,7 +468,6 @@ def _client(options: ExchangeOptions) -> httpx.Client:
         timeout=timeout,
         trust_env=options.trust_env,
         follow_redirects=False,
-        headers={"User-Agent": f"sfjwt-gui/{__version__}"},
     )
 
 
@@ -494,7 +505,9 @@ def _send(
     attempt.status = response.status_code
     attempt.reason = response.reason_phrase
     attempt.response_headers = _shown_headers(response.headers, reveal=reveal)
-    attempt.response_body = _shown_body(response.text, reveal_token=reveal)
+    data = _parse_json(response.text)
+    attempt.response_body = _shown_body(response.text, reveal_token=reveal, data=data)
+    attempt.parsed = data
     attempt.server_date = response.headers.get("date")
     log.info("attempt %d: HTTP %d in %.0f ms", number, response.status_code, attempt.timings_ms["total"])
     return attempt, response, None, started, attempt.timings_ms["total"]
@@ -514,15 +527,12 @@ def _clock(result: ExchangeResult, started: float, elapsed_ms: float) -> None:
         result.transcript.clock_offset = result.clock_offset
 
 
-def _classify_response(response: httpx.Response, result: ExchangeResult, reveal: bool) -> ExchangeResult:
+def _classify_response(response: httpx.Response, result: ExchangeResult, attempt: Attempt) -> ExchangeResult:
     result.status = response.status_code
     result.content_type = response.headers.get("content-type")
     result.server_date = response.headers.get("date")
-    result.body = _shown_body(response.text, reveal_token=reveal)
-    try:
-        data = json.loads(response.text)
-    except ValueError:
-        data = None
+    result.body = attempt.response_body
+    data = attempt.parsed
     if isinstance(data, dict) and response.status_code == 200 and isinstance(data.get("access_token"), str):
         result.outcome = Outcome.SUCCESS
         result.token = TokenInfo.from_response(data)
@@ -581,7 +591,7 @@ def request_token(
                 "POST",
                 token_url,
                 content=body.encode(),
-                headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
+                headers=_FORM_HEADERS,
             )
             attempt, response, failure, started, elapsed = _send(
                 client, request, retry + 1, shown_body, reveal=options.reveal_token, streams=streams
@@ -608,7 +618,7 @@ def request_token(
                 if _backoff(transcript, policy, retry, f"HTTP {response.status_code}", retry_after, cancel, sleep):
                     return _cancelled(result, total_start)
                 continue
-            _classify_response(response, result, options.reveal_token)
+            _classify_response(response, result, attempt)
             _clock(result, started, elapsed)
             break
     finally:
@@ -662,7 +672,7 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
     cancel = cancel or CancelToken()
     transcript = Transcript(trust=describe(options.trust, options.ca_bundle))
     check = ApiCheck(ok=False, username=None, org_id=None, api_versions=[], transcript=transcript)
-    headers = {"Authorization": f"Bearer {token.access_token}", "Accept": "application/json"}
+    headers = {"Authorization": f"Bearer {token.access_token}", "Accept": "application/json", "User-Agent": _USER_AGENT}
     try:
         client = _client(options)
     except Exception as exc:
@@ -686,10 +696,7 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
                 check.error = classify_exception(failure, url)[1]
                 return check
             assert response is not None
-            try:
-                answers.append(response.json())
-            except ValueError:
-                answers.append(None)
+            answers.append(attempt.parsed)
             if response.status_code != 200:
                 check.error = f"GET {url} answered HTTP {response.status_code}: {redact(response.text[:300])}"
                 return check

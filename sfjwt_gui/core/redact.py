@@ -28,6 +28,8 @@ _ACCESS_TOKEN = re.compile(r"\b(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)!([A-Za-z0
 _BEARER = re.compile(r"(?i)\b(Bearer\s+)(?!00D[A-Za-z0-9]{12})([A-Za-z0-9._~+/=!\-]{8,})")
 _FIELD = re.compile(r"""(?i)(["']?(?:access_token|refresh_token|assertion)["']?\s*[:=]\s*["']?)([^"'&\s,}]{8,})""")
 _KEEP = 12
+# every pattern above needs one of these (lower-cased) substrings; checking first keeps redact cheap on clean text
+_MARKERS = ("eyj", "!", "private key", "bearer", "access_token", "refresh_token", "assertion")
 
 
 def shorten_jwt(token: str) -> str:
@@ -54,6 +56,9 @@ def _mask_field(match: re.Match[str]) -> str:
 def redact(text: str) -> str:
     """Mask private keys, JWTs and access tokens in ``text`` (idempotent)."""
     if not text:
+        return text
+    lowered = text.lower()
+    if not any(marker in lowered for marker in _MARKERS):
         return text
     text = _PEM_PRIVATE.sub(lambda m: f"[redacted {m.group(1).lower()}]", text)
     text = _JWT.sub(lambda m: shorten_jwt(m.group(0)), text)

@@ -24,6 +24,7 @@ class Attempt:
     timings_ms: dict[str, float] = field(default_factory=dict)
     error: str | None = None
     server_date: str | None = None
+    parsed: Any = field(default=None, repr=False, compare=False)  # the JSON body, parsed once (not serialised)
 
     @property
     def request_line(self) -> str:
@@ -33,6 +34,7 @@ class Attempt:
     def to_json(self) -> dict[str, Any]:
         """Plain JSON (headers as ``[name, value]`` pairs)."""
         data = asdict(self)
+        data.pop("parsed", None)
         data["request_line"] = self.request_line
         data["request_headers"] = [list(h) for h in self.request_headers]
         data["response_headers"] = [list(h) for h in self.response_headers]
