@@ -262,6 +262,11 @@ class PracticeServer:
         return self._base_org.users[0].username
 
     @property
+    def audience(self) -> str:
+        """The aud a learner starts with: the base org's login URL (scenarios such as wrong-audience refuse it)."""
+        return self._base_org.generic_login_url
+
+    @property
     def my_domain_url(self) -> str:
         """The current org's My Domain URL (an accepted ``aud``)."""
         return self.org.my_domain_url
@@ -498,6 +503,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._handle()
 
+    def do_HEAD(self) -> None:
+        self._handle()
+
     def do_POST(self) -> None:
         self._handle()
 
@@ -512,7 +520,26 @@ class _Handler(BaseHTTPRequestHandler):
 
     # ------------------------------------------------------------------
 
+    def _read_chunked(self) -> bytes | None:
+        body = b""
+        while True:
+            size_line = self.rfile.readline(100).split(b";", 1)[0].strip()
+            try:
+                size = int(size_line, 16)
+            except ValueError:
+                return None
+            if size == 0:
+                while self.rfile.readline(1000).strip():  # trailers
+                    pass
+                return body
+            if len(body) + size > MAX_BODY:
+                return None
+            body += self.rfile.read(size)
+            self.rfile.readline(10)  # CRLF after the chunk
+
     def _read_body(self) -> bytes | None:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            return self._read_chunked()
         length_header = self.headers.get("Content-Length")
         if length_header is None:
             return b""

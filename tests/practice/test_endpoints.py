@@ -99,3 +99,29 @@ def test_date_header_follows_the_clock_offset(server: PracticeServer, client: ht
 def test_unknown_path_is_not_found(server: PracticeServer, client: httpx.Client) -> None:
     response = client.get(server.url + "/services/oauth2/authorize")
     assert response.status_code == 404
+
+
+def test_chunked_form_body_is_read(server: PracticeServer, client: httpx.Client, assertion: Callable[..., str]) -> None:
+    body = f"grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion={assertion()}".encode()
+
+    def chunks() -> Any:
+        for start in range(0, len(body), 100):
+            yield body[start : start + 100]
+
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    response = client.post(server.token_url, content=chunks(), headers=headers)
+    assert response.status_code == 200
+    assert client.get(server.url + "/services/data/").status_code == 401  # the connection is still in step
+
+
+def test_head_has_headers_and_no_body(server: PracticeServer, client: httpx.Client) -> None:
+    response = client.head(server.token_url)
+    assert response.status_code == 400
+    assert response.content == b""
+    assert int(response.headers["content-length"]) > 0
+
+
+def test_audience_is_the_learners_starting_aud(server: PracticeServer) -> None:
+    server.set_scenario("wrong-audience")
+    assert server.audience == "https://login.salesforce.com"
+    assert server.org.generic_login_url == "https://test.salesforce.com"
