@@ -137,6 +137,8 @@ def _render(evidence: Evidence, lang: str) -> str:
         if key in values:
             word = evidence_templates().get(f"env_{values[key]}", {}).get(lang)
             values[key] = word or values[key]
+    if "basis" in values:  # a template id naming how a lifetime was measured
+        values["basis"] = evidence_templates().get(str(values["basis"]), {}).get(lang) or values["basis"]
     return template.format_map(values)
 
 

@@ -366,9 +366,9 @@ def check_exp_lifetime(ctx: EvidenceContext) -> Evidence:
         return Evidence(Status.CONFIRMED, "exp_missing")
     iat = ctx.claim("iat")
     if isinstance(iat, int | float) and not isinstance(iat, bool) and iat < 1e11 and exp < 1e11:
-        lifetime, basis = exp - iat, "exp - iat"
+        lifetime, basis = exp - iat, "basis_iat"
     else:
-        lifetime, basis = exp - _send_time(ctx), "exp - send time"
+        lifetime, basis = exp - _send_time(ctx), "basis_send"
     if abs(lifetime) >= 3000:  # a whole-hours shift is the timezone check's business
         return Evidence(Status.UNKNOWN, "exp_long_enough", {"seconds": f"{lifetime:.0f}", "basis": basis})
     if lifetime < 30:
@@ -538,6 +538,16 @@ def check_json_body(ctx: EvidenceContext) -> Evidence:
     return Evidence(Status.RULED_OUT, "json_not_broken")
 
 
+def check_token_path(ctx: EvidenceContext) -> Evidence:
+    if not ctx.token_url:
+        return Evidence(Status.UNKNOWN, "nothing_visible")
+    path = urllib.parse.urlsplit(ctx.token_url).path
+    if path.rstrip("/").endswith("/services/oauth2/token"):
+        return Evidence(Status.RULED_OUT, "token_path_ok", {"path": path})
+    status = ctx.result.status if ctx.result and ctx.result.status is not None else "-"
+    return Evidence(Status.CONFIRMED, "token_path_wrong", {"url": ctx.token_url, "path": path or "/", "status": status})
+
+
 def check_lint_errors(ctx: EvidenceContext) -> Evidence:
     if not ctx.decoded:
         if ctx.decode_error:
@@ -587,6 +597,7 @@ CHECKS: dict[str, Callable[[EvidenceContext], Evidence]] = {
     "server_status": check_server_status,
     "html_body": check_html_body,
     "json_body": check_json_body,
+    "token_path": check_token_path,
     "lint_errors": check_lint_errors,
     "local_detail": check_local_detail,
 }

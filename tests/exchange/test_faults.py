@@ -5,7 +5,10 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -193,3 +196,54 @@ def test_cli_never_prints_a_traceback(org: PracticeServer, rsa_key: RSAPrivateKe
         run = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
         assert run.returncode == code, (argv, run.stdout, run.stderr)
         assert "Traceback" not in run.stderr + run.stdout
+
+
+def test_wrong_path_is_not_an_oauth_answer(
+    org: PracticeServer, options: ExchangeOptions, make_assertion: Signer
+) -> None:
+    result = request_token(org.url + "/services/oauth2/tokn", make_assertion(), options)
+    assert result.outcome is Outcome.NOT_JSON
+    diagnosis = diagnose(result)
+    assert diagnosis.id == "not-json"
+    assert "wrong-path" in {c.id for c in diagnosis.confirmed}
+
+
+@pytest.fixture
+def login_page_server() -> Iterator[str]:
+    """A loopback HTTP server that answers every POST with an HTML login page, as a wrong Salesforce URL does."""
+    page = (
+        b"<!DOCTYPE html><html><body><form id='login_form'>Username <input name='username'>"
+        b"Password <input type='password' name='pw'></form></body></html>"
+    )
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html;charset=UTF-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_html_login_page(login_page_server: str, options: ExchangeOptions, make_assertion: Signer) -> None:
+    result = request_token(login_page_server + "/", make_assertion(), options)
+    assert result.outcome is Outcome.NOT_JSON
+    assert result.status == 200
+    for lang in ("en", "ja"):
+        diagnosis = diagnose(result, lang=lang)
+        assert diagnosis.id == "not-json"
+        confirmed = {c.id for c in diagnosis.confirmed}
+        assert {"login-page", "wrong-path"} <= confirmed
