@@ -31,6 +31,7 @@ from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_finger
 MIN_KEY_BITS = 2048
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 _COMPACT = re.compile(r"[A-Za-z0-9_.-]+")
+_CLOSERS = "\"'`),;]}>"  # punctuation that may follow a pasted token
 _ASSERTION_FIELD = re.compile(r"(?:^|[&?\s'\"])assertion=([^&\s'\"]+)")
 _ASSERTION_JSON = re.compile(r"\"assertion\"\s*:\s*\"([^\"]*)\"")
 _BEARER = re.compile(r"^(?:authorization\s*:\s*)?bearer\s+", re.IGNORECASE)
@@ -141,11 +142,15 @@ def _extract(text: str, repairs: list[str]) -> str:
     if start >= 0:
         pieces = text[start:].split()
         taken: list[str] = []
-        for piece in pieces:
-            match = _COMPACT.match(piece)
-            if match:
-                taken.append(match.group(0))
-            if not match or match.end() != len(piece):
+        for index, piece in enumerate(pieces):
+            core = piece.rstrip(_CLOSERS)
+            if _COMPACT.fullmatch(core):
+                taken.append(core)
+                if core != piece:
+                    break
+            else:
+                if index == 0:  # a bad character inside the token itself: keep it so decode names it
+                    taken.append(piece)
                 break
         joined = "".join(taken)
         if len(taken) > 1:
@@ -158,7 +163,8 @@ def _extract(text: str, repairs: list[str]) -> str:
         repairs.append("removed line breaks and spaces inside the token")
         return joined
     # Maximal runs of token characters (one linear scan) that have the dots of a JWS or JWE.
-    candidates = [run for run in _COMPACT.findall(text) if 2 <= run.count(".") <= 4 and not run.startswith(".")]
+    runs: list[str] = _COMPACT.findall(text)
+    candidates = [run for run in runs if 2 <= run.count(".") <= 4 and not run.startswith(".")]
     if candidates:
         repairs.append("took the JWT out of the surrounding text")
         return max(candidates, key=len)

@@ -248,6 +248,8 @@ def test_clean_token_has_no_repairs(token: str) -> None:
         ),
         (lambda t: json.dumps({"assertion": t}), ['took the value of the "assertion" JSON field']),
         (lambda t: f"my token is: {t} (expires soon)", ["took the JWT out of the surrounding text"]),
+        (lambda t: f'export ASSERTION="{t}"', ["took the JWT out of the surrounding text"]),
+        (lambda t: f"(see {t}), then", ["took the JWT out of the surrounding text"]),
     ],
 )
 def test_pasted_junk_is_stripped_and_reported(token: str, wrap: Any, expected: list[str]) -> None:
@@ -281,6 +283,13 @@ def test_errors_name_the_part_and_the_reason(text: str, part: str, reason: str) 
     assert info.value.part == part
     assert reason in info.value.message
     assert info.value.fix
+
+
+def test_a_bad_character_inside_a_pasted_token_is_reported_not_cut_off(token: str) -> None:
+    with pytest.raises(TokenFormatError) as info:
+        decode(f"token: {token[:-5]}+{token[-4:]}")
+    assert info.value.part == "signature"
+    assert "'+'" in info.value.message
 
 
 def test_empty_signature_decodes_to_empty_bytes() -> None:
