@@ -181,3 +181,19 @@ def test_expired_assertion_is_judged_by_the_servers_date(
     assert "ahead" in skew.evidence
     assert result.server_date
     assert result.server_date in skew.evidence
+
+
+def test_api_check_with_a_bad_token_says_so(
+    org: PracticeServer, options: ExchangeOptions, make_assertion: Signer
+) -> None:
+    import dataclasses
+
+    result = request_token(org.token_url, make_assertion(), options)
+    assert result.token is not None
+    forged = dataclasses.replace(result.token, access_token=result.token.access_token[:-4] + "XXXX")
+    api = check_api(forged, options)
+    assert not api.ok
+    assert api.error is not None
+    assert "401" in api.error
+    assert "INVALID_SESSION_ID" in api.error
+    assert forged.access_token not in api.transcript.to_text()
