@@ -7,7 +7,6 @@ known entry for an unknown error.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -136,6 +135,8 @@ class Catalogue:
 
     def closest(self, error: str | None, description: str | None) -> Entry | None:
         """The nearest OAuth entry by description similarity (at least 0.5), else one sharing the error code."""
+        import difflib
+
         desc = normalise(description)
         best: tuple[float, Entry] | None = None
         for item in self.entries:

@@ -12,7 +12,7 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -20,9 +20,11 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, evidence_templates, load_catalogue
 from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.evidence import MAINTENANCE_WORDS, Evidence, EvidenceContext, Status, run_check
-from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
 from sfjwt_gui.core.lint import Finding
 from sfjwt_gui.core.outcome import Outcome
+
+if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
+    from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
 
 __all__ = ["CauseCheck", "Diagnosis", "Status", "diagnose", "explain_error", "explain_text", "parse_error_text"]
 

@@ -15,16 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from sfjwt_gui.core.connection import HostInfo, HostKind, classify_host
-from sfjwt_gui.core.exchange import GRANT_TYPE, ExchangeOptions, ExchangeResult
 from sfjwt_gui.core.jwt_codec import DecodedToken, key_fingerprint, verify
 from sfjwt_gui.core.lint import Finding, Severity
 from sfjwt_gui.core.outcome import Outcome
+
+if TYPE_CHECKING:  # the exchange module pulls in httpx: `sfjwt explain` must not pay for it
+    from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
 
 
 class Status(StrEnum):
@@ -394,6 +396,8 @@ def check_propagation(ctx: EvidenceContext) -> Evidence:
 
 def check_form_encoding(ctx: EvidenceContext) -> Evidence:
     if ctx.result is not None and ctx.result.transcript.attempts:
+        from sfjwt_gui.core.exchange import GRANT_TYPE
+
         return Evidence(Status.RULED_OUT, "form_ok", {"grant": GRANT_TYPE})
     return Evidence(Status.UNKNOWN, "form_unknown")
 
@@ -440,10 +444,11 @@ def check_refused_target(ctx: EvidenceContext) -> Evidence:
 
 
 def check_timeout_phase(ctx: EvidenceContext) -> Evidence:
-    options = ctx.options or ExchangeOptions()
     transcript = ctx.result.transcript if ctx.result else None
-    connect = transcript.connect_timeout if transcript and transcript.connect_timeout else options.connect_timeout
-    read = transcript.read_timeout if transcript and transcript.read_timeout else options.read_timeout
+    connect = transcript.connect_timeout if transcript and transcript.connect_timeout else None
+    read = transcript.read_timeout if transcript and transcript.read_timeout else None
+    if ctx.options is not None:
+        connect, read = connect or ctx.options.connect_timeout, read or ctx.options.read_timeout
     params = {"detail": _detail(ctx), "connect": connect, "read": read}
     return Evidence(Status.CONFIRMED if ctx.result else Status.UNKNOWN, "timeout_phase", params)
 
