@@ -12,7 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontDatabase,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QShortcut,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +38,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -131,6 +142,46 @@ def days_left(certificate: Any, now: dt.datetime | None = None) -> int:
     """Whole days until the certificate expires (negative once expired)."""
     moment = now or dt.datetime.now(dt.UTC)
     return int((certificate.not_valid_after_utc - moment).total_seconds() // 86400)
+
+
+class FingerprintView(QTextEdit):
+    """A read-only, selectable fingerprint that wraps anywhere, so the whole value is always visible."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTabChangesFocus(True)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self.setAcceptRichText(False)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedColumnWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Wrap after whole bytes ("AB:" groups) and grow to as many lines as the fingerprint needs."""
+        metrics = self.fontMetrics()
+        usable = self.viewport().width() - 2 * int(self.document().documentMargin()) - 12  # margins and cursor
+        char_width = max(1.0, metrics.horizontalAdvance("0A:" * 16) / 48)
+        per_line = max(3, int(usable / char_width) // 3 * 3)
+        if self.lineWrapColumnOrWidth() != per_line:
+            self.setLineWrapColumnOrWidth(per_line)
+        lines = max(1, -(-len(self.toPlainText()) // per_line))
+        self.setFixedHeight(metrics.lineSpacing() * lines + 2 * self.frameWidth() + 10)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Refit after a width change."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def text(self) -> str:
+        """The fingerprint."""
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        """Show a fingerprint."""
+        self.setPlainText(text)
 
 
 class ClickableLabel(QLabel):
@@ -246,9 +297,9 @@ class KeyPage(QWidget):
         self.expiry_label = QLabel(self)
         self.expiry_label.setObjectName("expiryLabel")
         self.expiry_label.setWordWrap(True)
-        self.sha1_edit = QLineEdit(self)
+        self.sha1_edit = FingerprintView(self)
         self.sha1_edit.setObjectName("sha1Fingerprint")
-        self.sha256_edit = QLineEdit(self)
+        self.sha256_edit = FingerprintView(self)
         self.sha256_edit.setObjectName("sha256Fingerprint")
         self.copy_sha1 = QPushButton(self)
         self.copy_sha1.setObjectName("copySha1")
@@ -256,9 +307,6 @@ class KeyPage(QWidget):
         self.copy_sha256 = QPushButton(self)
         self.copy_sha256.setObjectName("copySha256")
         self.copy_sha256.clicked.connect(lambda: copy_to_clipboard(self.sha256_edit.text()))
-        for edit in (self.sha1_edit, self.sha256_edit):
-            edit.setReadOnly(True)
-            edit.setCursorPosition(0)
         self.make_cert_button = QPushButton(self)
         self.make_cert_button.setObjectName("makeCertificateButton")
         self.make_cert_button.clicked.connect(self.make_certificate)
@@ -271,21 +319,27 @@ class KeyPage(QWidget):
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
         self._sha1_label, self._sha256_label, self._name_label = QLabel(self), QLabel(self), QLabel(self)
-        current = QGridLayout(self.current_box)
-        current.addWidget(self.summary_label, 0, 0, 1, 3)
-        current.addWidget(self.expiry_label, 1, 0, 1, 3)
-        current.addWidget(self._sha1_label, 2, 0)
-        current.addWidget(self.sha1_edit, 2, 1)
-        current.addWidget(self.copy_sha1, 2, 2)
-        current.addWidget(self._sha256_label, 3, 0)
-        current.addWidget(self.sha256_edit, 3, 1)
-        current.addWidget(self.copy_sha256, 3, 2)
-        current.addWidget(self.make_cert_button, 4, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
-        current.addWidget(self._name_label, 5, 0)
-        current.addWidget(self.name_edit, 5, 1)
-        current.addWidget(self.save_button, 5, 2)
-        current.addWidget(self.export_button, 6, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
-        current.setColumnStretch(1, 1)
+        current = QVBoxLayout(self.current_box)
+        current.addWidget(self.summary_label)
+        current.addWidget(self.expiry_label)
+        for label, view, button in (
+            (self._sha1_label, self.sha1_edit, self.copy_sha1),
+            (self._sha256_label, self.sha256_edit, self.copy_sha256),
+        ):
+            heading = QHBoxLayout()
+            heading.addWidget(label)
+            heading.addStretch(1)
+            heading.addWidget(button)
+            current.addLayout(heading)
+            current.addWidget(view)
+            label.setBuddy(view)
+        current.addWidget(self.make_cert_button, 0, Qt.AlignmentFlag.AlignLeft)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self._name_label)
+        name_row.addWidget(self.name_edit, 1)
+        name_row.addWidget(self.save_button)
+        current.addLayout(name_row)
+        current.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         # Compare
         self.compare_box = QGroupBox(self)
@@ -353,8 +407,8 @@ class KeyPage(QWidget):
         right.addWidget(self.checklist_box, 1)
         grid.addLayout(left, 2, 0)
         grid.addLayout(right, 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 6)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(content)
@@ -974,9 +1028,6 @@ class KeyPage(QWidget):
         has_cert = certificate is not None
         self.sha1_edit.setText(sha1_fingerprint(certificate) if has_cert else "")
         self.sha256_edit.setText(sha256_fingerprint(certificate) if has_cert else "")
-        for edit in (self.sha1_edit, self.sha256_edit):
-            edit.setCursorPosition(0)
-            edit.setToolTip(edit.text())  # the whole fingerprint, even when the field is narrower
         for button in (self.copy_sha1, self.copy_sha256):
             button.setEnabled(has_cert)
         self.make_cert_button.setVisible(key is not None and not has_cert)
