@@ -54,6 +54,10 @@ def sign(payload: Mapping[str, Any], key: RSAPrivateKey, *, headers: Mapping[str
         )
     if key.key_size < MIN_KEY_BITS:
         raise KeyTooSmallError(f"The RSA key has {key.key_size} bits.", fix="Generate a new key of 2048 bits or more.")
+    if headers and headers.get("alg", "RS256") != "RS256":  # PyJWT would sign with the header's alg
+        raise ClaimsError(
+            f"Header alg {headers['alg']!r} asked for; sfjwt signs RS256 only.", fix="Leave alg out of the headers."
+        )
     try:
         return jwt.encode(dict(payload), key, algorithm="RS256", headers=dict(headers) if headers else None)
     except (TypeError, ValueError) as exc:

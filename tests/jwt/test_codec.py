@@ -159,6 +159,10 @@ def test_sign_refuses_small_and_non_rsa_keys_and_unserialisable_claims(rsa_key: 
         sign(PAYLOAD, ec.generate_private_key(ec.SECP256R1()))  # type: ignore[arg-type]
     with pytest.raises(ClaimsError):
         sign({**PAYLOAD, "extra": {1, 2}}, rsa_key)
+    for alg in ("none", "HS256", "RS512"):
+        with pytest.raises(ClaimsError, match=alg):
+            sign(PAYLOAD, rsa_key, headers={"alg": alg})
+    assert decode(sign(PAYLOAD, rsa_key, headers={"alg": "RS256"})).header["alg"] == "RS256"
 
 
 # ----- verification refusals --------------------------------------------------------------------------------------
