@@ -521,8 +521,9 @@ def local_failure(message: str, *, token_url: str = "", transcript: Transcript |
 def _clock(result: ExchangeResult, started: float, elapsed_ms: float) -> None:
     server = result.server_epoch
     if server is not None:
-        # Date has 1 s resolution and is stamped while the server answers: compare with the request's midpoint
-        result.clock_offset = round(server - (started + elapsed_ms / 2000), 1)
+        # Date is stamped while the server answers and truncated to whole seconds: its true moment is on average
+        # half a second later; compare that with the midpoint of the request
+        result.clock_offset = round(server + 0.5 - (started + elapsed_ms / 2000), 1)
         result.transcript.server_date = result.server_date
         result.transcript.clock_offset = result.clock_offset
 
