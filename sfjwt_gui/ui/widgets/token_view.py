@@ -191,6 +191,8 @@ class TokenView(QWidget):
 
     def _render(self) -> None:
         decoded = self.decoded
+        self._header_box.setVisible(decoded is not None)  # empty boxes would only add noise
+        self._payload_box.setVisible(decoded is not None)
         buttons = (self.copy_token, self.copy_header, self.copy_payload)
         for button in buttons:
             button.setEnabled(decoded is not None)
