@@ -106,6 +106,8 @@ class TokenView(QWidget):
         layout.addWidget(self._header_box)
         layout.addWidget(self._payload_box, 1)
         layout.addWidget(self._signature_box)
+        layout.addStretch(0)  # takes the free space while there is no payload to show
+        self._layout = layout
 
         # "expires in 2 min 10 s" keeps counting while the token is on screen.
         self._clock = QTimer(self)
@@ -193,6 +195,7 @@ class TokenView(QWidget):
         decoded = self.decoded
         self._header_box.setVisible(decoded is not None)  # empty boxes would only add noise
         self._payload_box.setVisible(decoded is not None)
+        self._layout.setStretch(self._layout.count() - 1, 0 if decoded is not None else 1)
         buttons = (self.copy_token, self.copy_header, self.copy_payload)
         for button in buttons:
             button.setEnabled(decoded is not None)
