@@ -1,37 +1,67 @@
-"""Create the QApplication, apply theme/language/crash handling, show the main window, run the event loop.
+"""Create the QApplication, apply theme and language, show the main window, then load the rest.
 
-Start-up stays fast: only Qt and the window shell load before the window is shown; pages, the keyring and the
-practice org load right after, from the event loop.
+Start-up stays fast: only Qt and the window shell load before the window is shown; menus, the crash handler, pages,
+the keyring and the practice org load right after, from the event loop.
 """
 
 from __future__ import annotations
 
-import argparse
-import logging
 import os
 import sys
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-log = logging.getLogger("sfjwt_gui")
+USAGE = """usage: sfjwt-gui [--practice [--scenario NAME]] [--lang en|ja] [--theme light|dark]
+
+Salesforce JWT Bearer Flow workbench.
+
+  --practice        start the built-in practice org, upload the certificate and fill the connection
+  --scenario NAME   practice scenario to start with (default: healthy; see the Practice menu)
+  --lang en|ja      interface language (default: the OS language)
+  --theme light|dark  override the OS colour scheme
+"""
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """``sfjwt-gui [--practice [--scenario NAME]] [--lang en|ja]`` (Qt's own options are left to Qt)."""
-    parser = argparse.ArgumentParser(prog="sfjwt-gui", description="Salesforce JWT Bearer Flow workbench")
-    parser.add_argument(
-        "--practice", action="store_true", help="start the built-in practice org and fill the connection"
-    )
-    parser.add_argument("--scenario", default=None, help="practice scenario to start with (default: healthy)")
-    parser.add_argument("--lang", choices=("en", "ja"), default=None, help="interface language (default: the OS's)")
-    parser.add_argument("--theme", choices=("light", "dark"), default=None, help="override the OS colour scheme")
-    parser.add_argument(
-        "--quit-after-show", action="store_true", help=argparse.SUPPRESS
-    )  # start-up benchmark: exit as soon as the window is on screen
-    args, _qt_args = parser.parse_known_args(list(argv)[1:])
-    return args
+@dataclass
+class Options:
+    """The command line (Qt's own options such as -platform are left to Qt)."""
+
+    practice: bool = False
+    scenario: str | None = None
+    lang: str | None = None
+    theme: str | None = None
+    quit_after_show: bool = False  # start-up benchmark: exit as soon as the window is on screen
+    quit_when_ready: bool = False  # ... or once every page is built
+
+
+def parse_args(argv: list[str]) -> Options:
+    """Parse our flags without argparse (it costs start-up time); unknown arguments are left to Qt."""
+    opts = Options()
+    args = list(argv[1:])
+    while args:
+        arg = args.pop(0)
+        name, eq, value = arg.partition("=")
+        if name in ("-h", "--help"):
+            print(USAGE)
+            raise SystemExit(0)
+        if name == "--practice":
+            opts.practice = True
+        elif name == "--quit-after-show":
+            opts.quit_after_show = True
+        elif name == "--quit-when-ready":
+            opts.quit_when_ready = True
+        elif name in ("--scenario", "--lang", "--theme"):
+            if not eq:
+                if not args:
+                    raise SystemExit(f"sfjwt-gui: {name} needs a value\n\n{USAGE}")
+                value = args.pop(0)
+            allowed = {"--lang": ("en", "ja"), "--theme": ("light", "dark")}.get(name)
+            if allowed and value not in allowed:
+                raise SystemExit(f"sfjwt-gui: {name} must be one of {', '.join(allowed)}, not {value!r}")
+            setattr(opts, name[2:], value)
+    return opts
 
 
 def _make_vault() -> object:
@@ -49,22 +79,15 @@ def run(argv: list[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("sfjwt-gui")
     app.setOrganizationName("sfjwt-gui")
-    app.setApplicationDisplayName("sfjwt-gui")
     app.setDesktopFileName("sfjwt-gui")
 
     from sfjwt_gui.ui import theme
-    from sfjwt_gui.ui.crash import install_crash_handler
     from sfjwt_gui.ui.i18n import normalize_language, set_language, system_language
     from sfjwt_gui.ui.main_window import MainWindow
     from sfjwt_gui.ui.profiles import app_settings
     from sfjwt_gui.ui.session import Session
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    install_crash_handler()
     theme.apply_theme(app)
-    theme.follow_os(app)
-    app.setWindowIcon(theme.app_icon())
-
     settings = app_settings()
     lang = normalize_language(args.lang or str(settings.value("language", "") or "") or system_language())
     set_language(lang)
@@ -80,11 +103,21 @@ def run(argv: list[str]) -> int:
         return app.exec()
 
     def after_show() -> None:
+        import logging
+
+        from sfjwt_gui.ui.crash import install_crash_handler
+
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        install_crash_handler()
+        theme.follow_os(app)
+        app.setWindowIcon(theme.app_icon())  # loads the SVG plugin: after the window is on screen
         try:
             session.vault = _make_vault()
         except Exception as exc:  # the app still runs without a keyring; the key page says why
-            log.warning("vault unavailable: %s", exc)
+            logging.getLogger("sfjwt_gui").warning("vault unavailable: %s", exc)
         window.start_building_pages()
+        if args.quit_when_ready:
+            window.ready.connect(lambda: (print("ready", flush=True), app.quit()))
         if args.practice:
             window.start_practice(args.scenario)
 

@@ -7,18 +7,13 @@ or token in an exception message or a repr never reaches the clipboard or a bug 
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import threading
-import traceback
-from importlib import metadata
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
-
-from sfjwt_gui.core.redact import redact
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +22,9 @@ _PACKAGES = ("sfjwt-gui", "PySide6-Essentials", "PySide6", "cryptography", "PyJW
 
 def versions_text() -> str:
     """One line per component: the app, Python, Qt, the libraries that touch keys and the network, the OS."""
+    import platform
+    from importlib import metadata
+
     from PySide6 import QtCore
     from PySide6 import __version__ as pyside_version
 
@@ -49,6 +47,10 @@ def format_report(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, *, thread: str | None = None
 ) -> str:
     """The redacted crash report: where it happened and the traceback (no local variables are ever included)."""
+    import traceback
+
+    from sfjwt_gui.core.redact import redact
+
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     header = f"Thread: {thread}\n" if thread else ""
     return redact(header + text)

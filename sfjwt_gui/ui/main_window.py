@@ -206,6 +206,24 @@ class MainWindow(QMainWindow):
         splitter.setSizes([220, 900])
         self.setCentralWidget(splitter)
 
+        self.resize(1180, 780)
+        self._restore_geometry()
+        self._setup_done = False
+        self._retranslate_steps()
+        self.steps.setCurrentRow(0)
+        if not defer_pages:
+            self.finish_setup()
+        if build_pages_eagerly:
+            for entry in ENTRIES:
+                self.page(entry.step_id)
+        elif not defer_pages:
+            self.start_building_pages()
+
+    def finish_setup(self) -> None:
+        """Menus, shortcuts, log dock, remembered state: right after the window is shown (fast start)."""
+        if self._setup_done:
+            return
+        self._setup_done = True
         from sfjwt_gui.ui.log_pane import LogDock
 
         self.log_dock = LogDock(self)
@@ -218,18 +236,10 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
-        session.step_state.connect(self.set_step_state)
-        session.changed.connect(self._on_session_changed)
-        self.setWindowIcon(theme.app_icon())
-        self.resize(1180, 780)
+        self.session.step_state.connect(self.set_step_state)
+        self.session.changed.connect(self._on_session_changed)
         self._restore_settings()
         self.retranslate_ui()
-        self.steps.setCurrentRow(0)
-        if build_pages_eagerly:
-            for entry in ENTRIES:
-                self.page(entry.step_id)
-        elif not defer_pages:
-            self.start_building_pages()
 
     # ------------------------------------------------------------------ pages
 
@@ -261,6 +271,7 @@ class MainWindow(QMainWindow):
 
     def start_building_pages(self) -> None:
         """Build the page on screen now and the others from the event loop, one per turn."""
+        self.finish_setup()
         self._defer = False
         current = self.current_step()
         if current:
@@ -434,14 +445,19 @@ class MainWindow(QMainWindow):
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.act_about)
 
-    def retranslate_ui(self) -> None:
-        """Set every visible text in the current language."""
+    def _retranslate_steps(self) -> None:
         self.setWindowTitle(self.tr("sfjwt-gui — Salesforce JWT Bearer Flow workbench"))
         self.steps.setAccessibleName(self.tr("Steps and tools"))
         self.stack.setAccessibleName(self.tr("Current page"))
         self._tools_header.setText(self.tr("Tools"))
         for step_id in STEP_IDS:
             self._update_item_text(step_id)
+
+    def retranslate_ui(self) -> None:
+        """Set every visible text in the current language."""
+        self._retranslate_steps()
+        if not self._setup_done:
+            return
         self.file_menu.setTitle(self.tr("&File"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.practice_menu.setTitle(self.tr("&Practice"))
@@ -467,7 +483,7 @@ class MainWindow(QMainWindow):
         self._update_practice_label()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_setup_done"):
             self.retranslate_ui()
         elif event.type() == QEvent.Type.PaletteChange:
             for step_id, state in self._states.items():
@@ -702,10 +718,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ settings and shutdown
 
-    def _restore_settings(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
+
+    def _restore_settings(self) -> None:
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray | bytes):
             self.restoreState(QByteArray(state))
@@ -714,9 +732,10 @@ class MainWindow(QMainWindow):
             self.load_profile(last)
 
     def save_settings(self) -> None:
-        """Remember geometry, dock state and the last profile."""
+        """Remember geometry and dock state (the last profile is saved when chosen)."""
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        if self._setup_done:
+            self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -729,5 +748,6 @@ class MainWindow(QMainWindow):
                 shutdown()
         if self.practice is not None:
             self.practice.stop()
-        self.log_dock.detach()
+        if self._setup_done:
+            self.log_dock.detach()
         super().closeEvent(event)

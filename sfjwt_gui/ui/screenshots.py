@@ -42,15 +42,20 @@ def _memory_keyring() -> Any:
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
-    """Process Qt events until ``predicate()`` is true (or the timeout passes)."""
-    from PySide6.QtCore import QCoreApplication, QEventLoop
+    """Run the Qt event loop until ``predicate()`` is true (or the timeout passes).
+
+    Uses short nested event loops, not ``processEvents`` (PySide6 6.12 on Python 3.11 drops a reference to None on
+    every ``processEvents`` call, which aborts the interpreter after a few thousand calls).
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
         if predicate():
             return True
-        time.sleep(0.01)
     return predicate()
 
 

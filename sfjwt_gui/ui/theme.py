@@ -39,6 +39,7 @@ _DARK = {
 }
 
 _forced: bool | None = None
+_applied_dark = False
 
 
 def os_prefers_dark() -> bool:
@@ -100,8 +101,12 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> bool:
     global _forced
     use_dark = os_prefers_dark() if dark is None else dark
     _forced = dark
-    app.setStyle("Fusion")
-    app.setPalette(dark_palette() if use_dark else app.style().standardPalette())
+    if use_dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    elif _applied_dark:
+        app.setPalette(app.style().standardPalette())  # back from dark: the style's own light palette
+    globals()["_applied_dark"] = use_dark
     _state_icons.clear()
     return use_dark
 
@@ -121,7 +126,7 @@ def state_icon(state: str) -> QIcon:
     if state in _state_icons:
         return _state_icons[state]
     icon = QIcon()
-    for size in (16, 24, 32, 48):
+    for size in (16, 32):
         pix = QPixmap(size, size)
         pix.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pix)

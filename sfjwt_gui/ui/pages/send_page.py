@@ -38,17 +38,26 @@ log = logging.getLogger(__name__)
 def exchange_and_diagnose(
     token_url: str,
     assertion: str,
-    options: Any,
+    trust: str,
+    ca_file: str | None,
     diagnose_kwargs: dict[str, Any],
     cancel: Any = None,
-) -> tuple[Any, Any]:
-    """Background: request the token, then explain the outcome (both pure core calls)."""
+) -> tuple[Any, Any, Any]:
+    """Background: request the token, then explain the outcome (pure core calls; httpx loads here, not on the GUI
+    thread). Returns (result, diagnosis, options)."""
     from sfjwt_gui.core.diagnosis import diagnose
-    from sfjwt_gui.core.exchange import request_token
+    from sfjwt_gui.core.exchange import ExchangeOptions, Trust, request_token
 
+    options = ExchangeOptions(trust=Trust(trust), ca_bundle=ca_file)
     result = request_token(token_url, assertion, options, cancel)
     diagnosis = diagnose(result, assertion=assertion, options=options, **diagnose_kwargs)
-    return result, diagnosis
+    return result, diagnosis, options
+
+
+def warm_up() -> None:
+    """Background: import the network and diagnosis modules before the first Send needs them."""
+    import sfjwt_gui.core.diagnosis
+    import sfjwt_gui.core.exchange  # noqa: F401
 
 
 def _check_api(token: Any, options: Any, cancel: Any = None) -> Any:
@@ -73,6 +82,7 @@ class SendPage(QWidget):
         self._closing = False
         self.result: Any = None
         self.api_check: Any = None
+        self.options: Any = None
 
         self.title = QLabel(self)
         self.title.setObjectName("page_title")
@@ -181,6 +191,7 @@ class SendPage(QWidget):
         self.test_api.clicked.connect(self.start_api_check)
         session.changed.connect(self._on_session_changed)
         self.retranslate_ui()
+        run_in_background(warm_up)
 
     # ------------------------------------------------------------------ sending
 
@@ -214,7 +225,7 @@ class SendPage(QWidget):
             return False
         from sfjwt_gui.core.connection import token_url
         from sfjwt_gui.core.errors import SfjwtError
-        from sfjwt_gui.core.exchange import ExchangeOptions, Trust
+        from sfjwt_gui.core.retry import CancelToken
 
         endpoint = self.session.get("endpoint")
         try:
@@ -233,19 +244,15 @@ class SendPage(QWidget):
             )
             return False
         ca_file = self.session.get("ca_file")
-        trust = Trust(self.session.get("trust") or "certifi")
-        options = ExchangeOptions(trust=trust, ca_bundle=ca_file)
-        self.options = options
+        trust = str(self.session.get("trust") or "certifi")
         diagnose_kwargs = {
             "endpoint": endpoint,
             "uploaded_certificate": self.session.get("uploaded_certificate"),
             "private_key": self.session.get("private_key"),
             "lang": self.session.get("language") or "en",
         }
-        from sfjwt_gui.core.exchange import CancelToken
-
         self.job = run_in_background(
-            exchange_and_diagnose, url, assertion, options, diagnose_kwargs, cancel=CancelToken()
+            exchange_and_diagnose, url, assertion, trust, ca_file, diagnose_kwargs, cancel=CancelToken()
         )
         self.job.signals.finished.connect(self._on_finished)
         self.job.signals.failed.connect(self._on_failed)
@@ -282,12 +289,12 @@ class SendPage(QWidget):
         self._set_status("failed", self.tr("The request could not be made: {error}").format(error=exc))
         self.session.set_step_state(self.step_id, "failed")
 
-    def _on_finished(self, payload: tuple[Any, Any]) -> None:
+    def _on_finished(self, payload: tuple[Any, Any, Any]) -> None:
         self.job = None
         if self._closing:
             return
         self._busy(False)
-        result, diagnosis = payload
+        result, diagnosis, self.options = payload
         self.show_result(result)
         self.session.set("result", result)
         self.session.set("diagnosis", diagnosis)

@@ -1,0 +1,86 @@
+"""Start-up cost of the window, side by side with a bare PySide6 window that shows and quits.
+
+Measures, for N runs of each (interleaved, fresh processes, offscreen):
+- time from process start (spawn in this script) to "window shown" (the child prints a line from the first event-loop
+  turn after ``show()`` and quits);
+- peak RSS of the child (``os.wait4`` rusage, per child).
+A third row, "sfjwt-gui ready", waits until every page is built and the keyring vault is opened (what a user sees a
+moment later). Targets: shown time and peak RSS at most 1.3 x the bare window.
+
+    /work/venv/bin/python tests/benchmarks/bench_startup.py [N]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1180, 780)
+window.show()
+QTimer.singleShot(0, lambda: print("shown", flush=True))
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def run_once(args: list[str], marker: str, env: dict[str, str]) -> tuple[float, float]:
+    """(seconds to the marker line, peak RSS in MiB) of one child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    assert child.stdout is not None
+    elapsed = float("nan")
+    for line in child.stdout:
+        if line.strip() == marker:
+            elapsed = time.perf_counter() - start
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0 or elapsed != elapsed:
+        raise SystemExit(f"{args} failed (exit {child.returncode})")
+    return elapsed, usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["SFJWT_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="bench-settings-")
+    env["SFJWT_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-data-")
+    env["PYTHON_KEYRING_BACKEND"] = env.get("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    py = sys.executable
+    cases = {
+        "bare PySide6 window": ([py, "-c", BARE], "shown"),
+        "sfjwt-gui shown": ([py, "-m", "sfjwt_gui", "--quit-after-show"], "shown"),
+        "sfjwt-gui ready": ([py, "-m", "sfjwt_gui", "--quit-when-ready"], "ready"),
+    }
+    for args, marker in cases.values():  # warm the OS file cache once
+        run_once(args, marker, env)
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, (args, marker) in cases.items():
+            results[name].append(run_once(args, marker, env))
+    base_t = statistics.median(t for t, _ in results["bare PySide6 window"])
+    base_m = statistics.median(m for _, m in results["bare PySide6 window"])
+    print(f"start-up, median of {runs} runs (offscreen, {os.cpu_count()} CPUs)")
+    print(f"{'':24} {'to shown (ms)':>14} {'ratio':>6} {'peak RSS (MiB)':>15} {'ratio':>6}")
+    for name, values in results.items():
+        t = statistics.median(v[0] for v in values)
+        m = statistics.median(v[1] for v in values)
+        print(f"{name:24} {t * 1000:14.0f} {t / base_t:6.2f} {m:15.1f} {m / base_m:6.2f}")
+    shown_t = statistics.median(v[0] for v in results["sfjwt-gui shown"]) / base_t
+    shown_m = statistics.median(v[1] for v in results["sfjwt-gui shown"]) / base_m
+    ok = shown_t <= 1.3 and shown_m <= 1.3
+    print(f"target (shown ≤ 1.3x time and memory): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
