@@ -108,6 +108,14 @@ def test_generate_real_key_shows_fingerprints_and_sets_step(qtbot: Any, page: An
     assert QApplication.clipboard().text() == colon_sha256(cert)
 
 
+def test_very_long_validity_is_generated_with_core_warning(qtbot: Any, page: Any, session: Any) -> None:
+    page.days_spin.setValue(20 * 365)
+    page.generate()
+    qtbot.waitUntil(lambda: session.get("certificate") is not None, timeout=TIMEOUT)
+    assert page.status.kind == "warning"
+    assert str(20 * 365) in page.status.fix  # core's warning names the validity chosen
+
+
 def test_cancel_abandons_generation_and_discards_the_result(qtbot: Any, page: Any, session: Any) -> None:
     page.generate()
     page.cancel_button.click()
@@ -258,7 +266,7 @@ def test_save_to_keyring_and_overwrite_after_confirmation(
 
 
 def test_without_a_keyring_the_page_says_what_to_do(
-    qtbot: Any, session: Any, data_dir: Path, rsa_key: Any, ui_settings: Path
+    qtbot: Any, session: Any, data_dir: Path, rsa_key: Any, ui_settings: Path, memory_keyring: Any
 ) -> None:
     from keyring.backends import fail
 
@@ -276,6 +284,13 @@ def test_without_a_keyring_the_page_says_what_to_do(
     assert "plain text" in widget.keyring_status.plain_text()
     session.set("private_key", rsa_key)
     assert not widget.save_button.isEnabled()  # nothing can be saved; the key stays in memory
+    assert widget.recheck_button.isVisibleTo(widget)
+
+    session.vault = Vault(backend=memory_keyring, index_dir=data_dir)  # e.g. the user unlocked or installed one
+    widget.recheck_button.click()
+    qtbot.waitUntil(lambda: widget.vault_status.available, timeout=TIMEOUT)
+    assert widget.save_button.isEnabled()
+    assert not widget.recheck_button.isVisibleTo(widget)
 
 
 EXPORT_CASES = [

@@ -57,6 +57,7 @@ from sfjwt_gui.ui.widgets.drop_frame import accept_files_or_text as _accept_file
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard, kind_colour, local_files
 
 EXPIRY_WARNING_DAYS = 30
+MAX_DAYS = 36500  # core.key_generation.MAX_DAYS (imported lazily there; the spin box only needs the bound)
 CHECKLIST_SETTING = "setup_checklist/ticked"
 BITS_CHOICES = (2048, 3072, 4096)
 
@@ -69,13 +70,19 @@ def load_checklist() -> dict[str, Any]:
     return data
 
 
-def generate_pair(bits: int, cn: str, days: int) -> tuple[Any, Any]:
-    """Background job: a new key and its self-signed certificate."""
-    from sfjwt_gui.core.key_generation import Subject, generate_private_key, self_signed_certificate
+def generate_pair(bits: int, cn: str, days: int) -> tuple[Any, Any, list[str]]:
+    """Background job: a new key, its self-signed certificate, and core's warnings about the validity chosen."""
+    from sfjwt_gui.core.key_generation import (
+        Subject,
+        check_validity_days,
+        generate_private_key,
+        self_signed_certificate,
+    )
 
-    Subject(cn).to_name()  # fail on a bad CN before spending seconds on the key
+    Subject(cn).to_name()  # fail on a bad CN or validity before spending seconds on the key
+    warnings = check_validity_days(days)
     key = generate_private_key(bits)
-    return key, self_signed_certificate(key, Subject(cn), days)
+    return key, self_signed_certificate(key, Subject(cn), days), warnings
 
 
 def make_certificate(key: Any, cn: str, days: int) -> Any:
@@ -224,6 +231,10 @@ class KeyPage(QWidget):
     def _build(self) -> None:
         self.keyring_status = StatusLine(self)
         self.keyring_status.setObjectName("keyringStatus")
+        self.recheck_button = QPushButton(self)
+        self.recheck_button.setObjectName("recheckKeyringButton")
+        self.recheck_button.clicked.connect(self.refresh_vault_status)
+        self.recheck_button.hide()
         self.status = StatusLine(self)
         self.status.setObjectName("keyPageStatus")
 
@@ -237,7 +248,7 @@ class KeyPage(QWidget):
         self.cn_edit.setObjectName("cnEdit")
         self.days_spin = QSpinBox(self)
         self.days_spin.setObjectName("validityDays")
-        self.days_spin.setRange(1, 36500)
+        self.days_spin.setRange(1, MAX_DAYS)
         self.days_spin.setValue(365)
         self.generate_button = QPushButton(self)
         self.generate_button.setObjectName("generateButton")
@@ -395,7 +406,10 @@ class KeyPage(QWidget):
         # Page layout: two columns inside a scroll area.
         content = QWidget(self)
         grid = QGridLayout(content)
-        grid.addWidget(self.keyring_status, 0, 0, 1, 2)
+        keyring_row = QHBoxLayout()
+        keyring_row.addWidget(self.keyring_status, 1)
+        keyring_row.addWidget(self.recheck_button, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(keyring_row, 0, 0, 1, 2)
         grid.addWidget(self.status, 1, 0, 1, 2)
         left = QVBoxLayout()
         left.addWidget(self.generate_box)
@@ -499,6 +513,9 @@ class KeyPage(QWidget):
         self.compare_button.setAccessibleName(self.tr("Choose the certificate downloaded from Salesforce"))
         self.compare_frame.setAccessibleName(self.tr("Drop area for the certificate downloaded from Salesforce"))
 
+        self.recheck_button.setText(self.tr("Check &again"))
+        self.recheck_button.setAccessibleName(self.tr("Check the OS keyring again"))
+        self.recheck_button.setToolTip(self.tr("After unlocking or installing a keyring, check again."))
         self.checklist_box.setTitle(self.tr("Setup checklist"))
         self.checklist_tabs.setAccessibleName(self.tr("Setup checklist: Connected App or External Client App"))
         self._render_checklist()
@@ -607,6 +624,7 @@ class KeyPage(QWidget):
 
     def _render_vault_status(self) -> None:
         status = self.vault_status
+        self.recheck_button.setVisible(status is not None and not status.available)
         if status is None:
             if self.session.vault is None:
                 self.keyring_status.show_message(
@@ -739,18 +757,20 @@ class KeyPage(QWidget):
         """True while a generation the page waits for is running."""
         return "generate" in self._busy
 
-    def _generated(self, serial: int, pair: tuple[Any, Any], cn: str) -> None:
+    def _generated(self, serial: int, result: tuple[Any, Any, list[str]], cn: str) -> None:
         if serial != self._keygen_serial:
             return  # abandoned by Cancel
         self._set_busy("generate", False)
-        key, certificate = pair
+        key, certificate, warnings = result
         self._adopt(key, certificate, suggested_name=cn)
         bits = key.key_size
         self._set_status(
             lambda: (
-                Kind.OK,
+                Kind.WARNING if warnings else Kind.OK,
                 self.tr("Generated a {bits}-bit key and a self-signed certificate.").format(bits=bits),
-                self.tr("Save it to the keyring, then export the .crt and upload it to Salesforce."),
+                "\n".join(
+                    [*warnings, self.tr("Save it to the keyring, then export the .crt and upload it to Salesforce.")]
+                ),
             )
         )
 
