@@ -121,7 +121,7 @@ class PracticeController(QObject):
         s.set("uploaded_certificate", started.certificate)
         s.set("preset", "custom")
         s.set("endpoint", self.server.token_url)
-        s.set("audience", self.server.org.generic_login_url)
+        s.set("audience", self.server.audience)
         s.set("consumer_key", self.server.consumer_key)
         s.set("username", self.server.username)
         s.set("ca_file", str(self.server.ca_file) if self.server.ca_file else None)

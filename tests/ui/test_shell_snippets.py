@@ -96,7 +96,7 @@ def test_python_snippet_really_gets_a_token_from_the_practice_org(
             token_url=server.token_url,
             consumer_key=server.consumer_key,
             username=server.username,
-            audience=server.org.generic_login_url,
+            audience=server.audience,
             key_file=str(key_file),
             ca_file=str(server.ca_file),
         )
@@ -119,14 +119,14 @@ def test_curl_snippet_runs_against_the_practice_org(tmp_path: Path, rsa_key: obj
         claims = {
             "iss": server.consumer_key,
             "sub": server.username,
-            "aud": server.org.generic_login_url,
+            "aud": server.audience,
             "exp": int(time.time()) + 180,
         }
         values = SnippetInput(
             token_url=server.url,
             consumer_key=server.consumer_key,
             username=server.username,
-            audience=server.org.generic_login_url,
+            audience=server.audience,
             assertion=sign(claims, rsa_key),  # type: ignore[arg-type]
             ca_file=str(server.ca_file),
         )
