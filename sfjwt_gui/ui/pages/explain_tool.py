@@ -118,6 +118,8 @@ class ExplainToolPage(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
+        layout.addStretch(1)  # keeps the input at the top while there is no explanation
+        self._layout = layout
         CtrlEnterFilter(self.input_edit, self.explain)
         session.changed.connect(self._session_changed)
         self.retranslate_ui()
@@ -160,6 +162,11 @@ class ExplainToolPage(QWidget):
         if field == "language" and self.diagnosis is not None:
             self.explain()
 
+    def _show_view(self, shown: bool) -> None:
+        self.view.setVisible(shown)
+        self.empty_label.setVisible(not shown)
+        self._layout.setStretch(self._layout.count() - 1, 0 if shown else 1)
+
     def set_text(self, text: str) -> None:
         """Put text in the box and explain it."""
         self.input_edit.setPlainText(text)
@@ -169,8 +176,7 @@ class ExplainToolPage(QWidget):
         """Empty the box and the explanation."""
         self.input_edit.clear()
         self.diagnosis = None
-        self.view.setVisible(False)
-        self.empty_label.setVisible(True)
+        self._show_view(False)
         self.status.show_message(Kind.INFO, "")
 
     def explain(self) -> None:
@@ -193,5 +199,4 @@ class ExplainToolPage(QWidget):
         self.diagnosis = diagnosis
         self.status.show_message(Kind.INFO, "")
         self.view.show_diagnosis(diagnosis)  # type: ignore[attr-defined]
-        self.empty_label.setVisible(False)
-        self.view.setVisible(True)
+        self._show_view(True)
