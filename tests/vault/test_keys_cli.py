@@ -262,7 +262,7 @@ def test_exports_holding_the_key_need_a_passphrase_and_never_overwrite_silently(
         assert not target.exists()
     with pytest.raises(SystemExit) as info:  # there is no way to pass the passphrase itself on the command line
         main(["keys", "export", "acme", "--format", "pkcs8", "--out", str(target), "--passphrase", PASS])
-    assert info.value.code == 2
+    assert info.value.code == 1  # a usage error is bad input (exit 1)
     capsys.readouterr()
     target.write_text("keep me")
     code, out, _ = run(capsys, "keys", "export", "acme", "--format", "crt", "--out", str(target), "--json")
