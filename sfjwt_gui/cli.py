@@ -86,6 +86,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sfjwt: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `sfjwt explain … | head`: the reader left; no traceback, no flush error at exit
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return code
 
 

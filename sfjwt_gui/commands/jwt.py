@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.commands.common import add_json_flag, add_passphrase_flags, emit_json, read_passphrase
-from sfjwt_gui.core.errors import InputError, PassphraseRequiredError, TokenFormatError
+from sfjwt_gui.commands.common import add_json_flag, emit_json
+from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
+from sfjwt_gui.core.errors import InputError, TokenFormatError
 
 if TYPE_CHECKING:
     from cryptography import x509
-    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
     from sfjwt_gui.core.jwt_codec import DecodedToken
 
@@ -53,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``sign``, ``decode`` and ``lint``."""
     raw = argparse.RawDescriptionHelpFormatter
     sign = subparsers.add_parser("sign", help="sign a JWT bearer assertion", description=SIGN_HELP, formatter_class=raw)
-    _add_key_flags(sign)
+    add_key_flags(sign)
     sign.add_argument("--iss", help="the Connected App's consumer key")
     sign.add_argument("--sub", help="the Salesforce username")
     sign.add_argument("--aud", metavar="URL", help="audience URL (or use --preset)")
@@ -70,6 +71,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     decode.formatter_class = raw
     decode.add_argument("token", nargs="?", metavar="TOKEN", help="the JWT, or '-' for standard input (default)")
     decode.add_argument("--cert", metavar="FILE", help="certificate or public key (PEM or DER) to verify with")
+    decode.add_argument("--lang", default="en", help="language of notes, times and errors: en (default) or ja")
     add_json_flag(decode)
     decode.set_defaults(handler=run_decode)
 
@@ -78,17 +80,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     lint.add_argument("token", nargs="?", metavar="TOKEN", help="the JWT, or '-' for standard input (default)")
     lint.add_argument("--endpoint", metavar="URL", help="login host or token URL the JWT will be POSTed to")
     lint.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the Connected App (PEM or DER)")
-    _add_key_flags(lint)
+    add_key_flags(lint)
     lint.add_argument("--clock-offset", default="0", metavar="SECONDS", help="Salesforce's clock minus this one")
     lint.add_argument("--lang", default="en", help="language of the findings: en (default) or ja")
     add_json_flag(lint)
     lint.set_defaults(handler=run_lint)
-
-
-def _add_key_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--key", metavar="NAME", help="private key stored in the OS keyring under NAME")
-    parser.add_argument("--key-file", metavar="FILE", help="private key file (PEM, DER, PKCS#12, JKS, OpenSSH)")
-    add_passphrase_flags(parser, "passphrase of --key-file")
 
 
 # ----- input ------------------------------------------------------------------------------------------------------
@@ -110,35 +106,6 @@ def _read_file(path: str, what: str) -> bytes:
         raise InputError(f"Cannot read the {what} {path!r}: {exc.strerror}.", fix="Check the path.") from exc
 
 
-def _load_private_key(args: argparse.Namespace, *, required: bool) -> RSAPrivateKey | None:
-    if args.key and args.key_file:
-        raise InputError("Both --key and --key-file were given.", fix="Use one of them.")
-    if args.key:
-        from sfjwt_gui.core.vault import Vault
-
-        return Vault().load(args.key)
-    if not args.key_file:
-        if required:
-            raise InputError("No signing key given.", fix="Use --key NAME (OS keyring) or --key-file FILE.")
-        return None
-    from sfjwt_gui.core.key_loading import load_file
-
-    passphrase = read_passphrase(args)
-    try:
-        material = load_file(args.key_file, passphrase)
-    except PassphraseRequiredError:
-        prompted = read_passphrase(args, prompt=f"Passphrase for {args.key_file}: ") if passphrase is None else None
-        if prompted is None:
-            raise
-        material = load_file(args.key_file, prompted)
-    if material.private_key is None:
-        raise InputError(
-            f"{args.key_file!r} holds no private key (it is a {material.source_format or 'certificate'}).",
-            fix="Choose the private key file (the certificate is what you upload to Salesforce).",
-        )
-    return material.private_key
-
-
 def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | None:
     if not path:
         return None
@@ -147,10 +114,19 @@ def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | Non
     return load_verification_material(_read_file(path, "certificate"))
 
 
-def _token_error(exc: TokenFormatError, as_json: bool) -> int:
-    print(f"sfjwt: error: {exc}", file=sys.stderr)
+def _check_lang(lang: str) -> None:
+    if lang not in ("en", "ja"):
+        raise InputError(f"--lang {lang!r} is not supported.", fix="Use --lang en or --lang ja.")
+
+
+def _token_error(exc: TokenFormatError, as_json: bool, lang: str = "en") -> int:
+    from sfjwt_gui.core.jwt_codec import describe_token_error
+
+    message, fix = describe_token_error(exc, lang)
+    print(f"sfjwt: error: {message} {fix}".rstrip(), file=sys.stderr)
     if as_json:
-        emit_json({"error": {"type": type(exc).__name__, "part": exc.part, "message": exc.message, "fix": exc.fix}})
+        error = {"type": type(exc).__name__, "code": exc.code, "part": exc.part, "message": message, "fix": fix}
+        emit_json({"error": error})
     return 1
 
 
@@ -183,7 +159,7 @@ def run_sign(args: argparse.Namespace) -> int:
         aud, endpoint = connection.aud, connection.token_url
     else:
         aud, endpoint = args.aud, None
-    key = _load_private_key(args, required=True)
+    key = load_private_key(args, required=True)
     assert key is not None
     claims = Claims.new(args.iss, args.sub, aud, lifetime=lifetime, issued_at=args.iat)
     claims.extra.update(extra)
@@ -211,34 +187,35 @@ def run_decode(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.jwt_codec import verify
     from sfjwt_gui.core.timefmt import annotate_times
 
+    _check_lang(args.lang)
     try:
         decoded = _decode(args)
     except TokenFormatError as exc:
-        return _token_error(exc, args.json)
+        return _token_error(exc, args.json, args.lang)
     certificate = _load_certificate(args.cert)
     verification = verify(decoded, certificate) if certificate is not None else None
-    times = annotate_times(decoded.payload)
+    times = annotate_times(decoded.payload, lang=args.lang)
     if args.json:
         out: dict[str, Any] = {
             "header": decoded.header,
             "payload": decoded.payload,
             "signature": decoded.signature_b64,
             "times": {claim: info.to_json() for claim, info in times.items()},
-            "repairs": decoded.repairs,
+            "repairs": decoded.repair_texts(args.lang),
         }
         if verification is not None:
             out["verified"] = verification.verified
-            out["verification"] = verification.to_json()
+            out["verification"] = verification.to_json(args.lang)
         emit_json(out)
     else:
-        _print_decoded(decoded, times, verification)
+        _print_decoded(decoded, times, verification, args.lang)
     return 2 if verification is not None and not verification.verified else 0
 
 
-def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: Any) -> None:
+def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: Any, lang: str) -> None:
     import json
 
-    for repair in decoded.repairs:
+    for repair in decoded.repair_texts(lang):
         print(f"note: {repair}")
     print("Header:")
     print(_indent(json.dumps(decoded.header, indent=2, ensure_ascii=False)))
@@ -251,7 +228,7 @@ def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: A
     print(f"Signature: {len(decoded.signature)} bytes ({alg}) {decoded.signature_b64[:32]}…")
     if verification is not None:
         state = "VERIFIED" if verification.verified else "NOT VERIFIED"
-        print(f"{state}: {verification.reason}")
+        print(f"{state}: {verification.reason_in(lang)}")
         if verification.certificate_sha256:
             print(f"  certificate SHA-256: {verification.certificate_sha256}")
         if verification.key_sha256:
@@ -271,8 +248,7 @@ def run_lint(args: argparse.Namespace) -> int:
 
     from sfjwt_gui.core.lint import Severity, has_errors, lint
 
-    if args.lang not in ("en", "ja"):
-        raise InputError(f"--lang {args.lang!r} is not supported.", fix="Use --lang en or --lang ja.")
+    _check_lang(args.lang)
     try:
         clock_offset = float(args.clock_offset)
     except ValueError:
@@ -282,12 +258,12 @@ def run_lint(args: argparse.Namespace) -> int:
     try:
         decoded = _decode(args)
     except TokenFormatError as exc:
-        return _token_error(exc, args.json)
+        return _token_error(exc, args.json, args.lang)
     findings = lint(
         decoded,
         endpoint=args.endpoint,
         certificate=_load_certificate(args.cert),
-        private_key=_load_private_key(args, required=False),
+        private_key=load_private_key(args, required=False),
         clock_offset=clock_offset,
         lang=args.lang,
     )

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json
+from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
 from sfjwt_gui.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -39,12 +40,10 @@ Exit codes: 0 a known error, 2 not in the catalogue (closest entry shown), 1 not
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``token`` and ``explain``."""
-    from sfjwt_gui.commands.jwt import _add_key_flags
-
     raw = argparse.RawDescriptionHelpFormatter
     token = subparsers.add_parser("token", help="get an access token and explain the answer", description=EXCHANGE_HELP)
     token.formatter_class = raw
-    _add_key_flags(token)
+    add_key_flags(token)
     token.add_argument("--iss", help="the app's consumer key")
     token.add_argument("--sub", help="the Salesforce username")
     token.add_argument("--endpoint", metavar="URL", help="login host or full token URL")
@@ -136,7 +135,6 @@ def _local(message: str, fix: str, args: argparse.Namespace, url: str = "") -> i
 
 def run_token(args: argparse.Namespace) -> int:
     """Sign, send, diagnose."""
-    from sfjwt_gui.commands.jwt import _load_private_key
     from sfjwt_gui.core.claims import Claims
     from sfjwt_gui.core.diagnosis import diagnose
     from sfjwt_gui.core.exchange import check_api, request_token
@@ -150,7 +148,7 @@ def run_token(args: argparse.Namespace) -> int:
         url, aud = _connection(args)
         options = _options(args)
         certificate = _certificate(args.cert)
-        key = _load_private_key(args, required=True)
+        key = load_private_key(args, required=True)
         assert key is not None
         assertion = sign(Claims.new(args.iss, args.sub, aud, lifetime=args.lifetime).to_payload(), key)
         from sfjwt_gui.core.trust import ssl_context
@@ -192,22 +190,49 @@ def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis
     if getattr(args, "verbose", False) and result.transcript.attempts:
         print(result.transcript.to_text(), end="\n\n")
     print(diagnosis.to_text())
+    label = _LABELS["ja" if getattr(args, "lang", "en") == "ja" else "en"]
     if result.token is not None:
         token = result.token
         print()
-        print(f"instance_url: {token.instance_url}")
-        print(f"org id:       {token.org_id}")
-        print(f"user id:      {token.user_id}")
-        print(f"scope:        {token.scope}")
-        print(f"access token: {token.access_token if show_token else token.masked_token}")
+        print(f"{label['instance_url']}{token.instance_url}")
+        print(f"{label['org_id']}{token.org_id}")
+        print(f"{label['user_id']}{token.user_id}")
+        print(f"{label['scope']}{token.scope}")
+        print(f"{label['access_token']}{token.access_token if show_token else token.masked_token}")
     if result.clock_offset is not None:
-        print(f"server Date:  {result.server_date} (clock offset {result.clock_offset:+.1f} s)")
+        offset = result.clock_offset if abs(result.clock_offset) >= 0.05 else 0.0  # never "-0.0 s"
+        print(label["date"].format(date=result.server_date, offset=offset))
     if api is not None:
         if api.ok:
             versions = ", ".join(api.api_versions[-3:])
-            print(f"API check:    OK as {api.username} in org {api.org_id}; API versions {versions}")
+            print(label["api_ok"].format(user=api.username, org=api.org_id, versions=versions))
         else:
-            print(f"API check:    FAILED: {api.error}")
+            print(label["api_failed"].format(error=api.error))
+
+
+# Labels of the lines under the diagnosis (the diagnosis itself comes from resources/errors/catalogue.json).
+_LABELS = {
+    "en": {
+        "instance_url": "instance_url: ",
+        "org_id": "org id:       ",
+        "user_id": "user id:      ",
+        "scope": "scope:        ",
+        "access_token": "access token: ",
+        "date": "server Date:  {date} (clock offset {offset:+.1f} s)",
+        "api_ok": "API check:    OK as {user} in org {org}; API versions {versions}",
+        "api_failed": "API check:    FAILED: {error}",
+    },
+    "ja": {
+        "instance_url": "instance_url: ",
+        "org_id": "組織 ID:       ",
+        "user_id": "ユーザー ID:   ",
+        "scope": "スコープ:      ",
+        "access_token": "アクセストークン: ",
+        "date": "サーバーの Date: {date}(時刻のずれ {offset:+.1f} 秒)",
+        "api_ok": "API の確認:    成功。ユーザー {user}、組織 {org}、API バージョン {versions}",
+        "api_failed": "API の確認:    失敗: {error}",
+    },
+}
 
 
 def _read_body(body: str | None) -> str:

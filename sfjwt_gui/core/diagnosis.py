@@ -98,7 +98,7 @@ class Diagnosis:
         cat, lang = load_catalogue(), self.lang
         lines = [f"{self.title} [{self.id}]"]
         if self.error or self.error_description:
-            lines.append(f"  {self.error or ''}: {self.error_description or ''}".rstrip())
+            lines.append("  " + ": ".join(part for part in (self.error, self.error_description) if part))
         if self.detail:
             lines.append(f"  {self.detail}")
         lines += ["", f"{cat.label('meaning', lang)}:", f"  {self.meaning}"]
@@ -234,7 +234,23 @@ def diagnose(
     org_kind: str | None = None,
     options: ExchangeOptions | None = None,
 ) -> Diagnosis:
-    """Explain ``result``: the catalogue entry plus a verdict with evidence for each likely cause."""
+    """Explain ``result``: the catalogue entry plus a verdict with evidence for each likely cause.
+
+    What each argument lets the checks decide (without it the cause stays ``unknown``):
+
+    - ``assertion``: the JWT that was sent (its claims and lint findings are the main evidence).
+    - ``endpoint``: where it was sent, if ``result`` has no ``token_url`` (``request_token`` results always have one).
+    - ``uploaded_certificate``: the certificate the user says the app holds; ``private_key``: the signing key.
+    - ``org_kind``: ``"production"`` or ``"sandbox"`` when the caller knows what the org is. Salesforce's answer never
+      says it, and a loopback or custom host (the practice org on 127.0.0.1) does not show it either, so the
+      production-vs-sandbox causes of ``audience-invalid`` (``aud`` login vs test, a ``sub`` without the sandbox
+      suffix) can only be *confirmed* there with this argument: the UI passes ``org_kind=str(server.org.kind)``
+      for the practice org (``OrgKind`` values are exactly these two strings), the CLI ``--org-kind``. For real
+      Salesforce hosts it is inferred from the POST host (``test.salesforce.com``, ``*.sandbox.my.salesforce.com``)
+      when not given; an explicit value wins. Any other value is ignored.
+    - ``options``: the ``ExchangeOptions`` used (trust source, timeouts) for the TLS and timeout causes.
+    - ``lang``: ``en`` or ``ja`` for every text in the diagnosis.
+    """
     _check_lang(lang)
     token_url = result.token_url or endpoint
     decoded, decode_error, findings = _assertion_context(

@@ -80,11 +80,25 @@ class CertificateError(InputError):
 
 
 class TokenFormatError(InputError):
-    """A JWT that cannot be decoded; ``part`` names header, payload, signature or token."""
+    """A JWT that cannot be decoded; ``part`` names header, payload, signature or token.
 
-    def __init__(self, message: str, *, part: str = "token", fix: str = "") -> None:
+    ``code`` and ``params`` name the text in ``resources/lint/codec.json`` so front ends can show it in another
+    language (``jwt_codec.describe_token_error(exc, lang)``); ``message``/``fix`` stay English.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        part: str = "token",
+        fix: str = "",
+        code: str = "",
+        params: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message, fix=fix)
         self.part = part
+        self.code = code
+        self.params = dict(params or {})
 
 
 class ClaimsError(InputError):

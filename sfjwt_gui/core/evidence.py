@@ -277,7 +277,8 @@ def check_signature_vs_certificate(ctx: EvidenceContext) -> Evidence:
         cert_fp = sha256_fingerprint(ctx.uploaded_certificate)
         checked = verify(ctx.decoded, ctx.uploaded_certificate)
         if checked.verified:
-            return Evidence(Status.RULED_OUT, "signature_matches", {"cert_fp": cert_fp})
+            # Only the user's belief about what is uploaded; the app may hold another certificate (the usual cause)
+            return Evidence(Status.UNKNOWN, "signature_matches", {"cert_fp": cert_fp})
         return Evidence(Status.CONFIRMED, "signature_mismatch", {"cert_fp": cert_fp, "key_fp": key_fp})
     if ctx.private_key is not None and not verify(ctx.decoded, ctx.private_key.public_key()).verified:
         return Evidence(Status.CONFIRMED, "signature_not_this_key", {"key_fp": key_fp})

@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import unquote_plus
 
@@ -27,6 +28,7 @@ from sfjwt_gui.core.errors import (
     UnsupportedKeyError,
 )
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
+from sfjwt_gui.core.resources import resource_path
 
 MIN_KEY_BITS = 2048
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
@@ -44,6 +46,57 @@ _RSA_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
     "PS384": hashes.SHA384,
     "PS512": hashes.SHA512,
 }
+TEXT_LANGUAGES = ("en", "ja")
+
+
+@cache
+def _texts() -> dict[str, Any]:
+    """``resources/lint/codec.json``: decode errors and verification reasons in en and ja (read once)."""
+    with resource_path("lint", "codec.json").open(encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def _language(lang: str) -> str:
+    if lang not in TEXT_LANGUAGES:
+        raise InputError(f"Language {lang!r} is not supported.", fix="Use en or ja.")
+    return lang
+
+
+class _Values(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _localised_params(params: Mapping[str, str], lang: str) -> _Values:
+    """Fill the placeholders; ``part``, ``reason`` and ``hint`` hold ids of words that are translated too."""
+    data = _texts()
+    values = _Values(params)
+    if "part" in values:
+        values["part"] = data["parts"].get(values["part"], {}).get(lang, values["part"])
+    if "reason" in values:
+        reasons = data["wrong_parts_reasons"]
+        reason = reasons.get(values["reason"], reasons["other"])[lang]
+        values["reason"] = reason.format_map(values)
+    if "hint" in values:
+        hints = data["base64_hints"]
+        values["hint"] = "".join(hints[h][lang] for h in values["hint"].split() if h in hints)
+    return values
+
+
+def describe_token_error(exc: TokenFormatError, lang: str = "en") -> tuple[str, str]:
+    """``(message, fix)`` of a decode error in ``lang`` (``en`` or ``ja``); unknown codes keep the English text."""
+    texts = _texts()["token_errors"].get(exc.code)
+    if texts is None:
+        return exc.message, exc.fix
+    values = _localised_params(exc.params, _language(lang))
+    chosen: dict[str, str] = texts[lang]
+    return chosen["message"].format_map(values), chosen["fix"].format_map(values)
+
+
+def _token_error(code: str, part: str = "token", **params: str) -> TokenFormatError:
+    message, fix = describe_token_error(TokenFormatError("", code=code, params={"part": part, **params}))
+    return TokenFormatError(message, part=part, fix=fix, code=code, params={"part": part, **params})
 
 
 def sign(payload: Mapping[str, Any], key: RSAPrivateKey, *, headers: Mapping[str, Any] | None = None) -> str:
@@ -179,23 +232,14 @@ def _b64decode(part: str, name: str) -> bytes:
     if not _B64URL.match(part):
         bad = sorted({ch for ch in part if not (ch.isascii() and (ch.isalnum() or ch in "-_"))})
         shown = "".join(bad[:8])
-        hint = " ('+' and '/' mean standard base64, not base64url)" if set(bad) & {"+", "/"} else ""
-        hint += " (padding '=' is not used in JWTs)" if "=" in bad else ""
-        raise TokenFormatError(
-            f"The {name} is not base64url: it contains {shown!r}{hint}.",
-            part=name,
-            fix="Paste the token exactly as produced; JWTs use only A-Z a-z 0-9 - _ and two dots.",
-        )
+        hints = ("plus-slash" if set(bad) & {"+", "/"} else "", "padding" if "=" in bad else "")
+        raise _token_error("bad-characters", name, chars=repr(shown), hint=" ".join(h for h in hints if h))
     if len(part) % 4 == 1:
-        raise TokenFormatError(
-            f"The {name} is not base64url: {len(part)} characters cannot be a whole number of bytes.",
-            part=name,
-            fix="The token was probably cut off or had characters added; copy it again.",
-        )
+        raise _token_error("bad-length", name, length=str(len(part)))
     try:
         return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
     except (binascii.Error, ValueError) as exc:
-        raise TokenFormatError(f"The {name} is not base64url ({exc}).", part=name, fix="Copy the token again.") from exc
+        raise _token_error("bad-base64", name, detail=str(exc)) from exc
 
 
 def _reject_constant(name: str) -> Any:
@@ -206,54 +250,36 @@ def _json_object(raw: bytes, name: str) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise TokenFormatError(
-            f"The {name} decodes to bytes that are not UTF-8 text (at byte {exc.start}).",
-            part=name,
-            fix="The part is not JSON: the token is damaged or is not a JWT.",
-        ) from exc
+        raise _token_error("not-utf8", name, byte=str(exc.start)) from exc
     try:
         value = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:
         snippet = text[:40] + ("…" if len(text) > 40 else "")
-        raise TokenFormatError(
-            f"The {name} is not JSON ({exc}): {snippet!r}.",
-            part=name,
-            fix="The token is damaged or is not a JWT; copy it again.",
-        ) from exc
+        raise _token_error("not-json", name, detail=str(exc), snippet=repr(snippet)) from exc
     if not isinstance(value, dict):
-        raise TokenFormatError(
-            f"The {name} is JSON but not an object: {type(value).__name__}.",
-            part=name,
-            fix="A JWT header and payload are JSON objects {…}.",
-        )
+        raise _token_error("not-object", name, type=type(value).__name__)
     return value
 
 
 def decode(text: str) -> DecodedToken:
-    """Decode any JWT without verifying it, tolerating pasted junk around it (see ``repairs``)."""
+    """Decode any JWT without verifying it, tolerating pasted junk around it (see ``repairs``).
+
+    Raises ``TokenFormatError`` naming the part; ``describe_token_error(exc, "ja")`` gives its text in Japanese.
+    """
     if not isinstance(text, str):
-        raise TokenFormatError(f"Expected the token as text, got {type(text).__name__}.", fix="Paste the JWT text.")
+        raise _token_error("not-text", type=type(text).__name__)
     token, repairs = _clean(text)
     if not token:
-        raise TokenFormatError("The token is empty.", fix="Paste the JWT (three base64url parts joined by dots).")
+        raise _token_error("empty")
     parts = token.split(".")
     if len(parts) != 3:
         shown = token[:30] + ("…" if len(token) > 30 else "")
-        reason = {
-            1: "no dots",
-            2: "two parts (is the signature missing?)",
-            5: "five parts: an encrypted JWE, not a signed JWT",
-        }.get(len(parts), f"{len(parts)} parts")
-        raise TokenFormatError(
-            f"Wrong number of parts in {shown!r}: {reason}; a JWT has header.payload.signature.",
-            part="token",
-            fix="Copy the whole token: three base64url parts joined by two dots.",
-        )
+        raise _token_error("wrong-parts", shown=repr(shown), reason=str(len(parts)), count=str(len(parts)))
     header_b64, payload_b64, signature_b64 = parts
     if not header_b64:
-        raise TokenFormatError("The header is empty.", part="header", fix="Copy the whole token.")
+        raise _token_error("empty-part", "header")
     if not payload_b64:
-        raise TokenFormatError("The payload is empty.", part="payload", fix="Copy the whole token.")
+        raise _token_error("empty-part", "payload")
     header = _json_object(_b64decode(header_b64, "header"), "header")
     payload = _json_object(_b64decode(payload_b64, "payload"), "payload")
     signature = _b64decode(signature_b64, "signature")
@@ -269,23 +295,50 @@ def decode(text: str) -> DecodedToken:
 
 @dataclass(frozen=True)
 class Verification:
-    """Whether the signature verifies, with which key (SHA-256 of its SPKI DER) and certificate, and why not."""
+    """Whether the signature verifies, with which key (SHA-256 of its SPKI DER) and certificate, and why not.
+
+    ``reason`` is English; ``reason_in("ja")`` gives it in Japanese (``reason_code`` names the text in
+    ``resources/lint/codec.json``, ``reason_params`` fill it).
+    """
 
     verified: bool
     algorithm: str | None
     key_sha256: str | None
     certificate_sha256: str | None
     reason: str
+    reason_code: str = ""
+    reason_params: Mapping[str, str] = field(default_factory=dict, hash=False)
 
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON form."""
+    def reason_in(self, lang: str = "en") -> str:
+        """``reason`` in ``lang`` (``en`` or ``ja``)."""
+        template = _texts()["verification"].get(self.reason_code, {}).get(_language(lang))
+        return template.format_map(_Values(self.reason_params)) if template else self.reason
+
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """Plain JSON form (``reason`` in ``lang``)."""
         return {
             "verified": self.verified,
             "algorithm": self.algorithm,
             "key_sha256": self.key_sha256,
             "certificate_sha256": self.certificate_sha256,
-            "reason": self.reason,
+            "reason": self.reason_in(lang),
+            "reason_code": self.reason_code,
         }
+
+
+def _verification(
+    verified: bool,
+    alg: str | None,
+    key_sha256: str | None,
+    certificate_sha256: str | None,
+    code: str,
+    params: Mapping[str, str] | None = None,
+) -> Verification:
+    values = dict(params or {})
+    template: str = _texts()["verification"][code]["en"]
+    return Verification(
+        verified, alg, key_sha256, certificate_sha256, template.format_map(_Values(values)), code, values
+    )
 
 
 KeyOrCertificate = RSAPublicKey | RSAPrivateKey | x509.Certificate | bytes | str
@@ -320,21 +373,21 @@ def verify(decoded: DecodedToken, key_or_cert: KeyOrCertificate) -> Verification
         public = material
     alg = decoded.algorithm
     if not isinstance(public, RSAPublicKey):
-        return Verification(False, alg, None, certificate_sha256, f"the key is {type(public).__name__}, not RSA")
+        return _verification(False, alg, None, certificate_sha256, "key-not-rsa", {"type": type(public).__name__})
     key_sha256 = key_fingerprint(public)
 
-    def result(ok: bool, reason: str) -> Verification:
-        return Verification(ok, alg, key_sha256, certificate_sha256, reason)
+    def result(ok: bool, code: str, **params: str) -> Verification:
+        return _verification(ok, alg, key_sha256, certificate_sha256, code, params)
 
     if alg is None:
-        return result(False, "the header has no alg")
+        return result(False, "no-alg")
     if alg.lower() == "none":
-        return result(False, "alg is 'none': an unsigned token is never verified")
+        return result(False, "alg-none")
     if alg.upper().startswith("HS"):
-        return result(False, f"alg is {alg!r} (HMAC, a shared secret): never verified against a certificate")
+        return result(False, "hmac", alg=repr(alg))
     hash_type = _RSA_HASHES.get(alg)
     if hash_type is None:
-        return result(False, f"alg {alg!r} is not an RSA signature algorithm")
+        return result(False, "not-rsa-alg", alg=repr(alg))
     pad: padding.AsymmetricPadding
     if alg.startswith("PS"):
         pad = padding.PSS(mgf=padding.MGF1(hash_type()), salt_length=padding.PSS.AUTO)
@@ -343,7 +396,7 @@ def verify(decoded: DecodedToken, key_or_cert: KeyOrCertificate) -> Verification
     try:
         public.verify(decoded.signature, decoded.signing_input, pad, hash_type())
     except InvalidSignature:
-        return result(False, f"the {alg} signature does not match this key")
+        return result(False, "mismatch", alg=alg)
     except ValueError as exc:
-        return result(False, f"the signature cannot be checked: {exc}")
-    return result(True, f"{alg} signature verified with this key")
+        return result(False, "unreadable", detail=str(exc))
+    return result(True, "verified", alg=alg)

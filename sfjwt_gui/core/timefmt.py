@@ -74,21 +74,57 @@ def format_duration(seconds: float, lang: str = "en") -> str:
     return sep.join(part for part in parts if part)
 
 
-def relative_text(claim: str, epoch: float, now: float) -> str:
+_PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "far": "far outside any date range",
+        "exp+": "expires in {span}",
+        "exp0": "expires now",
+        "exp-": "expired {span} ago",
+        "nbf+": "valid in {span}",
+        "nbf-": "valid since {span} ago",
+        "0": "now",
+        "+": "in {span}",
+        "-": "{span} ago",
+        "string": "string, not a number",
+        "ms": "milliseconds, read as seconds / 1000",
+        "range": "out of range",
+    },
+    "ja": {
+        "far": "日付として扱える範囲を大きく外れています",
+        "exp+": "あと{span}で期限切れ",
+        "exp0": "ちょうど今期限切れ",
+        "exp-": "{span}前に期限切れ",
+        "nbf+": "{span}後から有効",
+        "nbf-": "{span}前から有効",
+        "0": "現在",
+        "+": "{span}後",
+        "-": "{span}前",
+        "string": "数値ではなく文字列",
+        "ms": "ミリ秒(1000 で割って秒として読みました)",
+        "range": "範囲外",
+    },
+}
+
+
+def _phrase(key: str, lang: str, span: str = "") -> str:
+    return _PHRASES.get(lang, _PHRASES["en"])[key].format(span=span)
+
+
+def relative_text(claim: str, epoch: float, now: float, lang: str = "en") -> str:
     """``expires in 2 min 10 s`` / ``expired 3 h ago`` for ``exp``; ``in …`` / ``… ago`` for other claims."""
     delta = epoch - now
     if abs(delta) > _MAX_EPOCH:
-        return "far outside any date range"
-    span = format_duration(delta)
+        return _phrase("far", lang)
+    span = format_duration(delta, lang)
     if claim == "exp":
         if delta > 0:
-            return f"expires in {span}"
-        return "expires now" if delta == 0 else f"expired {span} ago"
+            return _phrase("exp+", lang, span)
+        return _phrase("exp0", lang) if delta == 0 else _phrase("exp-", lang, span)
     if claim == "nbf":
-        return f"valid in {span}" if delta > 0 else f"valid since {span} ago"
+        return _phrase("nbf+" if delta > 0 else "nbf-", lang, span)
     if delta == 0:
-        return "now"
-    return f"in {span}" if delta > 0 else f"{span} ago"
+        return _phrase("0", lang)
+    return _phrase("+" if delta > 0 else "-", lang, span)
 
 
 def _format(epoch: float, tz: dt.tzinfo | None) -> str:
@@ -108,34 +144,34 @@ def utc_text(epoch: float) -> str:
     return _format(epoch, dt.UTC)
 
 
-def describe_time(claim: str, value: object, now: float | None = None) -> TimeInfo | None:
-    """Annotate one claim value, or None when it is not a number (or numeric string)."""
+def describe_time(claim: str, value: object, now: float | None = None, lang: str = "en") -> TimeInfo | None:
+    """Annotate one claim value, or None when it is not a number (or numeric string); texts in ``lang``."""
     number = numeric_value(value)
     if number is None:
         return None
     current = time.time() if now is None else now
     notes: list[str] = []
     if isinstance(value, str):
-        notes.append("string, not a number")
+        notes.append(_phrase("string", lang))
     if abs(number) >= MILLISECONDS_THRESHOLD:
         number = number / 1000
-        notes.append("milliseconds, read as seconds / 1000")
+        notes.append(_phrase("ms", lang))
     return TimeInfo(
         epoch=number,
         utc=_format(number, dt.UTC),
         local=_format(number, None),
-        relative=relative_text(claim, number, current),
+        relative=relative_text(claim, number, current, lang),
         note="; ".join(notes),
     )
 
 
-def annotate_times(payload: Mapping[str, object], now: float | None = None) -> dict[str, TimeInfo]:
-    """Every NumericDate claim of the payload, readable."""
+def annotate_times(payload: Mapping[str, object], now: float | None = None, lang: str = "en") -> dict[str, TimeInfo]:
+    """Every NumericDate claim of the payload, readable (``lang`` ``en`` or ``ja`` for ``relative`` and ``note``)."""
     current = time.time() if now is None else now
     times: dict[str, TimeInfo] = {}
     for claim in NUMERIC_DATE_CLAIMS:
         if claim in payload:
-            info = describe_time(claim, payload[claim], current)
+            info = describe_time(claim, payload[claim], current, lang)
             if info is not None:
                 times[claim] = info
     return times

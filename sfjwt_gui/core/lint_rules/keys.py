@@ -59,7 +59,9 @@ def check_signature(ctx: LintContext) -> Iterator[Hit]:
     if result.verified:
         return
     if result.key_sha256 is None:
-        yield Hit("signature-invalid", {"alg": alg, "reason": result.reason}, "not-rsa", {"against": against})
+        yield Hit(
+            "signature-invalid", {"alg": alg, "reason": result.reason_in(ctx.lang)}, "not-rsa", {"against": against}
+        )
     else:
         yield Hit("signature-invalid", {"alg": alg, "fingerprint": result.key_sha256}, terms={"against": against})
 
