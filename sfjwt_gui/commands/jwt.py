@@ -111,7 +111,7 @@ def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | Non
         return None
     from sfjwt_gui.core.jwt_codec import load_verification_material
 
-    return load_verification_material(_read_file(path, "certificate"))
+    return load_verification_material(_read_file(path, "certificate"), source_name=path)
 
 
 def _check_lang(lang: str) -> None:
@@ -123,7 +123,8 @@ def _token_error(exc: TokenFormatError, as_json: bool, lang: str = "en") -> int:
     from sfjwt_gui.core.jwt_codec import describe_token_error
 
     message, fix = describe_token_error(exc, lang)
-    print(f"sfjwt: error: {message} {fix}".rstrip(), file=sys.stderr)
+    gap = "" if lang == "ja" else " "
+    print(f"sfjwt: error: {message}{gap}{fix}".rstrip(), file=sys.stderr)
     if as_json:
         error = {"type": type(exc).__name__, "code": exc.code, "part": exc.part, "message": message, "fix": fix}
         emit_json({"error": error})
@@ -273,12 +274,36 @@ def run_lint(args: argparse.Namespace) -> int:
             {"findings": [f.to_json() for f in findings], "summary": summary, "repairs": decoded.repairs},
         )
     else:
+        words = _LINT_WORDS[args.lang]
         for repair in decoded.repair_texts(args.lang):
-            print(f"note: {repair}")
+            print(f"{words['note']}: {repair}")
         for finding in findings:
-            flag = "" if finding.confirmed else " (unconfirmed)"
+            flag = f" ({words['unconfirmed']})" if not finding.confirmed else ""
             print(f"{finding.severity.upper():7} {finding.rule}{flag}")
             print(f"        {finding.message}")
-            print(f"        fix: {finding.fix}")
-        print(", ".join(f"{count} {level}" for level, count in summary.items()) if findings else "no findings")
+            print(f"        {words['fix']}: {finding.fix}")
+        counts = ", ".join(f"{words[level]}: {count}" for level, count in summary.items())
+        print(counts if findings else words["none"])
     return 2 if has_errors(findings) else 0
+
+
+_LINT_WORDS = {
+    "en": {
+        "note": "note",
+        "unconfirmed": "unconfirmed",
+        "fix": "fix",
+        "error": "errors",
+        "warning": "warnings",
+        "info": "info",
+        "none": "no findings",
+    },
+    "ja": {
+        "note": "補足",
+        "unconfirmed": "未確認",
+        "fix": "対処",
+        "error": "エラー",
+        "warning": "警告",
+        "info": "情報",
+        "none": "指摘事項はありません",
+    },
+}

@@ -430,7 +430,11 @@ def _detail(ctx: EvidenceContext) -> str:
 
 
 def check_dns_name(ctx: EvidenceContext) -> Evidence:
-    return Evidence(Status.CONFIRMED if ctx.result else Status.UNKNOWN, "dns_failed", {"detail": _detail(ctx)})
+    # A failed lookup alone does not prove a typo: the network, its DNS server or a missing proxy fail the same way.
+    info = ctx.endpoint_info
+    if ctx.result and info is not None and info.kind in (HostKind.LOGIN, HostKind.TEST):
+        return Evidence(Status.RULED_OUT, "dns_failed_generic_host", {"host": info.host, "detail": _detail(ctx)})
+    return Evidence(Status.UNKNOWN, "dns_failed", {"detail": _detail(ctx)})
 
 
 def check_proxy_env(ctx: EvidenceContext) -> Evidence:

@@ -349,14 +349,18 @@ def key_fingerprint(key: RSAPublicKey | RSAPrivateKey) -> str:
     return colon_hex(hashlib.sha256(public_key_der(key)).digest())
 
 
-def load_verification_material(data: bytes | str) -> RSAPublicKey | x509.Certificate:
-    """A certificate, else an RSA public key (SPKI/PKCS#1, or a private key's public half), from PEM or DER."""
+def load_verification_material(data: bytes | str, *, source_name: str = "") -> RSAPublicKey | x509.Certificate:
+    """A certificate, else an RSA public key (SPKI/PKCS#1, or a private key's public half), from PEM or DER.
+
+    ``source_name`` (a file name) is what error messages call the input.
+    """
     from sfjwt_gui.core.key_loading import load_certificate, load_public_key
 
+    named = {"source_name": source_name} if source_name else {}
     try:
-        return load_certificate(data)
+        return load_certificate(data, **named)
     except InputError:
-        return load_public_key(data)
+        return load_public_key(data, **named)
 
 
 def verify(decoded: DecodedToken, key_or_cert: KeyOrCertificate) -> Verification:
