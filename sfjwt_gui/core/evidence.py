@@ -309,7 +309,9 @@ def check_jwt_structure(ctx: EvidenceContext) -> Evidence:
 
 def check_clock_skew(ctx: EvidenceContext) -> Evidence:
     result = ctx.result
-    if result is None or result.clock_offset is None:
+    if result is None:  # a pasted body (sfjwt explain): the answer's headers are not known
+        return Evidence(Status.UNKNOWN, "clock_not_sent")
+    if result.clock_offset is None:
         return Evidence(Status.UNKNOWN, "clock_unknown")
     offset = result.clock_offset
     params = {
@@ -532,7 +534,8 @@ def check_html_body(ctx: EvidenceContext) -> Evidence:
     if any(w in body for w in LOGIN_WORDS):
         status = Status.CONFIRMED if ctx.entry_id == "not-json" else Status.UNKNOWN
         return Evidence(status, "html_login", params)
-    return Evidence(Status.CONFIRMED if ctx.entry_id == "server-error" else Status.UNKNOWN, "html_other", params)
+    # Salesforce's own 5xx pages are HTML too: an HTML body alone does not prove another server answered
+    return Evidence(Status.UNKNOWN, "html_other", params)
 
 
 def check_json_body(ctx: EvidenceContext) -> Evidence:

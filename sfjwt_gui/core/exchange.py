@@ -394,7 +394,7 @@ def classify_exception(exc: BaseException, url: str, *, proxy: str | None = None
     host = parts.hostname or url
     where = f"{host}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
     chain = _chain(exc)
-    text = " | ".join(str(e) for e in chain if str(e))
+    text = " | ".join(dict.fromkeys(str(e) for e in chain if str(e)))  # httpx re-raises with the same text
     tls_verify = any(isinstance(e, ssl.SSLCertVerificationError) for e in chain)
     if isinstance(exc, httpx.ProxyError) or (
         proxy and isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout) and not tls_verify

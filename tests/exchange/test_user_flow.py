@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,26 @@ def test_token_command_does_not_need_the_jwt_command_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=30).stdout
     assert out.split() == ["False", "True"]
+
+
+def test_server_error_page_does_not_claim_another_server(
+    org: PracticeServer, options: ExchangeOptions, make_assertion: Signer
+) -> None:
+    org.faults.server_error = True
+    result = request_token(org.token_url, make_assertion(), dataclasses.replace(options, max_retries=0))
+    diagnosis = diagnose(result)
+    assert diagnosis.id == "server-error"
+    assert _cause(diagnosis, "status").status is Status.CONFIRMED
+    assert _cause(diagnosis, "not-salesforce").status is Status.UNKNOWN  # Salesforce's own 5xx pages are HTML too
+
+
+def test_dropped_connection_detail_says_it_once(
+    org: PracticeServer, options: ExchangeOptions, make_assertion: Signer
+) -> None:
+    org.faults.drop_connection = True
+    result = request_token(org.token_url, make_assertion(), options)
+    assert diagnose(result).id == "connection-dropped"
+    assert result.network_detail
+    inner = result.network_detail.split("(", 1)[1]
+    pieces = [piece.strip(" )") for piece in inner.split(" | ")]
+    assert len(pieces) == len(set(pieces)), result.network_detail
