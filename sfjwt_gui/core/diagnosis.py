@@ -139,6 +139,15 @@ def _render(evidence: Evidence, lang: str) -> str:
         if key in values:
             word = evidence_templates().get(f"env_{values[key]}", {}).get(lang)
             values[key] = word or values[key]
+    why = values.get("why")
+    if isinstance(why, str) and why.startswith(("org kind ", "POST host ")):  # from EvidenceContext.org_environment
+        kind, _, rest = why.partition(" ")[2].partition(" ")
+        table = evidence_templates()
+        if kind == "kind":
+            word = table.get(f"env_{rest}", {}).get(lang) or rest
+            values["why"] = (table.get("why_org_kind", {}).get(lang) or why).format(kind=word)
+        else:
+            values["why"] = (table.get("why_post_host", {}).get(lang) or why).format(host=rest)
     if "basis" in values:  # a template id naming how a lifetime was measured
         values["basis"] = evidence_templates().get(str(values["basis"]), {}).get(lang) or values["basis"]
     return template.format_map(values)

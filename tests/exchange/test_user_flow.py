@@ -53,6 +53,8 @@ def test_wrong_audience_on_loopback_needs_org_kind(
     assert _cause(without, "prod-vs-sandbox").status is Status.UNKNOWN
     with_kind = diagnose(result, assertion=assertion, org_kind=str(org.org.kind))
     assert _cause(with_kind, "prod-vs-sandbox").status is Status.CONFIRMED
+    japanese = _cause(diagnose(result, assertion=assertion, org_kind="sandbox", lang="ja"), "prod-vs-sandbox")
+    assert "本番用のホストですが、組織はSandboxです(指定された組織の種類による)" in japanese.evidence
 
 
 def test_dns_failure_does_not_claim_a_typo(options: ExchangeOptions) -> None:
