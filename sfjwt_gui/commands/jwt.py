@@ -217,7 +217,7 @@ def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: A
     import json
 
     for repair in decoded.repair_texts(lang):
-        print(f"note: {repair}")
+        print(f"{_LINT_WORDS[lang]['note']}: {repair}")
     print("Header:")
     print(_indent(json.dumps(decoded.header, indent=2, ensure_ascii=False)))
     print("Payload:")
