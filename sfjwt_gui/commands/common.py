@@ -7,9 +7,13 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.core.errors import InputError, SfjwtError, exit_code
+from sfjwt_gui.core.errors import InputError, PassphraseRequiredError, SfjwtError, exit_code
+
+if TYPE_CHECKING:
+    from sfjwt_gui.core.inspection import Inspection
+    from sfjwt_gui.core.material import LoadedMaterial
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +54,95 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None, conf
             raise InputError("The two passphrases differ.", fix="Type the same passphrase twice.")
         return first.encode()
     return None
+
+
+def read_key_input(
+    args: argparse.Namespace, file: str, *, alias: str | None = None, data: bytes | None = None
+) -> LoadedMaterial:
+    """Load FILE (``'-'`` = standard input) with the passphrase options; on a terminal ask when it is encrypted."""
+    from sfjwt_gui.core.key_loading import load_file, load_material
+
+    if file == "-" and data is None:
+        data = sys.stdin.buffer.read()
+
+    def load(secret: bytes | None) -> LoadedMaterial:
+        if data is not None:
+            return load_material(data, secret, alias=alias, source_name="standard input")
+        return load_file(file, secret, alias=alias)
+
+    try:
+        return load(read_passphrase(args))
+    except PassphraseRequiredError:
+        # standard input is the data itself, so there is no terminal left to ask on
+        asked = None if data is not None else read_passphrase(args, prompt=f"Passphrase for {file}: ")
+        if not asked:
+            raise
+        return load(asked)
+
+
+def check_target(path: str, force: bool, what: str) -> Path:
+    """The output path, after checking it is not a folder, does not exist (unless ``force``) and its folder does."""
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"{what} {path!r} is a directory.", fix="Give a file name.")
+    if target.exists() and not force:
+        raise InputError(f"{what} {path!r} already exists.", fix="Choose another file name, or add --force.")
+    if not target.parent.is_dir():
+        raise InputError(f"The folder of {what.lower()} {path!r} does not exist.", fix="Create it first.")
+    return target
+
+
+def write_new_file(path: Path, data: bytes, *, mode: int, force: bool) -> None:
+    """Write a new file with ``mode`` set at creation (no window where a key file is world-readable)."""
+    if force and path.exists():
+        path.unlink()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, mode)
+    except OSError as exc:
+        raise InputError(
+            f"Cannot create {str(path)!r}: {exc.strerror}.", fix="Check the path and permissions."
+        ) from exc
+    with os.fdopen(fd, "wb") as handle:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle.fileno(), mode)  # umask may have removed bits; make it exact
+        handle.write(data)
+
+
+_INSPECTION_LABELS = (
+    ("kind", "Kind"),
+    ("source_format", "Format"),
+    ("key_type", "Key type"),
+    ("key_bits", "Key bits"),
+    ("subject", "Subject"),
+    ("issuer", "Issuer"),
+    ("serial", "Serial"),
+    ("not_before", "Not before"),
+    ("not_after", "Not after"),
+    ("days_left", "Days left"),
+    ("sha1_fingerprint", "SHA-1"),
+    ("sha256_fingerprint", "SHA-256"),
+    ("public_key_sha256", "Key SHA-256"),
+    ("key_matches_certificate", "Key matches"),
+)
+
+
+def print_inspection(inspection: Inspection) -> None:
+    """Print an inspection as aligned ``Label: value`` lines; repairs on stdout, warnings on stderr."""
+    values = inspection.to_json()
+    for field_name, label in _INSPECTION_LABELS:
+        value = values.get(field_name)
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool):
+            value = "yes" if value else "NO"
+        print(f"{label + ':':<12} {value}")
+    if inspection.extra_certificates:
+        print(f"{'Other certs:':<12} {inspection.extra_certificates}")
+    for repair in inspection.repairs:
+        print(f"repaired: {repair}")
+    for warning in inspection.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def emit_json(obj: Any) -> None:

@@ -7,13 +7,21 @@ and the keyring only with ``--name``.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.commands.common import add_json_flag, add_passphrase_flags, emit_json, read_passphrase
-from sfjwt_gui.core.errors import InputError, PassphraseRequiredError
+from sfjwt_gui.commands.common import (
+    add_json_flag,
+    add_passphrase_flags,
+    check_target,
+    emit_json,
+    print_inspection,
+    read_key_input,
+    read_passphrase,
+    write_new_file,
+)
+from sfjwt_gui.core.errors import InputError
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.inspection import Inspection
@@ -94,34 +102,6 @@ def _key_passphrase(args: argparse.Namespace) -> bytes | None:
     return passphrase
 
 
-def _check_target(path: str, force: bool, what: str) -> Path:
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(f"{what} {path!r} is a directory.", fix="Give a file name.")
-    if target.exists() and not force:
-        raise InputError(f"{what} {path!r} already exists.", fix="Choose another file name, or add --force.")
-    if not target.parent.is_dir():
-        raise InputError(f"The folder of {what.lower()} {path!r} does not exist.", fix="Create it first.")
-    return target
-
-
-def write_new_file(path: Path, data: bytes, *, mode: int, force: bool) -> None:
-    """Write a new file with ``mode`` set at creation (no window where a key file is world-readable)."""
-    if force and path.exists():
-        path.unlink()
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags, mode)
-    except OSError as exc:
-        raise InputError(
-            f"Cannot create {str(path)!r}: {exc.strerror}.", fix="Check the path and permissions."
-        ) from exc
-    with os.fdopen(fd, "wb") as handle:
-        if hasattr(os, "fchmod"):
-            os.fchmod(handle.fileno(), mode)  # umask may have removed bits; make it exact
-        handle.write(data)
-
-
 def _vault_for_new_key(name: str) -> Any:
     """The vault, after checking the name is valid and free (fail before spending time on a key)."""
     from sfjwt_gui.core.errors import KeyExistsError, KeyNotFoundError
@@ -132,6 +112,7 @@ def _vault_for_new_key(name: str) -> Any:
     try:
         vault.get(name)
     except KeyNotFoundError:
+        vault.check_available()  # no keyring, or a locked one: say so before generating (4096 bits takes seconds)
         return vault
     raise KeyExistsError(
         f"A key named {name!r} is already in the OS keyring.",
@@ -154,6 +135,9 @@ def run_keygen(args: argparse.Namespace) -> int:
 
     key_out: Path | None = None
     passphrase: bytes | None = None
+    for flag, value in (("--name", args.name), ("--cn", args.cn), ("--key-out", args.key_out)):
+        if value is not None and not value.strip():
+            raise InputError(f"{flag} is empty.", fix=f"Give {flag} a value, or leave the option out.")
     if bool(args.name) == bool(args.no_store):
         raise InputError(
             "Say where the key goes: --name NAME (OS keyring) or --no-store --key-out FILE.",
@@ -162,7 +146,7 @@ def run_keygen(args: argparse.Namespace) -> int:
     if args.no_store:
         if not args.key_out:
             raise InputError("--no-store needs --key-out FILE.", fix="Add --key-out key.pem (or use --name NAME).")
-        key_out = _check_target(args.key_out, args.force, "Key file")
+        key_out = check_target(args.key_out, args.force, "Key file")
         passphrase = _key_passphrase(args)
     elif args.key_out or args.insecure_unencrypted or args.passphrase_env or args.passphrase_file:
         raise InputError(
@@ -171,7 +155,7 @@ def run_keygen(args: argparse.Namespace) -> int:
         )
     if args.bits not in ALLOWED_BITS:
         generate_private_key(args.bits)  # raises the InputError that explains the choices
-    cert_out = _check_target(args.cert_out, args.force, "Certificate file") if args.cert_out else None
+    cert_out = check_target(args.cert_out, args.force, "Certificate file") if args.cert_out else None
     check_validity_days(args.days)  # its >10-year warning comes back from the inspection below
     subject = Subject(cn=args.cn or args.name or "sfjwt", o=args.org, ou=args.org_unit, c=args.country)
     subject.to_name()  # validate before spending time on the key
@@ -211,7 +195,7 @@ def run_keygen(args: argparse.Namespace) -> int:
     where = f"saved in the OS keyring as {stored_as!r}" if stored_as else f"written to {args.key_out}"
     how = "" if stored_as else (" (PKCS#8, encrypted)" if passphrase else " (PKCS#8, UNENCRYPTED)")
     print(f"Generated an RSA-{args.bits} key, {where}{how}.")
-    _print_inspection(inspection)
+    print_inspection(inspection)
     if cert_out is not None:
         print(f"Certificate written to {cert_out}: upload it to the Connected App / External Client App.")
     elif stored_as:
@@ -235,64 +219,11 @@ def _inspect_generated(key: Any, cert: Any) -> Inspection:
 def run_inspect(args: argparse.Namespace) -> int:
     """Load the file (asking for a passphrase on a terminal when needed) and print what it holds."""
     from sfjwt_gui.core.inspection import inspect_material
-    from sfjwt_gui.core.key_loading import load_file, load_material
 
-    data: bytes | None = None
-    if args.file == "-":
-        data = sys.stdin.buffer.read()
-    passphrase = read_passphrase(args)
-
-    def load(secret: bytes | None) -> Any:
-        if data is not None:
-            return load_material(data, secret, alias=args.alias, source_name="standard input")
-        return load_file(args.file, secret, alias=args.alias)
-
-    try:
-        material = load(passphrase)
-    except PassphraseRequiredError:
-        asked = None if data is not None else read_passphrase(args, prompt=f"Passphrase for {args.file}: ")
-        if not asked:
-            raise
-        material = load(asked)
-    inspection = inspect_material(material)
+    inspection = inspect_material(read_key_input(args, args.file, alias=args.alias))
     if args.json:
         emit_json(inspection.to_json())
     else:
-        print(f"File:        {args.file if data is None else '(standard input)'}")
-        _print_inspection(inspection)
+        print(f"File:        {'(standard input)' if args.file == '-' else args.file}")
+        print_inspection(inspection)
     return 0
-
-
-_LABELS = (
-    ("kind", "Kind"),
-    ("source_format", "Format"),
-    ("key_type", "Key type"),
-    ("key_bits", "Key bits"),
-    ("subject", "Subject"),
-    ("issuer", "Issuer"),
-    ("serial", "Serial"),
-    ("not_before", "Not before"),
-    ("not_after", "Not after"),
-    ("days_left", "Days left"),
-    ("sha1_fingerprint", "SHA-1"),
-    ("sha256_fingerprint", "SHA-256"),
-    ("public_key_sha256", "Key SHA-256"),
-    ("key_matches_certificate", "Key matches"),
-)
-
-
-def _print_inspection(inspection: Inspection) -> None:
-    values = inspection.to_json()
-    for field_name, label in _LABELS:
-        value = values.get(field_name)
-        if value is None or value == "":
-            continue
-        if isinstance(value, bool):
-            value = "yes" if value else "NO"
-        print(f"{label + ':':<12} {value}")
-    if inspection.extra_certificates:
-        print(f"{'Other certs:':<12} {inspection.extra_certificates}")
-    for repair in inspection.repairs:
-        print(f"repaired: {repair}")
-    for warning in inspection.warnings:
-        print(f"warning: {warning}", file=sys.stderr)

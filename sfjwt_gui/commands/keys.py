@@ -24,8 +24,17 @@ import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.commands.common import add_json_flag, add_passphrase_flags, emit_json, read_passphrase
-from sfjwt_gui.core.errors import CertificateError, ExportError, InputError, PassphraseRequiredError
+from sfjwt_gui.commands.common import (
+    add_json_flag,
+    add_passphrase_flags,
+    check_target,
+    emit_json,
+    print_inspection,
+    read_key_input,
+    read_passphrase,
+    write_new_file,
+)
+from sfjwt_gui.core.errors import CertificateError, ExportError, InputError
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.vault import KeyRecord, Vault
@@ -155,7 +164,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     """Load the key from the keyring (checking its SHA-256) and describe it with its certificate."""
-    from sfjwt_gui.commands.keygen import _print_inspection
     from sfjwt_gui.core.inspection import inspect_material
     from sfjwt_gui.core.key_loading import LoadedMaterial
 
@@ -171,7 +179,7 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"{'Name:':<12} {record.name}")
     print(f"{'Created:':<12} {record.created}")
     print(f"{'Stored in:':<12} {backend}")
-    _print_inspection(inspection)
+    print_inspection(inspection)
     if cert is None:
         print("No certificate stored: attach one with `sfjwt keys import CERT.crt --name NAME`.")
     return 0
@@ -223,23 +231,8 @@ def run_delete(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """Store the key of FILE under --name, or attach a certificate-only FILE to the existing key."""
     from sfjwt_gui.core.inspection import inspect_material
-    from sfjwt_gui.core.key_loading import load_file, load_material
 
-    data = sys.stdin.buffer.read() if args.file == "-" else None
-
-    def load(secret: bytes | None) -> Any:
-        if data is not None:
-            return load_material(data, secret, alias=args.alias, source_name="standard input")
-        return load_file(args.file, secret, alias=args.alias)
-
-    try:
-        material = load(read_passphrase(args))
-    except PassphraseRequiredError:
-        asked = None if data is not None else read_passphrase(args, prompt=f"Passphrase for {args.file}: ")
-        if not asked:
-            raise
-        material = load(asked)
-
+    material = read_key_input(args, args.file, alias=args.alias)
     vault = _vault()
     if material.private_key is None:
         if material.certificate is None:  # pragma: no cover - the loader raises before this
@@ -287,7 +280,6 @@ def _export_passphrase(args: argparse.Namespace) -> bytes:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the certificate or the (passphrase-protected) key to --out."""
-    from sfjwt_gui.commands.keygen import _check_target, write_new_file
     from sfjwt_gui.core.fingerprints import sha256_fingerprint
     from sfjwt_gui.core.key_export import (
         export_certificate,
@@ -299,7 +291,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     vault = _vault()
     vault.get(args.name)
-    target = _check_target(args.out, args.force, "Output file")
+    target = check_target(args.out, args.force, "Output file")
     cert = vault.load_certificate(args.name)
     if args.fmt != "pkcs8" and cert is None:
         raise CertificateError(

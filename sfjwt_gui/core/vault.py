@@ -140,12 +140,16 @@ class Vault:
         """Whether keys can be stored; with ``probe`` one harmless read checks the keyring is unlocked."""
         try:
             backend_name = self._keyring.backend_name
-            self._keyring.backend  # noqa: B018 - raises when the backend is refused
-            if probe:
-                self._keyring.get(_PROBE_USERNAME)
+            self.check_available(probe=probe)
         except VaultError as exc:
             return VaultStatus(False, self._keyring.backend_name, exc.message, exc.fix)
         return VaultStatus(True, backend_name, f"Private keys are kept in {backend_name}.", "")
+
+    def check_available(self, *, probe: bool = True) -> None:
+        """Raise the keyring's own error (unavailable, locked …) now, before slow work that ends in a save."""
+        self._keyring.backend  # noqa: B018 - raises when the backend is refused
+        if probe:
+            self._keyring.get(_PROBE_USERNAME)
 
     # ----- reading ------------------------------------------------------------------------------------------------
 

@@ -77,6 +77,9 @@ def test_keygen_insecure_unencrypted_is_loud(tmp_path: Path) -> None:
         (["--no-store", "--key-out", "{tmp}/k.pem", "--insecure-unencrypted", "--country", "JPN"], "two-letter"),
         (["--name", "a", "--key-out", "{tmp}/k.pem"], "go with --no-store"),
         (["--no-store", "--key-out", "{tmp}/k.pem", "--insecure-unencrypted", "--passphrase-env", "X"], "Choose one"),
+        (["--no-store", "--key-out", "{tmp}/k.pem", "--insecure-unencrypted", "--cn", ""], "--cn is empty"),
+        (["--name", " "], "--name is empty"),
+        (["--no-store", "--key-out", "", "--insecure-unencrypted"], "--key-out is empty"),
     ],
 )
 def test_keygen_bad_input_exits_1(tmp_path: Path, args: list[str], match: str) -> None:
