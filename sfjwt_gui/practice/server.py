@@ -95,6 +95,19 @@ def _certificate_pem(cert: x509.Certificate) -> str:
     return cert.public_bytes(serialization.Encoding.PEM).decode()
 
 
+DEMO_KEY_CN = "sfjwt practice demo key"
+
+
+def is_demo_certificate(cert: x509.Certificate | None) -> bool:
+    """Whether ``cert`` is a practice server's throw-away demo certificate (self-signed, CN ``DEMO_KEY_CN``)."""
+    if cert is None or cert.subject != cert.issuer:
+        return False
+    from cryptography.x509.oid import NameOID
+
+    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return [attribute.value for attribute in names] == [DEMO_KEY_CN]
+
+
 def _demo_certificate(key: RSAPrivateKey, cn: str) -> x509.Certificate:
     import datetime as dt
 
@@ -142,7 +155,7 @@ class PracticeServer:
             self._uploaded_pem = _certificate_pem(certificate)
         elif any(app.certificate_pem is None for app in base.apps):
             self.demo_private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-            self.demo_certificate = _demo_certificate(self.demo_private_key, "sfjwt practice demo key")
+            self.demo_certificate = _demo_certificate(self.demo_private_key, DEMO_KEY_CN)
             self._uploaded_pem = _certificate_pem(self.demo_certificate)
         self._base_org = self._upload(base, default_app=certificate is not None)
         self._base_faults = (faults or Faults()).snapshot()
@@ -167,6 +180,12 @@ class PracticeServer:
         """Bind to 127.0.0.1 and serve in a daemon thread."""
         if self._httpd is not None:
             return self
+        if not 0 <= self._port <= 65535:
+            from sfjwt_gui.core.errors import InputError
+
+            raise InputError(
+                f"Port {self._port} is not a TCP port.", fix="Choose a port from 1 to 65535, or 0 for a free one."
+            )
         context = None
         if self._tls_requested:
             self._tls = create_local_tls()
@@ -665,11 +684,4 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, json.dumps(answer, separators=(",", ":")).encode(), API_JSON_TYPE, faults)
 
 
-def private_key_pem(key: RSAPrivateKey) -> bytes:
-    """Unencrypted PKCS#8 PEM of the demo key (it protects nothing: a throw-away for practice)."""
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-
-
-__all__ = ["PracticeServer", "Session", "private_key_pem"]
+__all__ = ["DEMO_KEY_CN", "PracticeServer", "Session", "is_demo_certificate"]

@@ -95,20 +95,51 @@ def test_serve_prints_one_json_line_then_serves_and_stops_on_sigterm(
         httpx.get(info["url"] + "/services/data/", timeout=2)
 
 
-def test_serve_tls_with_demo_key_and_ctrl_c(tmp_path: Path) -> None:
+def _clear_key_needles(key: Any) -> dict[str, bytes]:
+    """Byte strings every clear encoding of ``key`` holds: its PKCS#8 DER, and base64 lines of that DER (PEM)."""
+    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return {"PKCS#8 DER": der[-256:], "PEM body line": pem.splitlines()[5]}
+
+
+def _files_holding(root: Path, needles: dict[str, bytes]) -> list[str]:
+    return [
+        f"{path}: {name}"
+        for path in root.rglob("*")
+        if path.is_file()
+        for name, needle in needles.items()
+        if needle in path.read_bytes()
+    ]
+
+
+def test_serve_tls_with_encrypted_demo_key_file_and_ctrl_c(tmp_path: Path) -> None:
+    from sfjwt_gui.core.key_loading import load_file
+
     demo = tmp_path / "demo.key"
-    with serve("--tls", "--demo-key-out", str(demo), "--scenario", "wrong-audience", "--quiet") as (process, info):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {"DEMO_PW": "practice-pass", "HOME": str(tmp_path), "TMPDIR": str(temp)}
+    args = ("--tls", "--demo-key-out", str(demo), "--passphrase-env", "DEMO_PW", "--scenario", "wrong-audience")
+    with serve(*args, "--quiet", env=env) as (process, info):
         assert info["url"].startswith("https://127.0.0.1:")
         ca_file = Path(info["ca_file"])
         assert ca_file.read_bytes().startswith(b"-----BEGIN CERTIFICATE-----")
         assert info["scenario"] == "wrong-audience"
+        assert info["demo_key_file"] == str(demo)
         assert demo.stat().st_mode & 0o777 == 0o600
+        assert demo.read_bytes().startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+        key = load_file(demo, b"practice-pass").private_key
+        assert key is not None
+        # no clear copy of the demo key anywhere the server could write (HOME, TMPDIR with the TLS files)
+        assert _files_holding(tmp_path, _clear_key_needles(key)) == []
         import ssl
 
         verify = ssl.create_default_context(cafile=str(ca_file))
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())  # fmt: skip
         response = httpx.post(
             info["url"] + "/services/oauth2/token",
-            data={"grant_type": GRANT, "assertion": _sign(demo.read_bytes(), info)},
+            data={"grant_type": GRANT, "assertion": _sign(pem, info)},
             verify=verify,
         )
         assert response.json() == {"error": "invalid_grant", "error_description": "audience is invalid"}
@@ -116,6 +147,128 @@ def test_serve_tls_with_demo_key_and_ctrl_c(tmp_path: Path) -> None:
     assert code == 0
     assert "Traceback" not in err
     assert not ca_file.exists()  # the local CA is thrown away with the server
+
+
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        (["--demo-key-out", "{tmp}/demo.key"], "No passphrase for the demo key file"),
+        (["--demo-key-out", "{tmp}/demo.key", "--passphrase-env", "UNSET_VAR_FOR_TEST"], "'UNSET_VAR_FOR_TEST'"),
+        (["--passphrase-file", "{tmp}/pw.txt"], "no --demo-key-out was given"),
+        (["--demo-key-out", "{tmp}/demo.key", "--cert", "{tmp}/app.crt", "--passphrase-file", "{tmp}/pw.txt"],
+         "there is no demo key"),
+        (["--demo-key-out", "{tmp}/exists.key", "--passphrase-file", "{tmp}/pw.txt"], "already exists"),
+        (["--demo-key-out", "{tmp}/no/dir.key", "--passphrase-file", "{tmp}/pw.txt"], "does not exist"),
+        (["--port", "99999"], "--port 99999 is not a TCP port"),
+        (["--port", "-1"], "--port -1 is not a TCP port"),
+        (["--port", "http"], "invalid int value: 'http'"),
+        (["--cert", "{tmp}/ec.crt"], "not RSA"),
+        (["--cert", "{tmp}/small.crt"], "1024-bit RSA key"),
+        (["--cert", "{tmp}/app.key"], "holds no certificate"),
+        (["--org", "{tmp}/bad-org.json"], "apps[0].type is 'lightning_app'"),
+        (["--org", "{tmp}/broken-org.json"], "is not valid JSON (line 1"),
+    ],
+)  # fmt: skip
+def test_serve_bad_input_exits_1_and_writes_no_key(
+    tmp_path: Path, rsa_key: Any, rsa_cert: Any, args: list[str], match: str
+) -> None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    from cryptography.x509.oid import NameOID
+
+    def certificate_file(name: str, key: Any) -> None:
+        subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+        cert = (
+            x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+            .serial_number(1).not_valid_before(rsa_cert.not_valid_before_utc)
+            .not_valid_after(rsa_cert.not_valid_after_utc).sign(key, hashes.SHA256())
+        )  # fmt: skip
+        (tmp_path / f"{name}.crt").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+
+    certificate_file("ec", ec.generate_private_key(ec.SECP256R1()))
+    certificate_file("small", rsa.generate_private_key(public_exponent=65537, key_size=1024))  # noqa: S505
+    (tmp_path / "app.crt").write_bytes(rsa_cert.public_bytes(serialization.Encoding.PEM))
+    (tmp_path / "app.key").write_bytes(rsa_key.private_bytes(serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8, serialization.BestAvailableEncryption(b"pw")))  # fmt: skip
+    (tmp_path / "pw.txt").write_text("practice-pass\n")
+    (tmp_path / "exists.key").write_text("keep me")
+    (tmp_path / "bad-org.json").write_text('{"apps": [{"type": "lightning_app", "consumer_key": "3MVGx"}]}')
+    (tmp_path / "broken-org.json").write_text('{"apps": [')
+    process = subprocess.run(
+        [sys.executable, "-m", "sfjwt_gui.cli", "practice", "serve", *[a.format(tmp=tmp_path) for a in args]],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60, cwd=REPO,
+    )  # fmt: skip
+    assert process.returncode == 1, process.stderr
+    assert match in process.stderr
+    assert "Traceback" not in process.stderr
+    assert process.stdout == ""  # nothing served, no JSON line
+    assert not (tmp_path / "demo.key").exists()
+    assert (tmp_path / "exists.key").read_text() == "keep me"
+
+
+def test_serve_port_in_use_exits_1_and_keeps_no_demo_key(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = subprocess.run(
+            [sys.executable, "-m", "sfjwt_gui.cli", "practice", "serve", "--port", str(port),
+             "--demo-key-out", str(tmp_path / "demo.key"), "--passphrase-env", "DEMO_PW", "--json"],
+            capture_output=True, text=True, timeout=60, cwd=REPO, env={**os.environ, "DEMO_PW": "pw"},
+        )  # fmt: skip
+    assert process.returncode == 1
+    assert f"port {port}: Address already in use" in process.stderr
+    assert json.loads(process.stdout)["error"]["fix"] == "Choose another port, or port 0 for a free one."
+    assert not (tmp_path / "demo.key").exists()
+
+
+@pytest.mark.secret_service
+def test_serve_keeps_the_demo_key_in_the_keyring(tmp_path: Path, secret_service_keyring: Any, rsa_key: Any,
+                                                 rsa_cert: Any) -> None:  # fmt: skip
+    from sfjwt_gui.core.fingerprints import sha256_fingerprint
+    from sfjwt_gui.core.vault import Vault
+
+    env = {"SFJWT_DATA_DIR": str(tmp_path)}
+    vault = Vault(backend=secret_service_keyring, index_dir=tmp_path)
+    name = f"practice-demo-{os.getpid()}"
+    try:
+        fingerprints = []
+        for _run in range(2):  # a second start replaces the earlier demo key of that name
+            with serve("--demo-key-name", name, "--quiet", env=env) as (process, info):
+                assert info["demo_key_name"] == name
+                assert "demo_key_file" not in info
+                key = vault.load(name)
+                cert = vault.load_certificate(name)
+                assert cert is not None
+                fingerprints.append(sha256_fingerprint(cert))
+                pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                        serialization.NoEncryption())  # fmt: skip
+                response = httpx.post(info["token_url"], data={"grant_type": GRANT, "assertion": _sign(pem, info)})
+                assert response.status_code == 200, response.text
+                assert _stop(process, signal.SIGTERM)[0] == 0
+                assert _files_holding(tmp_path, _clear_key_needles(key)) == []
+        assert fingerprints[0] != fingerprints[1]
+        # later runs can keep the same key: --key NAME uploads its certificate
+        with serve("--key", name, "--quiet", env=env) as (process, info):
+            response = httpx.post(info["token_url"], data={"grant_type": GRANT, "assertion": _sign(pem, info)})
+            assert response.status_code == 200, response.text
+            assert _stop(process, signal.SIGTERM)[0] == 0
+        # a key that is not a demo key is never replaced
+        vault.save(f"{name}-mine", rsa_key, rsa_cert)
+        refused = subprocess.run(
+            [sys.executable, "-m", "sfjwt_gui.cli", "practice", "serve", "--demo-key-name", f"{name}-mine"],
+            capture_output=True, text=True, timeout=60, cwd=REPO, env={**os.environ, **env},
+        )  # fmt: skip
+        assert refused.returncode == 3
+        assert "is not a practice demo key" in refused.stderr
+        assert sha256_fingerprint(vault.load_certificate(f"{name}-mine")) == sha256_fingerprint(rsa_cert)
+    finally:
+        for stored in (name, f"{name}-mine"):
+            if stored in {record.name for record in vault.list()}:
+                vault.delete(stored)
 
 
 def test_serve_org_file(tmp_path: Path) -> None:
