@@ -500,9 +500,11 @@ class _HttpServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "sfjwt-practice"
-    sys_version = ""
     timeout = 60
     server: _HttpServer
+
+    def version_string(self) -> str:
+        return self.server_version  # without the Python version (and the stray space an empty one leaves)
 
     def setup(self) -> None:
         super().setup()

@@ -65,6 +65,7 @@ def test_bad_token_is_invalid_session_id(
     assert response.headers["content-type"] == "application/json;charset=UTF-8"
     assert response.content == INVALID_SESSION
     assert "date" in response.headers
+    assert response.headers["server"] == "sfjwt-practice"  # no Python version, no stray space
 
 
 def test_identity_of_an_unknown_id_is_not_found(
