@@ -34,7 +34,7 @@ from sfjwt_gui.commands.common import (
     read_passphrase,
     write_new_file,
 )
-from sfjwt_gui.core.errors import CertificateError, ExportError, InputError
+from sfjwt_gui.core.errors import CertificateError, ExportError, InputError, KeyExistsError
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.vault import KeyRecord, Vault
@@ -233,6 +233,7 @@ def run_import(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.inspection import inspect_material
 
     material = read_key_input(args, args.file, alias=args.alias)
+    source = "standard input" if args.file == "-" else args.file
     vault = _vault()
     if material.private_key is None:
         if material.certificate is None:  # pragma: no cover - the loader raises before this
@@ -245,7 +246,12 @@ def run_import(args: argparse.Namespace) -> int:
         record = vault.set_certificate(args.name, material.certificate)
         action = "certificate_attached"
     else:
-        record = vault.save(args.name, material.private_key, material.certificate, overwrite=args.overwrite)
+        try:
+            record = vault.save(args.name, material.private_key, material.certificate, overwrite=args.overwrite)
+        except KeyExistsError as exc:
+            raise KeyExistsError(
+                exc.message, fix=f"Choose another --name, or add --overwrite to replace key {args.name!r}."
+            ) from exc
         action = "saved"
     inspection = inspect_material(material)
     if args.json:
@@ -255,9 +261,9 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     if action == "saved":
         what = "key and certificate" if material.certificate is not None else "key (no certificate in the file)"
-        print(f"Stored the {what} from {args.file} as {record.name!r} in the OS keyring.")
+        print(f"Stored the {what} from {source} as {record.name!r} in the OS keyring.")
     else:
-        print(f"Attached the certificate from {args.file} to key {record.name!r}.")
+        print(f"Attached the certificate from {source} to key {record.name!r}.")
     for repair in inspection.repairs:
         print(f"repaired: {repair}")
     for warning in inspection.warnings:

@@ -160,6 +160,24 @@ def test_import_errors_are_bad_input(
     assert "acme2" not in {r[1] for r in backend.store}
 
 
+def test_import_a_ci_secret_from_standard_input(
+    backend: MemoryKeyring, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, rsa_key: Any
+) -> None:
+    """A key pasted from a CI secret: newlines turned into spaces, wrapped in quotes, piped to ``import -``."""
+    pem = rsa_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption()).decode()  # fmt: skip
+    mangled = '"' + pem.strip().replace("\n", " ") + '"'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(mangled.encode())))
+    code, out, err = run(capsys, "keys", "import", "-", "--name", "from-ci")
+    assert code == 0, err
+    assert "from standard input as 'from-ci'" in out
+    assert "repaired: restored the line breaks" in out
+    assert "repaired: removed wrapping double quotes" in out
+    code, shown, _ = run(capsys, "keys", "show", "from-ci", "--json")
+    assert code == 0
+    assert shown["key_bits"] == 2048
+
+
 def test_import_existing_name_needs_overwrite(
     stored: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, other_key: Any
 ) -> None:
@@ -172,6 +190,7 @@ def test_import_existing_name_needs_overwrite(
     code, out, _ = run(capsys, "keys", "import", str(pem), "--name", "acme", "--json")
     assert code == 3
     assert out["error"]["type"] == "KeyExistsError"
+    assert "--overwrite" in out["error"]["fix"]
     code, out, _ = run(capsys, "keys", "import", str(pem), "--name", "acme", "--overwrite", "--json")
     assert code == 0
     assert out["key"]["has_certificate"] is False
