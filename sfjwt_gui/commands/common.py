@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from sfjwt_gui.core.material import LoadedMaterial
 
 
-def add_json_flag(parser: argparse.ArgumentParser) -> None:
+def add_json_flag(parser: argparse.ArgumentParser, help: str = "print one JSON object instead of text") -> None:
     """Add the ``--json`` flag every command takes."""
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    parser.add_argument("--json", action="store_true", help=help)
 
 
 def add_passphrase_flags(parser: argparse.ArgumentParser, what: str = "passphrase") -> None:

@@ -30,12 +30,22 @@ KEYGEN_HELP = """\
 Generate an RSA key and a self-signed certificate for the JWT Bearer Flow.
 Keep the key in the OS keyring (--name) or write it to a file (--no-store --key-out), encrypted with a passphrase
 from --passphrase-env/--passphrase-file (or a prompt); --insecure-unencrypted writes it in the clear.
-Upload the certificate (--cert-out FILE, PEM .crt) to the Connected App / External Client App."""
+Upload the certificate (--cert-out FILE, PEM .crt) to the Connected App / External Client App.
+--json prints the `sfjwt inspect` object of the new key and certificate plus name, stored_in_keyring, key_out,
+key_encrypted, cert_out and certificate_pem.
+Exit codes: 0 ok, 1 bad input, 3 keyring problem.
+Examples:
+  sfjwt keygen --name acme-prod --cert-out acme-prod.crt
+  sfjwt keygen --no-store --key-out ci.key --passphrase-env KEY_PW --cert-out ci.crt --bits 3072"""
 
 INSPECT_HELP = """\
 Show what a key or certificate file holds: kind, key size, subject, validity, SHA-1/SHA-256 fingerprints and whether
 key and certificate belong together. Reads PEM (also mangled CI secrets), DER, PKCS#12, JKS and OpenSSH keys;
-FILE '-' reads standard input."""
+FILE '-' reads standard input. A passphrase comes from --passphrase-env / --passphrase-file, or a prompt on a
+terminal. --json prints {kind, source_format, key_type, key_bits, subject, issuer, serial, not_before, not_after,
+days_left, sha1_fingerprint, sha256_fingerprint, public_key_sha256, key_matches_certificate, self_signed,
+extra_certificates, repairs, warnings} (fingerprints as colon-separated upper-case hex, times ISO 8601 UTC).
+Exit codes: 0 ok, 1 the file cannot be read (wrong passphrase, not RSA, under 2048 bits, truncated …)."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -49,7 +49,8 @@ Write a stored key's certificate or the key itself to FILE:
   pkcs8  private key, PKCS#8 PEM encrypted with a passphrase
   p12    private key + certificate, PKCS#12 with a password
   jks    Java keystore for Salesforce's Certificate and Key Management import (alias: --alias, default NAME)
-Formats holding the key need a passphrase: --passphrase-env VAR, --passphrase-file FILE, or a prompt."""
+Formats holding the key need a passphrase: --passphrase-env VAR, --passphrase-file FILE, or a prompt.
+--json prints {name, format, out, bytes, mode, encrypted, alias, sha256_fingerprint}."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,27 +58,50 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     keys = subparsers.add_parser(
         "keys",
         help="list, show, rename, delete, import and export keys kept in the OS keyring",
-        description="Keys kept in the OS keyring (service 'sfjwt-gui').",
+        description="Keys kept in the OS keyring (service 'sfjwt-gui'); names, sizes, certificates and "
+        "fingerprints in a JSON index in the user data folder (never key material). "
+        "Exit codes: 0 ok, 1 bad input, 3 keyring problem (none available, locked, damaged entry, "
+        "unknown or taken name).",
     )
     keys.set_defaults(handler=lambda args: _usage(keys))
     actions = keys.add_subparsers(dest="keys_command", metavar="ACTION")
 
-    listing = actions.add_parser("list", help="list stored keys (names, sizes, certificate expiry)")
+    listing = actions.add_parser(
+        "list",
+        help="list stored keys (names, sizes, certificate expiry)",
+        description='List the stored keys from the index (no keyring prompt). --json prints {"keys": [{name, '
+        "created, key_bits, has_certificate, sha1_fingerprint, sha256_fingerprint, not_after, days_left, "
+        'public_key_sha256}], "index": PATH}.',
+    )
     add_json_flag(listing)
     listing.set_defaults(handler=run_list)
 
-    show = actions.add_parser("show", help="show one key: size, certificate, fingerprints, whether they match")
+    show = actions.add_parser(
+        "show",
+        help="show one key: size, certificate, fingerprints, whether they match",
+        description="Load the key from the keyring (checking its SHA-256) and describe it with its certificate. "
+        "--json prints the `sfjwt inspect` object plus name, created and backend.",
+    )
     show.add_argument("name", metavar="NAME")
     add_json_flag(show)
     show.set_defaults(handler=run_show)
 
-    rename = actions.add_parser("rename", help="rename a stored key")
+    rename = actions.add_parser(
+        "rename",
+        help="rename a stored key",
+        description='Rename a stored key. --json prints {"renamed_from": OLD, "name": NEW, "key": {…as in list…}}.',
+    )
     rename.add_argument("old", metavar="OLD")
     rename.add_argument("new", metavar="NEW")
     add_json_flag(rename)
     rename.set_defaults(handler=run_rename)
 
-    delete = actions.add_parser("delete", help="delete a stored key from the keyring")
+    delete = actions.add_parser(
+        "delete",
+        help="delete a stored key from the keyring",
+        description="Delete a stored key (every keyring entry of it). Asks on a terminal; scripts need --yes. "
+        '--json prints {"deleted": NAME}.',
+    )
     delete.add_argument("name", metavar="NAME")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     add_json_flag(delete)
@@ -88,9 +112,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="store a key (or attach a certificate) from a file",
         description="Store the private key of FILE (PEM, DER, PKCS#12, JKS, OpenSSH; '-' = stdin) under NAME, "
         "with its certificate if the file has one. A file holding only a certificate is attached to the "
-        "existing key NAME.",
+        "existing key NAME. A passphrase comes from --passphrase-env / --passphrase-file, or a prompt on a terminal. "
+        '--json prints {"name", "action": "saved"|"certificate_attached", "key": {…as in list…}, '
+        '"inspection": {…as in sfjwt inspect…}}.',
     )
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("file", metavar="FILE", help="key, certificate, .p12/.pfx or .jks file ('-' = stdin)")
     imp.add_argument("--name", required=True, help="name to store the key under")
     imp.add_argument("--alias", help="which private key of a JKS keystore holding several")
     imp.add_argument("--overwrite", action="store_true", help="replace an existing key of that name")
@@ -105,8 +131,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument("name", metavar="NAME")
-    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, dest="fmt")
-    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, dest="fmt", help="see the list above")
+    export.add_argument("--out", required=True, metavar="FILE", help="file to write (mode 0600 when it holds the key)")
     export.add_argument("--alias", help="alias (JKS) / friendly name (PKCS#12); default: NAME")
     export.add_argument("--force", action="store_true", help="overwrite an existing FILE")
     add_passphrase_flags(export, "passphrase for the exported file")

@@ -69,10 +69,16 @@ def register(subparsers: Any) -> None:
     add_passphrase_flags(serve, "passphrase for --demo-key-out")
     serve.add_argument("--force", action="store_true", help="overwrite an existing --demo-key-out FILE")
     serve.add_argument("--quiet", action="store_true", help="do not log requests on stderr")
-    add_json_flag(serve)
+    add_json_flag(serve, help="print the server's details as one JSON line first, then serve")
     serve.set_defaults(handler=serve_command)
 
-    scenarios = sub.add_parser("scenarios", help="list the practice scenarios with their stories")
+    scenarios = sub.add_parser(
+        "scenarios",
+        help="list the practice scenarios with their stories",
+        description="List the practice scenarios: name, title, the answer the learner's default request gets, and "
+        'the story of how an admin gets there in a real org. --json prints {"scenarios": [{name, title, story, '
+        "expected_status, expected_error, expected_description, faults}]}.",
+    )
     scenarios.add_argument("--lang", choices=("en", "ja"), default="en", help="language of titles and stories")
     add_json_flag(scenarios)
     scenarios.set_defaults(handler=scenarios_command)

@@ -49,7 +49,9 @@ _LINUX = PlatformFixes(
     ),
     locked=(
         "Unlock your keyring and try again: GNOME Keyring in 'Passwords and Keys' (seahorse) → right-click 'Login' → "
-        "Unlock, KWallet in KWalletManager; if an unlock prompt appears, answer it instead of dismissing it."
+        "Unlock, KWallet in KWalletManager; if an unlock prompt appears, answer it instead of dismissing it. "
+        "Without a desktop (SSH, CI) no prompt can appear: unlock GNOME Keyring from the shell with "
+        "`echo -n PASSWORD | gnome-keyring-daemon --replace --unlock --components=secrets`."
     ),
 )
 _MACOS = PlatformFixes(
