@@ -105,7 +105,7 @@ def _key_passphrase(args: argparse.Namespace) -> bytes | None:
     passphrase = read_passphrase(args, prompt="Passphrase for the new key file: ", confirm=True)
     if not passphrase:
         raise InputError(
-            f"No passphrase for the key file {args.key_out!r}.",
+            f"No passphrase (or an empty one) for the key file {args.key_out!r}.",
             fix="Use --passphrase-env VAR or --passphrase-file FILE (or run in a terminal to be asked); "
             "--insecure-unencrypted writes the key unencrypted.",
         )

@@ -304,7 +304,7 @@ def _export_passphrase(args: argparse.Namespace) -> bytes:
     passphrase = read_passphrase(args, prompt=f"Passphrase for {args.out}: ", confirm=True)
     if not passphrase:
         raise ExportError(
-            f"The {args.fmt} export of {args.name!r} holds the private key and needs a passphrase.",
+            f"The {args.fmt} export of {args.name!r} holds the private key and needs a passphrase (not an empty one).",
             fix="Use --passphrase-env VAR or --passphrase-file FILE, or run in a terminal to be asked.",
         )
     return passphrase

@@ -202,8 +202,8 @@ class _DemoKeyPlan:
         passphrase = read_passphrase(args, prompt=f"Passphrase for {args.demo_key_out}: ", confirm=True)
         if not passphrase:
             raise InputError(
-                f"No passphrase for the demo key file {args.demo_key_out!r} (private keys are never written "
-                "unencrypted).",
+                f"No passphrase (or an empty one) for the demo key file {args.demo_key_out!r}: private keys are "
+                "never written unencrypted.",
                 fix="Use --passphrase-env VAR or --passphrase-file FILE (or run in a terminal to be asked), "
                 "or keep the demo key in the OS keyring with --demo-key-name NAME.",
             )

@@ -152,7 +152,7 @@ def test_serve_tls_with_encrypted_demo_key_file_and_ctrl_c(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("args", "match"),
     [
-        (["--demo-key-out", "{tmp}/demo.key"], "No passphrase for the demo key file"),
+        (["--demo-key-out", "{tmp}/demo.key"], "No passphrase (or an empty one) for the demo key file"),
         (["--demo-key-out", "{tmp}/demo.key", "--passphrase-env", "UNSET_VAR_FOR_TEST"], "'UNSET_VAR_FOR_TEST'"),
         (["--passphrase-file", "{tmp}/pw.txt"], "no --demo-key-out was given"),
         (["--demo-key-out", "{tmp}/demo.key", "--cert", "{tmp}/app.crt", "--passphrase-file", "{tmp}/pw.txt"],
