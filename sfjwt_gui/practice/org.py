@@ -47,6 +47,7 @@ Every field, with its default when left out::
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import ipaddress
 import json
 import secrets
@@ -253,7 +254,23 @@ def _enum(cls: type[Any], value: Any, where: str) -> Any:
         raise OrgModelError(f"{where} is {value!r}.", fix=f"Use one of {allowed}.") from None
 
 
+def _check_fields(data: dict[str, Any], cls: type[Any], where: str) -> None:
+    """Refuse unknown fields (a typo would otherwise be ignored silently); keys starting with _ or $ are comments."""
+    known = [f.name for f in dataclasses.fields(cls)]
+    for key in data:
+        if key in known or key.startswith(("_", "$")):
+            continue
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"Did you mean {close[0]!r}? " if close else ""
+        raise OrgModelError(
+            f"{where} has an unknown field {key!r}.",
+            fix=f"{hint}Fields here: {', '.join(known)} (see resources/practice/README.md).",
+        )
+
+
 def _str(data: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
+    if key not in data and default is None:
+        raise OrgModelError(f"{where}.{key} is missing.", fix=f"Set {where}.{key} (a non-empty string).")
     value = data.get(key, default)
     if not isinstance(value, str) or (default is None and not value):
         raise OrgModelError(f"{where}.{key} is {value!r}; a non-empty string is needed.", fix=f"Set {where}.{key}.")
@@ -293,9 +310,21 @@ def _id(data: dict[str, Any], key: str, where: str, prefix: str, default: str | 
 
 
 def _app(data: dict[str, Any], where: str) -> App:
+    _check_fields(data, App, where)
     pem = data.get("certificate_pem")
     if pem is not None and not isinstance(pem, str):
         raise OrgModelError(f"{where}.certificate_pem is not a string.", fix="Paste the PEM text or use null.")
+    if pem is not None:
+        from cryptography import x509
+
+        try:
+            x509.load_pem_x509_certificate(pem.strip().encode() + b"\n")
+        except ValueError:
+            raise OrgModelError(
+                f"{where}.certificate_pem is not a PEM certificate ({pem[:30]!r}…).",
+                fix="Paste the whole -----BEGIN CERTIFICATE----- … -----END CERTIFICATE----- text with \\n line "
+                "breaks, or use null for the server's certificate.",
+            ) from None
     return App(
         name=_str(data, "name", where, "app"),
         consumer_key=_str(data, "consumer_key", where),
@@ -315,19 +344,14 @@ def _app(data: dict[str, Any], where: str) -> App:
 
 
 def _user(data: dict[str, Any], where: str, index: int) -> User:
+    _check_fields(data, User, where)
     ranges = _strings(data, "login_ip_ranges", where, ())
     for cidr in ranges:
         try:
             ipaddress.ip_network(cidr, strict=False)
         except ValueError:
             raise OrgModelError(f"{where}.login_ip_ranges has {cidr!r}.", fix="Use CIDR like 203.0.113.0/24.") from None
-    approvals = tuple(
-        Approval(
-            consumer_key=_str(a, "consumer_key", f"{where}.approvals[{i}]"),
-            scopes=_strings(a, "scopes", f"{where}.approvals[{i}]", ("api", "refresh_token")),
-        )
-        for i, a in enumerate(_objects(data, "approvals", where))
-    )
+    approvals = tuple(_approval(a, f"{where}.approvals[{i}]") for i, a in enumerate(_objects(data, "approvals", where)))
     username = _str(data, "username", where)
     return User(
         username=username,
@@ -342,11 +366,20 @@ def _user(data: dict[str, Any], where: str, index: int) -> User:
     )
 
 
+def _approval(data: dict[str, Any], where: str) -> Approval:
+    _check_fields(data, Approval, where)
+    return Approval(
+        consumer_key=_str(data, "consumer_key", where),
+        scopes=_strings(data, "scopes", where, ("api", "refresh_token")),
+    )
+
+
 def org_from_dict(data: Any) -> Org:
     """Build an ``Org`` from parsed JSON; raises ``OrgModelError`` naming the bad field."""
     if not isinstance(data, dict):
         raise OrgModelError("The org file is not a JSON object.", fix="Start the file with { and describe the org.")
     where = "org"
+    _check_fields(data, Org, where)
     apps = tuple(_app(a, f"apps[{i}]") for i, a in enumerate(_objects(data, "apps", where)))
     users = tuple(_user(u, f"users[{i}]", i) for i, u in enumerate(_objects(data, "users", where)))
     if not apps:
@@ -354,7 +387,7 @@ def org_from_dict(data: Any) -> Org:
     keys = [a.consumer_key for a in apps]
     if len(set(keys)) != len(keys):
         raise OrgModelError("Two apps share a consumer_key.", fix="Give every app its own consumer key.")
-    return Org(
+    org = Org(
         org_id=_id(data, "org_id", where, "00D", "00D5g00000SfJwT"),
         kind=_enum(OrgKind, data.get("kind", "production"), "org.kind"),
         my_domain=_str(data, "my_domain", where, DEFAULT_MY_DOMAIN),
@@ -364,6 +397,9 @@ def org_from_dict(data: Any) -> Org:
         apps=apps,
         users=users,
     )
+    if not users:
+        raise OrgModelError("The org has no users.", fix='Add at least one user under "users" (the JWT\'s sub).')
+    return org
 
 
 def load_org(path: str | Path) -> Org:

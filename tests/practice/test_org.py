@@ -120,12 +120,35 @@ def test_example_org_file_serves_every_user_as_documented(rsa_key: Any, rsa_cert
             {"apps": [{"consumer_key": "k"}], "users": [{"username": "u", "approvals": [{"scopes": []}]}]},
             "approvals[0].consumer_key",
         ),
+        ({"apps": [{"consumer_key": "k"}]}, "no users"),
+        ({"apps": [{"consumer_key": "k"}], "users": [{"username": "u"}], "my_domian": "x"}, "'my_domian'"),
+        ({"apps": [{"consumerkey": "k"}], "users": [{"username": "u"}]}, "apps[0] has an unknown field 'consumerkey'"),
+        ({"apps": [{"consumer_key": "k"}], "users": [{"username": "u", "profiles": ["x"]}]}, "users[0] has an unknown"),
+        (
+            {"apps": [{"consumer_key": "k"}],
+             "users": [{"username": "u", "approvals": [{"consumer_key": "k", "scope": []}]}]},
+            "users[0].approvals[0] has an unknown field 'scope'",
+        ),
+        ({"apps": [{"consumer_key": "k", "certificate_pem": "MIIC..."}], "users": [{"username": "u"}]},
+         "apps[0].certificate_pem is not a PEM certificate"),
     ],
-)
+)  # fmt: skip
 def test_bad_org_descriptions_name_the_field(data: Any, named: str) -> None:
     with pytest.raises(OrgModelError, match=named.replace("[", r"\[").replace("]", r"\]")) as info:
         org_from_dict(data)
     assert info.value.fix
+
+
+def test_a_typo_gets_a_suggestion_and_comment_keys_are_allowed(rsa_cert: Any) -> None:
+    with pytest.raises(OrgModelError) as info:
+        org_from_dict({"apps": [{"consumer_key": "k"}], "users": [{"username": "u"}], "my_domian": "x"})
+    assert info.value.fix.startswith("Did you mean 'my_domain'?")
+    from cryptography.hazmat.primitives import serialization
+
+    pem = rsa_cert.public_bytes(serialization.Encoding.PEM).decode()
+    data = {"_comment": "practice", "$schema": "x", "apps": [{"consumer_key": "k", "certificate_pem": pem}]}
+    org = org_from_dict({**data, "users": [{"username": "u"}]})
+    assert org.apps[0].certificate_pem == pem
 
 
 def test_unreadable_and_invalid_json_files(tmp_path: Path) -> None:
