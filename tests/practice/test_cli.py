@@ -341,3 +341,28 @@ def test_scenarios_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["practice", "scenarios"]) == 0
     out = capsys.readouterr().out
     assert "certificate-mismatch — Certificate does not match the key  [400 invalid_grant / invalid assertion]" in out
+
+
+def test_serve_with_a_vault_key_without_certificate_says_how_to_attach_one(
+    data_dir: Path, rsa_key: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import keyring
+    import keyring.core
+    from keyring.backend import KeyringBackend
+
+    from sfjwt_gui.core.vault import Vault
+
+    backend = type("PracticeTestKeyring", (_MemoryKeyring, KeyringBackend), {})()
+    Vault(backend=backend, index_dir=data_dir).save("no-cert", rsa_key)
+    previous = keyring.core._keyring_backend
+    keyring.set_keyring(backend)
+    try:
+        assert main(["practice", "serve", "--key", "no-cert", "--json"]) == 1
+    finally:
+        keyring.core._keyring_backend = previous
+    out, err = capsys.readouterr()
+    error = json.loads(out)["error"]
+    assert error["type"] == "CertificateError"
+    assert "'no-cert' has no certificate" in error["message"]
+    assert "sfjwt keys import CERT.crt --name no-cert" in error["fix"]  # a command that exists
+    assert "Traceback" not in err
