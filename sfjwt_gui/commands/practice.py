@@ -235,6 +235,21 @@ class _DemoKeyPlan:
 
 def serve_command(args: argparse.Namespace) -> int:
     """Run the practice server in the foreground until Ctrl+C or SIGTERM."""
+    from sfjwt_gui.core.errors import SfjwtError, exit_code
+
+    try:
+        return _serve(args)
+    except SfjwtError as exc:
+        if not args.json:
+            raise
+        # --json promises one line on stdout, so a failure to start is one compact line too
+        print(f"sfjwt: error: {exc}", file=sys.stderr)
+        error = {"type": type(exc).__name__, "message": exc.message, "fix": exc.fix}
+        sys.stdout.write(json.dumps({"error": error}, ensure_ascii=False, separators=(",", ":")) + "\n")
+        return exit_code(exc)
+
+
+def _serve(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.errors import InputError
     from sfjwt_gui.practice.org import default_org, load_org
     from sfjwt_gui.practice.scenarios import get_scenario

@@ -221,7 +221,9 @@ def test_serve_port_in_use_exits_1_and_keeps_no_demo_key(tmp_path: Path) -> None
         )  # fmt: skip
     assert process.returncode == 1
     assert f"port {port}: Address already in use" in process.stderr
-    assert json.loads(process.stdout)["error"]["fix"] == "Choose another port, or port 0 for a free one."
+    line, rest = process.stdout.split("\n", 1)  # --json: one line, also for a failure to start
+    assert rest == ""
+    assert json.loads(line)["error"]["fix"] == "Choose another port, or port 0 for a free one."
     assert not (tmp_path / "demo.key").exists()
 
 
