@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
     def _wire_page(self, step_id: str, page: QWidget) -> None:
         if step_id == "send":
             page.exchange_finished.connect(self._on_exchange_finished)  # type: ignore[attr-defined]
+            page.scenario_requested.connect(self.set_scenario)  # type: ignore[attr-defined]
 
     def show_step(self, step_id: str) -> Any:
         """Select a step in the list and show its page."""
@@ -499,21 +500,11 @@ class MainWindow(QMainWindow):
 
     def generate_key(self) -> None:
         """Ctrl+G: the key page's generate action."""
-        page = self.show_step("key")
-        for name in ("start_generate", "generate"):
-            fn = getattr(page, name, None)
-            if callable(fn):
-                fn()
-                return
+        self.show_step("key").generate()
 
     def import_key(self) -> None:
         """Ctrl+O: the key page's import dialog."""
-        page = self.show_step("key")
-        for name in ("start_import", "import_file", "open_import_dialog"):
-            fn = getattr(page, name, None)
-            if callable(fn):
-                fn()
-                return
+        self.show_step("key").start_import()
 
     def copy_token(self) -> None:
         """Ctrl+Shift+C: copy the signed JWT (the user's own clipboard; it is never logged)."""
@@ -620,6 +611,8 @@ class MainWindow(QMainWindow):
             self.practice = PracticeController(self.session, self)
             self.practice.failed.connect(self._on_practice_failed)
             self.practice.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.practice.started.connect(lambda _server: self.show_step("send"))
+            self.practice.scenario_changed.connect(lambda _name: self._update_practice_label())
         return self.practice
 
     def start_practice(self, scenario: str | None = None) -> None:

@@ -60,6 +60,10 @@ def _start_server(private_key: Any, certificate: Any, scenario: str, vault: Any)
     return _Started(server, private_key, certificate, generated, key_name, vault_message)
 
 
+def _upload_certificate(server: Any, certificate: Any) -> None:
+    server.set_certificate(certificate)
+
+
 def _set_scenario(server: Any, name: str) -> str:
     server.set_scenario(name)
     return name
@@ -81,6 +85,7 @@ class PracticeController(QObject):
         self.scenario = "healthy"
         self.starting = False
         self._jobs: list[Any] = []
+        session.changed.connect(self._on_session_changed)
 
     @property
     def running(self) -> bool:
@@ -155,6 +160,23 @@ class PracticeController(QObject):
         self.status.emit(self.tr("Practice scenario: {name}").format(name=name))
         self.session.changed.emit("practice")
         self.scenario_changed.emit(name)
+
+    def _on_session_changed(self, field: str) -> None:
+        """A new certificate while the org runs (a key generated or imported): upload it, as an admin would."""
+        if field != "certificate" or self.server is None:
+            return
+        certificate = self.session.get("certificate")
+        if certificate is None:
+            return
+        job = run_in_background(_upload_certificate, self.server, certificate)
+        job.signals.finished.connect(lambda _none: self._on_uploaded(certificate))
+        job.signals.failed.connect(self._on_failed)
+        self._jobs.append(job)
+
+    def _on_uploaded(self, certificate: Any) -> None:
+        self.session.set("uploaded_certificate", certificate)
+        self.status.emit(self.tr("The new certificate was uploaded to the practice org."))
+        log.info("practice org: new certificate uploaded")
 
     def stop(self) -> None:
         """Stop the server (safe to call twice)."""

@@ -3,24 +3,29 @@
 <context>
     <name>PracticeController</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="101" />
+        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="106" />
         <source>Starting the practice org…</source>
         <translation>練習用組織を起動しています…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="135" />
+        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="140" />
         <source>Practice org running: the connection is filled in. Press Ctrl+Enter to send.</source>
         <translation>練習用組織が起動しました。接続情報は入力済みです。Ctrl+Enter で送信できます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="141" />
+        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="146" />
         <source>The practice org did not start: {error}</source>
         <translation>練習用組織を起動できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="155" />
+        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="160" />
         <source>Practice scenario: {name}</source>
         <translation>練習シナリオ: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="178" />
+        <source>The new certificate was uploaded to the practice org.</source>
+        <translation>新しい証明書を練習用組織にアップロードしました。</translation>
     </message>
 </context>
 </TS>

@@ -3,208 +3,223 @@
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="232" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="263" />
         <source>There is no signed JWT to send: add a key and fill the connection first.</source>
         <translation>送信する署名済み JWT がありません。先に鍵を用意し、接続を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="255" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="282" />
         <source>Sending to {url}…</source>
         <translation>{url} に送信しています…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="263" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="290" />
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="282" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="309" />
         <source>The request could not be made: {error}</source>
         <translation>リクエストを実行できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="312" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="339" />
         <source>Salesforce issued an access token.</source>
         <translation>Salesforce がアクセストークンを発行しました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="315" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="342" />
         <source>Cancelled: nothing more will be sent.</source>
         <translation>キャンセルしました。これ以上は送信しません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="320" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="347" />
         <source>Refused: {what}. See the Diagnosis page.</source>
         <translation>拒否されました: {what}。「診断」ページを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="325" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="352" />
         <source>No server time (no answer with a Date header).</source>
         <translation>サーバー時刻なし(Date ヘッダー付きの応答がありません)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="328" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="355" />
         <source>Server time: {date}</source>
         <translation>サーバー時刻: {date}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="330" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="357" />
         <source>clock offset {offset} s (server minus this machine)</source>
         <translation>時計のずれ {offset} 秒(サーバー − この端末)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="345" />
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="436" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="372" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="487" />
         <source>Hide</source>
         <translation>隠す</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="345" />
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="436" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="372" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="487" />
         <source>Reveal</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="351" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="378" />
         <source>Access token copied. It is a password: paste it only where it belongs.</source>
         <translation>アクセストークンをコピーしました。パスワードと同じ扱いです。必要な場所以外には貼り付けないでください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="362" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="389" />
         <source>Calling the API…</source>
         <translation>API を呼び出しています…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="379" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="406" />
         <source>Works: logged in as {user}; API versions … {versions}</source>
         <translation>成功: {user} としてログイン済み。API バージョン … {versions}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="385" />
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="393" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="412" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="420" />
         <source>The API call failed: {error}</source>
         <translation>API 呼び出しに失敗しました: {error}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="405" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="432" />
         <source>No endpoint yet: fill the Connection page.</source>
         <translation>エンドポイントが未設定です。「接続」ページを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="417" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="444" />
         <source>trusting {ca}</source>
         <translation>信頼する CA: {ca}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="417" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="444" />
         <source>trust: {trust}</source>
         <translation>信頼: {trust}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="426" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="477" />
         <source>Send</source>
         <translation>送信</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="427" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="478" />
         <source>Send (Ctrl+Enter)</source>
         <translation>送信 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="428" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="479" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="429" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="480" />
         <source>Move iat/exp to now before sending</source>
         <translation>送信前に iat/exp を現在時刻に合わせる</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="430" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="481" />
         <source>Access granted</source>
         <translation>アクセス許可</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="431" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="482" />
         <source>Instance URL:</source>
         <translation>インスタンス URL:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="432" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="483" />
         <source>Org id:</source>
         <translation>組織 ID:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="433" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="484" />
         <source>User id:</source>
         <translation>ユーザー ID:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="434" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="485" />
         <source>Scope:</source>
         <translation>スコープ:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="435" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="486" />
         <source>Access token:</source>
         <translation>アクセストークン:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="437" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="488" />
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="438" />
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="448" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="489" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="502" />
         <source>Test API access</source>
         <translation>API アクセスを試す</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="439" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="490" />
         <source>Transcript (secrets masked)</source>
         <translation>通信記録(秘密情報は伏せ字)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="441" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="491" />
+        <source>Practice org</source>
+        <translation>練習用組織</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="492" />
+        <source>Scenario:</source>
+        <translation>シナリオ:</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="495" />
         <source>Send the token request</source>
         <translation>トークン要求を送信</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="442" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="496" />
         <source>Cancel the request</source>
         <translation>リクエストをキャンセル</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="443" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="497" />
         <source>Move iat and exp to now before sending</source>
         <translation>送信前に iat と exp を現在時刻に合わせる</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="444" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="498" />
         <source>Request in progress</source>
         <translation>リクエスト実行中</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="445" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="499" />
         <source>Access token</source>
         <translation>アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="446" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="500" />
         <source>Reveal or hide the access token</source>
         <translation>アクセストークンの表示/非表示</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="447" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="501" />
         <source>Copy the access token</source>
         <translation>アクセストークンをコピー</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="449" />
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="503" />
         <source>Transcript</source>
         <translation>通信記録</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/pages/send_page.py" line="504" />
+        <source>Practice scenario</source>
+        <translation>練習シナリオ</translation>
     </message>
 </context>
 </TS>

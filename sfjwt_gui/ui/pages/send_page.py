@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -71,6 +72,7 @@ class SendPage(QWidget):
 
     step_id = "send"
     exchange_finished = Signal(object)  # core.exchange.ExchangeResult
+    scenario_requested = Signal(str)  # a practice scenario picked on this page
     api_checked = Signal(object)  # core.exchange.ApiCheck
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -167,6 +169,23 @@ class SendPage(QWidget):
         card_form.addRow(api_row)
         self.card.setVisible(False)
 
+        self.practice_box = QGroupBox(self)
+        self.practice_box.setObjectName("practice_box")
+        self.scenario = QComboBox(self)
+        self.scenario.setObjectName("practice_scenario")
+        self.scenario_story = QLabel(self)
+        self.scenario_story.setObjectName("scenario_story")
+        self.scenario_story.setWordWrap(True)
+        self.scenario_label = QLabel(self)
+        practice_row = QHBoxLayout()
+        practice_row.addWidget(self.scenario_label)
+        practice_row.addWidget(self.scenario, 1)
+        practice_layout = QVBoxLayout(self.practice_box)
+        practice_layout.addLayout(practice_row)
+        practice_layout.addWidget(self.scenario_story)
+        self.practice_box.setVisible(False)
+        self.scenario.activated.connect(self._scenario_picked)
+
         self.transcript_box = QGroupBox(self)
         self.transcript = QPlainTextEdit(self)
         self.transcript.setObjectName("transcript")
@@ -178,6 +197,7 @@ class SendPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.target)
+        layout.addWidget(self.practice_box)
         layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(self.clock)
@@ -427,6 +447,30 @@ class SendPage(QWidget):
     def _on_session_changed(self, field: str) -> None:
         if field in ("endpoint", "ca_file", "trust"):
             self._update_target()
+        elif field == "practice":
+            self._update_practice_box()
+
+    def _update_practice_box(self) -> None:
+        """Show the practice org's scenarios right here, so a newcomer finds them without the menu."""
+        server = self.session.get("practice")
+        self.practice_box.setVisible(server is not None)
+        if server is None:
+            return
+        from sfjwt_gui.practice.scenarios import SCENARIOS
+
+        lang = self.session.get("language") or "en"
+        current = server.scenario.name
+        self.scenario.blockSignals(True)
+        self.scenario.clear()
+        for name, scenario in SCENARIOS.items():
+            self.scenario.addItem(scenario.title_in(lang), name)
+        self.scenario.setCurrentIndex(max(0, self.scenario.findData(current)))
+        self.scenario.blockSignals(False)
+        self.scenario_story.setText(server.scenario.story_in(lang))
+
+    def _scenario_picked(self, index: int) -> None:
+        name = str(self.scenario.itemData(index))
+        self.scenario_requested.emit(name)
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
@@ -444,6 +488,9 @@ class SendPage(QWidget):
         self.copy_access.setText(self.tr("Copy"))
         self.test_api.setText(self.tr("Test API access"))
         self.transcript_box.setTitle(self.tr("Transcript (secrets masked)"))
+        self.practice_box.setTitle(self.tr("Practice org"))
+        self.scenario_label.setText(self.tr("Scenario:"))
+        self._update_practice_box()
         for widget, name in (
             (self.send_button, self.tr("Send the token request")),
             (self.cancel_button, self.tr("Cancel the request")),
@@ -454,6 +501,7 @@ class SendPage(QWidget):
             (self.copy_access, self.tr("Copy the access token")),
             (self.test_api, self.tr("Test API access")),
             (self.transcript, self.tr("Transcript")),
+            (self.scenario, self.tr("Practice scenario")),
         ):
             widget.setAccessibleName(name)
         self._update_target()
