@@ -1,7 +1,9 @@
 """HTTPS for the practice server: a throw-away local CA and a server certificate for 127.0.0.1 / localhost.
 
 Both are generated with ``cryptography`` at start (ECDSA P-256: instant to generate) and live only in a private
-temporary directory that is deleted when the server stops. Clients trust the server with the CA file.
+temporary directory that is deleted when the server stops. Clients trust the server with the CA file. The CA key
+never leaves memory; the server key file (``ssl`` loads keys from files only) is encrypted PKCS#8 with a random
+password held in memory, so even a killed server leaves no usable private key on disk.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import os
+import secrets
 import shutil
 import ssl
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography import x509
@@ -29,12 +32,13 @@ class LocalTls:
     ca_file: Path
     cert_file: Path
     key_file: Path
+    key_password: bytes = field(default=b"", repr=False)
 
     def server_context(self) -> ssl.SSLContext:
         """A server-side TLS context with the generated certificate."""
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.minimum_version = ssl.TLSVersion.TLSv1_2
-        context.load_cert_chain(self.cert_file, self.key_file)
+        context.load_cert_chain(self.cert_file, self.key_file, password=self.key_password or None)
         return context
 
     def close(self) -> None:
@@ -109,12 +113,15 @@ def create_local_tls(hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> Loc
     key_file = directory / "server.key"
     ca_file.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
     cert_file.write_bytes(server_cert.public_bytes(serialization.Encoding.PEM))
-    # the server key is a throw-away for loopback TLS; keep it owner-only anyway
+    # private keys never reach unencrypted files, not even this throw-away one: encrypted, owner-only
+    password = secrets.token_hex(32).encode()
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out:
         out.write(
             server_key.private_bytes(
-                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.BestAvailableEncryption(password),
             )
         )
-    return LocalTls(directory=directory, ca_file=ca_file, cert_file=cert_file, key_file=key_file)
+    return LocalTls(directory=directory, ca_file=ca_file, cert_file=cert_file, key_file=key_file, key_password=password)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
 from typing import Any
 
@@ -79,6 +80,7 @@ def test_fixed_port_and_loopback_only(rsa_cert: Any) -> None:
         assert "port 0" in info.value.fix
 
 
+@pytest.mark.interop
 def test_https_trusts_only_with_the_ca(rsa_cert: Any) -> None:
     with PracticeServer(certificate=rsa_cert, tls=True) as server:
         assert server.ca_file is not None
@@ -87,4 +89,15 @@ def test_https_trusts_only_with_the_ca(rsa_cert: Any) -> None:
             assert client.get(server.token_url).status_code == 400
         with pytest.raises(httpx.ConnectError), httpx.Client() as untrusting:
             untrusting.get(server.token_url)
+        # no private key in the clear on disk: the server key file is encrypted, the CA key never written
+        files = {path.name: path.read_bytes() for path in ca_file.parent.iterdir()}
+        assert sorted(files) == ["practice-ca.pem", "server.key", "server.pem"]
+        assert files["server.key"].startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+        assert all(b"-----BEGIN PRIVATE KEY" not in data and b"EC PRIVATE KEY" not in data for data in files.values())
+        assert (ca_file.parent / "server.key").stat().st_mode & 0o777 == 0o600
+        # and curl, a client we did not write, trusts it with the CA file
+        curl = subprocess.run(["curl", "-sS", "--cacert", str(ca_file), server.url + "/services/data/"],
+                              capture_output=True, text=True, timeout=30)  # fmt: skip
+        assert curl.returncode == 0, curl.stderr
+        assert "INVALID_SESSION_ID" in curl.stdout
     assert not ca_file.exists()
