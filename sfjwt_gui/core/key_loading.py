@@ -98,7 +98,7 @@ def load_certificate(data: bytes | str, *, source_name: str = "(certificate)") -
             der.read_tlv(raw)
             return x509.load_der_x509_certificate(raw)
         except der.DerError as exc:
-            raise _truncated_or_format(exc, source_name, "DER certificate") from exc
+            raise _truncated_or_format(exc, source_name, "DER certificate", binary=True) from exc
         except ValueError as exc:
             raise CertificateError(
                 f"{source_name} is DER but not an X.509 certificate.", fix="Choose the .crt/.cer/.pem certificate."
@@ -180,11 +180,13 @@ def _pem_blocks(text: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(0)) for m in _PEM_BLOCK.finditer(text)]
 
 
-def _truncated_or_format(exc: der.DerError, source: str, what: str) -> KeyFormatError:
+def _truncated_or_format(exc: der.DerError, source: str, what: str, *, binary: bool = False) -> KeyFormatError:
     if exc.truncated:
         return TruncatedKeyError(
             f"The {what} in {source} ends early ({exc}).",
-            fix="The file or secret was cut off: copy the whole key again, including the END line.",
+            fix="The file was cut off: copy or download it again (as a binary file, not as text)."
+            if binary
+            else "The file or secret was cut off: copy the whole key again, every line from BEGIN to END.",
         )
     return KeyFormatError(f"The {what} in {source} is malformed ({exc}).", fix=_CONVERT_HINT)
 
@@ -325,11 +327,10 @@ class _Loader:
                 self._format("PEM certificate")
             elif label in _PKCS7_LABELS:
                 self._load_pkcs7(block)
-            elif label == "RSA PRIVATE KEY":
+            elif label == "RSA PRIVATE KEY" and "Proc-Type: 4,ENCRYPTED" in block:
                 self._load_pem_pkcs1(block)
-            elif label == "PRIVATE KEY":
-                _check_pem_body(block, self.source, "PKCS#8 private key")
-                self._add_key(self._decrypt(block.encode(), pem=True, encrypted=False), "PEM PKCS#8")
+            elif label in ("RSA PRIVATE KEY", "PRIVATE KEY"):
+                self._load_pem_unencrypted(label, block)
             elif label == "ENCRYPTED PRIVATE KEY":
                 _check_pem_body(block, self.source, "encrypted PKCS#8 private key")
                 self._add_key(self._decrypt(block.encode(), pem=True, encrypted=True), "PEM encrypted PKCS#8")
@@ -363,14 +364,29 @@ class _Loader:
         )
 
     def _load_pem_pkcs1(self, block: str) -> None:
-        if "Proc-Type: 4,ENCRYPTED" in block:
-            match = re.search(r"DEK-Info:\s*([A-Za-z0-9-]+)", block)
-            cipher = match.group(1) if match else "unknown cipher"
-            key = self._decrypt(block.encode(), pem=True, encrypted=True)
-            self._add_key(key, f"PEM PKCS#1 traditional encrypted ({cipher})")
-        else:
-            _check_pem_body(block, self.source, "PKCS#1 RSA private key")
-            self._add_key(self._decrypt(block.encode(), pem=True, encrypted=False), "PEM PKCS#1")
+        match = re.search(r"DEK-Info:\s*([A-Za-z0-9-]+)", block)
+        cipher = match.group(1) if match else "unknown cipher"
+        key = self._decrypt(block.encode(), pem=True, encrypted=True)
+        self._add_key(key, f"PEM PKCS#1 traditional encrypted ({cipher})")
+
+    def _load_pem_unencrypted(self, label: str, block: str) -> None:
+        """``RSA PRIVATE KEY`` (PKCS#1) or ``PRIVATE KEY`` (PKCS#8); a body under the other label is read as what
+        it is (hand-edited BEGIN/END lines are common), and reported as a repair."""
+        labelled = "PKCS#1" if label == "RSA PRIVATE KEY" else "PKCS#8"
+        raw = _check_pem_body(block, self.source, f"{labelled} private key")
+        kinds = {"pkcs1": "PKCS#1", "pkcs8": "PKCS#8", "encrypted_pkcs8": "encrypted PKCS#8"}
+        try:
+            actual = kinds.get(_der_kind(der.read_children(der.read_tlv(raw).content)), labelled)
+        except der.DerError:
+            actual = labelled
+        if actual == labelled:
+            self._add_key(self._decrypt(block.encode(), pem=True, encrypted=False), f"PEM {labelled}")
+            return
+        self.repairs.append(
+            f"read the block labelled {label} as the {actual} key it holds (its BEGIN/END lines were wrong)"
+        )
+        encrypted = actual == "encrypted PKCS#8"
+        self._add_key(self._decrypt(raw, pem=False, encrypted=encrypted), f"PEM {actual} (mislabelled {label})")
 
     def _load_pkcs7(self, block: str) -> None:
         from cryptography.hazmat.primitives.serialization import pkcs7
@@ -420,7 +436,7 @@ class _Loader:
             outer = der.read_tlv(raw)
             children = der.read_children(outer.content)
         except der.DerError as exc:
-            raise _truncated_or_format(exc, self.source, "DER data") from exc
+            raise _truncated_or_format(exc, self.source, "DER data", binary=True) from exc
         kind = _der_kind(children)
         if kind == "pkcs12":
             self._load_pkcs12(raw)

@@ -122,3 +122,42 @@ def test_load_public_key_formats(
 ) -> None:
     data = rsa_key.public_key().public_bytes(encoding, fmt)
     assert load_public_key(data).public_numbers() == rsa_key.public_key().public_numbers()
+
+
+def test_cut_off_binary_files_are_told_to_be_copied_as_binary(rsa_key: rsa.RSAPrivateKey, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    p12 = pkcs12.serialize_key_and_certificates(b"k", rsa_key, None, None, serialization.BestAvailableEncryption(b"pw"))
+    path = tmp_path / "cut.p12"
+    path.write_bytes(p12[: len(p12) // 2])
+    with pytest.raises(TruncatedKeyError, match=r"cut\.p12") as info:
+        load_file(path, b"pw")
+    assert "binary" in info.value.fix
+    assert "END line" not in info.value.fix  # a .p12 has no END line
+    text = _pkcs8(rsa_key, serialization.Encoding.PEM).decode().splitlines()
+    with pytest.raises(TruncatedKeyError) as info:
+        load_material("\n".join(text[:5] + text[6:]) + "\n", source_name="KEY_SECRET")
+    assert "every line from BEGIN to END" in info.value.fix
+
+
+@pytest.mark.parametrize(
+    ("label", "fmt", "actual"),
+    [
+        ("RSA PRIVATE KEY", serialization.PrivateFormat.PKCS8, "PKCS#8"),
+        ("PRIVATE KEY", serialization.PrivateFormat.TraditionalOpenSSL, "PKCS#1"),
+    ],
+)
+def test_pem_under_the_wrong_label_is_read_as_what_it_holds(
+    rsa_key: rsa.RSAPrivateKey, label: str, fmt: serialization.PrivateFormat, actual: str
+) -> None:
+    """Hand-edited BEGIN/END lines: a PKCS#8 body under RSA PRIVATE KEY, or PKCS#1 under PRIVATE KEY."""
+    pem = rsa_key.private_bytes(serialization.Encoding.PEM, fmt, serialization.NoEncryption()).decode()
+    body = pem.strip().splitlines()[1:-1]
+    text = "\n".join([f"-----BEGIN {label}-----", *body, f"-----END {label}-----"]) + "\n"
+    material = load_material(text, source_name="KEY_SECRET")
+    assert material.private_key is not None
+    assert material.private_key.private_numbers() == rsa_key.private_numbers()
+    assert material.source_format == f"PEM {actual} (mislabelled {label})"
+    assert material.repairs == [
+        f"read the block labelled {label} as the {actual} key it holds (its BEGIN/END lines were wrong)"
+    ]
