@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -24,16 +23,17 @@ Salesforce JWT Bearer Flow workbench.
 """
 
 
-@dataclass
 class Options:
     """The command line (Qt's own options such as -platform are left to Qt)."""
 
-    practice: bool = False
-    scenario: str | None = None
-    lang: str | None = None
-    theme: str | None = None
-    quit_after_show: bool = False  # start-up benchmark: exit as soon as the window is on screen
-    quit_when_ready: bool = False  # ... or once every page is built
+    def __init__(self) -> None:
+        self.practice = False
+        self.scenario: str | None = None
+        self.lang: str | None = None
+        self.theme: str | None = None
+        self.quit_after_show = False  # start-up benchmark: exit as soon as the window is on screen
+        self.quit_after_setup = False  # ... or once the step list and menus are there
+        self.quit_when_ready = False  # ... or once every page is built
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -50,6 +50,8 @@ def parse_args(argv: list[str]) -> Options:
             opts.practice = True
         elif name == "--quit-after-show":
             opts.quit_after_show = True
+        elif name == "--quit-after-setup":
+            opts.quit_after_setup = True
         elif name == "--quit-when-ready":
             opts.quit_when_ready = True
         elif name in ("--scenario", "--lang", "--theme"):
@@ -87,7 +89,7 @@ def run(argv: list[str]) -> int:
     from sfjwt_gui.ui.profiles import app_settings
     from sfjwt_gui.ui.session import Session
 
-    theme.apply_theme(app)
+    theme.apply_theme(app, quick=True)
     settings = app_settings()
     lang = normalize_language(args.lang or str(settings.value("language", "") or "") or system_language())
     set_language(lang)
@@ -103,6 +105,11 @@ def run(argv: list[str]) -> int:
         return app.exec()
 
     def after_show() -> None:
+        window.finish_setup()  # the step list, menus and shortcuts: one event-loop turn after the first frame
+        if args.quit_after_setup:
+            print("setup", flush=True)
+            app.quit()
+            return
         import logging
 
         from sfjwt_gui.ui.crash import install_crash_handler

@@ -8,30 +8,67 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
-    QInputDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from sfjwt_gui.ui import theme
-from sfjwt_gui.ui.i18n import LANGUAGES
-from sfjwt_gui.ui.profiles import Profile, ProfileStore, app_settings
 from sfjwt_gui.ui.session import Session
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt, QUrl
+    from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+    from PySide6.QtWidgets import (
+        QInputDialog,
+        QLabel,
+        QListWidget,
+        QListWidgetItem,
+        QMenu,
+        QMessageBox,
+        QSplitter,
+        QStackedWidget,
+        QVBoxLayout,
+    )
+
+    from sfjwt_gui.ui import theme
+    from sfjwt_gui.ui.i18n import LANGUAGES
+    from sfjwt_gui.ui.profiles import Profile, ProfileStore
+
+
+def _load_names() -> None:
+    """Bind the Qt classes and modules the window needs beyond its first frame, as module globals.
+
+    Importing a PySide6 class creates its Python type (and ``Qt`` builds every enum of the namespace), which costs
+    tens of milliseconds; the window shows first and loads these right after (see ``MainWindow.finish_setup``).
+    """
+    from PySide6.QtCore import Qt, QUrl  # noqa: F401 - bound as globals below
+    from PySide6.QtGui import (  # noqa: F401
+        QAction,
+        QActionGroup,
+        QCloseEvent,
+        QDesktopServices,
+        QGuiApplication,
+        QKeySequence,
+    )
+    from PySide6.QtWidgets import (  # noqa: F401
+        QInputDialog,
+        QLabel,
+        QListWidget,
+        QListWidgetItem,
+        QMenu,
+        QMessageBox,
+        QSplitter,
+        QStackedWidget,
+        QVBoxLayout,
+    )
+
+    from sfjwt_gui.ui import theme  # noqa: F401
+    from sfjwt_gui.ui.i18n import LANGUAGES  # noqa: F401
+    from sfjwt_gui.ui.profiles import Profile, ProfileStore  # noqa: F401
+
+    globals().update(locals())
+
 
 log = logging.getLogger(__name__)
 
@@ -110,8 +147,7 @@ def _make_keys(s: Session) -> QWidget:
     return KeysToolPage(s)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One row of the step list."""
 
     step_id: str
@@ -164,19 +200,31 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.session = session
-        self.settings = app_settings()
-        self.profiles = ProfileStore(self.settings)
         self._pages: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
-        self._states: dict[str, str] = dict.fromkeys(STEP_IDS, theme.State.NONE.value)
+        self._states: dict[str, str] = dict.fromkeys(STEP_IDS, "none")
         self._closing = False
         self._defer = defer_pages
+        self._setup_done = False
         self.practice: Any = None  # ui.practice_mode.PracticeController, created on first use
+        from sfjwt_gui.ui.profiles import app_settings
 
+        self.settings = app_settings()
+        self.resize(1180, 780)
+        self._restore_geometry()
+        self.setWindowTitle(self.tr("sfjwt-gui — Salesforce JWT Bearer Flow workbench"))
+        if not defer_pages:
+            self.finish_setup()
+        if build_pages_eagerly:
+            for entry in ENTRIES:
+                self.page(entry.step_id)
+        elif not defer_pages:
+            self.start_building_pages()
+
+    def _build_steps(self) -> None:
         self.steps = QListWidget(self)
         self.steps.setObjectName("step_list")
         self.steps.setMinimumWidth(190)
-        self.steps.setIconSize(self.steps.iconSize().expandedTo(self.steps.iconSize()))
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("page_stack")
         self._items: dict[str, QListWidgetItem] = {}
@@ -205,25 +253,17 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(1, False)
         splitter.setSizes([220, 900])
         self.setCentralWidget(splitter)
-
-        self.resize(1180, 780)
-        self._restore_geometry()
-        self._setup_done = False
         self._retranslate_steps()
         self.steps.setCurrentRow(0)
-        if not defer_pages:
-            self.finish_setup()
-        if build_pages_eagerly:
-            for entry in ENTRIES:
-                self.page(entry.step_id)
-        elif not defer_pages:
-            self.start_building_pages()
 
     def finish_setup(self) -> None:
         """Menus, shortcuts, log dock, remembered state: right after the window is shown (fast start)."""
         if self._setup_done:
             return
         self._setup_done = True
+        _load_names()
+        self.profiles = ProfileStore(self.settings)
+        self._build_steps()
         from sfjwt_gui.ui.log_pane import LogDock
 
         self.log_dock = LogDock(self)
@@ -300,6 +340,8 @@ class MainWindow(QMainWindow):
 
     def current_step(self) -> str:
         """The id of the page on screen."""
+        if not self._setup_done:
+            return ""
         item = self.steps.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
 
@@ -484,9 +526,9 @@ class MainWindow(QMainWindow):
         self._update_practice_label()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_setup_done"):
+        if event.type() == QEvent.Type.LanguageChange and getattr(self, "_setup_done", False):
             self.retranslate_ui()
-        elif event.type() == QEvent.Type.PaletteChange:
+        elif event.type() == QEvent.Type.PaletteChange and getattr(self, "_setup_done", False):
             for step_id, state in self._states.items():
                 self._items[step_id].setIcon(theme.state_icon(state))
         super().changeEvent(event)

@@ -8,9 +8,8 @@ vault. Never a private key, passphrase or token: the ``Profile`` type has no fie
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QSettings
 
@@ -25,8 +24,7 @@ def app_settings() -> QSettings:
     return QSettings("sfjwt-gui", "sfjwt-gui")
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """One saved connection: where to send, which app and user, which key (by name)."""
 
     name: str
@@ -72,7 +70,7 @@ class ProfileStore:
             return None
         self.settings.beginGroup(f"profiles/{name}")
         try:
-            values = {f.name: str(self.settings.value(f.name, "") or "") for f in fields(Profile) if f.name != "name"}
+            values = {f: str(self.settings.value(f, "") or "") for f in Profile._fields if f != "name"}
         finally:
             self.settings.endGroup()
         return Profile(name=name, **values)
@@ -83,7 +81,7 @@ class ProfileStore:
             raise ValueError(f"profile name {profile.name!r} must be non-empty and contain no slashes")
         self.settings.beginGroup(f"profiles/{profile.name}")
         try:
-            for key, value in asdict(profile).items():
+            for key, value in profile._asdict().items():
                 if key != "name":
                     self.settings.setValue(key, value)
         finally:

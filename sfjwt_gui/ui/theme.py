@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
+if TYPE_CHECKING:  # Qt names load inside the functions: importing them costs start-up time
+    from PySide6.QtGui import QColor, QIcon, QPalette
+    from PySide6.QtWidgets import QApplication
 
 
 class State(StrEnum):
@@ -42,17 +43,33 @@ _forced: bool | None = None
 _applied_dark = False
 
 
-def os_prefers_dark() -> bool:
-    """True when the OS colour scheme is dark (or ``SFJWT_THEME=dark``)."""
+def os_prefers_dark(*, quick: bool = False) -> bool:
+    """True when the OS colour scheme is dark (or ``SFJWT_THEME=dark``).
+
+    ``quick`` reads the platform palette instead of ``QStyleHints.colorScheme``: asking for the colour scheme makes
+    PySide6 build the whole ``Qt`` enum namespace (about 13 ms), too slow before the first frame. ``follow_os``
+    re-checks precisely right after the window is shown.
+    """
     env = os.environ.get("SFJWT_THEME", "").lower()
     if env in ("dark", "light"):
         return env == "dark"
+    if quick:
+        from PySide6.QtGui import QGuiApplication, QPalette
+
+        palette = QGuiApplication.palette()
+        return bool(palette.color(QPalette.ColorRole.Window).lightness() < 128)
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
     hints = QGuiApplication.styleHints()
     return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
 
 
 def is_dark() -> bool:
     """True when the window currently uses the dark palette."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
     if _forced is not None:
         return _forced
     app = QApplication.instance()
@@ -63,12 +80,16 @@ def is_dark() -> bool:
 
 def color(name: str) -> QColor:
     """The colour for a state ("none", "ok", "warning", "failed") or "info", readable on the current palette."""
+    from PySide6.QtGui import QColor
+
     table = _DARK if is_dark() else _LIGHT
     return QColor(table.get(name, table[State.NONE]))
 
 
 def dark_palette() -> QPalette:
     """A dark Fusion palette with enough contrast for body text and disabled text."""
+    from PySide6.QtGui import QColor, QPalette
+
     p = QPalette()
     window, base, text = QColor("#1f2126"), QColor("#16181c"), QColor("#e6e6e6")
     p.setColor(QPalette.ColorRole.Window, window)
@@ -96,10 +117,10 @@ def dark_palette() -> QPalette:
     return p
 
 
-def apply_theme(app: QApplication, dark: bool | None = None) -> bool:
+def apply_theme(app: QApplication, dark: bool | None = None, *, quick: bool = False) -> bool:
     """Use the dark Fusion palette when ``dark`` (default: follow the OS); returns whether dark is on."""
     global _forced
-    use_dark = os_prefers_dark() if dark is None else dark
+    use_dark = os_prefers_dark(quick=quick) if dark is None else dark
     _forced = dark
     if use_dark:
         app.setStyle("Fusion")
@@ -112,7 +133,11 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> bool:
 
 
 def follow_os(app: QApplication) -> None:
-    """Re-apply the theme whenever the OS switches between light and dark."""
+    """Check the OS colour scheme precisely now, and re-apply the theme whenever the OS switches."""
+    from PySide6.QtGui import QGuiApplication
+
+    if _forced is None and os_prefers_dark() != _applied_dark:
+        apply_theme(app)
     hints = QGuiApplication.styleHints()
     hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
 
@@ -123,6 +148,9 @@ _SYMBOL = {State.NONE: "", State.OK: "✓", State.WARNING: "!", State.FAILED: "�
 
 def state_icon(state: str) -> QIcon:
     """A round icon for a step state: grey ring (not started), green ✓, amber !, red ✕."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
+
     if state in _state_icons:
         return _state_icons[state]
     icon = QIcon()
@@ -155,6 +183,8 @@ def state_icon(state: str) -> QIcon:
 
 def app_icon() -> QIcon:
     """The application icon (SVG from resources, with PNG fallbacks if the SVG plugin is missing)."""
+    from PySide6.QtGui import QIcon
+
     from sfjwt_gui.core.resources import resource_path
 
     icon = QIcon()

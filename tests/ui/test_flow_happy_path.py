@@ -59,6 +59,14 @@ def test_happy_path_gets_a_token_and_calls_the_api(qtbot: Any, main_window: Main
     assert token.count(".") == 2
     assert main_window.step_state("token") == "ok"
 
+    # "Copy as" carries the user's values for every kind
+    signed = main_window.page("token")
+    for index in range(signed.snippet_kind.count()):
+        signed.snippet_kind.setCurrentIndex(index)
+        text = signed.snippet.toPlainText()
+        assert server.token_url.rsplit("/services", 1)[0] in text
+        assert str(server.ca_file) in text or "Apex" in signed.snippet_kind.currentText()
+
     result = send_and_wait(qtbot, main_window)
     assert result.ok, result.transcript.to_text()
     send = main_window.page("send")

@@ -5,7 +5,6 @@ Signing RS256 takes about a millisecond, so it happens right here whenever the c
 
 from __future__ import annotations
 
-import json
 import logging
 
 from PySide6.QtCore import QEvent
@@ -50,17 +49,6 @@ class SignedJwtPage(QWidget):
         self.token_view = TokenView(self)
         self.token_view.setObjectName("token_view")
 
-        self.copy_token = QPushButton(self)
-        self.copy_token.setObjectName("copy_token")
-        self.copy_header = QPushButton(self)
-        self.copy_header.setObjectName("copy_header")
-        self.copy_payload = QPushButton(self)
-        self.copy_payload.setObjectName("copy_payload")
-        buttons = QHBoxLayout()
-        for b in (self.copy_token, self.copy_header, self.copy_payload):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-
         self.snippet_box = QGroupBox(self)
         self.snippet_kind = QComboBox(self)
         self.snippet_kind.setObjectName("snippet_kind")
@@ -86,13 +74,9 @@ class SignedJwtPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
-        layout.addWidget(self.token_view, 3)
-        layout.addLayout(buttons)
+        layout.addWidget(self.token_view, 3)  # it has a Copy button for the token, the header and the payload
         layout.addWidget(self.snippet_box, 2)
 
-        self.copy_token.clicked.connect(lambda: self._copy(self.session.get("token") or ""))
-        self.copy_header.clicked.connect(lambda: self._copy(self._part_json(0)))
-        self.copy_payload.clicked.connect(lambda: self._copy(self._part_json(1)))
         self.copy_snippet.clicked.connect(lambda: self._copy(self.snippet.toPlainText()))
         self.snippet_kind.currentIndexChanged.connect(self.update_snippet)
         session.changed.connect(self._on_session_changed)
@@ -148,15 +132,6 @@ class SignedJwtPage(QWidget):
 
     # ------------------------------------------------------------------ copying
 
-    def _part_json(self, index: int) -> str:
-        from sfjwt_gui.core.jwt_codec import decode
-
-        token = self.session.get("token")
-        if not token:
-            return ""
-        decoded = decode(token)
-        return json.dumps(decoded.header if index == 0 else decoded.payload, indent=2, ensure_ascii=False)
-
     def _copy(self, text: str) -> None:
         if text:
             QGuiApplication.clipboard().setText(text)
@@ -203,9 +178,6 @@ class SignedJwtPage(QWidget):
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
         self.title.setText(self.tr("Signed JWT"))
-        self.copy_token.setText(self.tr("Copy JWT"))
-        self.copy_header.setText(self.tr("Copy header JSON"))
-        self.copy_payload.setText(self.tr("Copy payload JSON"))
         self.snippet_box.setTitle(self.tr("Copy as code"))
         self.snippet_label.setText(self.tr("Language:"))
         self.copy_snippet.setText(self.tr("Copy"))
@@ -218,9 +190,6 @@ class SignedJwtPage(QWidget):
         for i in range(self.snippet_kind.count()):
             self.snippet_kind.setItemText(i, names[str(self.snippet_kind.itemData(i))])
         for widget, name in (
-            (self.copy_token, self.tr("Copy the signed JWT")),
-            (self.copy_header, self.tr("Copy the header as JSON")),
-            (self.copy_payload, self.tr("Copy the payload as JSON")),
             (self.snippet_kind, self.tr("Snippet language")),
             (self.copy_snippet, self.tr("Copy the snippet")),
             (self.snippet, self.tr("Code snippet")),
