@@ -3,298 +3,299 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="138" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="174" />
         <source>Key &amp; certificate</source>
         <translation>鍵と証明書</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="139" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="175" />
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="140" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="176" />
         <source>Claims</source>
         <translation>クレーム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="141" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="177" />
         <source>Signed JWT</source>
         <translation>署名済み JWT</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="142" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="178" />
         <source>Send</source>
         <translation>送信</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="143" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="179" />
         <source>Diagnosis</source>
         <translation>診断</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="144" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="180" />
         <source>Decode a JWT</source>
         <translation>JWT をデコード</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="145" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="181" />
         <source>Explain an error</source>
         <translation>エラーを解説</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="146" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="182" />
         <source>Keys</source>
         <translation>鍵の一覧</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="331" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="373" />
         <source>not started</source>
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="332" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="374" />
         <source>ok</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="333" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="375" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="334" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="376" />
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="450" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="215" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="492" />
         <source>sfjwt-gui — Salesforce JWT Bearer Flow workbench</source>
         <translation>sfjwt-gui — Salesforce JWT ベアラーフロー ワークベンチ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="451" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="493" />
         <source>Steps and tools</source>
         <translation>手順とツール</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="452" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="494" />
         <source>Current page</source>
         <translation>現在のページ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="453" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="495" />
         <source>Tools</source>
         <translation>ツール</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="462" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="504" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="463" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="505" />
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="464" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="506" />
         <source>&amp;Practice</source>
         <translation>練習(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="465" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="507" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="466" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="508" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="467" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="509" />
         <source>Load profile</source>
         <translation>プロファイルを読み込む</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="468" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="510" />
         <source>Delete profile</source>
         <translation>プロファイルを削除</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="469" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="511" />
         <source>Scenario</source>
         <translation>シナリオ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="470" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="512" />
         <source>&amp;Send the token request</source>
         <translation>トークン要求を送信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="471" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="513" />
         <source>&amp;Generate a key…</source>
         <translation>鍵を生成(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="472" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="514" />
         <source>&amp;Import a key or certificate…</source>
         <translation>鍵または証明書を読み込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="473" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="515" />
         <source>&amp;Copy the signed JWT</source>
         <translation>署名済み JWT をコピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="474" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="516" />
         <source>Help and shortcuts</source>
         <translation>ヘルプとショートカット</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="475" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="517" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="476" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="518" />
         <source>Save connection as &amp;profile…</source>
         <translation>接続をプロファイルとして保存(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="477" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="519" />
         <source>Show &amp;log</source>
         <translation>ログを表示(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="478" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="520" />
         <source>&amp;Start the practice org</source>
         <translation>練習用組織を起動(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="479" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="521" />
         <source>S&amp;top the practice org</source>
         <translation>練習用組織を停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="480" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="522" />
         <source>The facts this app builds on (reference)</source>
         <translation>このアプリの根拠となる事実(リファレンス)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="481" />
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="567" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="523" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="609" />
         <source>About sfjwt-gui</source>
         <translation>sfjwt-gui について</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="514" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="556" />
         <source>Signed JWT copied to the clipboard.</source>
         <translation>署名済み JWT をクリップボードにコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="517" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="559" />
         <source>There is no signed JWT yet: add a key and fill the connection.</source>
         <translation>署名済み JWT がまだありません。鍵を用意し、接続を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="524" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="566" />
         <source>Send the token request</source>
         <translation>トークン要求を送信</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="525" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="567" />
         <source>Go to a step or tool</source>
         <translation>手順またはツールへ移動</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="526" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="568" />
         <source>Generate a key</source>
         <translation>鍵を生成</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="527" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="569" />
         <source>Import a key or certificate</source>
         <translation>鍵または証明書を読み込む</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="528" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="570" />
         <source>Copy the signed JWT</source>
         <translation>署名済み JWT をコピー</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="529" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="571" />
         <source>Start the practice org</source>
         <translation>練習用組織を起動</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="530" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="572" />
         <source>Save the connection as a profile</source>
         <translation>接続をプロファイルとして保存</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="531" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="573" />
         <source>Show or hide the log</source>
         <translation>ログの表示/非表示</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="532" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="574" />
         <source>This help</source>
         <translation>このヘルプ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="533" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="575" />
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="539" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="581" />
         <source>Work through the steps from top to bottom: a key and its certificate, the connection, the claims, the signed JWT, then Send. When Salesforce refuses, the Diagnosis page explains why. No org yet? Practice → Start the practice org.</source>
         <translation>上から順に進めてください: 鍵と証明書、接続、クレーム、署名済み JWT、そして送信。Salesforce に拒否されたときは「診断」ページが理由を説明します。組織がまだない場合は、練習 → 練習用組織を起動 を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="544" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="586" />
         <source>Salesforce documentation</source>
         <translation>Salesforce のドキュメント</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="547" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="589" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="569" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="611" />
         <source>sfjwt-gui {version}: set up and debug the Salesforce OAuth 2.0 JWT Bearer Flow. MIT licence.</source>
         <translation>sfjwt-gui {version}: Salesforce OAuth 2.0 JWT ベアラーフローの設定とデバッグのためのツール。MIT ライセンス。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="636" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="678" />
         <source>Practice org</source>
         <translation>練習用組織</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="667" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="709" />
         <source>Practice org: {url} — scenario {name}</source>
         <translation>練習用組織: {url} — シナリオ {name}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="675" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="717" />
         <source>Save profile</source>
         <translation>プロファイルを保存</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="675" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="717" />
         <source>Profile name:</source>
         <translation>プロファイル名:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="685" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="727" />
         <source>Profile {name} saved.</source>
         <translation>プロファイル {name} を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="700" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="742" />
         <source>(no saved profiles)</source>
         <translation>(保存されたプロファイルはありません)</translation>
     </message>
