@@ -122,6 +122,7 @@ def run(argv: list[str]) -> int:
             session.vault = _make_vault()
         except Exception as exc:  # the app still runs without a keyring; the key page says why
             logging.getLogger("sfjwt_gui").warning("vault unavailable: %s", exc)
+        window.vault_ready()  # the last profile's key, if it names one
         window.start_building_pages()
         if args.quit_when_ready:
             window.ready.connect(lambda: (print("ready", flush=True), app.quit()))

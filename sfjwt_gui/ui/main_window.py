@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._defer = defer_pages
         self._setup_done = False
+        self._pending_key: str | None = None
         self.practice: Any = None  # ui.practice_mode.PracticeController, created on first use
         from sfjwt_gui.ui.profiles import app_settings
 
@@ -734,6 +735,37 @@ class MainWindow(QMainWindow):
             return
         profile.apply_to(self.session)
         self.profiles.last = name
+        if profile.key_name and profile.key_name != self.session.get("key_name"):
+            self._pending_key = profile.key_name
+            self.vault_ready()
+
+    def vault_ready(self) -> None:
+        """Load the key a profile names, once the vault exists (the application opens it after the first frame)."""
+        name, vault = self._pending_key, self.session.vault
+        if not name or vault is None:
+            return
+        self._pending_key = None
+        from sfjwt_gui.ui.pages.keys_tool import load_key_and_certificate
+        from sfjwt_gui.ui.worker import run_in_background
+
+        job = run_in_background(load_key_and_certificate, vault, name)
+        job.signals.finished.connect(lambda pair: self._profile_key_loaded(name, pair))
+        job.signals.failed.connect(lambda exc: self._profile_key_failed(name, exc))
+
+    def _profile_key_loaded(self, name: str, pair: tuple[Any, Any]) -> None:
+        key, certificate = pair
+        self.session.set("private_key", key)
+        self.session.set("certificate", certificate)
+        self.session.set("key_name", name)
+        self.statusBar().showMessage(self.tr("Key {name} loaded from the keyring.").format(name=name), 6000)
+
+    def _profile_key_failed(self, name: str, exc: BaseException) -> None:
+        self.statusBar().showMessage(
+            self.tr("The profile's key {name} could not be loaded from the keyring: {error}").format(
+                name=name, error=exc
+            ),
+            15000,
+        )
 
     def _fill_profiles_menu(self) -> None:
         self.profiles_menu.clear()

@@ -42,12 +42,11 @@ class Profile(NamedTuple):
         return cls(name=name, **values)
 
     def apply_to(self, session: Any) -> None:
-        """Fill the session's connection fields from this profile (the key is loaded by name by the key page)."""
+        """Fill the session's connection fields from this profile (the key itself is loaded from the vault by the
+        window, which then sets ``key_name``)."""
         for f in _PROFILE_FIELDS:
-            value = getattr(self, f)
-            if f == "key_name" and not value:
-                continue
-            session.set(f, value or None)
+            if f != "key_name":
+                session.set(f, getattr(self, f) or None)
 
 
 class ProfileStore:

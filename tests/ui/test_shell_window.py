@@ -101,6 +101,22 @@ def test_profiles_keep_connection_fields_and_never_secrets(
     assert main_window.profiles.last == "acme"
 
 
+def test_loading_a_profile_loads_its_key_from_the_vault(
+    qtbot: Any, main_window: MainWindow, rsa_key: Any, rsa_cert: Any
+) -> None:
+    s = main_window.session
+    s.vault.save("acme-key", rsa_key, rsa_cert)
+    s.set("endpoint", "https://acme.my.salesforce.com")
+    s.set("key_name", "acme-key")
+    main_window.save_profile("acme")
+    s.set("key_name", None)
+    s.set("private_key", None)
+    main_window.load_profile("acme")
+    qtbot.waitUntil(lambda: s.get("key_name") == "acme-key", timeout=10_000)
+    assert s.get("private_key").private_numbers() == rsa_key.private_numbers()
+    assert s.get("certificate") == rsa_cert
+
+
 def test_geometry_and_last_profile_are_remembered(qtbot: Any, session: Any, ui_settings: Path) -> None:
     first = MainWindow(session)
     qtbot.addWidget(first)

@@ -48,254 +48,264 @@
         <translation>鍵の一覧</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="373" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="374" />
         <source>not started</source>
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="374" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="375" />
         <source>ok</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="375" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="376" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="376" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="377" />
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="215" />
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="492" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="216" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="493" />
         <source>sfjwt-gui — Salesforce JWT Bearer Flow workbench</source>
         <translation>sfjwt-gui — Salesforce JWT ベアラーフロー ワークベンチ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="493" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="494" />
         <source>Steps and tools</source>
         <translation>手順とツール</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="494" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="495" />
         <source>Current page</source>
         <translation>現在のページ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="495" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="496" />
         <source>Tools</source>
         <translation>ツール</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="504" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="505" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="505" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="506" />
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="506" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="507" />
         <source>&amp;Practice</source>
         <translation>練習(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="507" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="508" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="508" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="509" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="509" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="510" />
         <source>Load profile</source>
         <translation>プロファイルを読み込む</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="510" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="511" />
         <source>Delete profile</source>
         <translation>プロファイルを削除</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="511" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="512" />
         <source>Scenario</source>
         <translation>シナリオ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="512" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="513" />
         <source>&amp;Send the token request</source>
         <translation>トークン要求を送信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="513" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="514" />
         <source>&amp;Generate a key…</source>
         <translation>鍵を生成(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="514" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="515" />
         <source>&amp;Import a key or certificate…</source>
         <translation>鍵または証明書を読み込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="515" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="516" />
         <source>&amp;Copy the signed JWT</source>
         <translation>署名済み JWT をコピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="516" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="517" />
         <source>Help and shortcuts</source>
         <translation>ヘルプとショートカット</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="517" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="518" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="518" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="519" />
         <source>Save connection as &amp;profile…</source>
         <translation>接続をプロファイルとして保存(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="519" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="520" />
         <source>Show &amp;log</source>
         <translation>ログを表示(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="520" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="521" />
         <source>&amp;Start the practice org</source>
         <translation>練習用組織を起動(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="521" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="522" />
         <source>S&amp;top the practice org</source>
         <translation>練習用組織を停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="522" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="523" />
         <source>The facts this app builds on (reference)</source>
         <translation>このアプリの根拠となる事実(リファレンス)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="523" />
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="609" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="524" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="610" />
         <source>About sfjwt-gui</source>
         <translation>sfjwt-gui について</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="556" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="557" />
         <source>Signed JWT copied to the clipboard.</source>
         <translation>署名済み JWT をクリップボードにコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="559" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="560" />
         <source>There is no signed JWT yet: add a key and fill the connection.</source>
         <translation>署名済み JWT がまだありません。鍵を用意し、接続を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="566" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="567" />
         <source>Send the token request</source>
         <translation>トークン要求を送信</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="567" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="568" />
         <source>Go to a step or tool</source>
         <translation>手順またはツールへ移動</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="568" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="569" />
         <source>Generate a key</source>
         <translation>鍵を生成</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="569" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="570" />
         <source>Import a key or certificate</source>
         <translation>鍵または証明書を読み込む</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="570" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="571" />
         <source>Copy the signed JWT</source>
         <translation>署名済み JWT をコピー</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="571" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="572" />
         <source>Start the practice org</source>
         <translation>練習用組織を起動</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="572" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="573" />
         <source>Save the connection as a profile</source>
         <translation>接続をプロファイルとして保存</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="573" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="574" />
         <source>Show or hide the log</source>
         <translation>ログの表示/非表示</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="574" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="575" />
         <source>This help</source>
         <translation>このヘルプ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="575" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="576" />
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="581" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="582" />
         <source>Work through the steps from top to bottom: a key and its certificate, the connection, the claims, the signed JWT, then Send. When Salesforce refuses, the Diagnosis page explains why. No org yet? Practice → Start the practice org.</source>
         <translation>上から順に進めてください: 鍵と証明書、接続、クレーム、署名済み JWT、そして送信。Salesforce に拒否されたときは「診断」ページが理由を説明します。組織がまだない場合は、練習 → 練習用組織を起動 を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="586" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="587" />
         <source>Salesforce documentation</source>
         <translation>Salesforce のドキュメント</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="589" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="590" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="611" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="612" />
         <source>sfjwt-gui {version}: set up and debug the Salesforce OAuth 2.0 JWT Bearer Flow. MIT licence.</source>
         <translation>sfjwt-gui {version}: Salesforce OAuth 2.0 JWT ベアラーフローの設定とデバッグのためのツール。MIT ライセンス。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="678" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="679" />
         <source>Practice org</source>
         <translation>練習用組織</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="709" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="710" />
         <source>Practice org: {url} — scenario {name}</source>
         <translation>練習用組織: {url} — シナリオ {name}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="717" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="718" />
         <source>Save profile</source>
         <translation>プロファイルを保存</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="717" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="718" />
         <source>Profile name:</source>
         <translation>プロファイル名:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="727" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="728" />
         <source>Profile {name} saved.</source>
         <translation>プロファイル {name} を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="742" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="760" />
+        <source>Key {name} loaded from the keyring.</source>
+        <translation>鍵 {name} をキーリングから読み込みました。</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="764" />
+        <source>The profile's key {name} could not be loaded from the keyring: {error}</source>
+        <translation>プロファイルの鍵 {name} をキーリングから読み込めませんでした: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="774" />
         <source>(no saved profiles)</source>
         <translation>(保存されたプロファイルはありません)</translation>
     </message>
