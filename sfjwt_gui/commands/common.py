@@ -49,9 +49,15 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None, conf
     if prompt is not None and sys.stdin.isatty():
         import getpass  # lazily: it pulls in termios, a cost every CLI start would pay
 
-        first = getpass.getpass(prompt)
-        if confirm and getpass.getpass("Again: ") != first:
-            raise InputError("The two passphrases differ.", fix="Type the same passphrase twice.")
+        try:
+            first = getpass.getpass(prompt)
+            if confirm and getpass.getpass("Again: ") != first:
+                raise InputError("The two passphrases differ.", fix="Type the same passphrase twice.")
+        except EOFError:  # Ctrl+D at the prompt
+            raise InputError(
+                "No passphrase was typed (the input ended).",
+                fix="Type the passphrase and press Enter, or use --passphrase-env VAR / --passphrase-file FILE.",
+            ) from None
         return first.encode()
     return None
 

@@ -240,3 +240,60 @@ def test_inspect_text_output(bundle: Path) -> None:
     assert "SHA-256:" in text
     assert "Key matches: yes" in text
     assert "Days left:" in text
+
+
+# The child makes the pseudo-terminal its controlling terminal (getpass reads /dev/tty), then becomes sfjwt.
+_ON_TTY = "import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); os.execv(sys.executable, sys.argv[1:])"
+
+
+def on_terminal(*args: str, keys: list[bytes]) -> tuple[int, str]:
+    """Run ``sfjwt ARGS`` on a real pseudo-terminal, typing ``keys`` one by one at each prompt (a line ending ':')."""
+    import pty
+    import select
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-c", _ON_TTY, sys.executable, "-m", "sfjwt_gui.cli", *args],
+        stdin=terminal, stdout=terminal, stderr=terminal, start_new_session=True,
+    )  # fmt: skip
+    os.close(terminal)
+    output, pending, answered = b"", list(keys), 0
+    while select.select([controller], [], [], 20)[0]:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+        if pending and output[answered:].strip().endswith(b":"):  # a new prompt since the last answer
+            os.write(controller, pending.pop(0))
+            answered = len(output)
+    os.close(controller)
+    if process.poll() is None:
+        process.kill()
+    return process.wait(timeout=20), output.decode(errors="replace")
+
+
+@pytest.mark.parametrize(
+    ("keys", "code", "said"),
+    [
+        ([b"pw-one\n", b"pw-two\n"], 1, "The two passphrases differ."),
+        ([b"\x04"], 1, "No passphrase was typed (the input ended)."),  # Ctrl+D
+        ([b"\x03"], 130, "sfjwt: interrupted"),  # Ctrl+C
+        ([b"\n", b"\n"], 1, "No passphrase (or an empty one)"),
+        ([b"pw-one\n", b"pw-one\n"], 0, "(PKCS#8, encrypted)"),
+    ],
+)
+def test_keygen_passphrase_prompt_on_a_terminal(tmp_path: Path, keys: list[bytes], code: int, said: str) -> None:
+    key = tmp_path / "k.pem"
+    exit_code, output = on_terminal("keygen", "--no-store", "--key-out", str(key), keys=keys)
+    assert exit_code == code, output
+    assert said in output
+    assert "Traceback" not in output
+    assert key.exists() == (code == 0)
+    if code == 0:
+        assert load_file(key, b"pw-one").private_key is not None
+        exit_code, output = on_terminal("inspect", str(key), keys=[b"wrong\n"])
+        assert exit_code == 1
+        assert "The passphrase does not decrypt" in output
