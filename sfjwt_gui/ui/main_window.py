@@ -587,10 +587,23 @@ class MainWindow(QMainWindow):
             + self.tr("Salesforce documentation")
             + f"</b></p><ul>{links}</ul>"
         )
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Help"), text, QMessageBox.StandardButton.Close, self)
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser
+
+        box = QDialog(self)
         box.setObjectName("help_box")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        box.setWindowTitle(self.tr("Help"))
+        browser = QTextBrowser(box)
+        browser.setObjectName("help_text")
+        browser.setOpenExternalLinks(True)
+        browser.setHtml(text)
+        browser.setAccessibleName(self.tr("Help"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, box)
+        buttons.rejected.connect(box.reject)
+        layout = QVBoxLayout(box)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        box.resize(620, 500)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     def open_reference(self) -> None:

@@ -165,3 +165,16 @@ def test_help_menu_links_to_salesforce_docs(qtbot: Any, main_window: MainWindow,
         QDesktopServices.unsetUrlHandler("https")
     assert len(catcher.urls) == 1
     assert "salesforce.com" in catcher.urls[0]
+
+
+def test_f1_opens_help_with_shortcuts_and_salesforce_links(qtbot: Any, main_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QDialog, QTextBrowser
+
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)
+    box = main_window.findChild(QDialog, "help_box")
+    assert box is not None
+    qtbot.waitExposed(box)
+    html = box.findChild(QTextBrowser, "help_text").toHtml()
+    assert "Ctrl+Enter" in html
+    assert "remoteaccess_oauth_jwt_flow" in html
+    box.close()

@@ -185,7 +185,7 @@
     </message>
     <message>
         <location filename="../../../sfjwt_gui/ui/main_window.py" line="524" />
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="610" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="623" />
         <source>About sfjwt-gui</source>
         <translation>sfjwt-gui について</translation>
     </message>
@@ -260,52 +260,53 @@
         <translation>Salesforce のドキュメント</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="590" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="594" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="599" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="612" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="625" />
         <source>sfjwt-gui {version}: set up and debug the Salesforce OAuth 2.0 JWT Bearer Flow. MIT licence.</source>
         <translation>sfjwt-gui {version}: Salesforce OAuth 2.0 JWT ベアラーフローの設定とデバッグのためのツール。MIT ライセンス。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="679" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="692" />
         <source>Practice org</source>
         <translation>練習用組織</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="710" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="723" />
         <source>Practice org: {url} — scenario {name}</source>
         <translation>練習用組織: {url} — シナリオ {name}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="718" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="731" />
         <source>Save profile</source>
         <translation>プロファイルを保存</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="718" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="731" />
         <source>Profile name:</source>
         <translation>プロファイル名:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="728" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="741" />
         <source>Profile {name} saved.</source>
         <translation>プロファイル {name} を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="760" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="773" />
         <source>Key {name} loaded from the keyring.</source>
         <translation>鍵 {name} をキーリングから読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="764" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="777" />
         <source>The profile's key {name} could not be loaded from the keyring: {error}</source>
         <translation>プロファイルの鍵 {name} をキーリングから読み込めませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/main_window.py" line="774" />
+        <location filename="../../../sfjwt_gui/ui/main_window.py" line="787" />
         <source>(no saved profiles)</source>
         <translation>(保存されたプロファイルはありません)</translation>
     </message>
