@@ -86,9 +86,10 @@ class VaultIndex:
             garbage = [str(g) for g in raw.get("garbage", [])]
         except (ValueError, TypeError, AttributeError) as exc:
             raise VaultCorruptError(
-                f"The vault index {str(self.path)!r} is not valid.",
-                fix="Move the file aside and restart; the keys themselves stay in the OS keyring, "
-                "save them again under their names to list them.",
+                f"The vault index {str(self.path)!r} is not valid ({exc}); it was edited or damaged outside sfjwt-gui.",
+                fix="It holds only key names, certificates and fingerprints: fix the JSON (or restore it from a "
+                "backup). The keys themselves are still in the OS keyring, but sfjwt-gui finds them only through "
+                "the names in this file, so do not simply delete it.",
             ) from exc
         return IndexData(keys=keys, garbage=garbage)
 

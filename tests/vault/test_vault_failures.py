@@ -247,8 +247,10 @@ def test_valid_checksum_over_a_non_key_is_corrupt(vault: Any, memory_keyring: Me
 def test_corrupt_index_file_is_reported_with_its_path(vault: Any, rsa_key: Any) -> None:
     vault.save("k", rsa_key)
     vault.index_path.write_text("{broken", encoding="utf-8")
-    with pytest.raises(VaultCorruptError, match=r"vault-index\.json"):
+    with pytest.raises(VaultCorruptError, match=r"vault-index\.json") as info:
         vault.list()
+    assert "line 1" in info.value.message  # where the JSON breaks
+    assert "do not simply delete it" in info.value.fix  # the keys are found only through the index
 
 
 def test_load_racing_another_process_overwrite_returns_the_new_key(
