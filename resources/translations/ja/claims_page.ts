@@ -3,7 +3,7 @@
 <context>
     <name>ClaimsPage</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="324" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="338" />
         <source>In sync with the form.</source>
         <translation>フォームと同期しています。</translation>
     </message>
@@ -18,7 +18,7 @@
         <translation>ペイロードは JSON オブジェクト {…} にしてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="325" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="339" />
         <source>Form updated from the JSON.</source>
         <translation>JSON の内容でフォームを更新しました。</translation>
     </message>
@@ -33,177 +33,207 @@
         <translation>{utc} UTC · {local} ローカル · {relative}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="360" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="309" />
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="311" />
+        <source>{n} min</source>
+        <translation>{n} 分</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="313" />
+        <source>{n} h</source>
+        <translation>{n} 時間</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="315" />
+        <source>now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="316" />
+        <source>in {time}</source>
+        <translation>{time}後</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="316" />
+        <source>{time} ago</source>
+        <translation>{time}前</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="374" />
         <source>Claims</source>
         <translation>クレーム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="363" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="377" />
         <source>The payload Salesforce checks: iss = consumer key, sub = username, aud = login URL, exp = a few minutes from now (seconds since 1970, UTC). Edit the form or the JSON; both stay in sync.</source>
         <translation>Salesforce が検証するペイロードです。iss = コンシューマー鍵、sub = ユーザー名、aud = ログイン URL、exp = 数分後(1970 年からの秒数、UTC)。フォームでも JSON でも編集でき、両者は常に同期します。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="367" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="381" />
         <source>Standard claims</source>
         <translation>標準クレーム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="368" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="382" />
         <source>Extra claims</source>
         <translation>追加クレーム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="369" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="383" />
         <source>Raw JSON</source>
         <translation>JSON(そのまま)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="370" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="384" />
         <source>Findings</source>
         <translation>検査結果</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="372" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="386" />
         <source>iss (consumer key):</source>
         <translation>iss(コンシューマー鍵):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="373" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="387" />
         <source>sub (username):</source>
         <translation>sub(ユーザー名):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="374" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="388" />
         <source>aud (audience):</source>
         <translation>aud(オーディエンス):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="375" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="389" />
         <source>Lifetime:</source>
         <translation>有効期間:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="376" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="390" />
         <source>exp:</source>
         <translation>exp:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="377" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="391" />
         <source>iat:</source>
         <translation>iat:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="378" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="392" />
         <source>scope (optional):</source>
         <translation>scope(任意):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="379" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="393" />
         <source>jti (optional):</source>
         <translation>jti(任意):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="383" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="397" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="384" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="398" />
         <source>Include iat</source>
         <translation>iat を含める</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="385" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="399" />
         <source>Now</source>
         <translation>現在時刻</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="386" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="400" />
         <source>Set iat and exp from the current time</source>
         <translation>iat と exp を現在時刻から設定します</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="387" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="401" />
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="387" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="401" />
         <source>Value (JSON or text)</source>
         <translation>値(JSON またはテキスト)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="388" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="402" />
         <source>Add claim</source>
         <translation>クレームを追加</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="389" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="403" />
         <source>Remove selected</source>
         <translation>選択したものを削除</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="391" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="405" />
         <source>Issuer claim (consumer key)</source>
         <translation>発行者クレーム(コンシューマー鍵)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="392" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="406" />
         <source>Subject claim (username)</source>
         <translation>サブジェクトクレーム(ユーザー名)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="393" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="407" />
         <source>Audience claim</source>
         <translation>オーディエンスクレーム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="394" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="408" />
         <source>Lifetime in seconds</source>
         <translation>有効期間(秒)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="395" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="409" />
         <source>Include the issued-at claim</source>
         <translation>発行時刻クレームを含める</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="396" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="410" />
         <source>Set times from now</source>
         <translation>時刻を現在から設定</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="397" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="411" />
         <source>JWT id claim</source>
         <translation>JWT ID クレーム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="398" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="412" />
         <source>Scope claim</source>
         <translation>スコープクレーム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="399" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="413" />
         <source>Extra claims table</source>
         <translation>追加クレームの表</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="400" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="414" />
         <source>Add an extra claim</source>
         <translation>追加クレームを足す</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="401" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="415" />
         <source>Remove the selected extra claims</source>
         <translation>選択した追加クレームを削除</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="402" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="416" />
         <source>Raw JSON payload</source>
         <translation>JSON ペイロード</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="403" />
+        <location filename="../../../sfjwt_gui/ui/pages/claims_page.py" line="417" />
         <source>Lint findings</source>
         <translation>検査結果</translation>
     </message>

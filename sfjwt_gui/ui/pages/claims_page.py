@@ -297,9 +297,23 @@ class ClaimsPage(QWidget):
             else:
                 label.setText(
                     self.tr("{utc} UTC · {local} local · {relative}").format(
-                        utc=info.utc, local=info.local, relative=info.relative
+                        utc=info.utc, local=info.local, relative=self._relative(info.epoch)
                     )
                 )
+
+    def _relative(self, epoch: float) -> str:
+        """ "in 3 min" / "5 s ago", in the window's language (the claim times move to now on Send)."""
+        delta = round(epoch - time.time())
+        amount = abs(delta)
+        if amount < 120:
+            text = self.tr("{n} s").format(n=amount)
+        elif amount < 7200:
+            text = self.tr("{n} min").format(n=amount // 60)
+        else:
+            text = self.tr("{n} h").format(n=amount // 3600)
+        if delta == 0:
+            return self.tr("now")
+        return self.tr("in {time}").format(time=text) if delta > 0 else self.tr("{time} ago").format(time=text)
 
     def update_findings(self) -> list[Any]:
         """Lint the current claims (signed with the session key when there is one) and show the findings."""
