@@ -128,3 +128,21 @@ def test_closing_the_window_during_a_slow_request_is_safe(qtbot: Any, practice_w
     assert window.session.get("practice") is None
     assert page.job is None or page.job.cancel_token.cancelled
     qtbot.wait(100)  # late signals (if any) reach a closed window without errors
+
+
+def test_cancel_stops_a_slow_request_and_the_window_stays_usable(qtbot: Any, practice_window: MainWindow) -> None:
+    window = practice_window
+    server = window.session.get("practice")
+    server.faults.latency = 5.0
+    page = window.show_step("send")
+    assert page.send()
+    qtbot.waitUntil(lambda: page.busy and page.progress.isVisible(), timeout=2000)
+    assert not page.send_button.isEnabled()
+    with qtbot.waitSignal(page.exchange_finished, timeout=4000) as blocker:
+        page.cancel_button.click()
+    assert str(blocker.args[0].outcome) == "cancelled"
+    assert window.step_state("send") == "warning"
+    assert page.send_button.isEnabled()
+    assert not page.progress.isVisible()
+    server.faults.latency = 0.0
+    assert _send(qtbot, window).ok
