@@ -80,6 +80,15 @@ def test_fixed_port_and_loopback_only(rsa_cert: Any) -> None:
         assert "port 0" in info.value.fix
 
 
+@pytest.mark.parametrize("port", [-1, 65536, 99999])
+def test_a_port_outside_tcp_is_an_input_error_and_leaves_no_tls_files(rsa_cert: Any, port: int) -> None:
+    server = PracticeServer(certificate=rsa_cert, port=port, tls=True)
+    with pytest.raises(InputError, match=f"Port {port} is not a TCP port") as info:
+        server.start()
+    assert "0 for a free one" in info.value.fix
+    assert server.ca_file is None
+
+
 @pytest.mark.interop
 def test_https_trusts_only_with_the_ca(rsa_cert: Any) -> None:
     with PracticeServer(certificate=rsa_cert, tls=True) as server:
