@@ -132,7 +132,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     export.add_argument("name", metavar="NAME")
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS, dest="fmt", help="see the list above")
-    export.add_argument("--out", required=True, metavar="FILE", help="file to write (mode 0600 when it holds the key)")
+    export.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="file to write (mode 0600 when it holds the key); '-' prints a crt to standard output",
+    )
     export.add_argument("--alias", help="alias (JKS) / friendly name (PKCS#12); default: NAME")
     export.add_argument("--force", action="store_true", help="overwrite an existing FILE")
     add_passphrase_flags(export, "passphrase for the exported file")
@@ -321,9 +326,16 @@ def run_export(args: argparse.Namespace) -> int:
         normalise_alias,
     )
 
+    to_stdout = args.out == "-"
+    if to_stdout and (args.fmt != "crt" or args.json):
+        raise InputError(
+            f"--out - (standard output) takes only the PEM certificate without --json, not --format {args.fmt}"
+            + (" with --json." if args.json else "."),
+            fix="Give a file name with --out, or use --format crt without --json to print the certificate.",
+        )
     vault = _vault()
     vault.get(args.name)
-    target = check_target(args.out, args.force, "Output file")
+    target = None if to_stdout else check_target(args.out, args.force, "Output file")
     cert = vault.load_certificate(args.name)
     if args.fmt != "pkcs8" and cert is None:
         raise CertificateError(
@@ -349,6 +361,9 @@ def run_export(args: argparse.Namespace) -> int:
             assert cert is not None
             alias = normalise_alias(args.alias or args.name)
             data = export_jks(key, cert, passphrase.decode("utf-8"), alias)
+    if target is None:
+        sys.stdout.write(data.decode("ascii"))
+        return 0
     write_new_file(target, data, mode=mode, force=args.force)
     if args.json:
         emit_json(

@@ -357,3 +357,18 @@ def test_real_process_refuses_unusable_backends_chosen_by_env(
     assert message in error["message"]
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "data" / "vault-index.json").exists()
+
+
+def test_export_crt_to_standard_output_only(
+    stored: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, rsa_cert: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "keys", "export", "acme", "--format", "crt", "--out", "-")
+    assert code == 0, err
+    assert x509.load_pem_x509_certificate(out.encode()) == rsa_cert
+    for extra in (["--format", "pkcs8"], ["--format", "cer"], ["--format", "crt", "--json"]):
+        code, out, err = run(capsys, "keys", "export", "acme", "--out", "-", *extra)
+        assert code == 1
+        assert "--out - (standard output) takes only the PEM certificate" in err
+        assert "PRIVATE KEY" not in str(out)
+    assert not (tmp_path / "-").exists()
