@@ -72,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     keygen.add_argument("--org-unit", metavar="OU", help="certificate organisational unit (OU)")
     keygen.add_argument("--country", metavar="C", help="certificate two-letter country code (C)")
     keygen.add_argument("--days", type=int, default=365, help="certificate validity in days (default 365)")
-    keygen.add_argument("--cert-out", metavar="FILE", help="write the certificate (PEM .crt) to FILE")
+    keygen.add_argument("--cert-out", metavar="FILE", help="write the certificate (PEM .crt) to FILE; '-' prints it")
     keygen.add_argument("--force", action="store_true", help="overwrite existing --key-out / --cert-out files")
     add_json_flag(keygen)
     keygen.set_defaults(handler=run_keygen)
@@ -156,6 +156,11 @@ def run_keygen(args: argparse.Namespace) -> int:
     if args.no_store:
         if not args.key_out:
             raise InputError("--no-store needs --key-out FILE.", fix="Add --key-out key.pem (or use --name NAME).")
+        if args.key_out == "-":
+            raise InputError(
+                "--key-out - would print the private key; sfjwt writes private keys only to files or the keyring.",
+                fix="Give a file name (--key-out key.pem), or keep the key in the OS keyring with --name NAME.",
+            )
         key_out = check_target(args.key_out, args.force, "Key file")
         passphrase = _key_passphrase(args)
     elif args.key_out or args.insecure_unencrypted or args.passphrase_env or args.passphrase_file:
@@ -165,7 +170,9 @@ def run_keygen(args: argparse.Namespace) -> int:
         )
     if args.bits not in ALLOWED_BITS:
         generate_private_key(args.bits)  # raises the InputError that explains the choices
-    cert_out = check_target(args.cert_out, args.force, "Certificate file") if args.cert_out else None
+    # '-' = standard output, which is where the certificate goes without --cert-out anyway
+    wants_file = args.cert_out and args.cert_out != "-"
+    cert_out = check_target(args.cert_out, args.force, "Certificate file") if wants_file else None
     check_validity_days(args.days)  # its >10-year warning comes back from the inspection below
     subject = Subject(cn=args.cn or args.name or "sfjwt", o=args.org, ou=args.org_unit, c=args.country)
     subject.to_name()  # validate before spending time on the key
@@ -208,7 +215,7 @@ def run_keygen(args: argparse.Namespace) -> int:
     print_inspection(inspection)
     if cert_out is not None:
         print(f"Certificate written to {cert_out}: upload it to the Connected App / External Client App.")
-    elif stored_as:
+    elif stored_as and args.cert_out != "-":
         print(f"Write the certificate to upload with: sfjwt keys export {stored_as!r} --format crt --out FILE.crt")
     else:
         print("Certificate (upload it to the Connected App / External Client App):")

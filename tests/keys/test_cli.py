@@ -80,6 +80,7 @@ def test_keygen_insecure_unencrypted_is_loud(tmp_path: Path) -> None:
         (["--no-store", "--key-out", "{tmp}/k.pem", "--insecure-unencrypted", "--cn", ""], "--cn is empty"),
         (["--name", " "], "--name is empty"),
         (["--no-store", "--key-out", "", "--insecure-unencrypted"], "--key-out is empty"),
+        (["--no-store", "--key-out", "-", "--insecure-unencrypted"], "only to files or the keyring"),
     ],
 )
 def test_keygen_bad_input_exits_1(tmp_path: Path, args: list[str], match: str) -> None:
@@ -297,3 +298,13 @@ def test_keygen_passphrase_prompt_on_a_terminal(tmp_path: Path, keys: list[bytes
         exit_code, output = on_terminal("inspect", str(key), keys=[b"wrong\n"])
         assert exit_code == 1
         assert "The passphrase does not decrypt" in output
+
+
+def test_keygen_cert_out_dash_prints_the_certificate(tmp_path: Path) -> None:
+    proc = sfjwt("keygen", "--no-store", "--key-out", str(tmp_path / "k.pem"), "--passphrase-env", "KEY_PW",
+                 "--cert-out", "-", cwd=tmp_path, env={"KEY_PW": "pw-dash"})  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert not (tmp_path / "-").exists()
+    pem = proc.stdout[proc.stdout.index(b"-----BEGIN CERTIFICATE-----") :]
+    material = load_material(pem + (tmp_path / "k.pem").read_bytes(), b"pw-dash")
+    assert inspect_material(material).key_matches_certificate is True
