@@ -196,8 +196,11 @@ class _DemoKeyPlan:
         from sfjwt_gui.commands.common import check_target, read_passphrase
         from sfjwt_gui.core.errors import InputError
 
-        if not args.demo_key_out.strip():
-            raise InputError("--demo-key-out is empty.", fix="Give a file name, or leave the option out.")
+        if not args.demo_key_out.strip() or args.demo_key_out == "-":
+            raise InputError(
+                f"--demo-key-out {args.demo_key_out!r} is not a file name; the demo key is written only to a file.",
+                fix="Give a file name, or keep the demo key in the OS keyring with --demo-key-name NAME.",
+            )
         self.out = check_target(args.demo_key_out, args.force, "Demo key file")
         passphrase = read_passphrase(args, prompt=f"Passphrase for {args.demo_key_out}: ", confirm=True)
         if not passphrase:

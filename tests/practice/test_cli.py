@@ -158,6 +158,7 @@ def test_serve_tls_with_encrypted_demo_key_file_and_ctrl_c(tmp_path: Path) -> No
         (["--demo-key-out", "{tmp}/demo.key", "--cert", "{tmp}/app.crt", "--passphrase-file", "{tmp}/pw.txt"],
          "there is no demo key"),
         (["--demo-key-out", "{tmp}/exists.key", "--passphrase-file", "{tmp}/pw.txt"], "already exists"),
+        (["--demo-key-out", "-", "--passphrase-file", "{tmp}/pw.txt"], "--demo-key-out '-' is not a file name"),
         (["--demo-key-out", "{tmp}/no/dir.key", "--passphrase-file", "{tmp}/pw.txt"], "does not exist"),
         (["--port", "99999"], "--port 99999 is not a TCP port"),
         (["--port", "-1"], "--port -1 is not a TCP port"),
