@@ -84,6 +84,7 @@ class PracticeController(QObject):
         self.server: Any = None
         self.scenario = "healthy"
         self.starting = False
+        self._abandon_start = False
         self._jobs: list[Any] = []
         session.changed.connect(self._on_session_changed)
 
@@ -103,6 +104,7 @@ class PracticeController(QObject):
         if self.starting:
             return
         self.starting = True
+        self._abandon_start = False
         self.status.emit(self.tr("Starting the practice org…"))
         job = run_in_background(
             _start_server,
@@ -117,6 +119,9 @@ class PracticeController(QObject):
 
     def _on_started(self, started: _Started) -> None:
         self.starting = False
+        if self._abandon_start:  # stopped (or the window closed) while it was starting
+            started.server.stop()
+            return
         self.server = started.server
         s = self.session
         if started.key_generated:
@@ -179,7 +184,9 @@ class PracticeController(QObject):
         log.info("practice org: new certificate uploaded")
 
     def stop(self) -> None:
-        """Stop the server (safe to call twice)."""
+        """Stop the server (safe to call twice; while it is still starting, it stops as soon as it is up)."""
+        if self.starting:
+            self._abandon_start = True
         server, self.server = self.server, None
         if server is None:
             return

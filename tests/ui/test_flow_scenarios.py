@@ -146,3 +146,16 @@ def test_cancel_stops_a_slow_request_and_the_window_stays_usable(qtbot: Any, pra
     assert not page.progress.isVisible()
     server.faults.latency = 0.0
     assert _send(qtbot, window).ok
+
+
+def test_closing_while_the_practice_org_starts_leaves_no_server_running(qtbot: Any, main_window: MainWindow) -> None:
+    main_window.act_practice_start.trigger()
+    controller = main_window.practice
+    assert controller.starting
+    main_window.close()
+    from sfjwt_gui.ui.worker import wait_for_all
+
+    assert wait_for_all(30_000)
+    qtbot.waitUntil(lambda: not controller.starting, timeout=5000)
+    assert controller.server is None
+    assert main_window.session.get("practice") is None
