@@ -405,9 +405,18 @@ def org_from_dict(data: Any) -> Org:
 def load_org(path: str | Path) -> Org:
     """Read an org description from a JSON file."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except OSError as exc:
         raise OrgModelError(f"Cannot read org file {str(path)!r}: {exc.strerror}.", fix="Check the path.") from exc
+    # Windows editors save UTF-8 with a BOM, PowerShell's > redirection UTF-16: read both as the JSON they are
+    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise OrgModelError(
+            f"Org file {str(path)!r} is not UTF-8 text ({exc.reason} at byte {exc.start}).",
+            fix="Save it as UTF-8 (JSON text).",
+        ) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

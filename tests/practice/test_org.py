@@ -158,3 +158,24 @@ def test_unreadable_and_invalid_json_files(tmp_path: Path) -> None:
     broken.write_text('{"apps": [', encoding="utf-8")
     with pytest.raises(OrgModelError, match="line 1"):
         load_org(broken)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"), [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")]
+)
+def test_org_files_saved_by_windows_tools_load(tmp_path: Path, encoding: str, prefix: bytes) -> None:
+    """Notepad writes UTF-8 with a BOM; PowerShell's `>` writes UTF-16 with a BOM."""
+    path = tmp_path / "org.json"
+    text = '{"apps": [{"consumer_key": "3MVGkey"}], "users": [{"username": "ci@acme.example"}]}'
+    path.write_bytes(prefix + text.encode(encoding))
+    org = load_org(path)
+    assert org.apps[0].consumer_key == "3MVGkey"
+    assert org.users[0].username == "ci@acme.example"
+
+
+def test_org_file_in_another_encoding_names_the_problem(tmp_path: Path) -> None:
+    path = tmp_path / "org.json"
+    path.write_bytes('{"apps": [], "note": "caf\u00e9"}'.encode("latin-1"))
+    with pytest.raises(OrgModelError, match="is not UTF-8 text") as info:
+        load_org(path)
+    assert "UTF-8" in info.value.fix
