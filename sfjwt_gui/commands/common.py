@@ -42,9 +42,17 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None, conf
     file = getattr(args, "passphrase_file", None)
     if file:
         try:
-            text = Path(file).read_text(encoding="utf-8")
+            raw = Path(file).read_bytes()
         except OSError as exc:
             raise InputError(f"Cannot read passphrase file {file!r}: {exc.strerror}.", fix="Check the path.") from exc
+        # a BOM is never part of the passphrase (Notepad's UTF-8, PowerShell's UTF-16 `>` redirection)
+        encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"Passphrase file {file!r} is not UTF-8 text.", fix="Save the passphrase as UTF-8 text."
+            ) from exc
         return text.splitlines()[0].encode() if text else b""
     if prompt is not None and sys.stdin.isatty():
         import getpass  # lazily: it pulls in termios, a cost every CLI start would pay

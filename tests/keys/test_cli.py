@@ -308,3 +308,16 @@ def test_keygen_cert_out_dash_prints_the_certificate(tmp_path: Path) -> None:
     pem = proc.stdout[proc.stdout.index(b"-----BEGIN CERTIFICATE-----") :]
     material = load_material(pem + (tmp_path / "k.pem").read_bytes(), b"pw-dash")
     assert inspect_material(material).key_matches_certificate is True
+
+
+@pytest.mark.parametrize(("encoding", "prefix"), [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe")])
+def test_passphrase_file_from_windows_tools(tmp_path: Path, rsa_key: Any, encoding: str, prefix: bytes) -> None:
+    """Notepad saves UTF-8 with a BOM and CRLF, PowerShell's `>` UTF-16: the BOM is not part of the passphrase."""
+    key = tmp_path / "k.pem"
+    key.write_bytes(rsa_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                          serialization.BestAvailableEncryption("pässwörd".encode())))  # fmt: skip
+    passfile = tmp_path / "pass.txt"
+    passfile.write_bytes(prefix + "pässwörd\r\n".encode(encoding))
+    proc = sfjwt("inspect", str(key), "--passphrase-file", str(passfile), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["key_bits"] == 2048
