@@ -13,7 +13,14 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.commands.common import add_json_flag, add_passphrase_flags, emit_json
+from sfjwt_gui.commands.common import (
+    add_json_flag,
+    add_passphrase_flags,
+    check_target,
+    emit_json,
+    read_passphrase,
+    write_new_file,
+)
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -193,7 +200,6 @@ class _DemoKeyPlan:
         self.vault = vault
 
     def _check_file(self, args: argparse.Namespace) -> None:
-        from sfjwt_gui.commands.common import check_target, read_passphrase
         from sfjwt_gui.core.errors import InputError
 
         if not args.demo_key_out.strip() or args.demo_key_out == "-":
@@ -228,7 +234,6 @@ class _DemoKeyPlan:
         if self.name is not None and self.vault is not None:
             kept["demo_key_name"] = self.vault.save(self.name, key, cert, overwrite=self.replace).name
         if self.out is not None:
-            from sfjwt_gui.commands.common import write_new_file
             from sfjwt_gui.core.key_export import export_private_key_pkcs8
 
             write_new_file(self.out, export_private_key_pkcs8(key, self.passphrase), mode=0o600, force=self.force)
