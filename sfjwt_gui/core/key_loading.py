@@ -55,6 +55,7 @@ _CSR_LABELS = {"CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"}
 _OTHER_KEY_LABELS = {"EC PRIVATE KEY": "EC", "DSA PRIVATE KEY": "DSA"}
 _OID_PKCS7_DATA = "1.2.840.113549.1.7.1"
 _OID_PKCS7_SIGNED = "1.2.840.113549.1.7.2"
+_OID_TAG = 0x06
 _OPENSSH_MAGIC = b"openssh-key-v1\x00"
 _CONVERT_HINT = "Convert it with: openssl pkey -in IN -out key.pem (or choose the right file)."
 
@@ -455,6 +456,26 @@ class _Loader:
                 f"{self.source} is a DER public key; signing needs the private key.",
                 fix="Choose the private key file, or the certificate to inspect it.",
             )
+        elif kind == "csr":
+            raise KeyFormatError(
+                f"{self.source} is a certificate signing request (CSR), not a certificate or key.",
+                fix="Have it signed (openssl x509 -req …) or create a self-signed certificate with sfjwt keygen.",
+            )
+        elif kind == "pkcs7":
+            from cryptography.hazmat.primitives.serialization import pkcs7
+
+            try:
+                self.certs += pkcs7.load_der_pkcs7_certificates(raw[: outer.end])
+            except ValueError as exc:
+                raise CertificateError(
+                    f"The PKCS#7 bundle in {self.source} cannot be read.", fix=_CONVERT_HINT
+                ) from exc
+            self._format("DER PKCS#7 certificates")
+        elif kind == "unknown":
+            raise KeyFormatError(
+                f"{self.source} is DER data but not a key, certificate, PKCS#12 or PKCS#7 structure sfjwt knows.",
+                fix="Choose the private key, certificate (.crt/.cer), .p12/.pfx or .jks file. " + _CONVERT_HINT,
+            )
         else:
             label = "DER PKCS#8" if kind == "pkcs8" else "DER PKCS#1"
             self._add_key(self._decrypt(raw[: outer.end], pem=False, encrypted=False), label)
@@ -584,11 +605,23 @@ def _der_kind(children: list[der.Tlv]) -> str:
         if content_type in (_OID_PKCS7_DATA, _OID_PKCS7_SIGNED):
             return "pkcs12"
     if tags[:3] == [der.SEQUENCE, der.SEQUENCE, 0x03] and len(children) == 3:
-        return "certificate"
+        try:  # a CSR has the same outer shape; its CertificationRequestInfo has 4 fields, a TBSCertificate 6 or more
+            signed = der.read_children(children[0].content)
+        except der.DerError:
+            signed = []
+        return "csr" if len(signed) == 4 else "certificate"
     if tags[:2] == [der.SEQUENCE, der.OCTET_STRING] and len(children) == 2:
         return "encrypted_pkcs8"
     if tags[:2] == [der.SEQUENCE, 0x03] and len(children) == 2:
         return "public_key"
     if tags[:2] == [der.INTEGER, der.SEQUENCE]:
         return "pkcs8"
-    return "pkcs1"
+    if len(children) == 2 and tags[0] == _OID_TAG:
+        try:
+            if der.decode_oid(children[0].content) == _OID_PKCS7_SIGNED:
+                return "pkcs7"
+        except der.DerError:
+            pass
+    if len(children) >= 9 and all(tag == der.INTEGER for tag in tags[:9]):
+        return "pkcs1"
+    return "unknown"

@@ -242,3 +242,22 @@ def test_loaded_keys_are_rsa(openssl_files: ToolFiles) -> None:
     material = load_material(openssl_files["pkcs1.pem"].read_text())
     assert isinstance(material.private_key, rsa.RSAPrivateKey)
     assert material.source_name == "(pasted text)"
+
+
+def test_der_pkcs7_csr_and_unknown_der_from_openssl(openssl_files: ToolFiles, tmp_path: Path) -> None:
+    """DER files that are not keys: a .p7b bundle loads its certificates, a CSR and other DER get their own error."""
+    p7b, csr = tmp_path / "bundle.p7b", tmp_path / "request.der"
+    subprocess.run(["openssl", "crl2pkcs7", "-nocrl", "-certfile", str(openssl_files["cert.pem"]), "-outform", "DER",
+                    "-out", str(p7b)], check=True, capture_output=True)  # fmt: skip
+    subprocess.run(["openssl", "req", "-in", str(openssl_files["request.csr"]), "-outform", "DER", "-out", str(csr)],
+                   check=True, capture_output=True)  # fmt: skip
+    material = load_file(p7b)
+    assert material.source_format == "DER PKCS#7 certificates"
+    assert material.certificate is not None
+    assert sha256_fingerprint(material.certificate) == openssl_files.sha256
+    with pytest.raises(KeyFormatError, match="certificate signing request"):
+        load_file(csr)
+    # a DER SEQUENCE of two small integers: neither a key nor anything else sfjwt reads
+    with pytest.raises(KeyFormatError, match="is DER data but not a key"):
+        load_material(bytes.fromhex("3006020100020105"), source_name="tiny.der")
+    assert load_file(openssl_files["pkcs1.der"]).source_format == "DER PKCS#1"  # still recognised
