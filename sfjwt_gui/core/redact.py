@@ -25,20 +25,31 @@ _PEM_PRIVATE = re.compile(
 _JWT = re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
 # a Salesforce session id / access token: 15 or 18 char org id, "!", then the secret part
 _ACCESS_TOKEN = re.compile(r"\b(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)!([A-Za-z0-9._\-]{8,})")
-_BEARER = re.compile(r"(?i)\b(Bearer\s+)(?!00D[A-Za-z0-9]{12})([A-Za-z0-9._~+/=!\-]{8,})")
+# possessive {8,}+ plus "(?!…)": a credential another pattern already shortened ("eyJhbGciOiJS…(612 chars)",
+# "00D…!…(112 chars)") is left alone instead of being masked a second time
+_BEARER = re.compile(r"(?i)\b(Bearer\s+)([A-Za-z0-9._~+/=!\-]{8,}+)(?!…)")
+_MASKED = re.compile(r"(?:00D[A-Za-z0-9]*!|[A-Za-z0-9._~+/=!\-]{0,12})…\(\d+ chars\)")
 _FIELD = re.compile(r"""(?i)(["']?(?:access_token|refresh_token|assertion)["']?\s*[:=]\s*["']?)([^"'&\s,}]{8,})""")
 _KEEP = 12
 # every pattern above needs one of these (lower-cased) substrings; checking first keeps redact cheap on clean text
 _MARKERS = ("eyj", "!", "private key", "bearer", "access_token", "refresh_token", "assertion")
 
 
+def _already_masked(text: str) -> bool:
+    return _MASKED.fullmatch(text) is not None
+
+
 def shorten_jwt(token: str) -> str:
-    """Return ``eyJhbGciOiJS…(612 chars)``: enough to recognise, not enough to replay."""
-    return f"{token[:_KEEP]}…({len(token)} chars)"
+    """Return ``eyJhbGciOiJS…(612 chars)``: enough to recognise, not enough to replay (idempotent)."""
+    if _already_masked(token):
+        return token
+    return f"{token[: min(_KEEP, len(token) // 2)]}…({len(token)} chars)"  # a short value never shows whole
 
 
 def mask_token(token: str) -> str:
-    """Return an access token with its secret part replaced: ``00D…!…(112 chars)``."""
+    """Return an access token with its secret part replaced: ``00D…!…(112 chars)`` (idempotent)."""
+    if _already_masked(token):
+        return token
     org, bang, _secret = token.partition("!")
     if bang and org.startswith("00D"):
         return f"{org}!…({len(token)} chars)"

@@ -157,3 +157,55 @@ def test_cli_output_hides_the_token_unless_show_token(
     assert "POST" in text
     assert not LIVE_TOKEN.search(text)
     assert not FULL_JWT.search(text)
+
+
+def test_masking_is_idempotent_and_never_masks_a_mask(rsa_key: RSAPrivateKey, make_assertion: Signer) -> None:
+    jwt_text = make_assertion()
+    short = shorten_jwt(jwt_text)
+    for value in (TOKEN, "opaque-token-value-123456", jwt_text):
+        once = mask_token(value) if not value.startswith("eyJ") else short
+        assert mask_token(once) == once
+        assert shorten_jwt(once) == once
+    # a JWT used as a Bearer credential (Salesforce can issue JWT access tokens): shortened once, not "…(12 chars)…"
+    header = redact(f"Authorization: Bearer {jwt_text}")
+    assert header == f"Authorization: Bearer {short}"
+    assert header.count("chars)") == 1
+    # an org id of unusual length with a short secret is still masked, and the result is stable
+    odd = redact("Bearer 00DRiLMiRIIe7p2yis!jthdZW")
+    assert "jthdZW" not in odd
+    assert redact(odd) == odd
+    for text in (
+        f'{{"access_token": "{TOKEN}"}}',
+        f"Bearer {TOKEN}",
+        "access_token=opaque-token-value-123456",
+        f"assertion={jwt_text}&x=1",
+    ):
+        out = redact(text)
+        assert out.count("chars)") == 1, out
+        assert redact(out) == out
+
+
+def test_api_check_transcript_masks_a_jwt_access_token_once(
+    org: PracticeServer, options: ExchangeOptions, make_assertion: Signer
+) -> None:
+    from sfjwt_gui.core.exchange import TokenInfo
+
+    jwt_token = make_assertion()  # stands in for a JWT-style access token; the practice org refuses it
+    token = TokenInfo(
+        access_token=jwt_token,
+        instance_url=org.url,
+        id_url=f"{org.url}/id/00D5g00000SfJwTEAV/0055g00000PrAcTAAV",
+        org_id=None,
+        user_id=None,
+        scope=None,
+        token_type="Bearer",
+        issued_at=None,
+    )
+    api = check_api(token, options)
+    assert not api.ok
+    sent = dict(api.transcript.attempts[0].request_headers)
+    assert sent["authorization"] == f"Bearer {shorten_jwt(jwt_token)}"
+    text = api.transcript.to_text()
+    assert jwt_token not in text
+    assert "chars)…(" not in text
+    assert "chars) chars)" not in text
