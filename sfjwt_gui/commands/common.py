@@ -74,10 +74,15 @@ def read_key_input(
     args: argparse.Namespace, file: str, *, alias: str | None = None, data: bytes | None = None
 ) -> LoadedMaterial:
     """Load FILE (``'-'`` = standard input) with the passphrase options; on a terminal ask when it is encrypted."""
-    from sfjwt_gui.core.key_loading import load_file, load_material
+    from sfjwt_gui.core.key_loading import MAX_INPUT_BYTES, load_file, load_material
 
     if file == "-" and data is None:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError(
+                f"Standard input holds more than {MAX_INPUT_BYTES} bytes, far more than any key or certificate.",
+                fix="Pipe in the key, certificate, .p12 or .jks file itself.",
+            )
 
     def load(secret: bytes | None) -> LoadedMaterial:
         if data is not None:

@@ -232,6 +232,9 @@ def test_inspect_stdin_reports_repairs(rsa_key: Any) -> None:
     assert "removed wrapping double quotes" in out["repairs"]
     text = sfjwt("inspect", "-", stdin=mangled)
     assert b"repaired: turned literal \\n sequences into line breaks" in text.stdout
+    huge = sfjwt("inspect", "-", stdin=b"\0" * (11 * 1024 * 1024))  # a wrong pipe is refused, not read to the end
+    assert huge.returncode == 1
+    assert b"Standard input holds more than" in huge.stderr
 
 
 def test_inspect_text_output(bundle: Path) -> None:
