@@ -94,6 +94,11 @@ def translations() -> Translations:
     return _translations
 
 
+def current_language() -> str:
+    """The language the application shows now (``en`` or ``ja``), for texts core renders from data."""
+    return translations().language
+
+
 def set_language(lang: str) -> str:
     """Switch the whole application to ``lang`` now; returns the code actually used."""
     t = translations()

@@ -668,8 +668,23 @@ class MainWindow(QMainWindow):
             self.practice.failed.connect(self._on_practice_failed)
             self.practice.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.practice.started.connect(lambda _server: self.show_step("send"))
-            self.practice.scenario_changed.connect(lambda _name: self._update_practice_label())
+            self.practice.scenario_changed.connect(self._on_scenario_changed)
         return self.practice
+
+    def _on_scenario_changed(self, _name: str) -> None:
+        """A new scenario makes the last answer history: Send and Diagnosis start over, and Send says what to do."""
+        self._update_practice_label()
+        server = self.session.get("practice")
+        if server is None or self._closing:
+            return
+        self.set_step_state("send", theme.State.NONE)
+        self.set_step_state("diagnosis", theme.State.NONE)
+        title = server.scenario.title_in(self.session.get("language") or "en")
+        self.page("send").mark_stale(
+            self.tr("Scenario “{name}” is set. Press Send (Ctrl+Enter) to see what Salesforce answers.").format(
+                name=title
+            )
+        )
 
     def start_practice(self, scenario: str | None = None) -> None:
         """Start the practice org, upload the certificate, fill the connection."""

@@ -60,6 +60,20 @@ def _start_server(private_key: Any, certificate: Any, scenario: str, vault: Any)
     return _Started(server, private_key, certificate, generated, key_name, vault_message)
 
 
+def practice_org_kind(session: Session, endpoint: str | None) -> str | None:
+    """``"production"``/``"sandbox"`` when the request goes to the running practice org (diagnosis can then confirm
+    the production-vs-sandbox causes, which a 127.0.0.1 host does not show); None for any other peer."""
+    server = session.get("practice")
+    if server is None or not endpoint:
+        return None
+    try:
+        if not str(endpoint).startswith(str(server.url)):
+            return None
+        return str(server.org.kind)
+    except AttributeError:
+        return None
+
+
 def _upload_certificate(server: Any, certificate: Any) -> None:
     server.set_certificate(certificate)
 
@@ -162,7 +176,8 @@ class PracticeController(QObject):
 
     def _on_scenario_set(self, name: str) -> None:
         log.info("practice scenario: %s", name)
-        self.status.emit(self.tr("Practice scenario: {name}").format(name=name))
+        title = self.server.scenario.title_in(self.session.get("language") or "en") if self.server else name
+        self.status.emit(self.tr("Practice scenario: {name}").format(name=title))
         self.session.changed.emit("practice")
         self.scenario_changed.emit(name)
 

@@ -291,7 +291,7 @@ class ClaimsPage(QWidget):
 
     def _show_times(self, claims: Claims) -> None:
         for label, claim, value in ((self.exp_time, "exp", claims.exp), (self.iat_time, "iat", claims.iat)):
-            info = describe_time(claim, value) if value is not None else None
+            info = describe_time(claim, value, lang=self.session.get("language") or "en") if value is not None else None
             if info is None:
                 label.setText(self.tr("(not set)"))
             else:

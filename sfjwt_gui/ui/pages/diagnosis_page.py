@@ -6,11 +6,13 @@ window had then; switching language re-explains the same result in the new langu
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
 from sfjwt_gui.ui.worker import run_in_background
@@ -38,19 +40,63 @@ class DiagnosisPage(QWidget):
         self.heading.setFont(font)
         self.view = DiagnosisView(self)
         self.view.setObjectName("diagnosis_view")
+        self.practice_note = QLabel(self)
+        self.practice_note.setObjectName("practice_note")
+        self.practice_note.setWordWrap(True)
+        self.practice_note.setTextFormat(Qt.TextFormat.RichText)
+        self.practice_note.setFrameShape(QFrame.Shape.StyledPanel)
+        self.practice_note.setMargin(6)
+        self.practice_note.setVisible(False)
+        self._scenario: Any = None  # the practice scenario that gave the answer shown
+        self._scenario_for: Any = None  # ... for this result
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.practice_note)
         layout.addWidget(self.view, 1)
         self._job: Any = None
         session.changed.connect(self._on_session_changed)
+        self._remember_scenario()
         self.retranslate_ui()
         self.view.show_diagnosis(session.get("diagnosis"))
 
     def _on_session_changed(self, field: str) -> None:
         if field == "diagnosis":
+            self._remember_scenario()
             self.view.show_diagnosis(self.session.get("diagnosis"))
+            self._show_practice_note()
         elif field == "language":
+            self._show_practice_note()
             self._explain_again()
+
+    def _remember_scenario(self) -> None:
+        """Which practice scenario answered: the practice org knows what it broke, a real org never says."""
+        result = self.session.get("result")
+        if result is not None and result is self._scenario_for:
+            return  # the same answer explained again (language switch): keep the scenario it came from
+        self._scenario_for = result
+        server = self.session.get("practice")
+        if result is None:
+            self._scenario = None
+        elif practice_org_kind(self.session, getattr(result, "token_url", None)) is not None:
+            self._scenario = server.scenario
+        else:
+            self._scenario = None
+
+    def _show_practice_note(self) -> None:
+        scenario = self._scenario
+        self.practice_note.setVisible(scenario is not None)
+        if scenario is None:
+            self.practice_note.clear()
+            return
+        lang = self.session.get("language") or "en"
+        self.practice_note.setText(
+            "<b>"
+            + html.escape(self.tr("Practice org, scenario “{name}”.").format(name=scenario.title_in(lang)))
+            + "</b> "
+            + html.escape(self.tr("What was set up this way, and how to fix it in a real org:"))
+            + " "
+            + html.escape(scenario.story_in(lang))
+        )
 
     def _explain_again(self) -> None:
         result = self.session.get("result")
@@ -62,6 +108,7 @@ class DiagnosisPage(QWidget):
             "uploaded_certificate": self.session.get("uploaded_certificate"),
             "private_key": self.session.get("private_key"),
             "lang": self.session.get("language") or "en",
+            "org_kind": practice_org_kind(self.session, getattr(result, "token_url", None)),
         }
         self._job = run_in_background(_rediagnose, result, kwargs)
         self._job.signals.finished.connect(self._on_rediagnosed)
@@ -78,6 +125,8 @@ class DiagnosisPage(QWidget):
         """Set every visible text in the current language."""
         self.heading.setText(self.tr("Diagnosis"))
         self.view.setAccessibleName(self.tr("Diagnosis of the last request"))
+        self.practice_note.setAccessibleName(self.tr("What the practice scenario set up"))
+        self._show_practice_note()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.worker import run_in_background
 
@@ -270,6 +271,7 @@ class SendPage(QWidget):
             "uploaded_certificate": self.session.get("uploaded_certificate"),
             "private_key": self.session.get("private_key"),
             "lang": self.session.get("language") or "en",
+            "org_kind": practice_org_kind(self.session, url),
         }
         self.job = run_in_background(
             exchange_and_diagnose, url, assertion, trust, ca_file, diagnose_kwargs, cancel=CancelToken()
@@ -467,6 +469,17 @@ class SendPage(QWidget):
         self.scenario.setCurrentIndex(max(0, self.scenario.findData(current)))
         self.scenario.blockSignals(False)
         self.scenario_story.setText(server.scenario.story_in(lang))
+
+    def mark_stale(self, text: str) -> None:
+        """The last answer no longer applies (the practice scenario changed): hide it and say what to do next."""
+        if self.job is not None:
+            return
+        self.result = None
+        self.api_check = None
+        self.card.setVisible(False)
+        self.clock.clear()
+        self.clock.setStyleSheet("")
+        self._set_status("none", text)
 
     def _scenario_picked(self, index: int) -> None:
         name = str(self.scenario.itemData(index))

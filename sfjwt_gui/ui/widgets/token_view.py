@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.core.errors import SfjwtError
+from sfjwt_gui.ui.i18n import current_language
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard
 
 # jwt.io's colours: known to people who debug tokens, readable on light and dark backgrounds.
@@ -201,7 +202,7 @@ class TokenView(QWidget):
             button.setEnabled(decoded is not None)
         error = getattr(self, "_error", None)
         if error is not None:
-            self.error_line.show_error(error)
+            self._show_decode_error(error)
             part = getattr(error, "part", "token")
             self.token_edit.setHtml(self._coloured(self._text.strip(), bad_part=part))
         else:
@@ -217,12 +218,24 @@ class TokenView(QWidget):
             self.token_edit.setHtml(self._coloured(decoded.token))
             self.header_edit.setPlainText(json.dumps(decoded.header, indent=2, ensure_ascii=False))
             self.payload_edit.setPlainText(json.dumps(decoded.payload, indent=2, ensure_ascii=False))
-            repairs = "; ".join(decoded.repairs)
+            repairs = "; ".join(decoded.repair_texts(current_language()))
             self.repairs_line.show_message(
                 Kind.INFO, self.tr("Repaired the pasted text: {repairs}").format(repairs=repairs) if repairs else ""
             )
         self._render_times()
         self._render_signature()
+
+    def _show_decode_error(self, error: BaseException) -> None:
+        """A decode error in the window's language (core keeps the texts of its codes in both languages)."""
+        from sfjwt_gui.core.errors import TokenFormatError
+
+        if isinstance(error, TokenFormatError) and getattr(error, "code", None):
+            from sfjwt_gui.core.jwt_codec import describe_token_error
+
+            message, fix = describe_token_error(error, current_language())
+            self.error_line.show_message(Kind.ERROR, message, fix)
+        else:
+            self.error_line.show_error(error)
 
     def _coloured(self, token: str, bad_part: str = "") -> str:
         parts = token.split(".")
@@ -245,7 +258,7 @@ class TokenView(QWidget):
             return
         from sfjwt_gui.core.timefmt import annotate_times
 
-        times = annotate_times(self.decoded.payload)
+        times = annotate_times(self.decoded.payload, lang=current_language())
         if not times:
             self.times_label.hide()
             self._clock.stop()
@@ -302,7 +315,7 @@ class TokenView(QWidget):
             line.show_message(
                 Kind.ERROR,
                 self.tr("The signature does NOT verify with this certificate: {reason}.").format(
-                    reason=self.verification.reason
+                    reason=self.verification.reason_in(current_language())
                 ),
                 self.tr(
                     "Salesforce would answer “invalid assertion”. Sign with the key that belongs to the uploaded "
