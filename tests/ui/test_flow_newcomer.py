@@ -48,7 +48,8 @@ def test_token_then_user_not_approved_explained(qtbot: Any, main_window: MainWin
     assert not send.card.isVisible()
     assert window.step_state("diagnosis") == "none"
     title_en = SCENARIOS["user-not-approved"].title_in("en")
-    assert title_en in send.status.text() and "Ctrl+Enter" in send.status.text()
+    assert title_en in send.status.text()
+    assert "Ctrl+Enter" in send.status.text()
 
     result = _send(qtbot, window)
     assert not result.ok
