@@ -212,7 +212,7 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"{'Stored in:':<12} {backend}")
     print_inspection(inspection)
     if cert is None:
-        print("No certificate stored: attach one with `sfjwt keys import CERT.crt --name NAME`.")
+        print(f"No certificate stored: attach one with `sfjwt keys import CERT.crt --name {record.name}`.")
     return 0
 
 
@@ -340,7 +340,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.fmt != "pkcs8" and cert is None:
         raise CertificateError(
             f"Key {args.name!r} has no certificate, so there is nothing to write as {args.fmt}.",
-            fix="Attach one with `sfjwt keys import CERT.crt --name NAME`, or export the key with --format pkcs8.",
+            fix=f"Attach one with `sfjwt keys import CERT.crt --name {args.name}`, or export the key with --format pkcs8.",
         )
     alias: str | None = None
     if args.fmt in ("crt", "cer"):
