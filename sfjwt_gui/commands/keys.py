@@ -340,7 +340,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.fmt != "pkcs8" and cert is None:
         raise CertificateError(
             f"Key {args.name!r} has no certificate, so there is nothing to write as {args.fmt}.",
-            fix=f"Attach one with `sfjwt keys import CERT.crt --name {args.name}`, or export the key with --format pkcs8.",
+            fix=f"Attach one with `sfjwt keys import CERT.crt --name {args.name}`, "
+            "or export the key with --format pkcs8.",
         )
     alias: str | None = None
     if args.fmt in ("crt", "cer"):
