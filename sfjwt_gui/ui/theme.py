@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Qt names load inside the functions: importing them costs start-up time
     from PySide6.QtGui import QColor, QIcon, QPalette
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
 
 class State(StrEnum):
@@ -129,7 +129,33 @@ def apply_theme(app: QApplication, dark: bool | None = None, *, quick: bool = Fa
         app.setPalette(app.style().standardPalette())  # back from dark: the style's own light palette
     globals()["_applied_dark"] = use_dark
     _state_icons.clear()
+    recolour_widgets()
     return use_dark
+
+
+STATE_PROPERTY = "sfjwtState"
+
+
+def set_state_colour(widget: QWidget, state: str) -> None:
+    """Colour a widget's text for a state ("none"/"" = the normal text colour) and remember the state, so
+    ``recolour_widgets`` can repaint it when the OS switches between light and dark."""
+    widget.setProperty(STATE_PROPERTY, state or "none")
+    widget.setStyleSheet("" if state in ("", "none") else f"color: {color(state).name()};")
+
+
+def recolour_widgets() -> None:
+    """Re-apply every state colour for the current palette (inline colours do not follow a palette change)."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.allWidgets():
+        state = widget.property(STATE_PROPERTY)
+        if isinstance(state, str) and state:
+            set_state_colour(widget, state)
+        recolour = getattr(widget, "recolour", None)
+        if callable(recolour):
+            recolour()
 
 
 def follow_os(app: QApplication) -> None:

@@ -342,7 +342,7 @@ class ClaimsPage(QWidget):
     def _set_raw_status(self, state: str, text: str) -> None:
         self._raw_status = (state, text)
         self.raw_status.setText(self._raw_status_text(text))
-        self.raw_status.setStyleSheet(f"color: {theme.color(state).name()};")
+        theme.set_state_colour(self.raw_status, state)
         self.raw_status.setProperty("state", state)
 
     # ------------------------------------------------------------------ session

@@ -318,13 +318,8 @@ class ConnectionPage(QWidget):
         label = self.messages[name]
         label.setText(check.text)
         label.setVisible(bool(check.text))
-        c = theme.color(check.state if check.state != "ok" else "ok")
-        if check.state == "none":
-            label.setStyleSheet("")
-            label.setEnabled(False)
-        else:
-            label.setEnabled(True)
-            label.setStyleSheet(f"color: {c.name()};")
+        label.setEnabled(check.state != "none")
+        theme.set_state_colour(label, check.state)
         label.setProperty("state", check.state)
 
     # ------------------------------------------------------------------ i18n

@@ -360,7 +360,7 @@ class SendPage(QWidget):
                 offset=f"{offset:+.1f}"
             )
             state = "warning" if abs(offset) > 30 else "ok"
-            self.clock.setStyleSheet(f"color: {theme.color(state).name()};")
+            theme.set_state_colour(self.clock, state)
         self.clock.setText(text)
 
     # ------------------------------------------------------------------ success card
@@ -409,10 +409,10 @@ class SendPage(QWidget):
                     user=check.username, versions=versions
                 )
             )
-            self.api_result.setStyleSheet(f"color: {theme.color('ok').name()};")
+            theme.set_state_colour(self.api_result, "ok")
         else:
             self.api_result.setText(self.tr("The API call failed: {error}").format(error=check.error))
-            self.api_result.setStyleSheet(f"color: {theme.color('failed').name()};")
+            theme.set_state_colour(self.api_result, "failed")
 
     def _on_api_failed(self, exc: BaseException) -> None:
         self.api_job = None
@@ -425,7 +425,7 @@ class SendPage(QWidget):
 
     def _set_status(self, state: str, text: str) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("" if state == "none" else f"color: {theme.color(state).name()};")
+        theme.set_state_colour(self.status, state)
         self.status.setProperty("state", state)
 
     def _update_target(self) -> None:
@@ -478,7 +478,7 @@ class SendPage(QWidget):
         self.api_check = None
         self.card.setVisible(False)
         self.clock.clear()
-        self.clock.setStyleSheet("")
+        theme.set_state_colour(self.clock, "none")
         self._set_status("none", text)
 
     def _scenario_picked(self, index: int) -> None:

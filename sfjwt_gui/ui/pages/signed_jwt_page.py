@@ -118,7 +118,7 @@ class SignedJwtPage(QWidget):
 
     def _set_status(self, state: str, text: str) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("" if state == "none" else f"color: {theme.color(state).name()};")
+        theme.set_state_colour(self.status, state)
         self.status.setProperty("state", state)
         self.session.set_step_state(self.step_id, state)
 

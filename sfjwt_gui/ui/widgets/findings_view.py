@@ -39,6 +39,12 @@ class FindingCard(QFrame):
         self._kind, self._colour, self._severity = kind, colour, severity
         self.retranslate_ui()
 
+    def recolour(self) -> None:
+        """Border and label in the current palette's colours (light/dark switch)."""
+        self._colour = kind_colour(self._kind) or theme.color("info").name()
+        self.setStyleSheet(f"#findingCard {{ border-left: 4px solid {self._colour}; }}")
+        self.retranslate_ui()
+
     def severity_name(self) -> str:
         """Translated severity."""
         names = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Info")}

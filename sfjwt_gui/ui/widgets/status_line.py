@@ -75,6 +75,11 @@ class StatusLine(QLabel):
         self.setAccessibleDescription(f"{message} {fix}".strip())
         self.show()
 
+    def recolour(self) -> None:
+        """Paint the message again in the current palette's colours (light/dark switch)."""
+        if self.message:
+            self.show_message(self.kind, self.message, self.fix)
+
     def show_error(self, error: BaseException) -> None:
         """Show an error with the message and fix core put in it."""
         message, fix = error_parts(error)
