@@ -24,7 +24,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "vault"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 from memory_backend import MemoryKeyring
 
 from sfjwt_gui.core.vault import Vault

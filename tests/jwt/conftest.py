@@ -47,9 +47,9 @@ def small_key() -> Any:
 def memory_keyring(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> Any:
     """keyring's active backend replaced by an in-memory one for the test (for ``--key NAME``)."""
     import keyring
-    from jwt_helpers import InMemoryKeyring
+    from memory_backend import MemoryKeyring
 
-    backend = InMemoryKeyring()
+    backend = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)
     yield backend

@@ -15,8 +15,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import NameOID
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 # One fixed "now" per run so time rules are exact; real time because certificates use the real clock.
 NOW = float(int(time.time()))
@@ -99,24 +97,3 @@ def write_key_files(directory: Path, key: rsa.RSAPrivateKey, cert: x509.Certific
     files.public_pem.write_bytes(public.public_bytes(serialization.Encoding.PEM, spki))
     files.public_der.write_bytes(public.public_bytes(serialization.Encoding.DER, spki))
     return files
-
-
-class InMemoryKeyring(KeyringBackend):
-    """A real keyring backend class that keeps secrets in a dict (never auto-selected: priority < 0)."""
-
-    priority = -1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.store:
-            raise PasswordDeleteError("not found")
-        del self.store[(service, username)]

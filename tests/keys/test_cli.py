@@ -13,7 +13,7 @@ from typing import Any
 import keyring
 import pytest
 from cryptography.hazmat.primitives import serialization
-from keyring.backend import KeyringBackend
+from memory_backend import MemoryKeyring
 
 from sfjwt_gui.cli import main
 from sfjwt_gui.core.keys import LoadedMaterial, inspect_material, load_file, load_material
@@ -122,27 +122,10 @@ def test_keygen_without_keyring_exits_3(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr.decode()
 
 
-class _MemoryKeyring(KeyringBackend):
-    priority = -1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username))
-
-
 def test_keygen_name_saves_in_the_vault(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    backend = _MemoryKeyring()
+    backend = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)
     try:

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.credentials import SimpleCredential
+from memory_backend import MemoryKeyring
 
 # The offscreen platform plugin warns that it cannot propagate size hints whenever a top-level window's size
 # constraints change; it is a limitation of the test platform, not of the app, so UI tests ignore only that line.
@@ -25,38 +24,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend that stores passwords in memory (per test)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        from keyring.errors import PasswordDeleteError
-
-        if (service, username) not in self.store:
-            raise PasswordDeleteError(f"{service}/{username} not found")
-        del self.store[(service, username)]
-
-    def get_credential(self, service: str, username: str | None) -> SimpleCredential | None:
-        if username is not None:
-            password = self.get_password(service, username)
-            return None if password is None else SimpleCredential(username, password)
-        for (svc, user), password in self.store.items():
-            if svc == service:
-                return SimpleCredential(user, password)
-        return None
 
 
 @pytest.fixture

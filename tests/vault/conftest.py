@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:  # memory_backend is also imported by path from subprocesses (PYTHONPATH)
+if str(HERE) not in sys.path:  # vault_helpers is imported by name
     sys.path.insert(0, str(HERE))
 
 from memory_backend import MemoryKeyring  # noqa: E402

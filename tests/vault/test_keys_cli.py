@@ -347,7 +347,7 @@ def test_real_process_refuses_unusable_backends_chosen_by_env(
     env = {
         **os.environ,
         "PYTHON_KEYRING_BACKEND": backend_name,
-        "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")]),
+        "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[1] / "support"), os.environ.get("PYTHONPATH", "")]),
         "SFJWT_DATA_DIR": str(tmp_path / "data"),
     }
     result = _subprocess("keys", "import", str(pem), "--name", "k", "--json", env=env)
