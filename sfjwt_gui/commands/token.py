@@ -182,6 +182,7 @@ def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis
             "token": result.token.to_json(reveal=show_token) if result.token else None,
             "server_date": result.server_date,
             "clock_offset": result.clock_offset,
+            "clock_uncertainty": result.clock_uncertainty,
         }
         if api is not None:
             out["api"] = api.to_json()
@@ -201,7 +202,8 @@ def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis
         print(f"{label['access_token']}{token.access_token if show_token else token.masked_token}")
     if result.clock_offset is not None:
         offset = result.clock_offset if abs(result.clock_offset) >= 0.05 else 0.0  # never "-0.0 s"
-        print(label["date"].format(date=result.server_date, offset=offset))
+        within = result.clock_uncertainty or 0.0
+        print(label["date"].format(date=result.server_date, offset=offset, within=within))
     if api is not None:
         if api.ok:
             versions = ", ".join(api.api_versions[-3:])
@@ -218,7 +220,7 @@ _LABELS = {
         "user_id": "user id:      ",
         "scope": "scope:        ",
         "access_token": "access token: ",
-        "date": "server Date:  {date} (clock offset {offset:+.1f} s)",
+        "date": "server Date:  {date} (clock offset {offset:+.1f} s ± {within:.1f} s)",
         "api_ok": "API check:    OK as {user} in org {org}; API versions {versions}",
         "api_failed": "API check:    FAILED: {error}",
     },
@@ -228,7 +230,7 @@ _LABELS = {
         "user_id": "ユーザー ID:   ",
         "scope": "スコープ:      ",
         "access_token": "アクセストークン: ",
-        "date": "サーバーの Date: {date}(時刻のずれ {offset:+.1f} 秒)",
+        "date": "サーバーの Date: {date}(時刻のずれ {offset:+.1f} 秒 ± {within:.1f} 秒)",
         "api_ok": "API の確認:    成功。ユーザー {user}、組織 {org}、API バージョン {versions}",
         "api_failed": "API の確認:    失敗: {error}",
     },

@@ -179,6 +179,7 @@ def _assertion_context(
     clock_offset: float | None,
     sent_at: float | None,
     lang: str,
+    clock_uncertainty: float | None = None,
 ) -> tuple[Any, str | None, list[Finding]]:
     if not assertion:
         return None, None, []
@@ -196,6 +197,7 @@ def _assertion_context(
             certificate=uploaded_certificate,
             private_key=private_key,
             clock_offset=clock_offset or 0.0,
+            clock_uncertainty=(clock_uncertainty or 0.0) if clock_offset is not None else 0.0,
             now=sent_at,
             lang=lang,
         )
@@ -263,7 +265,14 @@ def diagnose(
     _check_lang(lang)
     token_url = result.token_url or endpoint
     decoded, decode_error, findings = _assertion_context(
-        assertion, token_url, uploaded_certificate, private_key, result.clock_offset, result.sent_at, lang
+        assertion,
+        token_url,
+        uploaded_certificate,
+        private_key,
+        result.clock_offset,
+        result.sent_at,
+        lang,
+        result.clock_uncertainty,
     )
     entry = _entry_for(result)
     ctx = EvidenceContext(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 import os
 import socket
 import ssl
@@ -34,6 +35,7 @@ from sfjwt_gui.core.transcript import Attempt, Transcript
 from sfjwt_gui.core.trust import Trust, describe, ssl_context
 
 __all__ = [
+    "DATE_RESOLUTION",
     "GRANT_TYPE",
     "ApiCheck",
     "CancelToken",
@@ -51,6 +53,7 @@ __all__ = [
 log = logging.getLogger("sfjwt_gui.core.exchange")
 
 GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+DATE_RESOLUTION = 1.0  # seconds: an HTTP Date header carries whole seconds
 _BODY_LIMIT = 8000  # characters of a response body kept in the transcript
 _USER_AGENT = f"sfjwt-gui/{__version__}"
 _FORM_HEADERS = {
@@ -162,6 +165,7 @@ class ExchangeResult:
     error_description: str | None = None
     server_date: str | None = None
     clock_offset: float | None = None
+    clock_uncertainty: float | None = None  # ± seconds: the Date header's whole seconds plus the time in flight
     network_detail: str | None = None
     network_kind: NetworkKind | None = None
     token_url: str = ""
@@ -196,6 +200,7 @@ class ExchangeResult:
             "tls_issuer": self.tls_issuer,
             "server_date": self.server_date,
             "clock_offset": self.clock_offset,
+            "clock_uncertainty": self.clock_uncertainty,
             "token_url": self.token_url,
             "elapsed_ms": round(self.elapsed_ms, 1),
             "token": self.token.to_json(reveal=reveal_token) if self.token else None,
@@ -378,6 +383,15 @@ class _Timer:
         out["total"] = round((time.perf_counter() - self.start) * 1000, 2)
         return out
 
+    def answer_window(self, started: float) -> tuple[float, float] | None:
+        """Epoch seconds from the request body sent to the response headers received (``started`` = epoch at start)."""
+        for proto in ("http11", "http2"):
+            sent = self.marks.get(f"{proto}.send_request_body.complete")
+            answered = self.marks.get(f"{proto}.receive_response_headers.complete")
+            if sent is not None and answered is not None:
+                return started + (sent - self.start), started + (answered - self.start)
+        return None
+
 
 def _chain(exc: BaseException) -> list[BaseException]:
     seen: list[BaseException] = []
@@ -501,6 +515,7 @@ def _send(
         log.info("attempt %d failed: %s", number, attempt.error)
         return attempt, None, exc, started, timer.phases()["total"]
     attempt.timings_ms = timer.phases()
+    attempt.answer_window = timer.answer_window(started)
     attempt.http_version = response.http_version
     attempt.status = response.status_code
     attempt.reason = response.reason_phrase
@@ -518,14 +533,24 @@ def local_failure(message: str, *, token_url: str = "", transcript: Transcript |
     return ExchangeResult(Outcome.LOCAL, transcript or Transcript(), token_url=token_url, network_detail=message)
 
 
-def _clock(result: ExchangeResult, started: float, elapsed_ms: float) -> None:
+def _clock(result: ExchangeResult, attempt: Attempt, started: float, elapsed_ms: float) -> None:
+    """Estimate the server's clock minus ours from its ``Date``, and how far off that estimate can be.
+
+    The server stamped ``Date`` somewhere between the request leaving and the response headers arriving, and
+    truncated it to whole seconds (its true moment is 0 to 1 s later, on average half a second). So the offset
+    is ``Date + 0.5`` minus the middle of that window, right to within ± (0.5 s + half the window); the time rules
+    of the lint widen their tolerance by this much instead of reporting sub-second noise as a finding.
+    """
     server = result.server_epoch
-    if server is not None:
-        # Date is stamped while the server answers and truncated to whole seconds: its true moment is on average
-        # half a second later; compare that with the midpoint of the request
-        result.clock_offset = round(server + 0.5 - (started + elapsed_ms / 2000), 1)
-        result.transcript.server_date = result.server_date
-        result.transcript.clock_offset = result.clock_offset
+    if server is None:
+        return
+    first, last = attempt.answer_window or (started, started + elapsed_ms / 1000)
+    result.clock_offset = round(server + 0.5 - (first + last) / 2, 1)
+    # + 0.05 for rounding the offset to tenths; the result is rounded up to tenths so it is never understated
+    result.clock_uncertainty = math.ceil((DATE_RESOLUTION / 2 + (last - first) / 2 + 0.05) * 10) / 10
+    result.transcript.server_date = result.server_date
+    result.transcript.clock_offset = result.clock_offset
+    result.transcript.clock_uncertainty = result.clock_uncertainty
 
 
 def _classify_response(response: httpx.Response, result: ExchangeResult, attempt: Attempt) -> ExchangeResult:
@@ -620,7 +645,7 @@ def request_token(
                     return _cancelled(result, total_start)
                 continue
             _classify_response(response, result, attempt)
-            _clock(result, started, elapsed)
+            _clock(result, attempt, started, elapsed)
             break
     finally:
         unregister()

@@ -44,9 +44,13 @@ def lint(
     clock_offset: float = 0.0,
     now: float | None = None,
     lang: str = "en",
+    clock_uncertainty: float = 0.0,
 ) -> list[Finding]:
     """Findings for ``token``, errors first. ``endpoint`` is a login host or token URL; ``clock_offset`` is
-    Salesforce's clock minus this computer's, in seconds. Raises only ``SfjwtError`` subclasses."""
+    Salesforce's clock minus this computer's, in seconds, and ``clock_uncertainty`` how far (±) that offset may be
+    off: an offset estimated from a response's whole-second ``Date`` header (``ExchangeResult.clock_uncertainty``)
+    is only good to about a second, and the time rules (``exp-in-past``, ``nbf-in-future``, ``iat-in-future``)
+    widen their tolerance by it so that noise is not reported. Raises only ``SfjwtError`` subclasses."""
     check_language(lang)
     decoded = token if isinstance(token, DecodedToken) else decode(token)
     if private_key is not None and not isinstance(private_key, RSAPrivateKey):
@@ -55,6 +59,15 @@ def lint(
         )
     if isinstance(clock_offset, bool) or not isinstance(clock_offset, int | float) or not math.isfinite(clock_offset):
         raise InputError(f"Clock offset {clock_offset!r} is not a number of seconds.", fix="Give seconds, e.g. 2.5.")
+    if (
+        isinstance(clock_uncertainty, bool)
+        or not isinstance(clock_uncertainty, int | float)
+        or not math.isfinite(clock_uncertainty)
+        or clock_uncertainty < 0
+    ):
+        raise InputError(
+            f"Clock uncertainty {clock_uncertainty!r} is not a non-negative number of seconds.", fix="e.g. 0.6"
+        )
     ctx = LintContext(
         decoded=decoded,
         endpoint=endpoint,
@@ -64,6 +77,7 @@ def lint(
         clock_offset=float(clock_offset),
         now=time.time() if now is None else float(now),
         lang=lang,
+        clock_uncertainty=float(clock_uncertainty),
     )
     findings = [render(hit, lang) for check in CHECKS for hit in check(ctx)]
     findings.sort(key=lambda finding: _ORDER[finding.severity])

@@ -25,6 +25,8 @@ class Attempt:
     error: str | None = None
     server_date: str | None = None
     parsed: Any = field(default=None, repr=False, compare=False)  # the JSON body, parsed once (not serialised)
+    # epoch seconds from "request sent" to "response headers received": the server stamped its Date in between
+    answer_window: tuple[float, float] | None = field(default=None, repr=False, compare=False)
 
     @property
     def request_line(self) -> str:
@@ -35,6 +37,7 @@ class Attempt:
         """Plain JSON (headers as ``[name, value]`` pairs)."""
         data = asdict(self)
         data.pop("parsed", None)
+        data.pop("answer_window", None)
         data["request_line"] = self.request_line
         data["request_headers"] = [list(h) for h in self.request_headers]
         data["response_headers"] = [list(h) for h in self.response_headers]
@@ -66,6 +69,7 @@ class Transcript:
     notes: list[str] = field(default_factory=list)
     server_date: str | None = None
     clock_offset: float | None = None
+    clock_uncertainty: float | None = None  # the offset is right to within ± this many seconds
     trust: str | None = None
     proxy: str | None = None
     connect_timeout: float | None = None
@@ -83,6 +87,7 @@ class Transcript:
             "notes": list(self.notes),
             "server_date": self.server_date,
             "clock_offset": self.clock_offset,
+            "clock_uncertainty": self.clock_uncertainty,
             "trust": self.trust,
             "proxy": self.proxy,
             "connect_timeout": self.connect_timeout,
@@ -95,6 +100,9 @@ class Transcript:
         if self.notes:
             blocks.append("\n".join(f"* {n}" for n in self.notes))
         if self.server_date:
-            offset = "" if self.clock_offset is None else f" (server clock {self.clock_offset:+.1f} s vs this machine)"
+            offset = ""
+            if self.clock_offset is not None:
+                within = "" if self.clock_uncertainty is None else f" ± {self.clock_uncertainty:.1f}"
+                offset = f" (server clock {self.clock_offset:+.1f}{within} s vs this machine)"
             blocks.append(f"* server Date: {self.server_date}{offset}")
         return "\n".join(blocks)

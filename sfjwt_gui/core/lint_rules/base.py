@@ -69,6 +69,7 @@ class LintContext:
     clock_offset: float
     now: float
     lang: str
+    clock_uncertainty: float = 0.0  # ± seconds ``clock_offset`` may be off (a Date-header estimate: about 0.5-1 s)
 
     @property
     def sf_now(self) -> float:

@@ -1,4 +1,11 @@
-"""``exp``, ``nbf`` and ``iat`` against now (by Salesforce's clock when a clock offset is known)."""
+"""``exp``, ``nbf`` and ``iat`` against now (by Salesforce's clock when a clock offset is known).
+
+Tolerances: NumericDates are whole seconds, so ``nbf``/``iat`` up to ``_TOLERANCE`` ahead are not reported. When
+the clock offset is an estimate (from a response's whole-second ``Date`` header) it is only good to
+± ``ctx.clock_uncertainty`` seconds, and every comparison with Salesforce's "now" widens by that much: ``nbf``/``iat``
+must be ahead by more than ``_TOLERANCE + uncertainty``, and an ``exp`` within the uncertainty of now is reported as
+"about now" (expired or about to, a warning) rather than as certainly expired.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ from sfjwt_gui.core.timefmt import MILLISECONDS_THRESHOLD, format_duration, nume
 
 DOCUMENTED_LIFETIME = 180  # "within 3 minutes" (reference §1)
 SHORTEST_SAFE_LIFETIME = 30
-_TOLERANCE = 1.0  # NumericDates are whole seconds; a Date header has 1 s resolution
+_TOLERANCE = 1.0  # NumericDates are whole seconds (a signer may round up)
 
 
 def _number(value: object) -> float | None:
@@ -43,7 +50,11 @@ def check_exp(ctx: LintContext) -> Iterator[Hit]:
         yield Hit("exp-milliseconds", {"value": value, "utc": utc_text(number / 1000), "suggestion": suggestion})
         return
     left = number - ctx.sf_now
-    if left <= 0:
+    margin = ctx.clock_uncertainty
+    if -margin < left <= 0:  # past by the estimated clock, but within what that estimate can be off
+        values = {"value": value, "utc": utc_text(number), "uncertainty": f"{margin:.1f}", "suggestion": suggestion}
+        yield Hit("exp-too-short", values, "about-now")
+    elif left <= 0:
         values = {"value": value, "utc": utc_text(number), "span": format_duration(-left, lang)}
         if abs(ctx.clock_offset) >= _TOLERANCE:
             yield Hit("exp-in-past", {**values, "offset": f"{ctx.clock_offset:+.0f}"}, "clock")
@@ -61,7 +72,7 @@ def check_nbf(ctx: LintContext) -> Iterator[Hit]:
     if "nbf" not in ctx.payload:
         return
     number = _number(ctx.payload["nbf"])
-    if number is not None and number > ctx.sf_now + _TOLERANCE:
+    if number is not None and number > ctx.sf_now + _TOLERANCE + ctx.clock_uncertainty:
         span = format_duration(number - ctx.sf_now, ctx.lang)
         yield Hit("nbf-in-future", {"value": quote(ctx.payload["nbf"]), "utc": utc_text(number), "span": span})
 
@@ -71,7 +82,7 @@ def check_iat(ctx: LintContext) -> Iterator[Hit]:
     if "iat" not in ctx.payload:
         return
     number = _number(ctx.payload["iat"])
-    if number is None or number <= ctx.sf_now + _TOLERANCE:
+    if number is None or number <= ctx.sf_now + _TOLERANCE + ctx.clock_uncertainty:
         return
     value = quote(ctx.payload["iat"])
     if MILLISECONDS_THRESHOLD <= number < 1e300:
