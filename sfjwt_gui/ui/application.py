@@ -105,11 +105,12 @@ def run(argv: list[str]) -> int:
         return app.exec()
 
     def after_show() -> None:
-        window.finish_setup()  # the step list, menus and shortcuts: one event-loop turn after the first frame
+        window.finish_setup(details=False)  # step list, menus, shortcuts: one event-loop turn after the first frame
         if args.quit_after_setup:
             print("setup", flush=True)
             app.quit()
             return
+        window.finish_details()  # the log dock and the Qt enum namespace: after the usable window
         import logging
 
         from sfjwt_gui.ui.crash import install_crash_handler

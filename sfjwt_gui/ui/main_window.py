@@ -42,7 +42,7 @@ def _load_names() -> None:
     Importing a PySide6 class creates its Python type (and ``Qt`` builds every enum of the namespace), which costs
     tens of milliseconds; the window shows first and loads these right after (see ``MainWindow.finish_setup``).
     """
-    from PySide6.QtCore import Qt, QUrl  # noqa: F401 - bound as globals below
+    from PySide6.QtCore import QUrl  # noqa: F401 - bound as globals below
     from PySide6.QtGui import (  # noqa: F401
         QAction,
         QActionGroup,
@@ -69,6 +69,29 @@ def _load_names() -> None:
 
     globals().update(locals())
 
+
+def _load_qt_namespace() -> None:
+    """Bind ``Qt``: its first import builds every enum of the Qt namespace (~15 ms), so it waits until the step list
+    and menus are on screen; until then the few roles the window needs are plain ints (``_USER_ROLE`` …)."""
+    from PySide6.QtCore import Qt
+
+    globals()["Qt"] = Qt
+
+
+def _key_sequences(*shortcuts: QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    """Key sequences built without ``QKeySequence(str)``/``setShortcut``: their overloads take Qt-namespace enums,
+    and resolving them builds the whole namespace (see ``_load_qt_namespace``)."""
+    keys: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        if isinstance(shortcut, str):
+            keys.append(QKeySequence.fromString(shortcut))
+        else:
+            keys.extend(QKeySequence.keyBindings(shortcut)[:1])  # the primary binding, as QKeySequence(key) gives
+    return keys
+
+
+_USER_ROLE = 256  # Qt.ItemDataRole.UserRole: QListWidgetItem.setData/data take the role as an int
+_ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +224,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.session = session
         self._pages: dict[str, QWidget] = {}
-        self._placeholders: dict[str, QWidget] = {}
+        self._loading: Any = None  # QLabel shown for any page not built yet (one widget for all of them)
+        self._details_done = False
+        self.log_dock: Any = None  # ui.log_pane.LogDock, added by finish_details
         self._states: dict[str, str] = dict.fromkeys(STEP_IDS, "none")
         self._closing = False
         self._defer = defer_pages
@@ -229,8 +254,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("page_stack")
         self._items: dict[str, QListWidgetItem] = {}
-        self._tools_header = QListWidgetItem()
-        self._tools_header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: readable, not selectable
+        self._tools_header = QListWidgetItem()  # made unselectable in finish_details (Qt enums load then)
         header_font = self.steps.font()
         header_font.setBold(True)
         self._tools_header.setFont(header_font)
@@ -238,16 +262,17 @@ class MainWindow(QMainWindow):
             if entry.tool and self._tools_header.listWidget() is None:
                 self.steps.addItem(self._tools_header)
             item = QListWidgetItem(theme.state_icon(theme.State.NONE), "")
-            item.setData(Qt.ItemDataRole.UserRole, entry.step_id)
+            item.setData(_USER_ROLE, entry.step_id)
             self.steps.addItem(item)
             self._items[entry.step_id] = item
-            placeholder = QWidget()
-            QVBoxLayout(placeholder).addWidget(QLabel("…", placeholder))
-            self._placeholders[entry.step_id] = placeholder
-            self.stack.addWidget(placeholder)
+        self._loading = QLabel("…", self.stack)
+        self._loading.setObjectName("page_loading")
+        self.stack.addWidget(self._loading)
         self.steps.currentItemChanged.connect(self._on_step_selected)
 
-        splitter = QSplitter(self)
+        splitter = (
+            QSplitter()
+        )  # QSplitter(parent) would resolve an overload taking Qt.Orientation: ~13 ms; setCentralWidget reparents it
         splitter.addWidget(self.steps)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
@@ -257,19 +282,17 @@ class MainWindow(QMainWindow):
         self._retranslate_steps()
         self.steps.setCurrentRow(0)
 
-    def finish_setup(self) -> None:
-        """Menus, shortcuts, log dock, remembered state: right after the window is shown (fast start)."""
+    def finish_setup(self, *, details: bool = True) -> None:
+        """Step list, menus, shortcuts: right after the window is shown (fast start). ``details=False`` leaves the
+        log dock and the remembered dock layout to ``finish_details`` (the application runs it one turn later)."""
         if self._setup_done:
+            if details:
+                self.finish_details()
             return
         self._setup_done = True
         _load_names()
         self.profiles = ProfileStore(self.settings)
         self._build_steps()
-        from sfjwt_gui.ui.log_pane import LogDock
-
-        self.log_dock = LogDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
-        self.log_dock.hide()
 
         self.practice_label = QLabel(self)
         self.practice_label.setObjectName("practice_status")
@@ -281,6 +304,32 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._on_session_changed)
         self._restore_settings()
         self.retranslate_ui()
+        if details:
+            self.finish_details()
+
+    def finish_details(self) -> None:
+        """What the first usable frame can do without: the log dock (with the remembered dock layout) and the Qt
+        enum namespace for the heading's flags."""
+        if self._details_done or not self._setup_done:
+            return
+        self._details_done = True
+        _load_qt_namespace()
+        self._tools_header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: readable, not selectable
+        from sfjwt_gui.ui.log_pane import LogDock
+
+        self.log_dock = LogDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
+        self.log_dock.hide()
+        self.log_dock.visibilityChanged.connect(self.act_toggle_log.setChecked)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        self.act_toggle_log.setChecked(self.log_dock.isVisible())
+
+    def toggle_log(self, show: bool) -> None:
+        """Ctrl+L: show or hide the log dock."""
+        self.finish_details()
+        self.log_dock.setVisible(show)
 
     # ------------------------------------------------------------------ pages
 
@@ -291,13 +340,8 @@ class MainWindow(QMainWindow):
         entry = next(e for e in ENTRIES if e.step_id == step_id)
         page = entry.factory(self.session)
         page.setObjectName(f"page_{step_id}")
-        placeholder = self._placeholders.pop(step_id)
-        index = self.stack.indexOf(placeholder)
-        current = self.stack.currentIndex() == index
-        self.stack.insertWidget(index, page)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
-        if current:
+        self.stack.addWidget(page)
+        if self.stack.currentWidget() is self._loading and self.current_step() == step_id:
             self.stack.setCurrentWidget(page)
         self._pages[step_id] = page
         self._wire_page(step_id, page)
@@ -344,16 +388,16 @@ class MainWindow(QMainWindow):
         if not self._setup_done:
             return ""
         item = self.steps.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+        return str(item.data(_USER_ROLE) or "") if item else ""
 
     def _on_step_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is None:
             return
-        step_id = current.data(Qt.ItemDataRole.UserRole)
+        step_id = current.data(_USER_ROLE)
         if not step_id:
             return
         if self._defer and step_id not in self._pages:
-            self.stack.setCurrentWidget(self._placeholders[str(step_id)])
+            self.stack.setCurrentWidget(self._loading)
             return
         self.stack.setCurrentWidget(self.page(str(step_id)))
 
@@ -385,31 +429,33 @@ class MainWindow(QMainWindow):
         item.setText(prefix + _title(step_id))
         state_text = self._state_text(self._states[step_id])
         item.setToolTip(f"{_title(step_id)} — {state_text} (Ctrl+{number})")
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{_title(step_id)}, {state_text}")
+        item.setData(_ACCESSIBLE_TEXT_ROLE, f"{_title(step_id)}, {state_text}")
 
     # ------------------------------------------------------------------ actions
 
-    def _action(self, name: str, slot: Callable[[], Any], *shortcuts: QKeySequence | str) -> QAction:
+    def _action(self, name: str, slot: Callable[[], Any], *shortcuts: QKeySequence.StandardKey | str) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setShortcuts(_key_sequences(*shortcuts))  # window-wide: QAction's default context
         self.addAction(action)
         return action
 
     def _create_actions(self) -> None:
         self.act_send = self._action("act_send", self.send, "Ctrl+Return", "Ctrl+Enter")
         self.act_generate = self._action("act_generate", self.generate_key, "Ctrl+G")
-        self.act_import = self._action("act_import", self.import_key, QKeySequence(QKeySequence.StandardKey.Open))
+        self.act_import = self._action("act_import", self.import_key, QKeySequence.StandardKey.Open)
         self.act_copy_token = self._action("act_copy_token", self.copy_token, "Ctrl+Shift+C")
-        self.act_help = self._action("act_help", self.show_help, QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.act_help = self._action("act_help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self.act_quit = self._action("act_quit", self.close, "Ctrl+Q")
         self.act_save_profile = self._action("act_save_profile", self.save_profile_dialog, "Ctrl+S")
-        self.act_toggle_log = self.log_dock.toggleViewAction()
+        self.act_toggle_log = QAction(self)
         self.act_toggle_log.setObjectName("act_toggle_log")
-        self.act_toggle_log.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_toggle_log.setCheckable(True)
+        self.act_toggle_log.setShortcuts(_key_sequences("Ctrl+L"))
+        self.act_toggle_log.toggled.connect(self.toggle_log)
+        self.addAction(self.act_toggle_log)
         self.act_practice_start = self._action("act_practice_start", self.start_practice, "Ctrl+P")
         self.act_practice_stop = self._action("act_practice_stop", self.stop_practice)
         self.act_practice_stop.setEnabled(False)
@@ -819,9 +865,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray(geometry))
 
     def _restore_settings(self) -> None:
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(QByteArray(state))
         last = self.profiles.last
         if last:
             self.load_profile(last)
@@ -829,7 +872,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         """Remember geometry and dock state (the last profile is saved when chosen)."""
         self.settings.setValue("window/geometry", self.saveGeometry())
-        if self._setup_done:
+        if self._details_done:  # the dock layout exists only then
             self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
 
@@ -843,6 +886,6 @@ class MainWindow(QMainWindow):
                 shutdown()
         if self.practice is not None:
             self.practice.stop()
-        if self._setup_done:
+        if self.log_dock is not None:
             self.log_dock.detach()
         super().closeEvent(event)

@@ -172,10 +172,48 @@ _state_icons: dict[str, QIcon] = {}
 _SYMBOL = {State.NONE: "", State.OK: "✓", State.WARNING: "!", State.FAILED: "✕"}
 
 
+def _png(size: int, rgba: bytes) -> bytes:
+    """A minimal RGBA PNG of ``size`` x ``size`` pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + rgba[y * size * 4 : (y + 1) * size * 4] for y in range(size))
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def _ring_icon() -> QIcon:
+    """The "not started" ring, drawn pixel by pixel: every step shows it on the first usable frame, and QPainter's
+    pen and brush calls would load the whole Qt enum namespace (~13 ms) before it (see main_window)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    c = color(State.NONE)
+    icon = QIcon()
+    for size in (16, 32):
+        centre, radius, width = size / 2, (size - 3) / 2, max(1.5, size / 10)
+        pixels = bytearray()
+        for y in range(size):
+            for x in range(size):
+                distance = ((x + 0.5 - centre) ** 2 + (y + 0.5 - centre) ** 2) ** 0.5
+                coverage = min(1.0, max(0.0, width / 2 + 0.5 - abs(distance - radius)))
+                pixels += bytes((c.red(), c.green(), c.blue(), round(255 * coverage)))
+        pix = QPixmap()
+        pix.loadFromData(_png(size, bytes(pixels)), "PNG")
+        icon.addPixmap(pix)
+    return icon
+
+
 def state_icon(state: str) -> QIcon:
     """A round icon for a step state: grey ring (not started), green ✓, amber !, red ✕."""
+    if state == State.NONE:
+        if state not in _state_icons:
+            _state_icons[state] = _ring_icon()
+        return _state_icons[state]
     from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
+    from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
     if state in _state_icons:
         return _state_icons[state]
@@ -187,20 +225,15 @@ def state_icon(state: str) -> QIcon:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         c = color(state)
         rect = QRectF(1.5, 1.5, size - 3, size - 3)
-        if state == State.NONE:
-            painter.setPen(QPen(c, max(1.5, size / 10)))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(rect)
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(c))
-            painter.drawEllipse(rect)
-            font = QFont()
-            font.setBold(True)
-            font.setPixelSize(int(size * 0.62))
-            painter.setFont(font)
-            painter.setPen(QColor("#101114") if is_dark() else QColor("#ffffff"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, _SYMBOL[State(state)])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(c))
+        painter.drawEllipse(rect)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(int(size * 0.62))
+        painter.setFont(font)
+        painter.setPen(QColor("#101114") if is_dark() else QColor("#ffffff"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, _SYMBOL[State(state)])
         painter.end()
         icon.addPixmap(pix)
     _state_icons[state] = icon
