@@ -216,24 +216,37 @@ def run_decode(args: argparse.Namespace) -> int:
 def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: Any, lang: str) -> None:
     import json
 
+    say = _texts("decode", lang)
     for repair in decoded.repair_texts(lang):
-        print(f"{_LINT_WORDS[lang]['note']}: {repair}")
-    print("Header:")
+        print(say["note"].format(text=repair))
+    print(say["header"])
     print(_indent(json.dumps(decoded.header, indent=2, ensure_ascii=False)))
-    print("Payload:")
+    print(say["payload"])
     print(_indent(json.dumps(decoded.payload, indent=2, ensure_ascii=False)))
     for claim, info in times.items():
         note = f" [{info.note}]" if info.note else ""
-        print(f"  {claim}: {info.utc} (local {info.local}) — {info.relative}{note}")
-    alg = decoded.algorithm or "no alg"
-    print(f"Signature: {len(decoded.signature)} bytes ({alg}) {decoded.signature_b64[:32]}…")
+        print(say["time"].format(claim=claim, utc=info.utc, local=info.local, relative=info.relative, note=note))
+    alg = decoded.algorithm or say["no_alg"]
+    size, preview = len(decoded.signature), decoded.signature_b64[:32]
+    print(say["signature"].format(size=size, alg=alg, preview=preview))
     if verification is not None:
-        state = "VERIFIED" if verification.verified else "NOT VERIFIED"
-        print(f"{state}: {verification.reason_in(lang)}")
+        state = say["verified"] if verification.verified else say["not_verified"]
+        print(state.format(reason=verification.reason_in(lang)))
         if verification.certificate_sha256:
-            print(f"  certificate SHA-256: {verification.certificate_sha256}")
+            print(say["certificate_sha256"].format(fingerprint=verification.certificate_sha256))
         if verification.key_sha256:
-            print(f"  public key SHA-256:  {verification.key_sha256}")
+            print(say["key_sha256"].format(fingerprint=verification.key_sha256))
+
+
+def _texts(section: str, lang: str) -> dict[str, str]:
+    """The ``section`` labels of ``resources/lint/cli.json`` in ``lang``."""
+    import json
+
+    from sfjwt_gui.core.resources import resource_path
+
+    with resource_path("lint", "cli.json").open(encoding="utf-8") as handle:
+        data: dict[str, dict[str, dict[str, str]]] = json.load(handle)
+    return {name: texts.get(lang) or texts["en"] for name, texts in data[section].items()}
 
 
 def _indent(text: str) -> str:
@@ -274,36 +287,14 @@ def run_lint(args: argparse.Namespace) -> int:
             {"findings": [f.to_json() for f in findings], "summary": summary, "repairs": decoded.repairs},
         )
     else:
-        words = _LINT_WORDS[args.lang]
+        words = _texts("lint", args.lang)
         for repair in decoded.repair_texts(args.lang):
-            print(f"{words['note']}: {repair}")
+            print(words["note"].format(text=repair))
         for finding in findings:
             flag = f" ({words['unconfirmed']})" if not finding.confirmed else ""
-            print(f"{finding.severity.upper():7} {finding.rule}{flag}")
+            print(f"{words['severity_' + str(finding.severity)]:7} {finding.rule}{flag}")
             print(f"        {finding.message}")
             print(f"        {words['fix']}: {finding.fix}")
         counts = ", ".join(f"{words[level]}: {count}" for level, count in summary.items())
         print(counts if findings else words["none"])
     return 2 if has_errors(findings) else 0
-
-
-_LINT_WORDS = {
-    "en": {
-        "note": "note",
-        "unconfirmed": "unconfirmed",
-        "fix": "fix",
-        "error": "errors",
-        "warning": "warnings",
-        "info": "info",
-        "none": "no findings",
-    },
-    "ja": {
-        "note": "補足",
-        "unconfirmed": "未確認",
-        "fix": "対処",
-        "error": "エラー",
-        "warning": "警告",
-        "info": "情報",
-        "none": "指摘事項はありません",
-    },
-}

@@ -191,7 +191,7 @@ def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis
     if getattr(args, "verbose", False) and result.transcript.attempts:
         print(result.transcript.to_text(), end="\n\n")
     print(diagnosis.to_text())
-    label = _LABELS["ja" if getattr(args, "lang", "en") == "ja" else "en"]
+    label = _labels("ja" if getattr(args, "lang", "en") == "ja" else "en")
     if result.token is not None:
         token = result.token
         print()
@@ -209,32 +209,18 @@ def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis
             versions = ", ".join(api.api_versions[-3:])
             print(label["api_ok"].format(user=api.username, org=api.org_id, versions=versions))
         else:
-            print(label["api_failed"].format(error=api.error))
+            print(label["api_failed"].format(error=api.error_in(args.lang)))
 
 
-# Labels of the lines under the diagnosis (the diagnosis itself comes from resources/errors/catalogue.json).
-_LABELS = {
-    "en": {
-        "instance_url": "instance_url: ",
-        "org_id": "org id:       ",
-        "user_id": "user id:      ",
-        "scope": "scope:        ",
-        "access_token": "access token: ",
-        "date": "server Date:  {date} (clock offset {offset:+.1f} s ± {within:.1f} s)",
-        "api_ok": "API check:    OK as {user} in org {org}; API versions {versions}",
-        "api_failed": "API check:    FAILED: {error}",
-    },
-    "ja": {
-        "instance_url": "instance_url: ",
-        "org_id": "組織 ID:       ",
-        "user_id": "ユーザー ID:   ",
-        "scope": "スコープ:      ",
-        "access_token": "アクセストークン: ",
-        "date": "サーバーの Date: {date}(時刻のずれ {offset:+.1f} 秒 ± {within:.1f} 秒)",
-        "api_ok": "API の確認:    成功。ユーザー {user}、組織 {org}、API バージョン {versions}",
-        "api_failed": "API の確認:    失敗: {error}",
-    },
-}
+def _labels(lang: str) -> dict[str, str]:
+    """The labels of the lines under the diagnosis (``resources/errors/cli.json``) in ``lang``."""
+    import json
+
+    from sfjwt_gui.core.resources import resource_path
+
+    with resource_path("errors", "cli.json").open(encoding="utf-8") as handle:
+        data: dict[str, dict[str, dict[str, str]]] = json.load(handle)
+    return {name: texts.get(lang) or texts["en"] for name, texts in data["token"].items()}
 
 
 def _read_body(body: str | None) -> str:

@@ -287,12 +287,13 @@ def diagnose(
         org_kind=org_kind,
         options=options,
         now=result.sent_at or time.time(),
+        lang=lang,
     )
     diagnosis = _build(entry, ctx, lang)
     diagnosis.outcome = str(result.outcome)
     diagnosis.error, diagnosis.error_description = result.error, result.error_description
     diagnosis.raw_body = result.body
-    diagnosis.detail = result.network_detail
+    diagnosis.detail = result.network_detail_in(lang)
     if entry.id == UNKNOWN_ID:
         _add_closest(diagnosis, result.error, result.error_description, lang)
     return diagnosis

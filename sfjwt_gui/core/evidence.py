@@ -61,6 +61,7 @@ class EvidenceContext:
     org_kind: str | None = None  # "production" / "sandbox" when the caller knows (practice org, preset)
     options: ExchangeOptions | None = None
     now: float = field(default_factory=time.time)
+    lang: str = "en"  # for texts taken from the result (the network detail)
 
     @property
     def payload(self) -> dict[str, Any]:
@@ -428,7 +429,7 @@ def check_scope_claim(ctx: EvidenceContext) -> Evidence:
 
 
 def _detail(ctx: EvidenceContext) -> str:
-    return (ctx.result.network_detail if ctx.result else None) or "?"
+    return (ctx.result.network_detail_in(ctx.lang) if ctx.result else None) or "?"
 
 
 def check_dns_name(ctx: EvidenceContext) -> Evidence:

@@ -28,7 +28,7 @@ from typing import Any
 import httpx
 
 from sfjwt_gui import __version__
-from sfjwt_gui.core.outcome import NetworkKind, Outcome
+from sfjwt_gui.core.outcome import Detail, NetworkKind, Outcome
 from sfjwt_gui.core.redact import mask_token, redact, shorten_jwt
 from sfjwt_gui.core.retry import CancelToken, RetryPolicy, is_transient_status
 from sfjwt_gui.core.transcript import Attempt, Transcript
@@ -39,6 +39,7 @@ __all__ = [
     "GRANT_TYPE",
     "ApiCheck",
     "CancelToken",
+    "Detail",
     "ExchangeOptions",
     "ExchangeResult",
     "NetworkKind",
@@ -46,6 +47,8 @@ __all__ = [
     "TokenInfo",
     "Trust",
     "check_api",
+    "classify_exception",
+    "classify_exception_detail",
     "local_failure",
     "request_token",
 ]
@@ -166,7 +169,7 @@ class ExchangeResult:
     server_date: str | None = None
     clock_offset: float | None = None
     clock_uncertainty: float | None = None  # ± seconds: the Date header's whole seconds plus the time in flight
-    network_detail: str | None = None
+    network_detail: str | None = None  # English; ``network_detail_in(lang)`` for other languages
     network_kind: NetworkKind | None = None
     token_url: str = ""
     status: int | None = None
@@ -177,6 +180,16 @@ class ExchangeResult:
     trust: Trust = Trust.CERTIFI
     elapsed_ms: float = 0.0
     sent_at: float | None = None  # epoch seconds when the final request left
+    detail: Detail | None = None  # ``network_detail`` as a text key and values (shown in en or ja)
+
+    def set_detail(self, detail: Detail) -> None:
+        """Record what went wrong on the way (``network_detail`` keeps the English sentence)."""
+        self.detail = detail
+        self.network_detail = detail.text("en")
+
+    def network_detail_in(self, lang: str = "en") -> str | None:
+        """``network_detail`` in ``lang`` (``en`` or ``ja``)."""
+        return self.detail.text(lang) if self.detail is not None else self.network_detail
 
     @property
     def ok(self) -> bool:
@@ -217,8 +230,18 @@ class ApiCheck:
     org_id: str | None
     api_versions: list[str]
     transcript: Transcript
-    error: str | None = None
+    error: str | None = None  # English; ``error_in(lang)`` for other languages
     display_name: str | None = None
+    detail: Detail | None = None
+
+    def set_error(self, detail: Detail) -> None:
+        """Record why the check failed (``error`` keeps the English sentence)."""
+        self.detail = detail
+        self.error = detail.text("en")
+
+    def error_in(self, lang: str = "en") -> str | None:
+        """``error`` in ``lang`` (``en`` or ``ja``)."""
+        return self.detail.text(lang) if self.detail is not None else self.error
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON."""
@@ -403,7 +426,14 @@ def _chain(exc: BaseException) -> list[BaseException]:
 
 
 def classify_exception(exc: BaseException, url: str, *, proxy: str | None = None) -> tuple[NetworkKind, str]:
-    """Map an httpx/OS exception to a ``NetworkKind`` and a plain-words detail naming host and cause."""
+    """Map an httpx/OS exception to a ``NetworkKind`` and a plain-words detail naming host and cause (English;
+    ``classify_exception_detail`` gives the same as a ``Detail`` that also reads in Japanese)."""
+    kind, detail = classify_exception_detail(exc, url, proxy=proxy)
+    return kind, detail.text("en")
+
+
+def classify_exception_detail(exc: BaseException, url: str, *, proxy: str | None = None) -> tuple[NetworkKind, Detail]:
+    """Map an httpx/OS exception to a ``NetworkKind`` and a ``Detail`` (texts in ``resources/errors/network.json``)."""
     parts = urllib.parse.urlsplit(url)
     host = parts.hostname or url
     where = f"{host}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
@@ -413,18 +443,18 @@ def classify_exception(exc: BaseException, url: str, *, proxy: str | None = None
     if isinstance(exc, httpx.ProxyError) or (
         proxy and isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout) and not tls_verify
     ):
-        return NetworkKind.PROXY, f"proxy {proxy or '(from environment)'} failed: {text or type(exc).__name__}"
+        return NetworkKind.PROXY, Detail("proxy_failed", {"proxy": proxy or "", "system": text or type(exc).__name__})
     if isinstance(exc, httpx.TimeoutException):
-        phase = "connecting to" if isinstance(exc, httpx.ConnectTimeout) else "waiting for an answer from"
-        return NetworkKind.TIMEOUT, f"timed out {phase} {where}"
+        phase = "timeout_connect" if isinstance(exc, httpx.ConnectTimeout) else "timeout_read"
+        return NetworkKind.TIMEOUT, Detail(phase, {"where": where})
     for e in chain:
         if isinstance(e, ssl.SSLCertVerificationError):
-            return NetworkKind.TLS, f"TLS certificate of {host} not trusted: {e.verify_message or e}"
+            return NetworkKind.TLS, Detail("tls_untrusted", {"host": host, "system": str(e.verify_message or e)})
     if "CERTIFICATE_VERIFY_FAILED" in text:
-        return NetworkKind.TLS, f"TLS certificate of {host} not trusted: {text}"
+        return NetworkKind.TLS, Detail("tls_untrusted", {"host": host, "system": text})
     for e in chain:
         if isinstance(e, socket.gaierror):
-            return NetworkKind.DNS, f"the name {host!r} could not be resolved ({e})"
+            return NetworkKind.DNS, Detail("dns_failed", {"host": host, "system": str(e)})
     lowered = text.lower()
     dns_words = (
         "name or service not known",
@@ -434,17 +464,14 @@ def classify_exception(exc: BaseException, url: str, *, proxy: str | None = None
         "no address associated",
     )
     if any(w in lowered for w in dns_words):
-        return NetworkKind.DNS, f"the name {host!r} could not be resolved ({text})"
+        return NetworkKind.DNS, Detail("dns_failed", {"host": host, "system": text})
     if any(isinstance(e, ConnectionRefusedError) for e in chain) or "connection refused" in lowered:
-        return NetworkKind.REFUSED, f"nothing accepted the connection at {where} (connection refused)"
+        return NetworkKind.REFUSED, Detail("refused", {"where": where})
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        return (
-            NetworkKind.DROPPED,
-            f"{where} closed the connection before a complete answer ({text or type(exc).__name__})",
-        )
+        return NetworkKind.DROPPED, Detail("dropped", {"where": where, "system": text or type(exc).__name__})
     if any(isinstance(e, ssl.SSLError) for e in chain):
-        return NetworkKind.TLS, f"TLS handshake with {where} failed: {text}"
-    return NetworkKind.OTHER, f"{type(exc).__name__} talking to {where}: {text}"
+        return NetworkKind.TLS, Detail("tls_handshake", {"where": where, "system": text})
+    return NetworkKind.OTHER, Detail("other", {"error_type": type(exc).__name__, "where": where, "system": text})
 
 
 def peer_certificate_names(url: str, timeout: float) -> tuple[str | None, str | None]:
@@ -530,7 +557,9 @@ def _send(
 
 def local_failure(message: str, *, token_url: str = "", transcript: Transcript | None = None) -> ExchangeResult:
     """An exchange that never left this machine (no key, bad claims, bad URL)."""
-    return ExchangeResult(Outcome.LOCAL, transcript or Transcript(), token_url=token_url, network_detail=message)
+    result = ExchangeResult(Outcome.LOCAL, transcript or Transcript(), token_url=token_url)
+    result.set_detail(Detail("local", {"system": message}))
+    return result
 
 
 def _clock(result: ExchangeResult, attempt: Attempt, started: float, elapsed_ms: float) -> None:
@@ -593,15 +622,15 @@ def request_token(
     result = ExchangeResult(Outcome.LOCAL, transcript, token_url=token_url, trust=Trust(options.trust))
     scheme = urllib.parse.urlsplit(token_url).scheme.lower()
     if scheme not in ("http", "https") or not urllib.parse.urlsplit(token_url).hostname:
-        result.network_detail = f"{token_url!r} is not an http(s) URL"
+        result.set_detail(Detail("not_http_url", {"url": token_url}))
         return result
     if not assertion or not assertion.strip():
-        result.network_detail = "there is no assertion to send (no key or no claims)"
+        result.set_detail(Detail("no_assertion"))
         return result
     try:
         client = _client(options)
     except Exception as exc:  # CertificateError from a bad bundle, or an httpx proxy URL it cannot parse
-        result.network_detail = redact(str(exc))
+        result.set_detail(Detail("client_setup", {"system": redact(str(exc))}))
         return result
     body = urllib.parse.urlencode({"grant_type": GRANT_TYPE, "assertion": assertion.strip()})
     shown_body = shown_form_body(assertion.strip(), reveal=options.reveal_assertion)
@@ -627,16 +656,20 @@ def request_token(
             if cancel.is_cancelled():
                 return _cancelled(result, total_start)
             if failure is not None:
-                kind, detail = classify_exception(failure, token_url, proxy=transcript.proxy)
+                kind, detail = classify_exception_detail(failure, token_url, proxy=transcript.proxy)
                 if kind in (NetworkKind.REFUSED, NetworkKind.OTHER) and retry < policy.max_retries:
-                    if _backoff(transcript, policy, retry, f"{kind} ({detail})", None, cancel, sleep):
+                    why = f"{kind} ({detail.text('en')})"
+                    if _backoff(transcript, policy, retry, why, None, cancel, sleep):
                         return _cancelled(result, total_start)
                     continue
-                result.outcome, result.network_kind, result.network_detail = Outcome.NETWORK, kind, detail
+                result.outcome, result.network_kind = Outcome.NETWORK, kind
                 if kind is NetworkKind.TLS and not transcript.proxy:
                     result.tls_issuer, result.tls_subject = peer_certificate_names(token_url, options.connect_timeout)
                     if result.tls_issuer:
-                        result.network_detail += f"; its certificate was issued by {result.tls_issuer!r}"
+                        detail = Detail(
+                            detail.key, detail.values, (Detail("tls_issuer", {"issuer": result.tls_issuer}),)
+                        )
+                result.set_detail(detail)
                 break
             assert response is not None
             if is_transient_status(response.status_code) and retry < policy.max_retries:
@@ -686,7 +719,7 @@ def _backoff(
 
 def _cancelled(result: ExchangeResult, total_start: float) -> ExchangeResult:
     result.outcome = Outcome.CANCELLED
-    result.network_detail = "cancelled by the user"
+    result.set_detail(Detail("cancelled"))
     result.transcript.notes.append("cancelled")
     result.elapsed_ms = (time.perf_counter() - total_start) * 1000
     return result
@@ -702,7 +735,7 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
     try:
         client = _client(options)
     except Exception as exc:
-        check.error = redact(str(exc))
+        check.set_error(Detail("client_setup", {"system": redact(str(exc))}))
         return check
     streams = _Streams()
     unregister = cancel.on_cancel(streams.abort)
@@ -711,7 +744,7 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
         answers: list[Any] = []
         for number, url in enumerate(urls, start=1):
             if cancel.is_cancelled():
-                check.error = "cancelled by the user"
+                check.set_error(Detail("cancelled"))
                 return check
             request = client.build_request("GET", url, headers=headers)
             attempt, response, failure, _, _ = _send(
@@ -719,12 +752,15 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
             )
             transcript.attempts.append(attempt)
             if failure is not None:
-                check.error = classify_exception(failure, url)[1]
+                check.set_error(classify_exception_detail(failure, url)[1])
                 return check
             assert response is not None
             answers.append(attempt.parsed)
             if response.status_code != 200:
-                check.error = f"GET {url} answered HTTP {response.status_code}: {redact(response.text[:300])}"
+                excerpt = redact(response.text[:300])
+                check.set_error(
+                    Detail("api_http_error", {"url": url, "status": str(response.status_code), "system": excerpt})
+                )
                 return check
         identity, versions = answers
         if isinstance(identity, dict):
@@ -735,7 +771,7 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
             check.api_versions = [str(v.get("version")) for v in versions if isinstance(v, dict) and v.get("version")]
         check.ok = bool(check.username) and bool(check.api_versions)
         if not check.ok:
-            check.error = "the org answered, but without a username or API versions"
+            check.set_error(Detail("api_incomplete"))
         return check
     finally:
         unregister()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 
 class Outcome(StrEnum):
@@ -43,3 +46,40 @@ _EXIT = {
 def exit_code(outcome: Outcome) -> int:
     """CLI exit code: 0 success, 2 Salesforce refused, 3 network/TLS/server trouble, 1 local input problem."""
     return _EXIT[outcome]
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A sentence about what happened on the way (``resources/errors/network.json``), kept as a text key and
+    its values so a front end can show it in English or Japanese. ``system`` values (the operating system's or
+    the TLS library's own message) are quoted as they came."""
+
+    key: str
+    values: Mapping[str, str] = field(default_factory=dict)
+    then: tuple[Detail, ...] = ()  # sentences appended after this one (e.g. who issued an untrusted certificate)
+
+    def text(self, lang: str = "en") -> str:
+        """The sentence in ``lang`` (``en`` or ``ja``; unknown languages fall back to English)."""
+        entry = _network_texts().get(self.key) or {"en": "{system}"}
+        template = entry.get(lang) or entry["en"]
+        values = {name: value for name, value in self.values.items()}
+        if self.key == "proxy_failed" and not values.get("proxy"):
+            values["proxy"] = Detail("proxy_from_environment").text(lang)
+        own = template.format_map(_Missing(values))
+        return own + "".join(part.text(lang) for part in self.then)
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+@cache
+def _network_texts() -> dict[str, dict[str, str]]:
+    import json
+
+    from sfjwt_gui.core.resources import resource_path
+
+    with resource_path("errors", "network.json").open(encoding="utf-8") as handle:
+        texts: dict[str, dict[str, str]] = json.load(handle)["texts"]
+    return texts
