@@ -138,11 +138,11 @@ class PracticeController(QObject):
             return
         self.server = started.server
         s = self.session
+        s.set("uploaded_certificate", started.certificate)  # first: the org already holds it, no second upload
         if started.key_generated:
             s.set("private_key", started.private_key)
             s.set("key_name", started.key_name)
         s.set("certificate", started.certificate)
-        s.set("uploaded_certificate", started.certificate)
         s.set("preset", "custom")
         s.set("endpoint", self.server.token_url)
         s.set("audience", self.server.audience)
@@ -186,7 +186,7 @@ class PracticeController(QObject):
         if field != "certificate" or self.server is None:
             return
         certificate = self.session.get("certificate")
-        if certificate is None:
+        if certificate is None or certificate is self.session.get("uploaded_certificate"):
             return
         job = run_in_background(_upload_certificate, self.server, certificate)
         job.signals.finished.connect(lambda _none: self._on_uploaded(certificate))

@@ -38,6 +38,8 @@ def test_token_then_user_not_approved_explained(qtbot: Any, main_window: MainWin
     qtbot.waitUntil(lambda: window.current_step() == "send", timeout=5000)
     send = window.page("send")
     assert send.practice_box.isVisible()  # the scenarios are offered right where the newcomer lands
+    assert "Ctrl+Enter" in send.status.text()  # and the next move is named before anything was sent
+    assert "scenario" in send.practice_hint.text()
 
     assert _send(qtbot, window).ok
     assert send.card.isVisible()

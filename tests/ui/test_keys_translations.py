@@ -1,5 +1,5 @@
-"""Every user-visible string of the key page, the tools, dialogs and widgets has a Japanese translation, with the
-same {placeholders} as the English text, and the compiled .qm files are up to date with the .ts files."""
+"""Every user-visible string of the window, its pages, the tools, dialogs and widgets has a Japanese translation,
+with the same {placeholders} as the English text, and the compiled .qm files are up to date with the .ts files."""
 
 from __future__ import annotations
 
@@ -22,6 +22,17 @@ MODULES = [
     "files",
     "token_view",
     "findings_view",
+    # the window shell and the flow pages
+    "main_window",
+    "crash",
+    "log_pane",
+    "practice_mode",
+    "connection_page",
+    "claims_page",
+    "signed_jwt_page",
+    "send_page",
+    "diagnosis_page",
+    "diagnosis_view",
 ]
 
 

@@ -95,127 +95,127 @@
         <translation>Sandbox のユーザー名は通常 Sandbox 名で終わります(user@acme.com.uat)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="334" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="329" />
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="337" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="332" />
         <source>Where the signed JWT is sent and who it speaks for. The endpoint and aud are independent: a preset fills both, and you can change either.</source>
         <translation>署名済み JWT の送信先と、誰として認証するかを設定します。エンドポイントと aud は別々の値です。プリセットで両方が入り、どちらも個別に変更できます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="342" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="337" />
         <source>Production (login.salesforce.com)</source>
         <translation>本番(login.salesforce.com)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="343" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="338" />
         <source>Sandbox (test.salesforce.com)</source>
         <translation>Sandbox(test.salesforce.com)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="344" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="339" />
         <source>My Domain</source>
         <translation>私のドメイン</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="345" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="340" />
         <source>Experience Cloud site</source>
         <translation>Experience Cloud サイト</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="346" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="341" />
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="350" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="345" />
         <source>Preset</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="351" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="346" />
         <source>Endpoint and claims</source>
         <translation>エンドポイントとクレーム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="352" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="347" />
         <source>Org type:</source>
         <translation>組織の種類:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="353" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="348" />
         <source>My Domain name:</source>
         <translation>私のドメイン名:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="354" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="349" />
         <source>Sandbox name (optional):</source>
         <translation>Sandbox 名(任意):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="355" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="350" />
         <source>Site URL:</source>
         <translation>サイト URL:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="359" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="354" />
         <source>&amp;Endpoint (POST to):</source>
         <translation>エンドポイント(POST 先)(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="360" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="355" />
         <source>&amp;aud (audience):</source>
         <translation>aud(オーディエンス)(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="361" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="356" />
         <source>&amp;Consumer key (iss):</source>
         <translation>コンシューマー鍵(iss)(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="362" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="357" />
         <source>&amp;Username (sub):</source>
         <translation>ユーザー名(sub)(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="367" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="362" />
         <source>Connection preset</source>
         <translation>接続プリセット</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="368" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="363" />
         <source>My Domain name</source>
         <translation>私のドメイン名</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="369" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="364" />
         <source>Sandbox name</source>
         <translation>Sandbox 名</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="370" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="365" />
         <source>Experience Cloud site URL</source>
         <translation>Experience Cloud サイトの URL</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="371" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="366" />
         <source>Endpoint</source>
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="372" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="367" />
         <source>Audience (aud)</source>
         <translation>オーディエンス(aud)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="373" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="368" />
         <source>Consumer key</source>
         <translation>コンシューマー鍵</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="374" />
+        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="369" />
         <source>Username</source>
         <translation>ユーザー名</translation>
     </message>

@@ -86,6 +86,7 @@ class SendPage(QWidget):
         self.result: Any = None
         self.api_check: Any = None
         self.options: Any = None
+        self._status_is_hint = False
 
         self.title = QLabel(self)
         self.title.setObjectName("page_title")
@@ -184,6 +185,13 @@ class SendPage(QWidget):
         practice_layout = QVBoxLayout(self.practice_box)
         practice_layout.addLayout(practice_row)
         practice_layout.addWidget(self.scenario_story)
+        self.practice_hint = QLabel(self)
+        self.practice_hint.setObjectName("practice_hint")
+        self.practice_hint.setWordWrap(True)
+        hint_font = self.practice_hint.font()
+        hint_font.setItalic(True)
+        self.practice_hint.setFont(hint_font)
+        practice_layout.addWidget(self.practice_hint)
         self.practice_box.setVisible(False)
         self.scenario.activated.connect(self._scenario_picked)
 
@@ -424,6 +432,7 @@ class SendPage(QWidget):
     # ------------------------------------------------------------------ misc
 
     def _set_status(self, state: str, text: str) -> None:
+        self._status_is_hint = False
         self.status.setText(text)
         theme.set_state_colour(self.status, state)
         self.status.setProperty("state", state)
@@ -469,6 +478,9 @@ class SendPage(QWidget):
         self.scenario.setCurrentIndex(max(0, self.scenario.findData(current)))
         self.scenario.blockSignals(False)
         self.scenario_story.setText(server.scenario.story_in(lang))
+        if self.result is None and self.job is None and (not self.status.text() or self._status_is_hint):
+            self._set_status("none", self.tr("All filled in for the practice org: press Send (Ctrl+Enter)."))
+            self._status_is_hint = True
 
     def mark_stale(self, text: str) -> None:
         """The last answer no longer applies (the practice scenario changed): hide it and say what to do next."""
@@ -503,6 +515,12 @@ class SendPage(QWidget):
         self.transcript_box.setTitle(self.tr("Transcript (secrets masked)"))
         self.practice_box.setTitle(self.tr("Practice org"))
         self.scenario_label.setText(self.tr("Scenario:"))
+        self.practice_hint.setText(
+            self.tr(
+                "Get a token with the healthy org first. Then pick a scenario that breaks one thing on purpose, "
+                "press Send again and read the Diagnosis."
+            )
+        )
         self._update_practice_box()
         for widget, name in (
             (self.send_button, self.tr("Send the token request")),
