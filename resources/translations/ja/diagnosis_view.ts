@@ -28,33 +28,38 @@
         <translation>まだ説明する結果がありません。先にリクエストを送信してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="104" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="93" />
+        <source>Press Send (Ctrl+Enter) on the Send page. Whatever the token endpoint answers, this page then says what it means, which causes are confirmed or ruled out by what was sent, and how to fix it. To explain an answer you already have, use the Explain an error tool.</source>
+        <translation>「送信」ページで送信 (Ctrl+Enter) を押してください。トークンエンドポイントの応答がどうであれ、このページにその意味、送った内容から確認できた原因・否定できた原因、そして直し方が表示されます。手元にある応答を説明させるには「エラーを解説」ツールを使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="111" />
         <source>Possible causes</source>
         <translation>考えられる原因</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="105" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="112" />
         <source>How to fix it</source>
         <translation>直し方</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="106" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="113" />
         <source>Sources</source>
         <translation>出典</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="145" />
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="147" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="152" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="154" />
         <source>Raw response</source>
         <translation>レスポンス(そのまま)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="146" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="153" />
         <source>Explanation</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="148" />
+        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="155" />
         <source>Findings about the token sent</source>
         <translation>送信したトークンの検査結果</translation>
     </message>

@@ -88,9 +88,16 @@ class DiagnosisView(QWidget):
         self.diagnosis = d
         if d is None:
             self.title.setText(self.tr("Nothing to explain yet: send a request first."))
-            self.body.clear()
+            self.body.setPlainText(
+                self.tr(
+                    "Press Send (Ctrl+Enter) on the Send page. Whatever the token endpoint answers, this page then "
+                    "says what it means, which causes are confirmed or ruled out by what was sent, and how to fix it. "
+                    "To explain an answer you already have, use the Explain an error tool."
+                )
+            )
             self.raw.clear()
             self.findings.show_findings([])
+            self.findings.setVisible(False)
             return
         self.title.setText(str(d.title))
         self.body.setHtml(self.render_html(d))
