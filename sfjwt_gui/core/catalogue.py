@@ -1,8 +1,9 @@
 """The error catalogue: data in ``resources/errors/catalogue.json`` (English and Japanese), loaded and matched here.
 
 ``match_oauth(error, description)`` finds the entry for an OAuth error body (exact reference strings, the seed
-article's codes and known variants); ``entry(id)`` looks one up; ``closest(error, description)`` suggests the nearest
-known entry for an unknown error.
+article's codes and known variants); ``match_oauth_rule`` also says which rule matched (a rule marked ``closest``
+maps an answer that is not a documented JWT error, and the diagnosis must say so); ``entry(id)`` looks one up;
+``closest(error, description)`` suggests the nearest known entry for an unknown error.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class MatchRule:
     description: str | None = None
     network: str | None = None
     outcome: str | None = None
+    closest: bool = False  # not a documented JWT error: only the nearest documented entry
 
     def score(self, error: str, description: str) -> float:
         """0 when it does not match; more specific rules score higher."""
@@ -73,6 +75,7 @@ class Entry:
     causes: tuple[CauseSpec, ...]
     fixes: tuple[dict[str, str], ...]
     sources: tuple[dict[str, str], ...]
+    keywords: tuple[str, ...] = ()
 
     def title_in(self, lang: str) -> str:
         """Title in ``lang``."""
@@ -116,14 +119,19 @@ class Catalogue:
 
     def match_oauth(self, error: str | None, description: str | None) -> Entry | None:
         """The best entry for an OAuth error body, or None when nothing matches."""
+        found = self.match_oauth_rule(error, description)
+        return found[0] if found else None
+
+    def match_oauth_rule(self, error: str | None, description: str | None) -> tuple[Entry, MatchRule] | None:
+        """The best entry and the rule that matched (``rule.closest``: not a documented JWT error), or None."""
         err, desc = (error or "").strip().lower(), normalise(description)
-        best: tuple[float, Entry] | None = None
+        best: tuple[float, Entry, MatchRule] | None = None
         for item in self.entries:
             for rule in item.match:
                 score = rule.score(err, desc)
                 if score and (best is None or score > best[0]):
-                    best = (score, item)
-        return best[1] if best else None
+                    best = (score, item, rule)
+        return (best[1], best[2]) if best else None
 
     def match_key(self, *, network: str | None = None, outcome: str | None = None) -> Entry | None:
         """The entry for a network kind or a non-OAuth outcome."""
@@ -134,25 +142,103 @@ class Catalogue:
         return None
 
     def closest(self, error: str | None, description: str | None) -> Entry | None:
-        """The nearest OAuth entry by description similarity (at least 0.5), else one sharing the error code."""
+        """The nearest OAuth entry for an unknown error, or None when nothing is close enough to guess.
+
+        A description that is a near spelling of a known one (difflib ratio >= 0.85) wins outright. Otherwise
+        the words of the description (and of the code, when it is not a known one) are compared with each
+        entry's words (its match strings and ``keywords``), each shared word weighted by how few entries use it,
+        and entries of the same error code (the code's family) get a bonus. A guess needs at least one telling
+        shared word, or a code that belongs to one or two entries only (``invalid_grant`` covers too many
+        entries to guess from its code alone).
+        """
         import difflib
 
         desc = normalise(description)
-        best: tuple[float, Entry] | None = None
-        for item in self.entries:
-            for rule in item.match:
-                if rule.description and desc:
-                    ratio = difflib.SequenceMatcher(None, desc, normalise(rule.description)).ratio()
-                    if ratio >= 0.5 and (best is None or ratio > best[0]):
-                        best = (ratio, item)
-        if best:
-            return best[1]
         err = (error or "").strip().lower()
-        if err and err != "invalid_grant":  # invalid_grant covers too many entries to guess from
-            for item in self.entries:
-                if any(rule.error and rule.error.lower() == err for rule in item.match):
-                    return item
-        return None
+        oauth = [item for item in self.entries if item.oauth_strings]
+        if desc:
+            spelled: tuple[float, Entry] | None = None
+            for item in oauth:
+                for rule in item.match:
+                    if rule.description and not rule.closest:
+                        ratio = difflib.SequenceMatcher(None, desc, normalise(rule.description)).ratio()
+                        if ratio >= _SPELLING and (spelled is None or ratio > spelled[0]):
+                            spelled = (ratio, item)
+            if spelled:
+                return spelled[1]
+        vocabulary = {item.id: _entry_words(item) for item in oauth}
+        frequency: dict[str, int] = {}
+        for words in vocabulary.values():
+            for word in words:
+                frequency[word] = frequency.get(word, 0) + 1
+        family = [item for item in oauth if any(rule.error and rule.error.lower() == err for rule in item.match)]
+        # a known code speaks through its family bonus; an unknown code's words (unsupported_response_type) count
+        query = _words(desc) if family else _words(err.replace("_", " ")) | _words(desc)
+        best: tuple[float, Entry] | None = None
+        for item in oauth:
+            shared = query & vocabulary[item.id]
+            telling = sum(1 / frequency[word] for word in shared)
+            in_family = item in family
+            if telling < _TELLING and not (in_family and len(family) <= 2):
+                continue
+            score = telling + (_FAMILY_BONUS if in_family else 0.0)
+            if best is None or score > best[0]:  # ties: the catalogue's order, most common first
+                best = (score, item)
+        return best[1] if best else None
+
+
+_SPELLING = 0.85
+_TELLING = 0.5  # a word shared with at most two entries
+_FAMILY_BONUS = 0.75
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "be",
+        "by",
+        "for",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "with",
+        "you",
+        "your",
+    ]
+)
+
+
+def _stem(word: str) -> str:
+    word = word[:-1] if len(word) > 3 and word.endswith("s") else word
+    return word[:5]
+
+
+def _words(text: str) -> set[str]:
+    """Stemmed content words of ``text`` (lower case)."""
+    return {_stem(w) for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP_WORDS}
+
+
+def _entry_words(item: Entry) -> set[str]:
+    words: set[str] = set()
+    for rule in item.match:
+        words |= _words((rule.error or "").replace("_", " ")) | _words(normalise(rule.description))
+    for keyword in item.keywords:
+        words |= _words(keyword.replace("_", " "))
+    return words
 
 
 def _entry(raw: dict[str, Any]) -> Entry:
@@ -168,6 +254,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         ),
         fixes=tuple(raw.get("fixes", [])),
         sources=tuple(raw.get("sources", [])),
+        keywords=tuple(raw.get("keywords", [])),
     )
 
 

@@ -69,6 +69,15 @@ class Diagnosis:
     closest_title: str | None = None
     detail: str | None = None
     lang: str = "en"
+    approximate: bool = False  # the answer is not a documented JWT error; ``id`` is only the closest entry
+
+    @property
+    def approximate_note(self) -> str | None:
+        """'Closest match, not a documented JWT error: …' when ``approximate``, else None."""
+        if not self.approximate:
+            return None
+        answer = " / ".join(part for part in (self.error, self.error_description) if part)
+        return load_catalogue().label("approximate", self.lang).format(answer=answer)
 
     @property
     def confirmed(self) -> list[CauseCheck]:
@@ -89,6 +98,8 @@ class Diagnosis:
             "fixes": self.fixes,
             "sources": self.sources,
             "closest": {"id": self.closest_id, "title": self.closest_title} if self.closest_id else None,
+            "approximate": self.approximate,
+            "approximate_note": self.approximate_note,
             "findings": [f.to_json() for f in self.findings],
             "raw_body": self.raw_body,
         }
@@ -101,6 +112,8 @@ class Diagnosis:
             lines.append("  " + ": ".join(part for part in (self.error, self.error_description) if part))
         if self.detail:
             lines.append(f"  {self.detail}")
+        if self.approximate:
+            lines.append(f"  ({self.approximate_note})")
         lines += ["", f"{cat.label('meaning', lang)}:", f"  {self.meaning}"]
         if self.causes:
             lines += ["", f"{cat.label('causes', lang)}:"]
@@ -294,9 +307,17 @@ def diagnose(
     diagnosis.error, diagnosis.error_description = result.error, result.error_description
     diagnosis.raw_body = result.body
     diagnosis.detail = result.network_detail_in(lang)
+    if result.outcome is Outcome.OAUTH_ERROR:
+        diagnosis.approximate = _approximate(result.error, result.error_description)
     if entry.id == UNKNOWN_ID:
         _add_closest(diagnosis, result.error, result.error_description, lang)
     return diagnosis
+
+
+def _approximate(error: str | None, description: str | None) -> bool:
+    """True when the matching catalogue rule is only the closest documented entry (``"closest": true``)."""
+    found = load_catalogue().match_oauth_rule(error, description)
+    return bool(found and found[1].closest)
 
 
 def _add_closest(diagnosis: Diagnosis, error: str | None, description: str | None, lang: str) -> None:
@@ -351,6 +372,7 @@ def explain_error(
         raise InputError("There is no error to explain.", fix="Paste the response body, or give --error CODE.")
     cat = load_catalogue()
     entry = cat.match_oauth(error, description) or cat.entry(UNKNOWN_ID)
+    approximate = _approximate(error, description)
     token_url = None
     if endpoint:
         from sfjwt_gui.core.connection import token_url as to_token_url
@@ -364,6 +386,7 @@ def explain_error(
     diagnosis.outcome = str(Outcome.OAUTH_ERROR)
     diagnosis.error, diagnosis.error_description = error, description
     diagnosis.raw_body = body or json.dumps({"error": error, "error_description": description}, ensure_ascii=False)
+    diagnosis.approximate = approximate
     if entry.id == UNKNOWN_ID:
         _add_closest(diagnosis, error, description, lang)
     return diagnosis
