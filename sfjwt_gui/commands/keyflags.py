@@ -24,9 +24,7 @@ def load_private_key(args: argparse.Namespace, *, required: bool) -> RSAPrivateK
     if args.key and args.key_file:
         raise InputError("Both --key and --key-file were given.", fix="Use one of them.")
     if args.key:
-        from sfjwt_gui.core.vault import Vault
-
-        return Vault().load(args.key)
+        return _load_from_keyring(args.key)
     if not args.key_file:
         if required:
             raise InputError("No signing key given.", fix="Use --key NAME (OS keyring) or --key-file FILE.")
@@ -47,3 +45,23 @@ def load_private_key(args: argparse.Namespace, *, required: bool) -> RSAPrivateK
             fix="Choose the private key file (the certificate is what you upload to Salesforce).",
         )
     return material.private_key
+
+
+_STORE_PREFIX = "Cannot store private keys: "  # how the vault words a refused backend (it is written for saving)
+
+
+def _load_from_keyring(name: str) -> RSAPrivateKey:
+    """``Vault().load(name)``, with a refused or missing keyring explained as a failed LOAD of that key."""
+    from sfjwt_gui.core.errors import KeyringUnavailableError
+    from sfjwt_gui.core.vault import Vault
+
+    try:
+        return Vault().load(name)
+    except KeyringUnavailableError as exc:
+        reason = exc.message.removeprefix(_STORE_PREFIX).rstrip(".")
+        if exc.message.startswith(_STORE_PREFIX):
+            message = f"Cannot load the private key {name!r} from the OS keyring: {reason}."
+        else:
+            message = f"Cannot load the private key {name!r}: {reason}."
+        fix = f"{exc.fix} Or sign with a key file instead: --key-file FILE.".strip()
+        raise KeyringUnavailableError(message, fix=fix) from exc

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
-from sfjwt_gui.core.errors import InputError
+from sfjwt_gui.core.errors import InputError, SfjwtError
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -154,7 +154,7 @@ def run_token(args: argparse.Namespace) -> int:
         from sfjwt_gui.core.trust import ssl_context
 
         ssl_context(options.trust, options.ca_bundle)  # a bad bundle is a local problem, said before sending
-    except InputError as exc:
+    except SfjwtError as exc:  # bad input, an unreadable key file, no usable keyring: nothing was sent
         return _local(exc.message, exc.fix, args, url)
     result = request_token(url, assertion, options)
     diagnosis = diagnose(
