@@ -30,6 +30,7 @@ class Session(QObject):
         "claims",  # core.claims.Claims or None
         "token",  # the signed JWT (str) or None
         "result",  # core.exchange.ExchangeResult or None
+        "result_scenario",  # practice.scenarios.Scenario that gave ``result`` (practice org only) or None
         "diagnosis",  # core.diagnosis.Diagnosis or None
         "ca_file",  # CA bundle path (practice org over TLS) or None
         "trust",  # core.exchange.Trust value

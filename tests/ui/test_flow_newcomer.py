@@ -48,6 +48,7 @@ def test_token_then_user_not_approved_explained(qtbot: Any, main_window: MainWin
     _pick_on_send_page(qtbot, window, "user-not-approved")
     # the success of the healthy org is no longer current: card hidden, steps reset, the next move is named
     assert not send.card.isVisible()
+    assert not send.transcript.toPlainText()
     assert window.step_state("diagnosis") == "none"
     title_en = SCENARIOS["user-not-approved"].title_in("en")
     assert title_en in send.status.text()
@@ -66,6 +67,9 @@ def test_token_then_user_not_approved_explained(qtbot: Any, main_window: MainWin
     assert title_en in note.text()
     assert "Admin approved users are pre-authorized" in note.text()  # the fix, in the practice org's own words
     assert diagnosis_page.findChild(QLabel, "diagnosis_title").text()
+    # the note belongs to the answer shown, not to whatever scenario is picked next
+    _pick_on_send_page(qtbot, window, "healthy")
+    assert title_en in note.text()
 
 
 def test_starting_in_wrong_audience_fails_and_the_cause_is_confirmed(qtbot: Any, main_window: MainWindow) -> None:

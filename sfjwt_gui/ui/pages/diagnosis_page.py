@@ -48,7 +48,6 @@ class DiagnosisPage(QWidget):
         self.practice_note.setMargin(6)
         self.practice_note.setVisible(False)
         self._scenario: Any = None  # the practice scenario that gave the answer shown
-        self._scenario_for: Any = None  # ... for this result
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.practice_note)
@@ -69,18 +68,9 @@ class DiagnosisPage(QWidget):
             self._explain_again()
 
     def _remember_scenario(self) -> None:
-        """Which practice scenario answered: the practice org knows what it broke, a real org never says."""
-        result = self.session.get("result")
-        if result is not None and result is self._scenario_for:
-            return  # the same answer explained again (language switch): keep the scenario it came from
-        self._scenario_for = result
-        server = self.session.get("practice")
-        if result is None:
-            self._scenario = None
-        elif practice_org_kind(self.session, getattr(result, "token_url", None)) is not None:
-            self._scenario = server.scenario
-        else:
-            self._scenario = None
+        """Which practice scenario answered (the Send page records it): the practice org knows what it broke, a
+        real org never says."""
+        self._scenario = self.session.get("result_scenario") if self.session.get("result") is not None else None
 
     def _show_practice_note(self) -> None:
         scenario = self._scenario

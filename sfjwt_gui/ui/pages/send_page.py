@@ -87,6 +87,7 @@ class SendPage(QWidget):
         self.api_check: Any = None
         self.options: Any = None
         self._status_is_hint = False
+        self._sent_scenario: Any = None
 
         self.title = QLabel(self)
         self.title.setObjectName("page_title")
@@ -281,6 +282,8 @@ class SendPage(QWidget):
             "lang": self.session.get("language") or "en",
             "org_kind": practice_org_kind(self.session, url),
         }
+        practice = self.session.get("practice")
+        self._sent_scenario = practice.scenario if diagnose_kwargs["org_kind"] is not None else None
         self.job = run_in_background(
             exchange_and_diagnose, url, assertion, trust, ca_file, diagnose_kwargs, cancel=CancelToken()
         )
@@ -326,6 +329,7 @@ class SendPage(QWidget):
         self._busy(False)
         result, diagnosis, self.options = payload
         self.show_result(result)
+        self.session.set("result_scenario", self._sent_scenario)  # the practice scenario that answered, if any
         self.session.set("result", result)
         self.session.set("diagnosis", diagnosis)
         self.exchange_finished.emit(result)
@@ -491,6 +495,7 @@ class SendPage(QWidget):
         self.card.setVisible(False)
         self.clock.clear()
         theme.set_state_colour(self.clock, "none")
+        self.transcript.clear()
         self._set_status("none", text)
 
     def _scenario_picked(self, index: int) -> None:
