@@ -38,6 +38,7 @@ def _memory_keyring() -> Any:
         def delete_password(self, service: str, username: str) -> None:
             self.store.pop((service, username), None)
 
+    MemoryKeyring.__module__, MemoryKeyring.__qualname__ = "screenshots", "InMemoryKeyring"  # the name pages show
     return MemoryKeyring()
 
 
@@ -132,6 +133,7 @@ def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
                 wait_until(lambda: getattr(window.page("diagnosis"), "_job", None) is None, 10)
             for number, entry in enumerate(ENTRIES, start=1):
                 window.show_step(entry.step_id)
+                window.statusBar().clearMessage()  # a transient message may predate the language switch
                 settle(0.15)
                 path = outdir / f"{lang}-{theme_name}-{number:02d}-{entry.step_id}.png"
                 window.grab().save(str(path))
