@@ -123,14 +123,17 @@ class Diagnosis:
                 lines.append(
                     f"  {number}. [{marks[cause.status]} {cat.label(str(cause.status), lang)}] {cause.cause}{certainty}"
                 )
-                lines.append(f"     {cat.label('evidence', lang)}: {cause.evidence}")
+                # the detail line under the title already says it: do not print the same sentence twice
+                same = bool(self.detail) and cause.evidence.rstrip(".。") == (self.detail or "").rstrip(".。")
+                evidence = cat.label("evidence_above", lang) if same else cause.evidence
+                lines.append(f"     {cat.label('evidence', lang)}: {evidence}")
         if self.closest_title:
             lines += ["", f"{cat.label('closest', lang)}: {self.closest_title} [{self.closest_id}]"]
         if self.fixes:
             lines += ["", f"{cat.label('fixes', lang)}:"] + [f"  - {fix}" for fix in self.fixes]
         if self.findings:
             lines += ["", f"{cat.label('findings', lang)}:"]
-            lines += [f"  [{f.severity}] {f.rule}: {f.message}" for f in self.findings]
+            lines += [f"  [{cat.label(f'severity_{f.severity}', lang)}] {f.rule}: {f.message}" for f in self.findings]
         if self.raw_body and self.id in (UNKNOWN_ID, "not-json", "server-error"):
             lines += ["", f"{cat.label('raw_body', lang)}:", "  " + self.raw_body[:1500].replace("\n", "\n  ")]
         if self.sources:

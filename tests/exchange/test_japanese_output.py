@@ -177,3 +177,17 @@ def test_lint_labels_in_japanese(capsys: pytest.CaptureFixture[str], make_assert
     assert "対処:" in out
     assert "ERROR" not in out
     assert "fix:" not in out
+
+
+def test_diagnosis_findings_severity_in_japanese(
+    org: PracticeServer, options: ExchangeOptions, make_assertion: Signer
+) -> None:
+    import time
+
+    org.set_scenario("expired-assertion")  # the server's clock runs an hour ahead
+    assertion = make_assertion(exp=int(time.time()) + 180)
+    result = request_token(org.token_url, assertion, options)
+    ja = diagnose(result, assertion=assertion, lang="ja").to_text()
+    assert "[エラー] exp-in-past:" in ja
+    assert "[error]" not in ja
+    assert "[error] exp-in-past:" in diagnose(result, assertion=assertion).to_text()
