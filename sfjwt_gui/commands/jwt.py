@@ -45,7 +45,9 @@ reason). Exit code 2 when --cert is given and the signature does not verify."""
 LINT_HELP = """\
 Predict what Salesforce will say about a JWT bearer assertion before sending it.
 --endpoint is where it will be POSTed (login host or full token URL); --cert the certificate the Connected App
-holds; --key NAME / --key-file FILE the private key; --clock-offset Salesforce's clock minus this computer's (s).
+holds; --key NAME / --key-file FILE the private key; --clock-offset Salesforce's clock minus this computer's (s)
+and --clock-uncertainty how far that offset may be off (s): sfjwt token prints both ("clock offset +2.4 s ± 0.6 s"),
+and the time rules do not report what lies within it.
 --json prints {"findings": [{"rule", "severity", "message", "fix", "confirmed"}], "summary": {"error", "warning",
 "info"}, "repairs": [...]}. Exit code 2 when a finding has severity error."""
 
@@ -82,6 +84,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     lint.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the Connected App (PEM or DER)")
     add_key_flags(lint)
     lint.add_argument("--clock-offset", default="0", metavar="SECONDS", help="Salesforce's clock minus this one")
+    lint.add_argument(
+        "--clock-uncertainty", default="0", metavar="SECONDS", help="± seconds the clock offset may be off (default 0)"
+    )
     lint.add_argument("--lang", default="en", help="language of the findings: en (default) or ja")
     add_json_flag(lint)
     lint.set_defaults(handler=run_lint)
@@ -270,6 +275,15 @@ def run_lint(args: argparse.Namespace) -> int:
     if not math.isfinite(clock_offset):
         raise InputError(f"--clock-offset {args.clock_offset!r} is not seconds.", fix="e.g. --clock-offset -2.5")
     try:
+        clock_uncertainty = float(args.clock_uncertainty)
+    except ValueError:
+        clock_uncertainty = math.nan
+    if not math.isfinite(clock_uncertainty) or clock_uncertainty < 0:
+        raise InputError(
+            f"--clock-uncertainty {args.clock_uncertainty!r} is not a non-negative number of seconds.",
+            fix="e.g. --clock-uncertainty 0.6",
+        )
+    try:
         decoded = _decode(args)
     except TokenFormatError as exc:
         return _token_error(exc, args.json, args.lang)
@@ -279,6 +293,7 @@ def run_lint(args: argparse.Namespace) -> int:
         certificate=_load_certificate(args.cert),
         private_key=load_private_key(args, required=False),
         clock_offset=clock_offset,
+        clock_uncertainty=clock_uncertainty,
         lang=args.lang,
     )
     summary = {str(level): sum(1 for f in findings if f.severity is level) for level in Severity}

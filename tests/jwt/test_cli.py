@@ -237,7 +237,14 @@ def test_lint_reads_stdin_and_reports_repairs(capsys: Any, monkeypatch: pytest.M
 
 @pytest.mark.parametrize(
     "extra",
-    [["--lang", "fr"], ["--clock-offset", "soon"], ["--clock-offset", "nan"], ["--endpoint", "ftp://x"]],
+    [
+        ["--lang", "fr"],
+        ["--clock-offset", "soon"],
+        ["--clock-offset", "nan"],
+        ["--clock-uncertainty", "-1"],
+        ["--clock-uncertainty", "inf"],
+        ["--endpoint", "ftp://x"],
+    ],
 )
 def test_lint_input_errors_exit_1(capsys: Any, good_token: str, extra: list[str]) -> None:
     code, _, err = run(capsys, "lint", good_token, *extra)
@@ -271,3 +278,19 @@ def test_the_command_in_a_real_process_never_prints_a_traceback() -> None:
         assert proc.returncode in (1, 2), proc
         assert b"Traceback" not in proc.stderr + proc.stdout
         assert proc.stderr.startswith(b"sfjwt: error:") or proc.returncode == 2
+
+
+def test_lint_clock_uncertainty_widens_the_time_rules(capsys: Any, rsa_key: Any) -> None:
+    now = time.time()
+    token = hand_token(
+        {"alg": "RS256"},
+        {"iss": CONSUMER_KEY, "sub": "u@acme.com", "aud": "https://login.salesforce.com", "exp": int(now) + 180,
+         "iat": now + 2.0},
+        rsa_key,
+    )  # fmt: skip
+    code, out, _ = run(capsys, "lint", token, "--json")
+    assert code == 0
+    assert "iat-in-future" in {f["rule"] for f in json.loads(out)["findings"]}  # 2 s ahead of an exact clock
+    code, out, _ = run(capsys, "lint", token, "--json", "--clock-uncertainty", "1.5")
+    assert code == 0
+    assert "iat-in-future" not in {f["rule"] for f in json.loads(out)["findings"]}  # within 1 s + 1.5 s
