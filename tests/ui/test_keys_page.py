@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -441,3 +442,28 @@ def test_keystore_with_several_keys_asks_which_one(
     cert = session.get("certificate")
     assert cert.subject.rfc4514_string() == "CN=integration_two"
     assert cert.public_key().public_numbers() == session.get("private_key").public_key().public_numbers()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the translated fix names the Linux Secret Service")
+def test_without_a_keyring_the_fix_is_in_japanese_too(
+    qtbot: Any, session: Any, data_dir: Path, ui_settings: Path
+) -> None:
+    from keyring.backends import fail
+
+    from sfjwt_gui.core.vault import Vault
+    from sfjwt_gui.ui.i18n import set_language
+
+    session.vault = Vault(backend=fail.Keyring(), index_dir=data_dir)
+    widget = KeyPage(session)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.vault_status is not None, timeout=TIMEOUT)
+    set_language("ja")
+    try:
+        session.set("language", "ja")
+        qtbot.waitUntil(lambda: "再確認" in widget.keyring_status.fix, timeout=TIMEOUT)
+        assert "dbus-run-session" in widget.keyring_status.fix
+        assert "メモリ" in widget.keyring_status.message
+    finally:
+        set_language("en")
+        session.set("language", "en")
+    qtbot.waitUntil(lambda: widget.keyring_status.fix == widget.vault_status.fix, timeout=TIMEOUT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -642,13 +643,22 @@ class KeyPage(QWidget):
                 ),
             )
         else:
+            english = (self.session.get("language") or "en") == "en"
+            fix = status.fix
+            if not english and sys.platform.startswith("linux"):
+                # core's fix is English; on Linux the remedy is always a Secret Service provider on the session bus
+                fix = self.tr(
+                    "Install and start a Secret Service provider such as GNOME Keyring or KWallet (with the D-Bus "
+                    "session bus running), then press Check again; on a headless machine start the app inside "
+                    "dbus-run-session."
+                )
             self.keyring_status.show_message(
                 Kind.WARNING,
                 self.tr(
                     "No usable keyring ({backend}): {message} The app still works; the key stays in memory only "
                     "and nothing is written in plain text."
                 ).format(backend=status.backend_name or "-", message=status.message),
-                status.fix,
+                fix,
             )
 
     def _keyring_available(self) -> bool:
