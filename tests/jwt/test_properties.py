@@ -129,17 +129,25 @@ def test_mutated_tokens_lint_or_raise_typed_errors_and_never_verify_falsely(
 
 
 @SETTINGS
-@given(headers, payloads, endpoints, st.floats(min_value=-1e6, max_value=1e6), st.sampled_from(["en", "ja"]))
+@given(
+    headers,
+    payloads,
+    endpoints,
+    st.floats(min_value=-1e6, max_value=1e6),
+    st.floats(min_value=0, max_value=60),
+    st.sampled_from(["en", "ja"]),
+)
 def test_any_json_header_and_payload_lints_without_untyped_errors(
     rsa_key: Any, rsa_cert: Any, header: dict[str, Any], payload: dict[str, Any], endpoint: str | None,
-    clock_offset: float, lang: str,
+    clock_offset: float, clock_uncertainty: float, lang: str,
 ) -> None:  # fmt: skip
     token = f"{b64url(json.dumps(header).encode())}.{b64url(json.dumps(payload).encode())}.{b64url(b'x' * 64)}"
     decoded = decode(token)
     assert decoded.payload == payload
     findings = _lint_or_typed(
-        decoded, endpoint=endpoint, certificate=rsa_cert, private_key=rsa_key, clock_offset=clock_offset, lang=lang
-    )
+        decoded, endpoint=endpoint, certificate=rsa_cert, private_key=rsa_key, clock_offset=clock_offset,
+        clock_uncertainty=clock_uncertainty, lang=lang,
+    )  # fmt: skip
     for finding in findings or []:
         assert finding.message
         assert finding.fix
