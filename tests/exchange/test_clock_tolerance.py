@@ -202,3 +202,13 @@ def test_clock_uncertainty_must_be_non_negative_seconds(rsa_key: RSAPrivateKey, 
     token = jwt.encode({"iss": "x", "sub": "y", "aud": "z", "exp": NOW}, rsa_key, algorithm="RS256")
     with pytest.raises(InputError):
         lint(token, now=NOW, clock_uncertainty=bad)
+
+
+def test_exp_less_than_a_second_ahead_is_not_zero_seconds(rsa_key: RSAPrivateKey) -> None:
+    claims = {"iss": "3MVG9" + "x" * 80, "sub": "a@b.example", "aud": "https://login.salesforce.com", "exp": NOW + 0.4}
+    token = jwt.encode(claims, rsa_key, algorithm="RS256")
+    en = next(f for f in lint(token, now=NOW) if f.rule == "exp-too-short")
+    ja = next(f for f in lint(token, now=NOW, lang="ja") if f.rule == "exp-too-short")
+    assert "leaves only a fraction of a second" in en.message
+    assert "0 s" not in en.message
+    assert "1秒未満" in ja.message

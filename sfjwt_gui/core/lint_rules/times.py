@@ -61,7 +61,11 @@ def check_exp(ctx: LintContext) -> Iterator[Hit]:
         else:
             yield Hit("exp-in-past", values)
     elif left < SHORTEST_SAFE_LIFETIME:
-        yield Hit("exp-too-short", {"value": value, "span": format_duration(left, lang), "suggestion": suggestion})
+        values = {"value": value, "suggestion": suggestion}
+        if left < 1:  # "leaves only 0 s" reads like a bug
+            yield Hit("exp-too-short", values, terms={"span": "under-a-second"})
+        else:
+            yield Hit("exp-too-short", {**values, "span": format_duration(left, lang)})
     elif number - ctx.now > DOCUMENTED_LIFETIME + _TOLERANCE:
         span = format_duration(number - ctx.now, lang)
         yield Hit("exp-beyond-3-minutes", {"value": value, "span": span, "suggestion": suggestion})
