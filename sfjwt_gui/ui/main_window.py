@@ -42,22 +42,12 @@ def _load_names() -> None:
     Importing a PySide6 class creates its Python type (and ``Qt`` builds every enum of the namespace), which costs
     tens of milliseconds; the window shows first and loads these right after (see ``MainWindow.finish_setup``).
     """
-    from PySide6.QtCore import QUrl  # noqa: F401 - bound as globals below
-    from PySide6.QtGui import (  # noqa: F401
-        QAction,
-        QActionGroup,
-        QCloseEvent,
-        QDesktopServices,
-        QGuiApplication,
-        QKeySequence,
-    )
+    from PySide6.QtGui import QAction, QActionGroup, QKeySequence  # noqa: F401 - bound as globals below
     from PySide6.QtWidgets import (  # noqa: F401
-        QInputDialog,
         QLabel,
         QListWidget,
         QListWidgetItem,
         QMenu,
-        QMessageBox,
         QSplitter,
         QStackedWidget,
         QVBoxLayout,
@@ -71,11 +61,14 @@ def _load_names() -> None:
 
 
 def _load_qt_namespace() -> None:
-    """Bind ``Qt``: its first import builds every enum of the Qt namespace (~15 ms), so it waits until the step list
-    and menus are on screen; until then the few roles the window needs are plain ints (``_USER_ROLE`` …)."""
-    from PySide6.QtCore import Qt
+    """Bind ``Qt`` and the classes only menu actions need: the first import of ``Qt`` builds every enum of the Qt
+    namespace (~13 ms), so it waits until the step list and menus are on screen; until then the few roles the window
+    needs are plain ints (``_USER_ROLE`` …). Idempotent and cheap once loaded: actions call it before use."""
+    from PySide6.QtCore import Qt, QUrl  # noqa: F401 - bound as globals below
+    from PySide6.QtGui import QDesktopServices, QGuiApplication  # noqa: F401
+    from PySide6.QtWidgets import QInputDialog, QMessageBox  # noqa: F401
 
-    globals()["Qt"] = Qt
+    globals().update(locals())
 
 
 def _key_sequences(*shortcuts: QKeySequence.StandardKey | str) -> list[QKeySequence]:
@@ -478,7 +471,7 @@ class MainWindow(QMainWindow):
         for title, url in HELP_LINKS:
             act = QAction(title, self)
             act.setData(url)
-            act.triggered.connect(lambda _checked=False, u=url: QDesktopServices.openUrl(QUrl(u)))
+            act.triggered.connect(lambda _checked=False, u=url: self.open_url(u))
             self.help_actions.append(act)
         self.act_reference = QAction(self)
         self.act_reference.setObjectName("act_reference")
@@ -595,8 +588,14 @@ class MainWindow(QMainWindow):
         """Ctrl+O: the key page's import dialog."""
         self.show_step("key").start_import()
 
+    def open_url(self, url: str) -> None:
+        """Open a link in the user's browser."""
+        _load_qt_namespace()
+        QDesktopServices.openUrl(QUrl(url))
+
     def copy_token(self) -> None:
         """Ctrl+Shift+C: copy the signed JWT (the user's own clipboard; it is never logged)."""
+        _load_qt_namespace()
         token = self.session.get("token")
         if token:
             QGuiApplication.clipboard().setText(str(token))
@@ -608,6 +607,7 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         """F1: shortcuts and where to read more."""
+        _load_qt_namespace()
         links = "".join(f'<li><a href="{url}">{title}</a></li>' for title, url in HELP_LINKS)
         shortcuts = [
             ("Ctrl+Enter", self.tr("Send the token request")),
@@ -656,6 +656,7 @@ class MainWindow(QMainWindow):
         """Open the project README (local copy when running from source)."""
         from sfjwt_gui.core.resources import resources_dir
 
+        _load_qt_namespace()
         readme = resources_dir().parent / "README.md"
         url = QUrl.fromLocalFile(str(readme)) if readme.is_file() else QUrl(README_URL)
         QDesktopServices.openUrl(url)
@@ -664,6 +665,7 @@ class MainWindow(QMainWindow):
         """Version and licence."""
         from sfjwt_gui import __version__
 
+        _load_qt_namespace()
         QMessageBox.about(
             self,
             self.tr("About sfjwt-gui"),
@@ -750,6 +752,7 @@ class MainWindow(QMainWindow):
             controller.set_scenario(name)
 
     def _on_practice_failed(self, message: str) -> None:
+        _load_qt_namespace()
         QMessageBox.warning(self, self.tr("Practice org"), message)
 
     def _fill_scenarios_menu(self) -> None:
@@ -788,6 +791,7 @@ class MainWindow(QMainWindow):
 
     def save_profile_dialog(self) -> None:
         """Ask for a name and save the connection (never secrets)."""
+        _load_qt_namespace()
         name, ok = QInputDialog.getText(
             self, self.tr("Save profile"), self.tr("Profile name:"), text=self.profiles.last or "my-org"
         )
