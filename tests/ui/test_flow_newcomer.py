@@ -86,3 +86,20 @@ def test_starting_in_wrong_audience_fails_and_the_cause_is_confirmed(qtbot: Any,
     assert "confirmed" in statuses, [(c.cause, str(c.status), c.evidence) for c in diagnosis.causes]
     note = window.page("diagnosis").practice_note
     assert SCENARIOS["wrong-audience"].title_in("en") in note.text()
+
+
+def test_send_to_a_stopped_practice_org_marks_send_and_diagnosis_failed(qtbot: Any, main_window: MainWindow) -> None:
+    window = main_window
+    window.start_practice()
+    qtbot.waitUntil(lambda: window.session.get("practice") is not None, timeout=30_000)
+    window.stop_practice()  # the connection still points at it: nothing listens there any more
+    result = _send(qtbot, window)
+    assert not result.ok
+    assert result.status is None  # no HTTP answer at all
+    qtbot.waitUntil(lambda: window.current_step() == "diagnosis", timeout=5000)
+    assert window.step_state("send") == "failed"
+    assert window.step_state("diagnosis") == "failed"
+    send = window.page("send")
+    assert send.status.property("state") == "failed"
+    assert not send.card.isVisible()
+    assert not window.page("diagnosis").practice_note.isVisible()  # no practice org answered
