@@ -108,6 +108,10 @@ class TokenInfo:
         """The token with its secret part hidden."""
         return mask_token(self.access_token)
 
+    def masked_token_in(self, lang: str = "en") -> str:
+        """``masked_token`` for a screen in ``lang`` (``(112 文字)`` in Japanese)."""
+        return mask_token(self.access_token, lang)
+
     def __repr__(self) -> str:
         return (
             f"TokenInfo(access_token={self.masked_token!r}, instance_url={self.instance_url!r}, "

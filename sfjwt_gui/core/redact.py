@@ -28,7 +28,8 @@ _ACCESS_TOKEN = re.compile(r"\b(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)!([A-Za-z0
 # possessive {8,}+ plus "(?!…)": a credential another pattern already shortened ("eyJhbGciOiJS…(612 chars)",
 # "00D…!…(112 chars)") is left alone instead of being masked a second time
 _BEARER = re.compile(r"(?i)\b(Bearer\s+)([A-Za-z0-9._~+/=!\-]{8,}+)(?!…)")
-_MASKED = re.compile(r"(?:00D[A-Za-z0-9]*!|[A-Za-z0-9._~+/=!\-]{0,12})…\(\d+ chars\)")
+_MASKED = re.compile(r"(?:00D[A-Za-z0-9]*!|[A-Za-z0-9._~+/=!\-]{0,12})…\(\d+ (?:chars|文字)\)")
+_UNIT = {"en": "chars", "ja": "文字"}  # shown to people in the window or terminal; logs always say "chars"
 _FIELD = re.compile(r"""(?i)(["']?(?:access_token|refresh_token|assertion)["']?\s*[:=]\s*["']?)([^"'&\s,}]{8,})""")
 _KEEP = 12
 # every pattern above needs one of these (lower-cased) substrings; checking first keeps redact cheap on clean text
@@ -46,14 +47,16 @@ def shorten_jwt(token: str) -> str:
     return f"{token[: min(_KEEP, len(token) // 2)]}…({len(token)} chars)"  # a short value never shows whole
 
 
-def mask_token(token: str) -> str:
-    """Return an access token with its secret part replaced: ``00D…!…(112 chars)`` (idempotent)."""
+def mask_token(token: str, lang: str = "en") -> str:
+    """Return an access token with its secret part replaced: ``00D…!…(112 chars)`` (idempotent);
+    ``lang="ja"`` says ``(112 文字)`` for Japanese screens."""
     if _already_masked(token):
         return token
+    unit = _UNIT.get(lang, _UNIT["en"])
     org, bang, _secret = token.partition("!")
     if bang and org.startswith("00D"):
-        return f"{org}!…({len(token)} chars)"
-    return f"…({len(token)} chars)"
+        return f"{org}!…({len(token)} {unit})"
+    return f"…({len(token)} {unit})"
 
 
 def _mask_field(match: re.Match[str]) -> str:

@@ -191,3 +191,21 @@ def test_diagnosis_findings_severity_in_japanese(
     assert "[エラー] exp-in-past:" in ja
     assert "[error]" not in ja
     assert "[error] exp-in-past:" in diagnose(result, assertion=assertion).to_text()
+
+
+def test_success_output_in_japanese_has_no_english_units(
+    capsys: pytest.CaptureFixture[str], org: PracticeServer, key_file: Path
+) -> None:
+    from sfjwt_gui.core.redact import mask_token, redact
+
+    argv = _token_argv(key_file, org, org.token_url, "--ca-bundle", str(org.ca_file), "--check-api")
+    assert main([*argv, "--lang", "ja"]) == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.startswith("アクセストークン"))
+    assert re.search(r"00D\w+!…\(\d+ 文字\)$", line), line
+    assert "chars" not in out
+    masked = line.split(": ", 1)[1]
+    assert mask_token(masked) == masked  # the Japanese form is recognised as already masked
+    assert redact(f"Bearer {masked}") == f"Bearer {masked}"
+    assert main(argv) == 0
+    assert re.search(r"access token: 00D\w+!…\(\d+ chars\)", capsys.readouterr().out)
