@@ -569,6 +569,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange and getattr(self, "_setup_done", False):
             self.retranslate_ui()
         elif event.type() == QEvent.Type.PaletteChange and getattr(self, "_setup_done", False):
+            theme.palette_changed()  # also when the platform changes the palette without a colour-scheme signal
             for step_id, state in self._states.items():
                 self._items[step_id].setIcon(theme.state_icon(state))
         super().changeEvent(event)

@@ -128,9 +128,15 @@ def apply_theme(app: QApplication, dark: bool | None = None, *, quick: bool = Fa
     elif _applied_dark:
         app.setPalette(app.style().standardPalette())  # back from dark: the style's own light palette
     globals()["_applied_dark"] = use_dark
+    palette_changed()
+    return use_dark
+
+
+def palette_changed() -> None:
+    """The application palette changed (our theme switch, or the platform's own): redraw the state icons and
+    re-apply inline state colours for it."""
     _state_icons.clear()
     recolour_widgets()
-    return use_dark
 
 
 STATE_PROPERTY = "sfjwtState"

@@ -40,3 +40,23 @@ def test_status_colours_follow_a_light_dark_switch(qtbot: Any, main_window: Main
         theme.apply_theme(app, dark=False)
         theme.apply_theme(app)  # back to following the OS for the other tests
     assert light_ok in _colour_in(page.status)
+
+
+def test_a_platform_palette_change_also_recolours(qtbot: Any, main_window: MainWindow) -> None:
+    """Some desktops change the palette without a colour-scheme signal: the window reacts to the palette itself."""
+    window = main_window
+    page = window.page("send")
+    page._set_status("failed", "x")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light_failed = theme.color("failed").name().lower()
+    assert light_failed in _colour_in(page.status)
+    original = app.palette()
+    try:
+        app.setPalette(theme.dark_palette())  # not through apply_theme
+        dark_failed = theme.color("failed").name().lower()
+        assert dark_failed != light_failed
+        qtbot.waitUntil(lambda: dark_failed in _colour_in(page.status), timeout=2000)
+    finally:
+        app.setPalette(original)
+    qtbot.waitUntil(lambda: light_failed in _colour_in(page.status), timeout=2000)
