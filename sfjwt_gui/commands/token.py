@@ -34,7 +34,8 @@ Exit codes: 0 success, 2 Salesforce refused, 3 network/TLS/server trouble, 1 loc
 EXPLAIN_HELP = """\
 Explain a token-endpoint error without sending anything. BODY is the response body, or a log line that contains
 it ('-' reads standard input); or give --error CODE [--description TEXT].
---json prints the diagnosis {id, title, meaning, causes, fixes, sources, closest}.
+--json prints the diagnosis {id, title, meaning, causes, fixes, sources, closest, approximate, approximate_note};
+"approximate" is true when the answer is not a documented JWT error and id is only the closest documented entry.
 Exit codes: 0 a known error, 2 not in the catalogue (closest entry shown), 1 nothing to explain."""
 
 
