@@ -103,3 +103,19 @@ def test_send_to_a_stopped_practice_org_marks_send_and_diagnosis_failed(qtbot: A
     assert send.status.property("state") == "failed"
     assert not send.card.isVisible()
     assert not window.page("diagnosis").practice_note.isVisible()  # no practice org answered
+
+
+def test_success_card_in_japanese_masks_the_token_in_japanese(qtbot: Any, main_window: MainWindow) -> None:
+    window = main_window
+    window.start_practice()
+    qtbot.waitUntil(lambda: window.session.get("practice") is not None, timeout=30_000)
+    assert _send(qtbot, window).ok
+    send = window.page("send")
+    assert "chars" in send.access_token.text()
+    window.switch_language("ja")
+    try:
+        qtbot.waitUntil(lambda: "文字" in send.access_token.text(), timeout=5000)
+        assert "アクセストークン" in send.status.text()
+    finally:
+        window.switch_language("en")
+    qtbot.waitUntil(lambda: "chars" in send.access_token.text(), timeout=5000)

@@ -356,7 +356,8 @@ class SendPage(QWidget):
             self._set_status("warning", self.tr("Cancelled: nothing more will be sent."))
             self.session.set_step_state(self.step_id, "warning")
         else:
-            what = result.error_description or result.network_detail or result.error or str(result.outcome)
+            lang = self.session.get("language") or "en"
+            what = result.error_description or result.network_detail_in(lang) or result.error or str(result.outcome)
             status = f"HTTP {result.status}: " if result.status else ""
             self._set_status("failed", self.tr("Refused: {what}. See the Diagnosis page.").format(what=status + what))
             self.session.set_step_state(self.step_id, "failed")
@@ -382,7 +383,8 @@ class SendPage(QWidget):
         if token is None:
             self.access_token.clear()
             return
-        self.access_token.setText(token.access_token if reveal else token.masked_token)
+        lang = self.session.get("language") or "en"
+        self.access_token.setText(token.access_token if reveal else token.masked_token_in(lang))
         self.reveal.setText(self.tr("Hide") if reveal else self.tr("Reveal"))
 
     def _copy_access_token(self) -> None:
@@ -423,7 +425,8 @@ class SendPage(QWidget):
             )
             theme.set_state_colour(self.api_result, "ok")
         else:
-            self.api_result.setText(self.tr("The API call failed: {error}").format(error=check.error))
+            error = check.error_in(self.session.get("language") or "en")
+            self.api_result.setText(self.tr("The API call failed: {error}").format(error=error))
             theme.set_state_colour(self.api_result, "failed")
 
     def _on_api_failed(self, exc: BaseException) -> None:
