@@ -13,7 +13,6 @@ Run: /work/venv/bin/python tests/benchmarks/bench_exchange.py [ROUNDS]
 from __future__ import annotations
 
 import statistics
-import sys
 import time
 
 import httpx
@@ -101,4 +100,8 @@ def main(rounds: int = 300) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 300))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=300, help="alternating rounds per transport (default 300)")
+    raise SystemExit(main(parser.parse_args().rounds))

@@ -52,7 +52,11 @@ def run_once(args: list[str], marker: str, env: dict[str, str]) -> tuple[float, 
 
 
 def main() -> int:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=10, help="process starts per variant (default 10)")
+    runs = parser.parse_args().runs
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env["SFJWT_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="bench-settings-")
     env["SFJWT_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-data-")
