@@ -369,9 +369,15 @@ class SendPage(QWidget):
         offset = result.clock_offset
         text = self.tr("Server time: {date}").format(date=result.server_date)
         if offset is not None:
-            text += " · " + self.tr("clock offset {offset} s (server minus this machine)").format(
-                offset=f"{offset:+.1f}"
-            )
+            uncertainty = getattr(result, "clock_uncertainty", None)
+            if uncertainty is not None:
+                text += " · " + self.tr("clock offset {offset} ± {uncertainty} s (server minus this machine)").format(
+                    offset=f"{offset:+.1f}", uncertainty=f"{uncertainty:.1f}"
+                )
+            else:
+                text += " · " + self.tr("clock offset {offset} s (server minus this machine)").format(
+                    offset=f"{offset:+.1f}"
+                )
             state = "warning" if abs(offset) > 30 else "ok"
             theme.set_state_colour(self.clock, state)
         self.clock.setText(text)
@@ -485,6 +491,8 @@ class SendPage(QWidget):
         self.scenario.setCurrentIndex(max(0, self.scenario.findData(current)))
         self.scenario.blockSignals(False)
         self.scenario_story.setText(server.scenario.story_in(lang))
+        # "get a token with the healthy org first" only makes sense while the healthy org is the one answering
+        self.practice_hint.setVisible(current == "healthy")
         if self.result is None and self.job is None and (not self.status.text() or self._status_is_hint):
             self._set_status("none", self.tr("All filled in for the practice org: press Send (Ctrl+Enter)."))
             self._status_is_hint = True

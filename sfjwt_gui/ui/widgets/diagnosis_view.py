@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QTextBrowser, Q
 
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
 
 _STATUS_STATE = {"confirmed": "failed", "ruled_out": "ok", "ruled out": "ok", "unknown": "none", "likely": "warning"}
 
@@ -45,6 +46,9 @@ class DiagnosisView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
+        # "Closest match, not a documented JWT error: …": the entry shown is only a guess, say so above it
+        self.note = StatusLine(self)
+        self.note.setObjectName("diagnosis_note")
         self.body = QTextBrowser(self)
         self.body.setObjectName("diagnosis_body")
         self.body.setOpenExternalLinks(True)
@@ -70,6 +74,7 @@ class DiagnosisView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.note)
         layout.addWidget(splitter, 1)
         self.retranslate_ui()
 
@@ -96,10 +101,12 @@ class DiagnosisView(QWidget):
                 )
             )
             self.raw.clear()
+            self.note.show_message(Kind.INFO, "")
             self.findings.show_findings([])
             self.findings.setVisible(False)
             return
         self.title.setText(str(d.title))
+        self.note.show_message(Kind.WARNING, str(getattr(d, "approximate_note", None) or ""))
         self.body.setHtml(self.render_html(d))
         self.raw.setPlainText(str(getattr(d, "raw_body", "") or ""))
         self.findings.show_findings(list(getattr(d, "findings", []) or []))
@@ -112,6 +119,16 @@ class DiagnosisView(QWidget):
         fixes_heading = self.tr("How to fix it")
         sources_heading = self.tr("Sources")
         parts = [f"<p>{esc(str(d.meaning))}</p>"]
+        detail = getattr(d, "detail", None)
+        if detail:
+            parts.append(f"<p><b>{esc(self.tr('What happened:'))}</b> {esc(str(detail))}</p>")
+        closest = getattr(d, "closest_title", None)
+        if closest:
+            parts.append(
+                f"<p><b>{esc(self.tr('Closest known error:'))}</b> {esc(str(closest))}<br><small>"
+                + esc(self.tr("A guess from the words of the answer: check its causes below with care."))
+                + "</small></p>"
+            )
         causes = list(getattr(d, "causes", []) or [])
         if causes:
             parts.append(f"<h3>{esc(causes_heading)}</h3><table cellspacing='0' cellpadding='4'>")
@@ -152,6 +169,7 @@ class DiagnosisView(QWidget):
         self.raw_label.setText(self.tr("Raw response"))
         self.body.setAccessibleName(self.tr("Explanation"))
         self.raw.setAccessibleName(self.tr("Raw response"))
+        self.note.setAccessibleName(self.tr("How sure the match is"))
         self.findings.setAccessibleName(self.tr("Findings about the token sent"))
         if self.diagnosis is not None:
             self.show_diagnosis(self.diagnosis)
@@ -163,4 +181,5 @@ class DiagnosisView(QWidget):
             self.retranslate_ui()
         elif event.type() == QEvent.Type.PaletteChange and self.diagnosis is not None:
             self.body.setHtml(self.render_html(self.diagnosis))
+            self.note.recolour()
         super().changeEvent(event)
