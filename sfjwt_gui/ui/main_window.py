@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
             act = QAction(native, self)
             act.setObjectName(f"act_lang_{code}")
             act.setCheckable(True)
-            act.setChecked(code == (self.session.get("language") or "en"))
+            act.setChecked(code == self.session.lang())
             act.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
             self.language_group.addAction(act)
             self.language_actions[code] = act
@@ -728,7 +728,7 @@ class MainWindow(QMainWindow):
             return
         self.set_step_state("send", theme.State.NONE)
         self.set_step_state("diagnosis", theme.State.NONE)
-        title = server.scenario.title_in(self.session.get("language") or "en")
+        title = server.scenario.title_in(self.session.lang())
         self.page("send").mark_stale(
             self.tr("Scenario “{name}” is set. Press Send (Ctrl+Enter) to see what Salesforce answers.").format(
                 name=title
@@ -764,11 +764,11 @@ class MainWindow(QMainWindow):
             self.scenario_group.removeAction(old)
         current = self.practice.scenario if self.practice is not None else None
         for name, scenario in SCENARIOS.items():
-            act = QAction(scenario.title_in(self.session.get("language") or "en"), self.scenarios_menu)
+            act = QAction(scenario.title_in(self.session.lang()), self.scenarios_menu)
             act.setObjectName(f"act_scenario_{name}")
             act.setCheckable(True)
             act.setChecked(name == current)
-            act.setToolTip(scenario.story_in(self.session.get("language") or "en"))
+            act.setToolTip(scenario.story_in(self.session.lang()))
             act.setStatusTip(act.toolTip())
             act.triggered.connect(lambda _checked=False, n=name: self.set_scenario(n))
             self.scenario_group.addAction(act)
@@ -779,7 +779,7 @@ class MainWindow(QMainWindow):
         if server is None:
             self.practice_label.setText("")
             return
-        lang = self.session.get("language") or "en"
+        lang = self.session.lang()
         try:
             scenario = server.scenario.title_in(lang)
         except AttributeError:

@@ -176,7 +176,7 @@ class PracticeController(QObject):
 
     def _on_scenario_set(self, name: str) -> None:
         log.info("practice scenario: %s", name)
-        title = self.server.scenario.title_in(self.session.get("language") or "en") if self.server else name
+        title = self.server.scenario.title_in(self.session.lang()) if self.server else name
         self.status.emit(self.tr("Practice scenario: {name}").format(name=title))
         self.session.changed.emit("practice")
         self.scenario_changed.emit(name)

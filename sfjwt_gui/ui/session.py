@@ -49,6 +49,10 @@ class Session(QObject):
         """Return a field's value."""
         return self._values[field]
 
+    def lang(self) -> str:
+        """The language core texts are asked for: "ja" or "en"."""
+        return "ja" if str(self._values["language"] or "en").startswith("ja") else "en"
+
     def set(self, field: str, value: Any) -> None:
         """Set a field and emit ``changed`` if it differs."""
         if field not in self._values:

@@ -34,7 +34,8 @@ def test_clock_offset_shows_its_uncertainty(qtbot: Any, session: Any, practice_s
         assert page.send()
     result = blocker.args[0]
     wait_for_all()
-    assert result.clock_offset is not None and result.clock_uncertainty is not None
+    assert result.clock_offset is not None
+    assert result.clock_uncertainty is not None
     match = re.search(r"clock offset ([+-][0-9.]+) ± ([0-9.]+) s", page.clock.text())
     assert match, page.clock.text()
     assert float(match.group(1)) == round(result.clock_offset, 1)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from sfjwt_gui.ui.pages.explain_tool import ExplainToolPage
+from sfjwt_gui.ui.worker import wait_for_all
 
 BODY = '{"error":"invalid_grant","error_description":"user hasn\'t approved this consumer"}'
 
@@ -31,7 +32,8 @@ def tool(qtbot: Any, session: Any) -> Any:
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()
-    return page
+    yield page
+    wait_for_all()
 
 
 def shown_title(tool: Any) -> str:
@@ -65,3 +67,97 @@ def test_empty_input_says_what_to_paste(tool: Any) -> None:
     assert tool.status.fix
     assert tool.diagnosis is None
     assert tool.empty_label.isVisible()
+
+
+CLOSE_BUT_UNDOCUMENTED = '{"error":"invalid_client","error_description":"invalid client credentials"}'
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_undocumented_error_says_closest_match(tool: Any, session: Any, lang: str) -> None:
+    from sfjwt_gui.core.catalogue import load_catalogue
+
+    session.set("language", lang)
+    tool.set_text(CLOSE_BUT_UNDOCUMENTED)
+    assert tool.diagnosis.approximate
+    note = tool.diagnosis.approximate_note
+    # the note is core's own text in the diagnosis language, shown above the explanation
+    assert note.startswith(load_catalogue().label("approximate", lang).split("{")[0])
+    assert tool.view.note.isVisible()
+    assert tool.view.note.message == note
+    assert tool.view.note.kind == "warning"
+    assert tool.view.note.accessibleName()
+
+
+def test_unknown_error_names_the_closest_known_one(tool: Any) -> None:
+    tool.set_text('{"error":"invalid_grant","error_description":"user not approved for this app"}')
+    assert tool.diagnosis.closest_title
+    assert not tool.diagnosis.approximate
+    assert not tool.view.note.isVisible()
+    body = tool.view.body.toPlainText()
+    assert "Closest known error:" in body
+    assert tool.diagnosis.closest_title in body
+
+
+def test_unknown_error_with_nothing_close(tool: Any) -> None:
+    tool.set_text('{"error":"weird_thing","error_description":"zzz"}')
+    assert tool.diagnosis.closest_title is None
+    assert "Closest known error" not in tool.view.body.toPlainText()
+    assert not tool.view.note.isVisible()
+
+
+def test_documented_error_has_no_note(tool: Any) -> None:
+    tool.set_text(BODY)
+    assert not tool.view.note.isVisible()
+
+
+def _drop(widget: Any, mime: Any) -> None:
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    args = (QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(*args)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(*args)
+    QApplication.sendEvent(widget, event)
+    assert event.isAccepted()
+
+
+def test_dropped_log_file_is_explained(qtbot: Any, tool: Any, tmp_path: Any) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+
+    log = tmp_path / "integration.log"
+    log.write_text(
+        "2026-11-27 10:00:01 INFO starting sync\n2026-11-27 10:00:02 ERROR token request failed: 400 " + BODY + "\n",
+        encoding="utf-8",
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(log))])
+    _drop(tool, mime)
+    qtbot.waitUntil(lambda: tool.diagnosis is not None, timeout=20_000)
+    assert tool.diagnosis.title == catalogue_title("en")
+    assert "starting sync" in tool.input_edit.toPlainText()
+
+
+def test_dropped_json_text_is_explained(tool: Any) -> None:
+    from PySide6.QtCore import QMimeData
+
+    mime = QMimeData()
+    mime.setText(BODY)
+    _drop(tool, mime)
+    assert tool.diagnosis.title == catalogue_title("en")
+
+
+def test_dropped_file_too_large_says_so(qtbot: Any, tool: Any, tmp_path: Any) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+
+    big = tmp_path / "huge.log"
+    big.write_bytes(b"x" * 1_000_001)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(big))])
+    _drop(tool, mime)
+    qtbot.waitUntil(lambda: tool.status.kind == "error", timeout=20_000)
+    assert "huge.log" in tool.status.message
+    assert tool.status.fix
+    assert tool.diagnosis is None

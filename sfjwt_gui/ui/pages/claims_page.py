@@ -291,7 +291,7 @@ class ClaimsPage(QWidget):
 
     def _show_times(self, claims: Claims) -> None:
         for label, claim, value in ((self.exp_time, "exp", claims.exp), (self.iat_time, "iat", claims.iat)):
-            info = describe_time(claim, value, lang=self.session.get("language") or "en") if value is not None else None
+            info = describe_time(claim, value, lang=self.session.lang()) if value is not None else None
             if info is None:
                 label.setText(self.tr("(not set)"))
             else:
@@ -325,7 +325,7 @@ class ClaimsPage(QWidget):
             endpoint=self.session.get("endpoint"),
             private_key=self.session.get("private_key"),
             certificate=self.session.get("certificate"),
-            lang=self.session.get("language") or "en",
+            lang=self.session.lang(),
         )
         self.findings.show_findings(findings)
         severities = {str(f.severity) for f in findings}

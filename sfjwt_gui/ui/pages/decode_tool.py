@@ -6,31 +6,26 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from sfjwt_gui.core.errors import InputError, SfjwtError
+from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.core.fingerprints import sha256_fingerprint
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
-from sfjwt_gui.ui.widgets.ctrl_enter import CtrlEnterFilter
-from sfjwt_gui.ui.widgets.drop_frame import accept_files_or_text as _accept_files_or_text
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
-from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts, local_files
+from sfjwt_gui.ui.widgets.paste_box import DropTarget, PasteBox, read_dropped_bytes
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts
 from sfjwt_gui.ui.widgets.token_view import TokenView
-
-MAX_DROPPED_BYTES = 1_000_000
 
 
 def read_dropped_file(path: Path) -> tuple[str, Any]:
@@ -39,15 +34,7 @@ def read_dropped_file(path: Path) -> tuple[str, Any]:
     Returns ("token", text) or ("certificate", certificate-or-public-key)."""
     from sfjwt_gui.core.jwt_codec import decode, load_verification_material
 
-    try:
-        if path.stat().st_size > MAX_DROPPED_BYTES:
-            raise InputError(
-                f"{path.name} is {path.stat().st_size} bytes: too large to hold a token.",
-                fix="Drop the file that holds the token or the certificate.",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Cannot read {str(path)!r}: {exc.strerror}.", fix="Check the path and permissions.") from exc
+    data = read_dropped_bytes(path)
     text = data.decode("utf-8", "replace")
     try:
         decode(text)
@@ -63,11 +50,7 @@ def read_certificate(path: Path) -> Any:
     """Background job: a certificate (or RSA public key) file for verification."""
     from sfjwt_gui.core.jwt_codec import load_verification_material
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Cannot read {str(path)!r}: {exc.strerror}.", fix="Check the path and permissions.") from exc
-    return load_verification_material(data)
+    return load_verification_material(read_dropped_bytes(path))
 
 
 class DecodeToolPage(QWidget):
@@ -79,23 +62,15 @@ class DecodeToolPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.setObjectName("decodeToolPage")
-        self.setAcceptDrops(True)
         self.certificate: Any = None
         self.certificate_source = ""
         self.findings: list[Any] | None = None
 
         self._title = QLabel(self)
-        self.input_edit = QPlainTextEdit(self)
-        self.input_edit.setObjectName("decodeInput")
-        self.input_edit.setAcceptDrops(False)  # the page handles dropped files and text
-        self.input_edit.setTabChangesFocus(True)
-        self.input_edit.setMaximumHeight(110)
-        self.decode_button = QPushButton(self)
-        self.decode_button.setObjectName("decodeButton")
-        self.decode_button.clicked.connect(self.decode_now)
-        self.clear_button = QPushButton(self)
-        self.clear_button.setObjectName("decodeClear")
-        self.clear_button.clicked.connect(self.clear)
+        paste = PasteBox(self, "decode", self.decode_now, self.clear, max_height=110)
+        self.input_edit = paste.input_edit
+        self.decode_button = paste.action_button
+        self.clear_button = paste.clear_button
         self.endpoint_edit = QLineEdit(self)
         self.endpoint_edit.setObjectName("decodeEndpoint")
         self.endpoint_edit.textChanged.connect(self._schedule)
@@ -139,19 +114,12 @@ class DecodeToolPage(QWidget):
         self.splitter.setSizes([620, 480])
         self.splitter.setChildrenCollapsible(False)
 
-        input_buttons = QVBoxLayout()
-        input_buttons.addWidget(self.decode_button)
-        input_buttons.addWidget(self.clear_button)
-        input_buttons.addStretch(1)
-        input_row = QHBoxLayout()
-        input_row.addWidget(self.input_edit, 1)
-        input_row.addLayout(input_buttons)
         endpoint_row = QHBoxLayout()
         endpoint_row.addWidget(self._endpoint_label)
         endpoint_row.addWidget(self.endpoint_edit, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
-        layout.addLayout(input_row)
+        layout.addLayout(paste.row)
         layout.addLayout(endpoint_row)
         layout.addWidget(self.cert_box)
         layout.addWidget(self.status)
@@ -163,7 +131,7 @@ class DecodeToolPage(QWidget):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.decode_now)
         self.input_edit.textChanged.connect(self._schedule)
-        CtrlEnterFilter(self.input_edit, self.decode_now)
+        DropTarget(self, self.open_dropped_file, self.set_text)
         session.changed.connect(self._session_changed)
         self.retranslate_ui()
 
@@ -209,9 +177,6 @@ class DecodeToolPage(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
-    def _lang(self) -> str:
-        return "ja" if str(self.session.get("language") or "en").startswith("ja") else "en"
-
     def _session_changed(self, field: str) -> None:
         if field in ("certificate", "uploaded_certificate"):
             self._update_session_button()
@@ -255,7 +220,7 @@ class DecodeToolPage(QWidget):
                 endpoint=self.endpoint_edit.text().strip() or None,
                 certificate=self.certificate,
                 clock_offset=0.0,
-                lang=self._lang(),
+                lang=self.session.lang(),
             )
         except SfjwtError as exc:  # e.g. an endpoint that is not a URL: say so, keep the decoded token
             self.findings = None
@@ -318,27 +283,6 @@ class DecodeToolPage(QWidget):
         self.status.show_message(Kind.ERROR, *error_parts(error))
 
     # ----------------------------------------------------------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept files and text."""
-        _accept_files_or_text(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        """Keep accepting."""
-        _accept_files_or_text(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """A dropped file holding a token is decoded; a dropped certificate is used for verification."""
-        mime = event.mimeData()
-        paths = local_files(mime)
-        if paths:
-            event.acceptProposedAction()
-            self.open_dropped_file(paths[0])
-        elif mime.hasText():
-            event.acceptProposedAction()
-            self.set_text(mime.text())
-        else:
-            event.ignore()
 
     def open_dropped_file(self, path: Path) -> None:
         """Read a dropped file (background) and use it as token text or as the certificate."""

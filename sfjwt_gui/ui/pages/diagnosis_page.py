@@ -78,7 +78,7 @@ class DiagnosisPage(QWidget):
         if scenario is None:
             self.practice_note.clear()
             return
-        lang = self.session.get("language") or "en"
+        lang = self.session.lang()
         self.practice_note.setText(
             "<b>"
             + html.escape(self.tr("Practice org, scenario “{name}”.").format(name=scenario.title_in(lang)))
@@ -97,7 +97,7 @@ class DiagnosisPage(QWidget):
             "endpoint": self.session.get("endpoint"),
             "uploaded_certificate": self.session.get("uploaded_certificate"),
             "private_key": self.session.get("private_key"),
-            "lang": self.session.get("language") or "en",
+            "lang": self.session.lang(),
             "org_kind": practice_org_kind(self.session, getattr(result, "token_url", None)),
         }
         self._job = run_in_background(_rediagnose, result, kwargs)

@@ -1,78 +1,20 @@
-"""Explain tool: paste a token-endpoint response body or a log line → the diagnosis (meaning, causes, fixes)."""
+"""Explain tool: paste (or drop) a token-endpoint response body or a log line → the diagnosis (meaning, causes,
+fixes)."""
 
 from __future__ import annotations
 
-import html
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sfjwt_gui.core.errors import SfjwtError
+from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
-from sfjwt_gui.ui.widgets.ctrl_enter import CtrlEnterFilter
+from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
+from sfjwt_gui.ui.widgets.paste_box import DropTarget, PasteBox, read_dropped_text
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
-
-
-def _text(value: Any) -> str:
-    """Text of a catalogue value that may be a plain string or an object with a text/title/url."""
-    if isinstance(value, str):
-        return value
-    for attribute in ("text", "title", "label", "cause", "url"):
-        inner = getattr(value, attribute, None)
-        if isinstance(inner, str):
-            return inner
-    if isinstance(value, dict):
-        return " — ".join(str(v) for v in value.values())
-    return str(value)
-
-
-class InterimDiagnosisView(QTextBrowser):
-    """A plain rendering of a Diagnosis, used only while the shared DiagnosisView is unavailable."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("interimDiagnosisView")
-        self.setOpenExternalLinks(True)
-
-    def show_diagnosis(self, diagnosis: Any) -> None:
-        """Render title, meaning, causes, fixes, sources and the raw body."""
-        parts = [f"<h2>{html.escape(diagnosis.title)}</h2>", f"<p>{html.escape(diagnosis.meaning)}</p>"]
-        causes = [
-            f"<li>{html.escape(_text(getattr(c, 'cause', c)))} <i>({html.escape(str(getattr(c, 'status', '')))})</i>"
-            + (f"<br><small>{html.escape(str(c.evidence))}</small>" if getattr(c, "evidence", "") else "")
-            + "</li>"
-            for c in diagnosis.causes
-        ]
-        if causes:
-            parts.append("<h3>{}</h3><ul>{}</ul>".format(html.escape(self.tr("Possible causes")), "".join(causes)))
-        if diagnosis.fixes:
-            fixes = "".join(f"<li>{html.escape(_text(f))}</li>" for f in diagnosis.fixes)
-            parts.append("<h3>{}</h3><ol>{}</ol>".format(html.escape(self.tr("How to fix it")), fixes))
-        if diagnosis.sources:
-            sources = "".join(f"<li>{html.escape(_text(s))}</li>" for s in diagnosis.sources)
-            parts.append("<h3>{}</h3><ul>{}</ul>".format(html.escape(self.tr("Sources")), sources))
-        if diagnosis.raw_body:
-            parts.append(f"<pre>{html.escape(str(diagnosis.raw_body))}</pre>")
-        self.setHtml("".join(parts))
-
-
-def make_diagnosis_view(parent: QWidget) -> QWidget:
-    """The shared DiagnosisView (UI-SHELL), or the interim view if it is not importable."""
-    try:
-        from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
-    except ImportError:
-        return InterimDiagnosisView(parent)
-    view: QWidget = DiagnosisView(parent)
-    return view
 
 
 class ExplainToolPage(QWidget):
@@ -86,41 +28,28 @@ class ExplainToolPage(QWidget):
         self.setObjectName("explainToolPage")
         self.diagnosis: Any = None
         self._title = QLabel(self)
-        self.input_edit = QPlainTextEdit(self)
-        self.input_edit.setObjectName("explainInput")
-        self.input_edit.setTabChangesFocus(True)
-        self.input_edit.setMaximumHeight(120)
-        self.explain_button = QPushButton(self)
-        self.explain_button.setObjectName("explainButton")
-        self.explain_button.clicked.connect(self.explain)
-        self.clear_button = QPushButton(self)
-        self.clear_button.setObjectName("explainClear")
-        self.clear_button.clicked.connect(self.clear)
+        paste = PasteBox(self, "explain", self.explain, self.clear, max_height=120)
+        self.input_edit = paste.input_edit
+        self.explain_button = paste.action_button
+        self.clear_button = paste.clear_button
         self.status = StatusLine(self)
         self.status.setObjectName("explainStatus")
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("explainEmpty")
         self.empty_label.setWordWrap(True)
-        self.view = make_diagnosis_view(self)
+        self.view = DiagnosisView(self)
         self.view.setObjectName("explainDiagnosisView")
         self.view.setVisible(False)
 
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.explain_button)
-        buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.input_edit, 1)
-        row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
-        layout.addLayout(row)
+        layout.addLayout(paste.row)
         layout.addWidget(self.status)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
         layout.addStretch(1)  # keeps the input at the top while there is no explanation
         self._layout = layout
-        CtrlEnterFilter(self.input_edit, self.explain)
+        DropTarget(self, self.open_dropped_file, self.set_text)
         session.changed.connect(self._session_changed)
         self.retranslate_ui()
 
@@ -130,7 +59,7 @@ class ExplainToolPage(QWidget):
         self.input_edit.setPlaceholderText(
             self.tr(
                 'Paste the token endpoint\'s response, e.g. {"error":"invalid_grant","error_description":"audience '
-                'is invalid"}, or a log line that contains it.'
+                'is invalid"}, or a log line that contains it — or drop the log file or the saved response here.'
             )
         )
         self.input_edit.setAccessibleName(self.tr("Response body or log line to explain"))
@@ -141,8 +70,8 @@ class ExplainToolPage(QWidget):
         self.clear_button.setAccessibleName(self.tr("Clear the pasted text and the explanation"))
         self.empty_label.setText(
             self.tr(
-                "Paste what Salesforce answered (or the line your tool logged) and press Explain: you get what it "
-                "means, the likely causes and the fix."
+                "Paste what Salesforce answered (or the line your tool logged), or drop the log file, and press "
+                "Explain: you get what it means, the likely causes and the fix."
             )
         )
         self.view.setAccessibleName(self.tr("Explanation of the error"))
@@ -154,9 +83,6 @@ class ExplainToolPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-    def _lang(self) -> str:
-        return "ja" if str(self.session.get("language") or "en").startswith("ja") else "en"
 
     def _session_changed(self, field: str) -> None:
         if field == "language" and self.diagnosis is not None:
@@ -171,6 +97,10 @@ class ExplainToolPage(QWidget):
         """Put text in the box and explain it."""
         self.input_edit.setPlainText(text)
         self.explain()
+
+    def open_dropped_file(self, path: Path) -> None:
+        """Read a dropped log file or response body (background) and explain it."""
+        start_job(self, read_dropped_text, Path(path), on_finished=self.set_text, on_failed=self.status.show_error)
 
     def clear(self) -> None:
         """Empty the box and the explanation."""
@@ -192,11 +122,11 @@ class ExplainToolPage(QWidget):
         from sfjwt_gui.core.diagnosis import explain_text
 
         try:
-            diagnosis = explain_text(text, lang=self._lang())
+            diagnosis = explain_text(text, lang=self.session.lang())
         except SfjwtError as exc:
             self.status.show_error(exc)
             return
         self.diagnosis = diagnosis
         self.status.show_message(Kind.INFO, "")
-        self.view.show_diagnosis(diagnosis)  # type: ignore[attr-defined]
+        self.view.show_diagnosis(diagnosis)
         self._show_view(True)

@@ -279,7 +279,7 @@ class SendPage(QWidget):
             "endpoint": endpoint,
             "uploaded_certificate": self.session.get("uploaded_certificate"),
             "private_key": self.session.get("private_key"),
-            "lang": self.session.get("language") or "en",
+            "lang": self.session.lang(),
             "org_kind": practice_org_kind(self.session, url),
         }
         practice = self.session.get("practice")
@@ -356,7 +356,7 @@ class SendPage(QWidget):
             self._set_status("warning", self.tr("Cancelled: nothing more will be sent."))
             self.session.set_step_state(self.step_id, "warning")
         else:
-            lang = self.session.get("language") or "en"
+            lang = self.session.lang()
             what = result.error_description or result.network_detail_in(lang) or result.error or str(result.outcome)
             status = f"HTTP {result.status}: " if result.status else ""
             self._set_status("failed", self.tr("Refused: {what}. See the Diagnosis page.").format(what=status + what))
@@ -389,7 +389,7 @@ class SendPage(QWidget):
         if token is None:
             self.access_token.clear()
             return
-        lang = self.session.get("language") or "en"
+        lang = self.session.lang()
         self.access_token.setText(token.access_token if reveal else token.masked_token_in(lang))
         self.reveal.setText(self.tr("Hide") if reveal else self.tr("Reveal"))
 
@@ -431,7 +431,7 @@ class SendPage(QWidget):
             )
             theme.set_state_colour(self.api_result, "ok")
         else:
-            error = check.error_in(self.session.get("language") or "en")
+            error = check.error_in(self.session.lang())
             self.api_result.setText(self.tr("The API call failed: {error}").format(error=error))
             theme.set_state_colour(self.api_result, "failed")
 
@@ -482,7 +482,7 @@ class SendPage(QWidget):
             return
         from sfjwt_gui.practice.scenarios import SCENARIOS
 
-        lang = self.session.get("language") or "en"
+        lang = self.session.lang()
         current = server.scenario.name
         self.scenario.blockSignals(True)
         self.scenario.clear()

@@ -121,14 +121,13 @@ class DiagnosisView(QWidget):
         parts = [f"<p>{esc(str(d.meaning))}</p>"]
         detail = getattr(d, "detail", None)
         if detail:
-            parts.append(f"<p><b>{esc(self.tr('What happened:'))}</b> {esc(str(detail))}</p>")
+            detail_label = self.tr("What happened:")
+            parts.append(f"<p><b>{esc(detail_label)}</b> {esc(str(detail))}</p>")
         closest = getattr(d, "closest_title", None)
         if closest:
-            parts.append(
-                f"<p><b>{esc(self.tr('Closest known error:'))}</b> {esc(str(closest))}<br><small>"
-                + esc(self.tr("A guess from the words of the answer: check its causes below with care."))
-                + "</small></p>"
-            )
+            closest_label = self.tr("Closest known error:")
+            guess = self.tr("A guess from the words of the answer: check its causes with care.")
+            parts.append(f"<p><b>{esc(closest_label)}</b> {esc(str(closest))}<br><small>{esc(guess)}</small></p>")
         causes = list(getattr(d, "causes", []) or [])
         if causes:
             parts.append(f"<h3>{esc(causes_heading)}</h3><table cellspacing='0' cellpadding='4'>")
