@@ -59,7 +59,9 @@ def _load_from_keyring(name: str) -> RSAPrivateKey:
         return Vault().load(name)
     except KeyringUnavailableError as exc:
         reason = exc.message.removeprefix(_STORE_PREFIX).rstrip(".")
-        if exc.message.startswith(_STORE_PREFIX):
+        if exc.message.startswith(f"Cannot load the private key {name!r}"):  # the vault names the load itself now
+            message = exc.message
+        elif exc.message.startswith(_STORE_PREFIX):
             message = f"Cannot load the private key {name!r} from the OS keyring: {reason}."
         else:
             message = f"Cannot load the private key {name!r}: {reason}."

@@ -38,10 +38,13 @@ class SfjwtError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, fix: str = "") -> None:
+    def __init__(self, message: str, *, fix: str = "", code: str = "", params: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.fix = fix
+        # optional: ``code``/``params`` name the text in resources/ so front ends can show it in another language
+        self.code = code
+        self.params = dict(params or {})
 
     def __str__(self) -> str:
         return f"{self.message} {self.fix}".strip() if self.fix else self.message

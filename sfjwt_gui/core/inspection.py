@@ -18,7 +18,8 @@ from sfjwt_gui.core.fingerprints import (
     sha1_fingerprint,
     sha256_fingerprint,
 )
-from sfjwt_gui.core.key_generation import MIN_RSA_BITS, long_validity_warning
+from sfjwt_gui.core.key_generation import MIN_RSA_BITS, long_validity_note
+from sfjwt_gui.core.key_texts import Note, note, notes_in
 from sfjwt_gui.core.material import LoadedMaterial
 
 EXPIRY_WARNING_DAYS = 30
@@ -54,10 +55,37 @@ class Inspection:
     extra_certificates: int = 0
     repairs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the same texts as codes + params (resources/keys/texts.json), for other languages; not in to_json()
+    repair_notes: list[Note] = field(default_factory=list, repr=False)
+    warning_notes: list[Note] = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON-ready dict (fingerprints as colon-separated upper-case hex, times as ISO 8601 UTC)."""
-        return asdict(self)
+        data = asdict(self)
+        del data["repair_notes"], data["warning_notes"]
+        return data
+
+    @property
+    def warning_codes(self) -> list[str]:
+        """Stable code of each warning (``warnings`` stays the English text)."""
+        return [item.code for item in self.warning_notes]
+
+    def warnings_in(self, lang: str = "en") -> list[str]:
+        """``warnings`` in ``lang`` (``en`` or ``ja``)."""
+        return notes_in(self.warning_notes, self.warnings, lang)
+
+    def repairs_in(self, lang: str = "en") -> list[str]:
+        """``repairs`` in ``lang`` (``en`` or ``ja``)."""
+        return notes_in(self.repair_notes, self.repairs, lang)
+
+    def warn(self, code: str, **params: str) -> None:
+        """Add one warning (``code`` in section ``warnings`` of resources/keys/texts.json)."""
+        self.add_warning(note("warnings", code, **params))
+
+    def add_warning(self, warning: Note) -> None:
+        """Add one warning note and its English text."""
+        self.warning_notes.append(warning)
+        self.warnings.append(warning.text("en"))
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -91,6 +119,7 @@ def inspect_material(material: LoadedMaterial, now: dt.datetime | None = None) -
         key_bits=key_bits,
         extra_certificates=len(material.extra_certificates),
         repairs=list(material.repairs),
+        repair_notes=list(material.repair_notes),
     )
     if isinstance(public, rsa.RSAPublicKey):
         result.public_key_sha256 = colon_hex(hashlib.sha256(public_key_der(public)).digest())
@@ -99,11 +128,7 @@ def inspect_material(material: LoadedMaterial, now: dt.datetime | None = None) -
         if key is not None:
             result.key_matches_certificate = key_matches_certificate(key, cert)
             if not result.key_matches_certificate:
-                result.warnings.append(
-                    "The private key does not belong to this certificate (their public keys differ): Salesforce "
-                    "would reject every token signed with this key against this certificate. Upload the certificate "
-                    "made for this key."
-                )
+                result.warn("mismatch")
     return result
 
 
@@ -119,24 +144,16 @@ def _describe_certificate(result: Inspection, cert: x509.Certificate, moment: dt
     result.sha256_fingerprint = sha256_fingerprint(cert)
     result.self_signed = cert.subject == cert.issuer
     if moment >= not_after:
-        result.warnings.append(
-            f"The certificate expired on {_iso(not_after)}: Salesforce rejects tokens checked against it. "
-            "Generate a new key and certificate (sfjwt keygen) and upload the new certificate."
-        )
+        result.warn("expired", date=_iso(not_after))
     elif result.days_left < EXPIRY_WARNING_DAYS:
-        result.warnings.append(
-            f"The certificate expires in {result.days_left} days (on {_iso(not_after)}). "
-            "Generate a new key and certificate and upload it before then."
-        )
+        result.warn("expiring", days=str(result.days_left), date=_iso(not_after))
     if moment < not_before:
-        result.warnings.append(f"The certificate is not valid yet (from {_iso(not_before)}). Check the clock.")
-    long_validity = long_validity_warning((not_after - not_before).days)
+        result.warn("not-yet-valid", date=_iso(not_before))
+    long_validity = long_validity_note((not_after - not_before).days)
     if long_validity:
-        result.warnings.append(long_validity)
+        result.add_warning(long_validity)
     public = cert.public_key()
     if not isinstance(public, rsa.RSAPublicKey):
-        result.warnings.append("The certificate's key is not RSA: Salesforce's JWT Bearer Flow needs RS256 (RSA).")
+        result.warn("not-rsa")
     elif public.key_size < MIN_RSA_BITS:
-        result.warnings.append(
-            f"The certificate's RSA key has {public.key_size} bits; use {MIN_RSA_BITS} or more (sfjwt keygen)."
-        )
+        result.warn("weak-rsa", bits=str(public.key_size), min_bits=str(MIN_RSA_BITS))

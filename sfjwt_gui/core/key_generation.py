@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from sfjwt_gui.core.errors import InputError
+from sfjwt_gui.core.key_texts import Note, note
 
 ALLOWED_BITS = (2048, 3072, 4096)
 MIN_RSA_BITS = 2048
@@ -62,22 +63,30 @@ def generate_private_key(bits: int = 2048) -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=bits)
 
 
-def long_validity_warning(days: int) -> str | None:
-    """The warning for a certificate valid more than 10 years, or None."""
+def long_validity_note(days: int) -> Note | None:
+    """The warning for a certificate valid more than 10 years (``note.text(lang)``), or None."""
     if days <= LONG_VALIDITY_DAYS:
         return None
-    return (
-        f"Validity of {days} days is more than 10 years: a long-lived certificate keeps a leaked key useful "
-        "for longer. Consider 365 days and a calendar reminder to rotate."
-    )
+    return note("warnings", "long-validity", days=str(days))
 
 
-def check_validity_days(days: int) -> list[str]:
-    """Validate a validity period; returns warnings (empty when unremarkable)."""
+def long_validity_warning(days: int) -> str | None:
+    """The warning for a certificate valid more than 10 years, in English, or None."""
+    warning = long_validity_note(days)
+    return warning.text("en") if warning else None
+
+
+def validity_notes(days: int) -> list[Note]:
+    """Validate a validity period; returns its warnings as notes (``note.text("ja")`` for Japanese)."""
     if days < 1 or days > MAX_DAYS:
         raise InputError(f"Validity of {days} days is out of range.", fix=f"Choose between 1 and {MAX_DAYS} days.")
-    warning = long_validity_warning(days)
+    warning = long_validity_note(days)
     return [warning] if warning else []
+
+
+def check_validity_days(days: int, lang: str = "en") -> list[str]:
+    """Validate a validity period; returns warnings in ``lang`` (empty when unremarkable)."""
+    return [warning.text(lang) for warning in validity_notes(days)]
 
 
 def self_signed_certificate(

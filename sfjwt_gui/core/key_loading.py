@@ -33,7 +33,7 @@ from sfjwt_gui.core.errors import (
 from sfjwt_gui.core.fingerprints import key_matches_certificate
 from sfjwt_gui.core.key_generation import MIN_RSA_BITS
 from sfjwt_gui.core.material import LoadedMaterial
-from sfjwt_gui.core.pem_repair import looks_like_pem, repair_pem
+from sfjwt_gui.core.pem_repair import Repairs, looks_like_pem, repair_pem
 
 __all__ = [
     "LoadedMaterial",
@@ -229,7 +229,7 @@ class _Loader:
         self.passphrase = passphrase
         self.alias = alias
         self.source = source
-        self.repairs: list[str] = []
+        self.repairs = Repairs()
         self.formats: list[str] = []
         self.keys: list[rsa.RSAPrivateKey] = []
         self.certs: list[x509.Certificate] = []
@@ -260,7 +260,7 @@ class _Loader:
             self._load_der(raw)
         elif raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
             # Windows PowerShell's `>` and Out-File write UTF-16 with a byte-order mark
-            self.repairs.append("converted UTF-16 text (as Windows PowerShell writes it) to UTF-8")
+            self.repairs.add("utf16")
             self._load_text(raw.decode("utf-16"))
         else:
             try:
@@ -277,7 +277,7 @@ class _Loader:
             raise KeyFormatError(f"{self.source} is empty.", fix="Paste the whole key, from BEGIN to END.")
         if looks_like_pem(text):
             repaired = repair_pem(text)
-            self.repairs += repaired.repairs
+            self.repairs += repaired.notes
             self._load_pem(repaired.text)
             return
         stripped = text.strip().strip("\"'`").strip()
@@ -301,7 +301,7 @@ class _Loader:
             except binascii.Error:
                 raw = b""
             if raw[:1] == b"\x30" or raw[:4] == b"\xfe\xed\xfe\xed":
-                self.repairs.append("decoded base64 text that had no PEM armour (BEGIN/END lines)")
+                self.repairs.add("unarmoured-base64")
                 self._load_bytes(raw)
                 return
         raise KeyFormatError(
@@ -377,15 +377,14 @@ class _Loader:
         raw = _check_pem_body(block, self.source, f"{labelled} private key")
         kinds = {"pkcs1": "PKCS#1", "pkcs8": "PKCS#8", "encrypted_pkcs8": "encrypted PKCS#8"}
         try:
-            actual = kinds.get(_der_kind(der.read_children(der.read_tlv(raw).content)), labelled)
+            kind = _der_kind(der.read_children(der.read_tlv(raw).content))
         except der.DerError:
-            actual = labelled
+            kind = ""
+        actual = kinds.get(kind, labelled)
         if actual == labelled:
             self._add_key(self._decrypt(block.encode(), pem=True, encrypted=False), f"PEM {labelled}")
             return
-        self.repairs.append(
-            f"read the block labelled {label} as the {actual} key it holds (its BEGIN/END lines were wrong)"
-        )
+        self.repairs.add("mislabelled", label=label, actual=kind)
         encrypted = actual == "encrypted PKCS#8"
         self._add_key(self._decrypt(raw, pem=False, encrypted=encrypted), f"PEM {actual} (mislabelled {label})")
 
@@ -591,7 +590,9 @@ class _Loader:
             matching = [c for c in self.certs if key is not None and key_matches_certificate(key, c)]
             certificate = matching[0] if matching else self.certs[0]
         extra = [c for c in self.certs if c is not certificate]
-        return LoadedMaterial(key, certificate, extra, " + ".join(self.formats), self.repairs, self.source)
+        return LoadedMaterial(
+            key, certificate, extra, " + ".join(self.formats), self.repairs.english(), self.source, list(self.repairs)
+        )
 
 
 def _der_kind(children: list[der.Tlv]) -> str:

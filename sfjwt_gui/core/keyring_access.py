@@ -34,63 +34,49 @@ _FRIENDLY_NAMES: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class PlatformFixes:
-    """What to tell the user when the keyring is missing or locked, for one platform."""
+    """What to tell the user when the keyring is missing or locked, for one platform (texts in resources/keys)."""
 
-    unavailable: str
-    locked: str
+    platform: str  # linux, macos, windows or other
+
+    @property
+    def unavailable(self) -> str:
+        """The fix for a missing or refused keyring, in English."""
+        return self.unavailable_in("en")
+
+    @property
+    def locked(self) -> str:
+        """The fix for a locked keyring, in English."""
+        return self.locked_in("en")
+
+    def unavailable_in(self, lang: str) -> str:
+        """The fix for a missing or refused keyring in ``lang``."""
+        return _term("unavailable_fix", self.platform, lang)
+
+    def locked_in(self, lang: str) -> str:
+        """The fix for a locked keyring in ``lang``."""
+        return _term("locked_fix", self.platform, lang)
+
+    def params(self) -> dict[str, str]:
+        """Params that fill ``{unavailable_fix}``/``{locked_fix}`` in an error's text."""
+        return {"unavailable_fix": self.platform, "locked_fix": self.platform}
 
 
-_LINUX = PlatformFixes(
-    unavailable=(
-        "Install and start a Secret Service provider: GNOME Keyring (`sudo apt install gnome-keyring`, then log in "
-        "again or run `gnome-keyring-daemon --start --components=secrets`) or KWallet, with the `dbus` session bus "
-        "running; on a headless box run sfjwt inside `dbus-run-session`. sfjwt-gui never falls back to a plain-text "
-        "file."
-    ),
-    locked=(
-        "Unlock your keyring and try again: GNOME Keyring in 'Passwords and Keys' (seahorse) → right-click 'Login' → "
-        "Unlock, KWallet in KWalletManager; if an unlock prompt appears, answer it instead of dismissing it. "
-        "Without a desktop (SSH, CI) no prompt can appear: unlock GNOME Keyring from the shell with "
-        "`echo -n PASSWORD | gnome-keyring-daemon --replace --unlock --components=secrets`."
-    ),
-)
-_MACOS = PlatformFixes(
-    unavailable=(
-        "The macOS Keychain is not reachable: run sfjwt from a logged-in desktop session (not a bare SSH login), "
-        "or unlock it with `security unlock-keychain ~/Library/Keychains/login.keychain-db`."
-    ),
-    locked=(
-        "Unlock the login keychain (Keychain Access, or "
-        "`security unlock-keychain ~/Library/Keychains/login.keychain-db`) and click 'Allow' when macOS asks "
-        "whether sfjwt-gui may use it."
-    ),
-)
-_WINDOWS = PlatformFixes(
-    unavailable=(
-        "Windows Credential Manager is not reachable: run sfjwt as a normal logged-in user (service accounts without "
-        "a loaded profile have no credential store) and make sure the `pywin32-ctypes` package is installed."
-    ),
-    locked=(
-        "Windows Credential Manager refused access: log on interactively (not through a restricted remote session) and "
-        "try again."
-    ),
-)
-_OTHER = PlatformFixes(
-    unavailable="Install a keyring service supported by the Python `keyring` package for this system and try again.",
-    locked="Unlock the system keyring and try again.",
-)
+def _term(name: str, value: str, lang: str) -> str:
+    from sfjwt_gui.core.key_texts import term
+
+    return term(name, value, lang)
 
 
 def platform_fixes(platform: str | None = None) -> PlatformFixes:
     """The fix texts for ``platform`` (default: this machine's ``sys.platform``)."""
     platform = sys.platform if platform is None else platform
     if platform.startswith("linux") or "bsd" in platform:
-        return _LINUX
+        return PlatformFixes("linux")
     if platform == "darwin":
-        return _MACOS
+        return PlatformFixes("macos")
     if platform in ("win32", "cygwin"):
-        return _WINDOWS
-    return _OTHER
+        return PlatformFixes("windows")
+    return PlatformFixes("other")
 
 
 def backend_path(backend: object) -> str:
@@ -116,26 +102,37 @@ def _is_plaintext_store(backend: object) -> bool:
     return module.startswith("keyrings.alt") or "plaintext" in names or "keyrings.alt" in names
 
 
-def refusal_reason(backend: object) -> str | None:
-    """Why this backend must not hold private keys, or None when it is fine."""
+def refusal(backend: object) -> dict[str, str] | None:
+    """Why this backend must not hold private keys, as params of the ``reason`` term (None when it is fine)."""
     from keyring.backends import chainer, fail, null
 
-    path = backend_path(backend)
     if isinstance(backend, fail.Keyring):
-        return "no keyring backend is available (keyring chose its 'fail' backend)"
+        return {"reason": "fail"}
     if isinstance(backend, null.Keyring):
-        return "the keyring is disabled (the 'null' backend stores nothing)"
+        return {"reason": "null"}
     if _is_plaintext_store(backend):
-        return f"{path} keeps secrets in a plain-text file, which sfjwt-gui never uses for private keys"
+        return {"reason": "plaintext", "path": backend_path(backend)}
     if isinstance(backend, chainer.ChainerBackend):
         chained = list(type(backend).backends)
         if not chained:
-            return "the keyring chain has no backend to store into"
+            return {"reason": "chain-empty"}
         for inner in chained:
-            reason = refusal_reason(inner)
-            if reason:
-                return f"the keyring chain includes {backend_path(inner)}: {reason}"
+            inner_refusal = refusal(inner)
+            if inner_refusal:
+                inner_reason = inner_refusal["reason"]
+                if inner_reason == "chain-includes":  # a chain inside a chain: name the innermost reason
+                    inner_reason = inner_refusal["inner_reason"]
+                return {**inner_refusal, "reason": "chain-includes", "inner": backend_path(inner),
+                        "inner_reason": inner_reason}  # fmt: skip
     return None
+
+
+def refusal_reason(backend: object, lang: str = "en") -> str | None:
+    """Why this backend must not hold private keys (in ``lang``), or None when it is fine."""
+    from sfjwt_gui.core.key_texts import term
+
+    params = refusal(backend)
+    return None if params is None else term("reason", params["reason"], lang, **params)
 
 
 def safest_of(chosen: object) -> object:
@@ -153,21 +150,19 @@ def _exception_names(exc: BaseException) -> set[str]:
     return {c.__name__ for c in type(exc).__mro__}
 
 
-def translate(exc: BaseException, action: str, fixes: PlatformFixes) -> VaultError:
-    """Turn a backend exception into our error class, naming what we were doing."""
+def translate(exc: BaseException, action: str, fixes: PlatformFixes, entry: str = "") -> VaultError:
+    """Turn a backend exception into our error class, naming what we were doing (an ``action`` term id:
+    find-backend, read, write or delete; ``entry`` names the keyring entry)."""
+    from sfjwt_gui.core.key_texts import error
+
     names = _exception_names(exc)
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    params = {"action": action, "entry": entry, "detail": detail, **fixes.params()}
     if names & {"NoKeyringError", "SecretServiceNotAvailableException"}:
-        return KeyringUnavailableError(
-            f"No usable OS keyring while trying to {action} ({detail}).", fix=fixes.unavailable
-        )
+        return error(KeyringUnavailableError, "keyring-unavailable", **params)
     if names & {"KeyringLocked", "LockedException", "PromptDismissedException", "InitError"}:
-        return KeyringLockedError(f"The OS keyring is locked while trying to {action} ({detail}).", fix=fixes.locked)
-    return KeyringAccessError(
-        f"The OS keyring failed to {action} ({detail}).",
-        fix="Try again; if it keeps failing, check that the keyring service is running and has space. "
-        + fixes.unavailable,
-    )
+        return error(KeyringLockedError, "keyring-locked", **params)
+    return error(KeyringAccessError, "keyring-failed", **params)
 
 
 class KeyringAccess:
@@ -181,15 +176,26 @@ class KeyringAccess:
     @property
     def backend(self) -> Any:
         """The backend in use (resolved from ``keyring.get_keyring()`` on first use); refuses unsafe ones."""
+        self.check_backend()
+        return self._backend
+
+    def _resolve(self) -> Any:
         if self._backend is None:
             import keyring
 
-            with self._translating("find a keyring backend"):
+            with self._translating("find-backend"):
                 self._backend = safest_of(keyring.get_keyring())
-        reason = refusal_reason(self._backend)
-        if reason:
-            raise KeyringUnavailableError(f"Cannot store private keys: {reason}.", fix=self.fixes.unavailable)
         return self._backend
+
+    def check_backend(self, operation: str = "", name: str = "") -> None:
+        """Raise KeyringUnavailableError when the backend must not hold keys; the message names the vault's
+        ``operation`` on key ``name`` (save, load, delete, rename) or, without one, says so action-neutrally."""
+        from sfjwt_gui.core.key_texts import error
+
+        params = refusal(self._resolve())
+        if params is not None:
+            code = f"keyring-refused-{operation}" if operation else "keyring-refused"
+            raise error(KeyringUnavailableError, code, shown=repr(name), **params, **self.fixes.params())
 
     @property
     def backend_name(self) -> str:
@@ -200,32 +206,32 @@ class KeyringAccess:
             return friendly_backend_name(self._backend) if self._backend is not None else "none"
 
     @contextmanager
-    def _translating(self, action: str) -> Iterator[None]:
+    def _translating(self, action: str, entry: str = "") -> Iterator[None]:
         try:
             yield
         except SfjwtError:
             raise
         except Exception as exc:  # backends raise anything from D-Bus, Win32 or Security.framework
-            raise translate(exc, action, self.fixes) from exc
+            raise translate(exc, action, self.fixes, entry) from exc
 
     def get(self, username: str) -> str | None:
         """The stored value, or None when there is no such entry."""
         backend = self.backend
-        with self._translating(f"read entry {username!r}"):
+        with self._translating("read", repr(username)):
             value: str | None = backend.get_password(self.service, username)
         return value
 
     def set(self, username: str, value: str) -> None:
         """Create or replace one entry."""
         backend = self.backend
-        with self._translating(f"write entry {username!r}"):
+        with self._translating("write", repr(username)):
             backend.set_password(self.service, username, value)
 
     def delete(self, username: str) -> None:
         """Delete one entry; an entry that is already gone is fine."""
         backend = self.backend
         try:
-            with self._translating(f"delete entry {username!r}"):
+            with self._translating("delete", repr(username)):
                 backend.delete_password(self.service, username)
         except KeyringAccessError:
             # keyring raises PasswordDeleteError for "no such entry" too: only a still-present entry is a failure

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sfjwt_gui.core.key_texts import Note, note
+
 _BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.DOTALL)
 _QUOTES = ('"', "'", "`")
 _HEADER = re.compile(r"^([A-Za-z-]+):\s*(\S+)")
@@ -16,10 +18,23 @@ _HEADER = re.compile(r"^([A-Za-z-]+):\s*(\S+)")
 
 @dataclass
 class RepairedText:
-    """Text after repair, and one human-readable line per repair made."""
+    """Text after repair, one English line per repair made, and the same as ``notes`` (code + params, any language)."""
 
     text: str
     repairs: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+class Repairs(list[Note]):
+    """The repairs made so far, as notes; ``english()`` gives the lines core reports (CLI JSON, logs)."""
+
+    def add(self, code: str, **params: str) -> None:
+        """Record one repair (``code`` names it in resources/keys/texts.json, section ``repairs``)."""
+        self.append(note("repairs", code, **params))
+
+    def english(self) -> list[str]:
+        """Every repair as English text."""
+        return [item.text("en") for item in self]
 
 
 def looks_like_pem(text: str) -> bool:
@@ -29,27 +44,27 @@ def looks_like_pem(text: str) -> bool:
 
 def repair_pem(text: str) -> RepairedText:
     """Undo the usual damage to PEM text; returns the text unchanged (and no repairs) when it was fine."""
-    repairs: list[str] = []
+    repairs = Repairs()
     if text.startswith("\ufeff"):
         text = text[1:]
-        repairs.append("removed a byte-order mark (BOM) at the start")
+        repairs.add("bom")
     text = _unquote(text, repairs)
     if "\\n" in text or "\\r" in text:
         for escaped in ("\\\\r\\\\n", "\\\\n", "\\r\\n", "\\n", "\\r"):  # also doubly escaped JSON
             text = text.replace(escaped, "\n")
-        repairs.append("turned literal \\n sequences into line breaks")
+        repairs.add("literal-newlines")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        repairs.append("converted Windows CRLF line endings to LF")
+        repairs.add("crlf")
     text = _dedent_blocks(text, repairs)
     text = _rebuild_blocks(text, repairs)
     if text.strip() and not text.endswith("\n"):
         text += "\n"
-        repairs.append("added the missing final newline")
-    return RepairedText(text, repairs)
+        repairs.add("final-newline")
+    return RepairedText(text, repairs.english(), list(repairs))
 
 
-def _dedent_blocks(text: str, repairs: list[str]) -> str:
+def _dedent_blocks(text: str, repairs: Repairs) -> str:
     """Strip indentation from PEM lines (YAML block scalars); other text, e.g. "Bag Attributes", is left alone."""
     out: list[str] = []
     inside = changed = False
@@ -65,22 +80,21 @@ def _dedent_blocks(text: str, repairs: list[str]) -> str:
             line = line.lstrip()
         out.append(line)
     if changed:
-        repairs.append("removed indentation in front of the PEM lines")
+        repairs.add("indentation")
     return "\n".join(out)
 
 
-def _unquote(text: str, repairs: list[str]) -> str:
+def _unquote(text: str, repairs: Repairs) -> str:
     stripped = text.strip()
     while len(stripped) >= 2 and stripped[0] in _QUOTES and stripped[-1] == stripped[0]:
-        kind = {'"': "double quotes", "'": "single quotes", "`": "backticks"}[stripped[0]]
-        repairs.append(f"removed wrapping {kind}")
+        repairs.add("quotes", kind={'"': "double", "'": "single", "`": "backtick"}[stripped[0]])
         stripped = stripped[1:-1].strip()
     if stripped != text.strip():
         return stripped
     return text
 
 
-def _rebuild_blocks(text: str, repairs: list[str]) -> str:
+def _rebuild_blocks(text: str, repairs: Repairs) -> str:
     """Re-wrap every PEM block whose line breaks were turned into spaces or removed."""
 
     def fix(match: re.Match[str]) -> str:
@@ -89,8 +103,7 @@ def _rebuild_blocks(text: str, repairs: list[str]) -> str:
         has_space = re.search(r"\s", inner) is not None
         if not inner or "\n" in inner or (not has_space and body.startswith("\n") and body.endswith("\n")):
             return match.group(0)
-        how = "turned into spaces" if has_space else "removed"
-        repairs.append(f"restored the line breaks of the {label} block (they had been {how})")
+        repairs.add("line-breaks", label=label, how="spaces" if has_space else "removed")
         return _canonical_block(label, body)
 
     return _BLOCK.sub(fix, text)

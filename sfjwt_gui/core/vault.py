@@ -14,8 +14,8 @@ import datetime as dt
 import hashlib
 import threading
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,9 +24,11 @@ from sfjwt_gui.core.errors import (
     InputError,
     KeyExistsError,
     KeyNotFoundError,
+    SfjwtError,
     VaultCorruptError,
     VaultError,
 )
+from sfjwt_gui.core.key_texts import describe_error, error, render
 from sfjwt_gui.core.keyring_access import KeyringAccess
 from sfjwt_gui.core.vault_chunks import (
     Manifest,
@@ -42,7 +44,7 @@ if TYPE_CHECKING:  # cryptography is imported where needed: `sfjwt keys list` re
     from cryptography import x509
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
-__all__ = ["KeyRecord", "Vault", "VaultStatus", "default_index_dir", "validate_name"]
+__all__ = ["KeyRecord", "Vault", "VaultStatus", "default_index_dir", "describe_error", "validate_name"]
 
 SERVICE = "sfjwt-gui"
 MAX_NAME_LENGTH = 64
@@ -52,28 +54,45 @@ Usernames = list[str]  # keyring usernames (an alias: the class below has a meth
 
 @dataclass(frozen=True)
 class VaultStatus:
-    """One line for the window: can keys be stored, where, and what to do if not."""
+    """One line for the window: can keys be stored, where, and what to do if not.
+
+    ``message``/``fix`` are English; ``message_in(lang)``/``fix_in(lang)`` give them in ``en`` or ``ja`` (``code``
+    and ``params`` name the text in resources/keys/texts.json).
+    """
 
     available: bool
     backend_name: str
     message: str
     fix: str
+    code: str = ""
+    params: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def from_error(cls, exc: SfjwtError, backend_name: str = "") -> VaultStatus:
+        """The status for a keyring that failed with ``exc``."""
+        return cls(False, backend_name, exc.message, exc.fix, exc.code, dict(exc.params))
+
+    def message_in(self, lang: str = "en") -> str:
+        """``message`` in ``lang``."""
+        text = render("errors", self.code, self.params, lang, "message") if self.code else None
+        return self.message if text is None else text
+
+    def fix_in(self, lang: str = "en") -> str:
+        """``fix`` in ``lang``."""
+        text = render("errors", self.code, self.params, lang, "fix") if self.code else None
+        return self.fix if text is None else text
 
 
 def validate_name(name: str) -> str:
     """Return ``name`` if it can name a key (1-64 characters, no control characters, no outer spaces)."""
     if not isinstance(name, str) or not name:
-        raise InputError("A key name cannot be empty.", fix="Give the key a name, e.g. 'acme-prod'.")
+        raise error(InputError, "vault-name-empty")
     if len(name) > MAX_NAME_LENGTH:
-        raise InputError(
-            f"Key name {name[:20]!r}… is {len(name)} characters long.",
-            fix=f"Use at most {MAX_NAME_LENGTH} characters.",
+        raise error(
+            InputError, "vault-name-too-long", shown=repr(name[:20]), length=str(len(name)), max=str(MAX_NAME_LENGTH)
         )
     if name != name.strip() or any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise InputError(
-            f"Key name {name!r} has control characters or leading/trailing spaces.",
-            fix="Use letters, digits, spaces inside the name, '-', '_' or '.'.",
-        )
+        raise error(InputError, "vault-name-characters", shown=repr(name))
     return name
 
 
@@ -107,10 +126,7 @@ def _check_pair(name: str, key: RSAPrivateKey, cert: x509.Certificate) -> None:
     from sfjwt_gui.core.fingerprints import key_matches_certificate, sha256_fingerprint
 
     if not key_matches_certificate(key, cert):
-        raise CertificateError(
-            f"The certificate {sha256_fingerprint(cert)} does not belong to key {name!r} (different public key).",
-            fix="Use the certificate that was made for this key, or make a new one from it.",
-        )
+        raise error(CertificateError, "vault-pair-mismatch", fingerprint=sha256_fingerprint(cert), shown=repr(name))
 
 
 class Vault:
@@ -142,8 +158,9 @@ class Vault:
             backend_name = self._keyring.backend_name
             self.check_available(probe=probe)
         except VaultError as exc:
-            return VaultStatus(False, self._keyring.backend_name, exc.message, exc.fix)
-        return VaultStatus(True, backend_name, f"Private keys are kept in {backend_name}.", "")
+            return VaultStatus.from_error(exc, self._keyring.backend_name)
+        available = error(VaultError, "vault-available", backend=backend_name)
+        return VaultStatus(True, backend_name, available.message, "", available.code, available.params)
 
     def check_available(self, *, probe: bool = True) -> None:
         """Raise the keyring's own error (unavailable, locked …) now, before slow work that ends in a save."""
@@ -168,13 +185,11 @@ class Vault:
     def load(self, name: str) -> RSAPrivateKey:
         """The private key, read from the keyring and checked against its SHA-256."""
         with self._lock:
+            self._keyring.check_backend("load", name)
             manifest = self._current_manifest(name)
             if manifest is None:
                 if name in self._read_index().keys:
-                    raise VaultCorruptError(
-                        f"Key {name!r} is listed but has no entry in the OS keyring ({self._keyring.backend_name}).",
-                        fix="It was removed outside sfjwt-gui: delete the name and import the key again.",
-                    )
+                    raise self._listed_but_missing(name)
                 raise self._not_found(name)
             try:
                 return self._load_manifest(name, manifest)
@@ -205,7 +220,7 @@ class Vault:
 
         validate_name(name)
         if not isinstance(key, RSAPrivateKey):
-            raise InputError(f"Only RSA keys can be stored (got {type(key).__name__}).", fix="Use an RSA key.")
+            raise error(InputError, "vault-not-rsa", type=type(key).__name__)
         if certificate is not None:
             _check_pair(name, key, certificate)
         der = key.private_bytes(
@@ -215,14 +230,12 @@ class Vault:
             KeyRecord(name=name, created=_utc_now(), key_bits=key.key_size, public_key_sha256=_public_key_sha256(key)),
             certificate,
         )
+        self._keyring.check_backend("save", name)
         with self._changing():
             self._collect_garbage()
             primary = self._keyring.get(manifest_username(name))
             if not overwrite and self._exists(name, primary):
-                raise KeyExistsError(
-                    f"A key named {name!r} already exists in the vault.",
-                    fix="Choose another name, delete or rename the existing key, or overwrite it explicitly.",
-                )
+                raise error(KeyExistsError, "vault-key-exists", shown=repr(name))
             old_text = primary if primary is not None else self._keyring.get(backup_username(name))
             old = self._parse_or_none(name, old_text)
             manifest, new_chunks = self._write_chunks(der)
@@ -257,21 +270,17 @@ class Vault:
     def rename(self, old: str, new: str) -> KeyRecord:
         """Give a key a new name: copy its chunks under the new name, switch the index, then remove the old entries."""
         validate_name(new)
+        self._keyring.check_backend("rename", old)
         with self._changing():
             self._collect_garbage()
             record = self.get(old)
             if new == old:
                 return record
             if self._exists(new, self._keyring.get(manifest_username(new))):
-                raise KeyExistsError(
-                    f"A key named {new!r} already exists.", fix="Choose another name or delete it first."
-                )
+                raise error(KeyExistsError, "vault-rename-target-exists", shown=repr(new))
             current = self._current_manifest(old)
             if current is None:
-                raise VaultCorruptError(
-                    f"Key {old!r} is listed but has no entry in the OS keyring ({self._keyring.backend_name}).",
-                    fix="It was removed outside sfjwt-gui: delete the name and import the key again.",
-                )
+                raise self._listed_but_missing(old)
             der = self._read_der(old, current)
             manifest, new_chunks = self._write_chunks(der)
             self._switch_manifest(new, manifest)
@@ -297,6 +306,7 @@ class Vault:
 
     def delete(self, name: str) -> None:
         """Remove the key: every chunk, both manifests, then its record. A failed delete can simply be retried."""
+        self._keyring.check_backend("delete", name)
         with self._changing():
             self._collect_garbage()
             data = self._read_index()
@@ -343,18 +353,22 @@ class Vault:
             try:
                 stack.enter_context(self._index.locked())
             except OSError as exc:
-                raise VaultError(
-                    f"Cannot lock the vault index in {str(self._index.directory)!r}: {exc.strerror or exc}.",
-                    fix="Check that the directory exists and is writable (or set SFJWT_DATA_DIR).",
+                raise error(
+                    VaultError,
+                    "vault-index-lock",
+                    directory=repr(str(self._index.directory)),
+                    detail=str(exc.strerror or exc),
                 ) from exc
             yield
 
     def _not_found(self, name: str) -> KeyNotFoundError:
-        names = ", ".join(sorted(self._read_index().keys)) or "none"
-        return KeyNotFoundError(
-            f"No key named {name!r} in the vault (stored keys: {names}).",
-            fix="Check the name with `sfjwt keys list`, or import/generate the key first.",
-        )
+        names = ", ".join(sorted(self._read_index().keys))
+        if not names:
+            return error(KeyNotFoundError, "vault-not-found-empty", shown=repr(name))
+        return error(KeyNotFoundError, "vault-not-found", shown=repr(name), names=names)
+
+    def _listed_but_missing(self, name: str) -> VaultCorruptError:
+        return error(VaultCorruptError, "vault-listed-missing", shown=repr(name), backend=self._keyring.backend_name)
 
     def _read_index(self) -> IndexData:
         return self._index.read()
@@ -365,9 +379,8 @@ class Vault:
         try:
             self._index.write(data)
         except OSError as exc:
-            raise VaultError(
-                f"Cannot write the vault index {str(self._index.path)!r}: {exc.strerror or exc}.",
-                fix="Check free space and permissions of that directory (or set SFJWT_DATA_DIR).",
+            raise error(
+                VaultError, "vault-index-write", path=repr(str(self._index.path)), detail=str(exc.strerror or exc)
             ) from exc
 
     def _exists(self, name: str, primary: str | None) -> bool:
@@ -403,14 +416,9 @@ class Vault:
             # consistency check (tens of ms per load) would only re-prove that.
             key = serialization.load_der_private_key(der, password=None, unsafe_skip_rsa_key_validation=True)
         except ValueError as exc:
-            raise VaultCorruptError(
-                f"Key {name!r} passes its checksum but is not a readable private key.",
-                fix="Delete the key and import it again.",
-            ) from exc
+            raise error(VaultCorruptError, "vault-not-readable", shown=repr(name)) from exc
         if not isinstance(key, RSAPrivateKey):
-            raise VaultCorruptError(
-                f"Key {name!r} in the keyring is not an RSA key.", fix="Delete it and import again."
-            )
+            raise error(VaultCorruptError, "vault-stored-not-rsa", shown=repr(name))
         return key
 
     def _write_chunks(self, der: bytes) -> tuple[Manifest, Usernames]:

@@ -21,17 +21,13 @@ import secrets
 from dataclasses import dataclass
 
 from sfjwt_gui.core.errors import VaultCorruptError
+from sfjwt_gui.core.key_texts import error
 
 CHUNK_CHARS = 1000
 MANIFEST_VERSION = 1
 MAX_CHUNKS = 64  # an RSA-4096 key needs 4; anything near this is not ours
 _GENERATION = re.compile(r"^[0-9a-f]{32}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-
-_CORRUPT_FIX = (
-    "The keyring entry was changed or partly removed outside sfjwt-gui. Delete the key (`sfjwt keys delete NAME`) "
-    "and import it again from a backup or the original file."
-)
 
 
 def manifest_username(name: str) -> str:
@@ -81,17 +77,17 @@ class Manifest:
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise VaultCorruptError(
-                f"The keyring manifest of key {name!r} is not valid JSON.", fix=_CORRUPT_FIX
-            ) from exc
+            raise error(VaultCorruptError, "vault-manifest-not-json", shown=repr(name)) from exc
         if not isinstance(data, dict):
-            raise VaultCorruptError(f"The keyring manifest of key {name!r} is not a JSON object.", fix=_CORRUPT_FIX)
+            raise error(VaultCorruptError, "vault-manifest-not-object", shown=repr(name))
         version, generation, chunks, sha256 = (data.get(k) for k in ("version", "generation", "chunks", "sha256"))
         if version != MANIFEST_VERSION:
-            raise VaultCorruptError(
-                f"The keyring manifest of key {name!r} has version {version!r}; this sfjwt-gui reads version "
-                f"{MANIFEST_VERSION}.",
-                fix="Use the sfjwt-gui version that saved the key, or delete it and import it again.",
+            raise error(
+                VaultCorruptError,
+                "vault-manifest-version",
+                shown=repr(name),
+                version=repr(version),
+                supported=str(MANIFEST_VERSION),
             )
         valid = (
             isinstance(generation, str)
@@ -103,7 +99,7 @@ class Manifest:
             and _SHA256.match(sha256)
         )
         if not valid:
-            raise VaultCorruptError(f"The keyring manifest of key {name!r} has invalid fields.", fix=_CORRUPT_FIX)
+            raise error(VaultCorruptError, "vault-manifest-invalid", shown=repr(name))
         assert isinstance(generation, str)
         assert isinstance(chunks, int)
         assert isinstance(sha256, str)
@@ -122,17 +118,18 @@ def join_chunks(manifest: Manifest, pieces: list[str | None], *, name: str) -> b
     """Reassemble and verify the DER; VaultCorruptError for a missing chunk or a checksum mismatch."""
     missing = [i for i, piece in enumerate(pieces) if piece is None]
     if missing:
-        raise VaultCorruptError(
-            f"Key {name!r} is incomplete in the keyring: chunk {missing[0] + 1} of {manifest.chunks} is missing.",
-            fix=_CORRUPT_FIX,
+        raise error(
+            VaultCorruptError,
+            "vault-chunk-missing",
+            shown=repr(name),
+            index=str(missing[0] + 1),
+            count=str(manifest.chunks),
         )
     text = "".join(piece for piece in pieces if piece is not None)
     try:
         der = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise VaultCorruptError(f"Key {name!r} in the keyring is not valid base64.", fix=_CORRUPT_FIX) from exc
+        raise error(VaultCorruptError, "vault-chunk-not-base64", shown=repr(name)) from exc
     if hashlib.sha256(der).hexdigest() != manifest.sha256:
-        raise VaultCorruptError(
-            f"Key {name!r} in the keyring fails its SHA-256 check ({manifest.chunks} chunks read).", fix=_CORRUPT_FIX
-        )
+        raise error(VaultCorruptError, "vault-checksum", shown=repr(name), count=str(manifest.chunks))
     return der

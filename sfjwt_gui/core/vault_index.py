@@ -85,12 +85,9 @@ class VaultIndex:
             keys = {name: KeyRecord.from_json(rec) for name, rec in raw.get("keys", {}).items()}
             garbage = [str(g) for g in raw.get("garbage", [])]
         except (ValueError, TypeError, AttributeError) as exc:
-            raise VaultCorruptError(
-                f"The vault index {str(self.path)!r} is not valid ({exc}); it was edited or damaged outside sfjwt-gui.",
-                fix="It holds only key names, certificates and fingerprints: fix the JSON (or restore it from a "
-                "backup). The keys themselves are still in the OS keyring, but sfjwt-gui finds them only through "
-                "the names in this file, so do not simply delete it.",
-            ) from exc
+            from sfjwt_gui.core.key_texts import error
+
+            raise error(VaultCorruptError, "vault-index-invalid", path=repr(str(self.path)), detail=str(exc)) from exc
         return IndexData(keys=keys, garbage=garbage)
 
     @contextlib.contextmanager

@@ -1,0 +1,127 @@
+"""Texts of the keys and vault core in en and ja (``resources/keys/texts.json``): repair notes, inspection and
+key-generation warnings, vault errors and the keyring status line.
+
+Core keeps English strings in its existing attributes (CLI JSON, logs) and records a ``Note`` (stable code + params)
+next to each, so a front end can show the same text in Japanese. Params named in the file's ``terms`` hold the id of
+a phrase that is translated too (e.g. ``kind: "double"`` → "double quotes" / "ダブルクォート").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, TypeVar
+
+from sfjwt_gui.core.errors import InputError, SfjwtError
+from sfjwt_gui.core.resources import resource_path
+
+LANGUAGES = ("en", "ja")
+E = TypeVar("E", bound=SfjwtError)
+
+
+@cache
+def texts() -> dict[str, Any]:
+    """The parsed ``resources/keys/texts.json`` (read once)."""
+    with resource_path("keys", "texts.json").open(encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def check_language(lang: str) -> str:
+    """``en`` or ``ja``; anything else is an InputError."""
+    if lang not in LANGUAGES:
+        raise InputError(f"Language {lang!r} is not supported.", fix="Use en or ja.")
+    return lang
+
+
+class _Values(dict[str, str]):
+    """Unknown placeholders stay visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _values(params: Mapping[str, str], lang: str) -> _Values:
+    terms: dict[str, dict[str, dict[str, str]]] = texts()["terms"]
+    values = _Values(params)
+    for _ in range(2):  # a phrase may hold another translated phrase (the reason inside a keyring chain)
+        current = _Values(values)
+        for name, value in params.items():
+            phrase = terms.get(name, {}).get(value)
+            if phrase is not None:
+                values[name] = phrase[lang].format_map(current)
+    return values
+
+
+def term(name: str, value: str, lang: str = "en", **params: str) -> str:
+    """One phrase of ``terms`` (e.g. ``term("reason", "fail", "ja")``), its own placeholders filled from params."""
+    return _values({**params, name: value}, check_language(lang))[name]
+
+
+def render(section: str, code: str, params: Mapping[str, str], lang: str = "en", part: str = "") -> str | None:
+    """The text ``section.code`` (its ``part``, e.g. ``message``/``fix``, for errors) in ``lang``; None if unknown."""
+    entry = texts()[section].get(code)
+    if entry is None:
+        return None
+    template = entry[check_language(lang)]
+    if part:
+        template = template.get(part)
+        if template is None:
+            return None
+    text: str = template.format_map(_values(params, lang))
+    return text
+
+
+@dataclass(frozen=True)
+class Note:
+    """One repair note or warning: ``section`` and ``code`` in texts.json, and the values of its placeholders."""
+
+    section: str
+    code: str
+    params: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    def text(self, lang: str = "en") -> str:
+        """The note in ``lang`` (``en`` or ``ja``)."""
+        rendered = render(self.section, self.code, self.params, lang)
+        if rendered is None:
+            raise KeyError(f"{self.section}.{self.code} is not in resources/keys/texts.json")
+        return rendered
+
+
+def note(section: str, code: str, **params: str) -> Note:
+    """A ``Note`` (checks the code exists so a typo fails in tests, not on a Japanese screen)."""
+    made = Note(section, code, params)
+    made.text("en")
+    return made
+
+
+def notes_in(notes: Iterable[Note], english: list[str], lang: str = "en") -> list[str]:
+    """``english`` (the lines core reports) in ``lang``: each line that one of ``notes`` produced is translated;
+    a line appended by other code without a note stays as it is."""
+    if check_language(lang) == "en":
+        return list(english)
+    translated = {item.text("en"): item.text(lang) for item in notes}
+    return [translated.get(line, line) for line in english]
+
+
+def error(cls: type[E], code: str, **params: str) -> E:
+    """An instance of ``cls`` with the English message and fix of ``errors.code``, carrying code and params."""
+    message = render("errors", code, params, "en", "message")
+    fix = render("errors", code, params, "en", "fix")
+    if message is None or fix is None:
+        raise KeyError(f"errors.{code} is not in resources/keys/texts.json")
+    return cls(message, fix=fix, code=code, params=params)
+
+
+def describe_error(exc: BaseException, lang: str = "en") -> tuple[str, str]:
+    """``(message, fix)`` of a keys/vault error in ``lang``; errors without a code here keep their English text."""
+    check_language(lang)
+    if not isinstance(exc, SfjwtError):
+        return (str(exc) or type(exc).__name__), ""
+    message = render("errors", exc.code, exc.params, lang, "message") if exc.code else None
+    fix = render("errors", exc.code, exc.params, lang, "fix") if exc.code else None
+    if message is None or fix is None:
+        return exc.message, exc.fix
+    return message, fix
