@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.errors import ExportError
 from sfjwt_gui.core.key_export import MIN_KEYSTORE_PASSWORD
 from sfjwt_gui.ui.dialogs.files import choose_save_path, write_file
+from sfjwt_gui.ui.dialogs.passphrase import PassphraseFields
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, name_dialog_buttons
 from sfjwt_gui.ui.worker import Job
@@ -110,12 +111,9 @@ class ExportDialog(QDialog):
             self.format_combo.setCurrentIndex(index)
         self.alias_edit = QLineEdit(default_alias, self)
         self.alias_edit.setObjectName("exportAlias")
-        self.passphrase_edit = QLineEdit(self)
-        self.passphrase_edit.setObjectName("exportPassphrase")
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit = QLineEdit(self)
-        self.confirm_edit.setObjectName("exportPassphraseConfirm")
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.fields = PassphraseFields(self, "exportPassphrase", "exportPassphraseConfirm")
+        self.passphrase_edit = self.fields.passphrase_edit
+        self.confirm_edit = self.fields.confirm_edit
         self.insecure_check = QCheckBox(self)
         self.insecure_check.setObjectName("exportInsecure")
         self.insecure_check.setStyleSheet("color:#d03030")
@@ -127,13 +125,10 @@ class ExportDialog(QDialog):
 
         self._format_label = QLabel(self)
         self._alias_label = QLabel(self)
-        self._passphrase_label = QLabel(self)
-        self._confirm_label = QLabel(self)
         form = QFormLayout()
         form.addRow(self._format_label, self.format_combo)
         form.addRow(self._alias_label, self.alias_edit)
-        form.addRow(self._passphrase_label, self.passphrase_edit)
-        form.addRow(self._confirm_label, self.confirm_edit)
+        self.fields.add_rows(form)
         form.addRow("", self.insecure_check)
         self._form = form
         layout = QVBoxLayout(self)
@@ -159,15 +154,10 @@ class ExportDialog(QDialog):
         self._format_label.setBuddy(self.format_combo)
         self._alias_label.setText(self.tr("&Alias:"))
         self._alias_label.setBuddy(self.alias_edit)
-        self._passphrase_label.setText(self.tr("&Passphrase:"))
-        self._passphrase_label.setBuddy(self.passphrase_edit)
-        self._confirm_label.setText(self.tr("&Repeat:"))
-        self._confirm_label.setBuddy(self.confirm_edit)
         self.format_combo.setAccessibleName(self.tr("Export format"))
         self.alias_edit.setAccessibleName(self.tr("Alias of the entry in the keystore"))
         self.alias_edit.setToolTip(self.tr("The name of the key entry (PKCS#12 friendly name, JKS alias)."))
-        self.passphrase_edit.setAccessibleName(self.tr("Export passphrase"))
-        self.confirm_edit.setAccessibleName(self.tr("Repeat the export passphrase"))
+        self.fields.retranslate(self.tr("Export passphrase"), self.tr("Repeat the export passphrase"))
         self.insecure_check.setText(self.tr("Write the private key UNENCRYPTED (anyone who reads the file can sign)"))
         self.insecure_check.setAccessibleName(self.tr("Write the private key unencrypted"))
         name_dialog_buttons(self.buttons)
@@ -191,9 +181,14 @@ class ExportDialog(QDialog):
         asks_passphrase = needs_passphrase and not insecure
         for widget in (self._alias_label, self.alias_edit):
             widget.setVisible(has_alias)
-        for widget in (self._passphrase_label, self.passphrase_edit, self._confirm_label, self.confirm_edit):
+        for widget in (
+            self.fields.passphrase_label,
+            self.passphrase_edit,
+            self.fields.confirm_label,
+            self.confirm_edit,
+        ):
             widget.setVisible(asks_passphrase)
-        passphrase = self.passphrase_edit.text()
+        passphrase = self.fields.text()
         ok = self.format_combo.count() > 0
         if has_alias and not self.alias_edit.text().strip():
             ok = False
@@ -213,9 +208,9 @@ class ExportDialog(QDialog):
                         n=MIN_KEYSTORE_PASSWORD
                     ),
                 )
-            elif self.confirm_edit.text() != passphrase:
+            elif not self.fields.matches():
                 ok = False
-                if self.confirm_edit.text():
+                if self.fields.mismatch():
                     note_kind, note = Kind.ERROR, self.tr("The two passphrases differ.")
         if insecure:
             note_kind, note = Kind.WARNING, self.tr("The key will be readable by anyone who can read the file.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,6 +15,64 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, name_dialog_buttons
+
+
+class PassphraseFields(QObject):
+    """A passphrase box and its "Repeat" box with their labels (hidden characters); used by every dialog that asks
+    for a passphrase."""
+
+    def __init__(self, parent: QWidget, passphrase_object: str, confirm_object: str) -> None:
+        super().__init__(parent)
+        self.passphrase_edit = QLineEdit(parent)
+        self.passphrase_edit.setObjectName(passphrase_object)
+        self.confirm_edit = QLineEdit(parent)
+        self.confirm_edit.setObjectName(confirm_object)
+        self.set_shown(False)
+        self.passphrase_label = QLabel(parent)
+        self.confirm_label = QLabel(parent)
+
+    def add_rows(self, form: QFormLayout) -> None:
+        """Add "Passphrase:" and "Repeat:" rows to ``form``."""
+        form.addRow(self.passphrase_label, self.passphrase_edit)
+        form.addRow(self.confirm_label, self.confirm_edit)
+
+    def retranslate(self, passphrase_name: str, confirm_name: str) -> None:
+        """Label texts, buddies and the two boxes' accessible names."""
+        self.passphrase_label.setText(self.tr("&Passphrase:"))
+        self.passphrase_label.setBuddy(self.passphrase_edit)
+        self.confirm_label.setText(self.tr("&Repeat:"))
+        self.confirm_label.setBuddy(self.confirm_edit)
+        self.passphrase_edit.setAccessibleName(passphrase_name)
+        self.confirm_edit.setAccessibleName(confirm_name)
+
+    def set_shown(self, shown: bool) -> None:
+        """Show the characters typed, or hide them."""
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase_edit.setEchoMode(mode)
+        self.confirm_edit.setEchoMode(mode)
+
+    def set_confirm_visible(self, visible: bool) -> None:
+        """Show or hide the "Repeat" row."""
+        self.confirm_label.setVisible(visible)
+        self.confirm_edit.setVisible(visible)
+
+    def set_visible(self, visible: bool) -> None:
+        """Show or hide both rows."""
+        for widget in (self.passphrase_label, self.passphrase_edit):
+            widget.setVisible(visible)
+        self.set_confirm_visible(visible)
+
+    def text(self) -> str:
+        """The passphrase typed."""
+        return self.passphrase_edit.text()
+
+    def matches(self) -> bool:
+        """True when the repeat box holds the same text."""
+        return self.confirm_edit.text() == self.passphrase_edit.text()
+
+    def mismatch(self) -> bool:
+        """True when something is typed in the repeat box and it differs."""
+        return bool(self.confirm_edit.text()) and not self.matches()
 
 
 class PassphraseDialog(QDialog):
@@ -31,16 +90,13 @@ class PassphraseDialog(QDialog):
         self.error_line.setObjectName("passphraseError")
         if error:
             self.error_line.show_message(Kind.ERROR, error)
-        self.passphrase_edit = QLineEdit(self)
-        self.passphrase_edit.setObjectName("passphraseEdit")
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit = QLineEdit(self)
-        self.confirm_edit.setObjectName("passphraseConfirmEdit")
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setVisible(confirm)
+        self.fields = PassphraseFields(self, "passphraseEdit", "passphraseConfirmEdit")
+        self.passphrase_edit = self.fields.passphrase_edit
+        self.confirm_edit = self.fields.confirm_edit
+        self.fields.set_confirm_visible(confirm)
         self._show = QCheckBox(self)
         self._show.setObjectName("passphraseShow")
-        self._show.toggled.connect(self._toggle_echo)
+        self._show.toggled.connect(self.fields.set_shown)
         self._mismatch = QLabel(self)
         self._mismatch.setObjectName("passphraseMismatch")
         self._mismatch.setStyleSheet("color:#d03030")
@@ -49,11 +105,7 @@ class PassphraseDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        self._passphrase_label = QLabel(self)
-        self._confirm_label = QLabel(self)
-        self._confirm_label.setVisible(confirm)
-        form.addRow(self._passphrase_label, self.passphrase_edit)
-        form.addRow(self._confirm_label, self.confirm_edit)
+        self.fields.add_rows(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self._prompt)
         layout.addWidget(self.error_line)
@@ -70,28 +122,17 @@ class PassphraseDialog(QDialog):
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
         self.setWindowTitle(self.tr("Passphrase"))
-        self._passphrase_label.setText(self.tr("&Passphrase:"))
-        self._passphrase_label.setBuddy(self.passphrase_edit)
-        self._confirm_label.setText(self.tr("&Repeat:"))
-        self._confirm_label.setBuddy(self.confirm_edit)
-        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
-        self.confirm_edit.setAccessibleName(self.tr("Repeat the passphrase"))
+        self.fields.retranslate(self.tr("Passphrase"), self.tr("Repeat the passphrase"))
         self._show.setText(self.tr("&Show characters"))
         self._show.setAccessibleName(self.tr("Show the passphrase characters"))
         name_dialog_buttons(self._buttons)
         self._validate()
 
-    def _toggle_echo(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        self.passphrase_edit.setEchoMode(mode)
-        self.confirm_edit.setEchoMode(mode)
-
     def _validate(self) -> None:
-        text = self.passphrase_edit.text()
-        ok = bool(text)
-        mismatch = self._confirm and bool(self.confirm_edit.text()) and self.confirm_edit.text() != text
+        ok = bool(self.fields.text())
+        mismatch = self._confirm and self.fields.mismatch()
         if self._confirm:
-            ok = ok and self.confirm_edit.text() == text
+            ok = ok and self.fields.matches()
         self._mismatch.setText(self.tr("The two passphrases differ.") if mismatch else "")
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -305,19 +306,20 @@ class KeysToolPage(QWidget):
 
     # ---------------------------------------------------------------------------------------------------- actions --
 
-    def load_selected(self) -> None:
-        """Load the selected key and certificate into the session."""
+    def _start(self, fn: Callable[..., Any], *args: Any, on_finished: Callable[[Any], None]) -> None:
+        """Run keyring work on the worker; a failure goes to the message line."""
+        start_job(self, fn, *args, on_finished=on_finished, on_failed=self._show_error)
+
+    def _load_selected_then(self, then: Callable[[str, tuple[Any, Any]], None]) -> None:
+        """Load the selected key and its certificate (worker), then call ``then(name, (key, certificate))``."""
         name = self.selected_name()
         if name is None:
             return
-        start_job(
-            self,
-            load_key_and_certificate,
-            self.session.vault,
-            name,
-            on_finished=lambda pair: self._loaded(name, pair),
-            on_failed=self._show_error,
-        )
+        self._start(load_key_and_certificate, self.session.vault, name, on_finished=lambda pair: then(name, pair))
+
+    def load_selected(self) -> None:
+        """Load the selected key and certificate into the session."""
+        self._load_selected_then(self._loaded)
 
     def _loaded(self, name: str, pair: tuple[Any, Any]) -> None:
         key, certificate = pair
@@ -335,14 +337,7 @@ class KeysToolPage(QWidget):
         new = ask_new_name(self, old)
         if not new:
             return
-        start_job(
-            self,
-            self.session.vault.rename,
-            old,
-            new,
-            on_finished=lambda record: self._renamed(old, record),
-            on_failed=self._show_error,
-        )
+        self._start(self.session.vault.rename, old, new, on_finished=lambda record: self._renamed(old, record))
 
     def _renamed(self, old: str, record: Any) -> None:
         if self.session.get("key_name") == old:
@@ -356,13 +351,7 @@ class KeysToolPage(QWidget):
         name = self.selected_name()
         if name is None or not confirm_delete(self, name):
             return
-        start_job(
-            self,
-            self.session.vault.delete,
-            name,
-            on_finished=lambda _result: self._deleted(name),
-            on_failed=self._show_error,
-        )
+        self._start(self.session.vault.delete, name, on_finished=lambda _result: self._deleted(name))
 
     def _deleted(self, name: str) -> None:
         if self.session.get("key_name") == name:
@@ -372,17 +361,7 @@ class KeysToolPage(QWidget):
 
     def export_selected(self) -> None:
         """Load the selected key (background), then run the export dialog."""
-        name = self.selected_name()
-        if name is None:
-            return
-        start_job(
-            self,
-            load_key_and_certificate,
-            self.session.vault,
-            name,
-            on_finished=lambda pair: self._export_loaded(name, pair),
-            on_failed=self._show_error,
-        )
+        self._load_selected_then(self._export_loaded)
 
     def _export_loaded(self, name: str, pair: tuple[Any, Any]) -> None:
         key, certificate = pair
