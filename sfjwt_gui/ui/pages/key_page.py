@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -71,17 +70,18 @@ def load_checklist() -> dict[str, Any]:
     return data
 
 
-def generate_pair(bits: int, cn: str, days: int) -> tuple[Any, Any, list[str]]:
-    """Background job: a new key, its self-signed certificate, and core's warnings about the validity chosen."""
+def generate_pair(bits: int, cn: str, days: int) -> tuple[Any, Any, list[Any]]:
+    """Background job: a new key, its self-signed certificate, and core's warnings about the validity chosen
+    (``key_texts.Note``s: the page shows them in the window's language)."""
     from sfjwt_gui.core.key_generation import (
         Subject,
-        check_validity_days,
         generate_private_key,
         self_signed_certificate,
+        validity_notes,
     )
 
     Subject(cn).to_name()  # fail on a bad CN or validity before spending seconds on the key
-    warnings = check_validity_days(days)
+    warnings = validity_notes(days)
     key = generate_private_key(bits)
     return key, self_signed_certificate(key, Subject(cn), days), warnings
 
@@ -574,11 +574,14 @@ class KeyPage(QWidget):
         kind, message, fix = self._status_text()
         self.status.show_message(kind, message, fix)
 
-    def _show_error(self, error: BaseException) -> None:
-        from sfjwt_gui.ui.widgets.status_line import error_parts
+    def _error_parts(self, error: BaseException) -> tuple[str, str]:
+        """Message and fix of an error in the window's language (core's keys/vault texts have en and ja)."""
+        from sfjwt_gui.core.key_texts import describe_error
 
-        message, fix = error_parts(error)
-        self._set_status(lambda: (Kind.ERROR, message, fix))
+        return describe_error(error, self._lang())
+
+    def _show_error(self, error: BaseException) -> None:
+        self._set_status(lambda: (Kind.ERROR, *self._error_parts(error)))
 
     def _set_busy(self, what: str, busy: bool) -> None:
         if busy:
@@ -616,12 +619,28 @@ class KeyPage(QWidget):
         self._set_busy("", False)
 
     def _vault_status_failed(self, error: BaseException) -> None:
+        from sfjwt_gui.core.errors import SfjwtError
         from sfjwt_gui.core.vault import VaultStatus
         from sfjwt_gui.ui.widgets.status_line import error_parts
 
-        message, fix = error_parts(error)
-        self.vault_status = VaultStatus(False, "", message, fix)
+        if isinstance(error, SfjwtError):
+            self.vault_status = VaultStatus.from_error(error)
+        else:
+            message, fix = error_parts(error)
+            self.vault_status = VaultStatus(False, "", message, fix)
         self._render_vault_status()
+
+    def _vault_fix(self) -> str:
+        """What to do about the missing keyring, in the window's language (core's text, plus the button to press)."""
+        status = self.vault_status
+        if status is None:
+            return ""
+        lang = self._lang()
+        fix: str = status.fix_in(lang)
+        if lang != "en" and fix:  # the English text stays core's own, as the CLI prints it
+            hint = self.tr("Then press Check again.")
+            fix = f"{fix} {hint}"
+        return fix
 
     def _render_vault_status(self) -> None:
         status = self.vault_status
@@ -643,22 +662,13 @@ class KeyPage(QWidget):
                 ),
             )
         else:
-            english = (self.session.get("language") or "en") == "en"
-            fix = status.fix
-            if not english and sys.platform.startswith("linux"):
-                # core's fix is English; on Linux the remedy is always a Secret Service provider on the session bus
-                fix = self.tr(
-                    "Install and start a Secret Service provider such as GNOME Keyring or KWallet (with the D-Bus "
-                    "session bus running), then press Check again; on a headless machine start the app inside "
-                    "dbus-run-session."
-                )
             self.keyring_status.show_message(
                 Kind.WARNING,
                 self.tr(
                     "No usable keyring ({backend}): {message} The app still works; the key stays in memory only "
                     "and nothing is written in plain text."
-                ).format(backend=status.backend_name or "-", message=status.message),
-                fix,
+                ).format(backend=status.backend_name or "-", message=status.message_in(self._lang())),
+                self._vault_fix(),
             )
 
     def _keyring_available(self) -> bool:
@@ -680,13 +690,8 @@ class KeyPage(QWidget):
             self.name_edit.setFocus()
             return
         if not self._keyring_available():
-            status = self.vault_status
             self._set_status(
-                lambda: (
-                    Kind.ERROR,
-                    self.tr("The key cannot be saved: no usable keyring."),
-                    status.fix if status is not None else "",
-                )
+                lambda: (Kind.ERROR, self.tr("The key cannot be saved: no usable keyring."), self._vault_fix())
             )
             return
         self._set_busy("save", True)
@@ -767,7 +772,7 @@ class KeyPage(QWidget):
         """True while a generation the page waits for is running."""
         return "generate" in self._busy
 
-    def _generated(self, serial: int, result: tuple[Any, Any, list[str]], cn: str) -> None:
+    def _generated(self, serial: int, result: tuple[Any, Any, list[Any]], cn: str) -> None:
         if serial != self._keygen_serial:
             return  # abandoned by Cancel
         self._set_busy("generate", False)
@@ -779,7 +784,10 @@ class KeyPage(QWidget):
                 Kind.WARNING if warnings else Kind.OK,
                 self.tr("Generated a {bits}-bit key and a self-signed certificate.").format(bits=bits),
                 "\n".join(
-                    [*warnings, self.tr("Save it to the keyring, then export the .crt and upload it to Salesforce.")]
+                    [
+                        *(warning.text(self._lang()) for warning in warnings),
+                        self.tr("Save it to the keyring, then export the .crt and upload it to Salesforce."),
+                    ]
                 ),
             )
         )
@@ -883,7 +891,6 @@ class KeyPage(QWidget):
                 self._start_import(source, passphrase, alias)
             return
         label = self._source_label(source)
-        repairs = "; ".join(material.repairs)
         fmt = material.source_format
         key, certificate = material.private_key, material.certificate
         if key is not None:
@@ -903,9 +910,17 @@ class KeyPage(QWidget):
                 self.tr("Imported {what} from {source} ({fmt}).").format(
                     what=self._material_kind(key, certificate), source=label, fmt=fmt
                 ),
-                self.tr("Repaired: {repairs}").format(repairs=repairs) if repairs else "",
+                self._repairs_text(material),
             )
         )
+
+    def _repairs_text(self, material: Any) -> str:
+        """What core repaired in the pasted or read text, in the window's language ("" when nothing)."""
+        repairs = material.repairs_in(self._lang())
+        if not repairs:
+            return ""
+        joined = "; ".join(repairs) if self._lang() == "en" else "。".join(repairs) + "。"
+        return self.tr("Repaired: {repairs}").format(repairs=joined)
 
     def _material_kind(self, key: Any, certificate: Any) -> str:
         if key is not None and certificate is not None:
@@ -1050,8 +1065,10 @@ class KeyPage(QWidget):
             self._render_compare()
         elif field == "uploaded_certificate":
             self._render_compare()
-        elif field == "language":
+        elif field == "language":  # core's texts follow the session's language (it may change after the Qt event)
             self._render_checklist()
+            self._render_vault_status()
+            self._render_status()
 
     def _render_material(self) -> None:
         key, certificate = self.session.get("private_key"), self.session.get("certificate")
