@@ -10,7 +10,7 @@ import json
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from sfjwt_gui.core.timefmt import describe_time
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 
 _LINKED = {"iss": "consumer_key", "sub": "username", "aud": "audience"}
 
@@ -47,7 +48,7 @@ def _json_value(text: str) -> Any:
         return text
 
 
-class ClaimsPage(QWidget):
+class ClaimsPage(TranslatedWidget):
     """The payload of the assertion."""
 
     step_id = "claims"
@@ -56,40 +57,25 @@ class ClaimsPage(QWidget):
         super().__init__(parent)
         self.session = session
         self._syncing = False
-        self.title = QLabel(self)
-        self.title.setObjectName("page_title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = page_title(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
 
-        self.iss = QLineEdit(self)
-        self.iss.setObjectName("claim_iss")
-        self.sub = QLineEdit(self)
-        self.sub.setObjectName("claim_sub")
-        self.aud = QLineEdit(self)
-        self.aud.setObjectName("claim_aud")
-        self.lifetime = QSpinBox(self)
-        self.lifetime.setObjectName("lifetime")
+        self.iss = named(QLineEdit(self), "claim_iss")
+        self.sub = named(QLineEdit(self), "claim_sub")
+        self.aud = named(QLineEdit(self), "claim_aud")
+        self.lifetime = named(QSpinBox(self), "lifetime")
         self.lifetime.setRange(1, 24 * 3600)
         self.lifetime.setValue(DEFAULT_LIFETIME)
         self.lifetime.setSingleStep(30)
-        self.include_iat = QCheckBox(self)
-        self.include_iat.setObjectName("include_iat")
+        self.include_iat = named(QCheckBox(self), "include_iat")
         self.include_iat.setChecked(True)
-        self.jti = QLineEdit(self)
-        self.jti.setObjectName("claim_jti")
-        self.scope = QLineEdit(self)
-        self.scope.setObjectName("claim_scope")
-        self.restamp = QPushButton(self)
-        self.restamp.setObjectName("restamp")
-        self.exp_time = QLabel(self)
-        self.exp_time.setObjectName("exp_time")
+        self.jti = named(QLineEdit(self), "claim_jti")
+        self.scope = named(QLineEdit(self), "claim_scope")
+        self.restamp = named(QPushButton(self), "restamp")
+        self.exp_time = named(QLabel(self), "exp_time")
         self.exp_time.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.iat_time = QLabel(self)
-        self.iat_time.setObjectName("iat_time")
+        self.iat_time = named(QLabel(self), "iat_time")
         self.iat_time.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.form_box = QGroupBox(self)
@@ -118,10 +104,8 @@ class ClaimsPage(QWidget):
         self.extra.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.extra.verticalHeader().setVisible(False)
         self.extra.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.add_claim = QPushButton(self)
-        self.add_claim.setObjectName("add_claim")
-        self.remove_claim = QPushButton(self)
-        self.remove_claim.setObjectName("remove_claim")
+        self.add_claim = named(QPushButton(self), "add_claim")
+        self.remove_claim = named(QPushButton(self), "remove_claim")
         extra_buttons = QHBoxLayout()
         extra_buttons.addWidget(self.add_claim)
         extra_buttons.addWidget(self.remove_claim)
@@ -131,19 +115,15 @@ class ClaimsPage(QWidget):
         extra_layout.addLayout(extra_buttons)
 
         self.json_box = QGroupBox(self)
-        self.raw = QPlainTextEdit(self)
-        self.raw.setObjectName("raw_json")
+        self.raw = named(QPlainTextEdit(self), "raw_json")
         self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.raw_status = QLabel(self)
-        self.raw_status.setObjectName("raw_status")
-        self.raw_status.setWordWrap(True)
+        self.raw_status = text_label(self, "raw_status")
         json_layout = QVBoxLayout(self.json_box)
         json_layout.addWidget(self.raw)
         json_layout.addWidget(self.raw_status)
 
         self.findings_box = QGroupBox(self)
-        self.findings = FindingsView(self)
-        self.findings.setObjectName("claims_findings")
+        self.findings = named(FindingsView(self), "claims_findings")
         QVBoxLayout(self.findings_box).addWidget(self.findings)
 
         left = QVBoxLayout()
@@ -423,11 +403,6 @@ class ClaimsPage(QWidget):
         status = getattr(self, "_raw_status", None)
         if status is not None:
             self._set_raw_status(*status)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def lint_claims(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,6 +23,7 @@ from sfjwt_gui.core.connection import HostKind, Preset, endpoint_host, preset_co
 from sfjwt_gui.core.errors import ConnectionSettingsError
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title
 
 _FIELDS = ("endpoint", "audience", "consumer_key", "username")
 
@@ -35,7 +36,7 @@ class Check:
     text: str
 
 
-class ConnectionPage(QWidget):
+class ConnectionPage(TranslatedWidget):
     """Where to send and what to claim, with inline validation."""
 
     step_id = "connection"
@@ -44,33 +45,20 @@ class ConnectionPage(QWidget):
         super().__init__(parent)
         self.session = session
         self._updating = False
-        self.title = QLabel(self)
-        self.title.setObjectName("page_title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = page_title(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
 
-        self.preset = QComboBox(self)
-        self.preset.setObjectName("preset")
+        self.preset = named(QComboBox(self), "preset")
         for p in Preset:
             self.preset.addItem("", p.value)
-        self.domain = QLineEdit(self)
-        self.domain.setObjectName("mydomain_name")
-        self.sandbox = QLineEdit(self)
-        self.sandbox.setObjectName("sandbox_name")
-        self.site_url = QLineEdit(self)
-        self.site_url.setObjectName("site_url")
-        self.endpoint = QLineEdit(self)
-        self.endpoint.setObjectName("endpoint")
-        self.audience = QLineEdit(self)
-        self.audience.setObjectName("audience")
-        self.consumer_key = QLineEdit(self)
-        self.consumer_key.setObjectName("consumer_key")
-        self.username = QLineEdit(self)
-        self.username.setObjectName("username")
+        self.domain = named(QLineEdit(self), "mydomain_name")
+        self.sandbox = named(QLineEdit(self), "sandbox_name")
+        self.site_url = named(QLineEdit(self), "site_url")
+        self.endpoint = named(QLineEdit(self), "endpoint")
+        self.audience = named(QLineEdit(self), "audience")
+        self.consumer_key = named(QLineEdit(self), "consumer_key")
+        self.username = named(QLineEdit(self), "username")
         self.edits = {
             "endpoint": self.endpoint,
             "audience": self.audience,
@@ -369,8 +357,3 @@ class ConnectionPage(QWidget):
         self.username.setAccessibleName(self.tr("Username"))
         if not self._updating:
             self.validate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, PasteBox, read_dropped_bytes
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts
 from sfjwt_gui.ui.widgets.token_view import TokenView
@@ -53,7 +54,7 @@ def read_certificate(path: Path) -> Any:
     return load_verification_material(read_dropped_bytes(path))
 
 
-class DecodeToolPage(QWidget):
+class DecodeToolPage(TranslatedWidget):
     """Decode a JWT (tool "decode")."""
 
     step_id = "decode"
@@ -170,12 +171,6 @@ class DecodeToolPage(QWidget):
         self._update_session_button()
         if self.findings is not None:
             self.decode_now()  # lint texts follow the language
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate on a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _session_changed(self, field: str) -> None:
         if field in ("certificate", "uploaded_certificate"):

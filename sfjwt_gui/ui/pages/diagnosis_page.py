@@ -9,12 +9,13 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.worker import run_in_background
 
 
@@ -24,7 +25,7 @@ def _rediagnose(result: Any, kwargs: dict[str, Any]) -> Any:
     return diagnose(result, **kwargs)
 
 
-class DiagnosisPage(QWidget):
+class DiagnosisPage(TranslatedWidget):
     """The explanation of the last outcome."""
 
     step_id = "diagnosis"
@@ -32,17 +33,9 @@ class DiagnosisPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.heading = QLabel(self)
-        self.heading.setObjectName("page_title")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.view = DiagnosisView(self)
-        self.view.setObjectName("diagnosis_view")
-        self.practice_note = QLabel(self)
-        self.practice_note.setObjectName("practice_note")
-        self.practice_note.setWordWrap(True)
+        self.heading = page_title(self)
+        self.view = named(DiagnosisView(self), "diagnosis_view")
+        self.practice_note = text_label(self, "practice_note")
         self.practice_note.setTextFormat(Qt.TextFormat.RichText)
         self.practice_note.setFrameShape(QFrame.Shape.StyledPanel)
         self.practice_note.setMargin(6)
@@ -117,8 +110,3 @@ class DiagnosisPage(QWidget):
         self.view.setAccessibleName(self.tr("Diagnosis of the last request"))
         self.practice_note.setAccessibleName(self.tr("What the practice scenario set up"))
         self._show_practice_note()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

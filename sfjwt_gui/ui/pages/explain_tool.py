@@ -6,18 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, PasteBox, read_dropped_text
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
 
 
-class ExplainToolPage(QWidget):
+class ExplainToolPage(TranslatedWidget):
     """Explain an error (tool "explain")."""
 
     step_id = "explain"
@@ -77,12 +77,6 @@ class ExplainToolPage(QWidget):
         self.view.setAccessibleName(self.tr("Explanation of the error"))
         if self.diagnosis is not None:
             self.explain()  # the explanation follows the language
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate on a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _session_changed(self, field: str) -> None:
         if field == "language" and self.diagnosis is not None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from sfjwt_gui.ui.dialogs.confirm import ask_new_name, confirm_delete
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts, kind_colour
 
 EXPIRY_WARNING_DAYS = 30
@@ -48,7 +49,7 @@ def _days_left(not_after: str | None) -> int | None:
     return int((moment - dt.datetime.now(dt.UTC)).total_seconds() // 86400)
 
 
-class KeysToolPage(QWidget):
+class KeysToolPage(TranslatedWidget):
     """The keyring's keys (tool "keys")."""
 
     step_id = "keys"
@@ -178,12 +179,6 @@ class KeysToolPage(QWidget):
         self._fill_table()
         self._render_status()
         self._render_keyring(getattr(self, "_vault_status", None))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate on a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Read the list when the page is shown."""

@@ -12,7 +12,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def _check_api(token: Any, options: Any, cancel: Any = None) -> Any:
     return check_api(token, options, cancel)
 
 
-class SendPage(QWidget):
+class SendPage(TranslatedWidget):
     """Send the assertion and see what came back."""
 
     step_id = "send"
@@ -89,28 +90,16 @@ class SendPage(QWidget):
         self._status_is_hint = False
         self._sent_scenario: Any = None
 
-        self.title = QLabel(self)
-        self.title.setObjectName("page_title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.target = QLabel(self)
-        self.target.setObjectName("send_target")
-        self.target.setWordWrap(True)
-        self.target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title = page_title(self)
+        self.target = text_label(self, "send_target", selectable=True)
 
-        self.send_button = QPushButton(self)
-        self.send_button.setObjectName("send_button")
+        self.send_button = named(QPushButton(self), "send_button")
         self.send_button.setDefault(True)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button = named(QPushButton(self), "cancel_button")
         self.cancel_button.setEnabled(False)
-        self.restamp = QCheckBox(self)
-        self.restamp.setObjectName("restamp_before_send")
+        self.restamp = named(QCheckBox(self), "restamp_before_send")
         self.restamp.setChecked(True)
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("send_progress")
+        self.progress = named(QProgressBar(self), "send_progress")
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
         self.progress.setMaximumWidth(220)
@@ -121,46 +110,29 @@ class SendPage(QWidget):
         row.addWidget(self.restamp)
         row.addStretch(1)
 
-        self.status = QLabel(self)
-        self.status.setObjectName("send_status")
-        self.status.setWordWrap(True)
-        self.clock = QLabel(self)
-        self.clock.setObjectName("clock")
-        self.clock.setWordWrap(True)
-        self.clock.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = text_label(self, "send_status")
+        self.clock = text_label(self, "clock", selectable=True)
 
-        self.card = QGroupBox(self)
-        self.card.setObjectName("success_card")
+        self.card = named(QGroupBox(self), "success_card")
         card_form = QFormLayout(self.card)
         self.card_labels = {n: QLabel(self) for n in ("instance", "org", "user", "scope", "token")}
-        self.instance_url = QLabel(self)
-        self.instance_url.setObjectName("instance_url")
-        self.org_id = QLabel(self)
-        self.org_id.setObjectName("org_id")
-        self.user_id = QLabel(self)
-        self.user_id.setObjectName("user_id")
-        self.scope = QLabel(self)
-        self.scope.setObjectName("scope")
+        self.instance_url = named(QLabel(self), "instance_url")
+        self.org_id = named(QLabel(self), "org_id")
+        self.user_id = named(QLabel(self), "user_id")
+        self.scope = named(QLabel(self), "scope")
         for label in (self.instance_url, self.org_id, self.user_id, self.scope):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.access_token = QLineEdit(self)
-        self.access_token.setObjectName("access_token")
+        self.access_token = named(QLineEdit(self), "access_token")
         self.access_token.setReadOnly(True)
-        self.reveal = QPushButton(self)
-        self.reveal.setObjectName("reveal_token")
+        self.reveal = named(QPushButton(self), "reveal_token")
         self.reveal.setCheckable(True)
-        self.copy_access = QPushButton(self)
-        self.copy_access.setObjectName("copy_access_token")
+        self.copy_access = named(QPushButton(self), "copy_access_token")
         token_row = QHBoxLayout()
         token_row.addWidget(self.access_token, 1)
         token_row.addWidget(self.reveal)
         token_row.addWidget(self.copy_access)
-        self.test_api = QPushButton(self)
-        self.test_api.setObjectName("test_api")
-        self.api_result = QLabel(self)
-        self.api_result.setObjectName("api_result")
-        self.api_result.setWordWrap(True)
-        self.api_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.test_api = named(QPushButton(self), "test_api")
+        self.api_result = text_label(self, "api_result", selectable=True)
         api_row = QHBoxLayout()
         api_row.addWidget(self.test_api)
         api_row.addWidget(self.api_result, 1)
@@ -172,13 +144,9 @@ class SendPage(QWidget):
         card_form.addRow(api_row)
         self.card.setVisible(False)
 
-        self.practice_box = QGroupBox(self)
-        self.practice_box.setObjectName("practice_box")
-        self.scenario = QComboBox(self)
-        self.scenario.setObjectName("practice_scenario")
-        self.scenario_story = QLabel(self)
-        self.scenario_story.setObjectName("scenario_story")
-        self.scenario_story.setWordWrap(True)
+        self.practice_box = named(QGroupBox(self), "practice_box")
+        self.scenario = named(QComboBox(self), "practice_scenario")
+        self.scenario_story = text_label(self, "scenario_story")
         self.scenario_label = QLabel(self)
         practice_row = QHBoxLayout()
         practice_row.addWidget(self.scenario_label)
@@ -186,9 +154,7 @@ class SendPage(QWidget):
         practice_layout = QVBoxLayout(self.practice_box)
         practice_layout.addLayout(practice_row)
         practice_layout.addWidget(self.scenario_story)
-        self.practice_hint = QLabel(self)
-        self.practice_hint.setObjectName("practice_hint")
-        self.practice_hint.setWordWrap(True)
+        self.practice_hint = text_label(self, "practice_hint")
         hint_font = self.practice_hint.font()
         hint_font.setItalic(True)
         self.practice_hint.setFont(hint_font)
@@ -197,8 +163,7 @@ class SendPage(QWidget):
         self.scenario.activated.connect(self._scenario_picked)
 
         self.transcript_box = QGroupBox(self)
-        self.transcript = QPlainTextEdit(self)
-        self.transcript.setObjectName("transcript")
+        self.transcript = named(QPlainTextEdit(self), "transcript")
         self.transcript.setReadOnly(True)
         self.transcript.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.transcript.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -559,8 +524,3 @@ class SendPage(QWidget):
             if check is not None:
                 self.api_check = check
                 self._show_api(check)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

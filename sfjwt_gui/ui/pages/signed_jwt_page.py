@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,12 +23,13 @@ from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.core.snippets import SnippetInput, SnippetKind, render
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.widgets.token_view import TokenView
 
 log = logging.getLogger(__name__)
 
 
-class SignedJwtPage(QWidget):
+class SignedJwtPage(TranslatedWidget):
     """The assertion itself."""
 
     step_id = "token"
@@ -37,27 +37,16 @@ class SignedJwtPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.title = QLabel(self)
-        self.title.setObjectName("page_title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.status = QLabel(self)
-        self.status.setObjectName("sign_status")
-        self.status.setWordWrap(True)
-        self.token_view = TokenView(self)
-        self.token_view.setObjectName("token_view")
+        self.title = page_title(self)
+        self.status = text_label(self, "sign_status")
+        self.token_view = named(TokenView(self), "token_view")
 
         self.snippet_box = QGroupBox(self)
-        self.snippet_kind = QComboBox(self)
-        self.snippet_kind.setObjectName("snippet_kind")
+        self.snippet_kind = named(QComboBox(self), "snippet_kind")
         for kind in SnippetKind:
             self.snippet_kind.addItem("", kind.value)
-        self.copy_snippet = QPushButton(self)
-        self.copy_snippet.setObjectName("copy_snippet")
-        self.snippet = QPlainTextEdit(self)
-        self.snippet.setObjectName("snippet")
+        self.copy_snippet = named(QPushButton(self), "copy_snippet")
+        self.snippet = named(QPlainTextEdit(self), "snippet")
         self.snippet.setReadOnly(True)
         self.snippet.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.snippet.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -198,8 +187,3 @@ class SignedJwtPage(QWidget):
             widget.setAccessibleName(name)
         if self.session is not None:
             self.sign_now()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QTextBrowser, Q
 
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
 
 _STATUS_STATE = {"confirmed": "failed", "ruled_out": "ok", "ruled out": "ok", "unknown": "none", "likely": "warning"}
@@ -32,31 +33,22 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-class DiagnosisView(QWidget):
+class DiagnosisView(TranslatedWidget):
     """The explanation of one outcome."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.diagnosis: Any = None
-        self.title = QLabel(self)
-        self.title.setObjectName("diagnosis_title")
+        self.title = page_title(self, "diagnosis_title", 1.3)
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
         # "Closest match, not a documented JWT error: …": the entry shown is only a guess, say so above it
-        self.note = StatusLine(self)
-        self.note.setObjectName("diagnosis_note")
-        self.body = QTextBrowser(self)
-        self.body.setObjectName("diagnosis_body")
+        self.note = named(StatusLine(self), "diagnosis_note")
+        self.body = named(QTextBrowser(self), "diagnosis_body")
         self.body.setOpenExternalLinks(True)
-        self.findings = FindingsView(self)
-        self.findings.setObjectName("diagnosis_findings")
+        self.findings = named(FindingsView(self), "diagnosis_findings")
         self.raw_label = QLabel(self)
-        self.raw = QPlainTextEdit(self)
-        self.raw.setObjectName("diagnosis_raw")
+        self.raw = named(QPlainTextEdit(self), "diagnosis_raw")
         self.raw.setReadOnly(True)
         self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         lower = QWidget(self)
@@ -176,9 +168,8 @@ class DiagnosisView(QWidget):
             self.show_diagnosis(None)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif event.type() == QEvent.Type.PaletteChange and self.diagnosis is not None:
+        """Retranslate on a language switch; repaint the status colours on a palette change."""
+        if event.type() == QEvent.Type.PaletteChange and self.diagnosis is not None:
             self.body.setHtml(self.render_html(self.diagnosis))
             self.note.recolour()
         super().changeEvent(event)

@@ -6,10 +6,11 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.status_line import ICONS, Kind, copy_to_clipboard, kind_colour
 
 SEVERITY_KINDS = {"error": Kind.ERROR, "warning": Kind.WARNING, "info": Kind.INFO}
@@ -74,7 +75,7 @@ class FindingCard(QFrame):
         )
 
 
-class FindingsView(QWidget):
+class FindingsView(TranslatedWidget):
     """Shows lint findings, errors first; an empty list says so."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -172,9 +173,3 @@ class FindingsView(QWidget):
         for card in self.cards():
             card.retranslate_ui()
         self._render_summary()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate on a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

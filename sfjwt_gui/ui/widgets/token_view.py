@@ -7,7 +7,7 @@ import html
 import json
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 
 from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.ui.i18n import current_language
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard
 
 # jwt.io's colours: known to people who debug tokens, readable on light and dark backgrounds.
 PART_COLOURS = ("#e0245e", "#a335ee", "#0095d9")
 
 
-class TokenView(QWidget):
+class TokenView(TranslatedWidget):
     """Shows one JWT. ``show_token(text, certificate)`` decodes (and verifies when a certificate is given)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -159,12 +160,6 @@ class TokenView(QWidget):
         self.token_edit.setPlaceholderText(self.tr("No token yet."))
         if hasattr(self, "_clock"):
             self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate on a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- internals ----------------------------------------------------------------------------------------------------
 
