@@ -109,78 +109,33 @@ HELP_LINKS: tuple[tuple[str, str], ...] = (
 README_URL = "https://github.com/sfjwt-gui/sfjwt-gui#readme"
 
 
-def _make_key(s: Session) -> QWidget:
-    from sfjwt_gui.ui.pages.key_page import KeyPage
-
-    return KeyPage(s)
-
-
-def _make_connection(s: Session) -> QWidget:
-    from sfjwt_gui.ui.pages.connection_page import ConnectionPage
-
-    return ConnectionPage(s)
-
-
-def _make_claims(s: Session) -> QWidget:
-    from sfjwt_gui.ui.pages.claims_page import ClaimsPage
-
-    return ClaimsPage(s)
-
-
-def _make_token(s: Session) -> QWidget:
-    from sfjwt_gui.ui.pages.signed_jwt_page import SignedJwtPage
-
-    return SignedJwtPage(s)
-
-
-def _make_send(s: Session) -> QWidget:
-    from sfjwt_gui.ui.pages.send_page import SendPage
-
-    return SendPage(s)
-
-
-def _make_diagnosis(s: Session) -> QWidget:
-    from sfjwt_gui.ui.pages.diagnosis_page import DiagnosisPage
-
-    return DiagnosisPage(s)
-
-
-def _make_decode(s: Session) -> QWidget:
-    from sfjwt_gui.ui.pages.decode_tool import DecodeToolPage
-
-    return DecodeToolPage(s)
-
-
-def _make_explain(s: Session) -> QWidget:
-    from sfjwt_gui.ui.pages.explain_tool import ExplainToolPage
-
-    return ExplainToolPage(s)
-
-
-def _make_keys(s: Session) -> QWidget:
-    from sfjwt_gui.ui.pages.keys_tool import KeysToolPage
-
-    return KeysToolPage(s)
-
-
 class Entry(NamedTuple):
-    """One row of the step list."""
+    """One row of the step list: its page class ``page_class`` in ``sfjwt_gui.ui.pages.<module>``."""
 
     step_id: str
-    factory: Callable[[Session], QWidget]
+    module: str
+    page_class: str
     tool: bool = False
+
+    def factory(self, session: Session) -> QWidget:
+        """Build the page; its module is imported only now (start-up speed: pages load after the window shows)."""
+        import importlib
+
+        cls = getattr(importlib.import_module(f"sfjwt_gui.ui.pages.{self.module}"), self.page_class)
+        page: QWidget = cls(session)
+        return page
 
 
 ENTRIES: tuple[Entry, ...] = (
-    Entry("key", _make_key),
-    Entry("connection", _make_connection),
-    Entry("claims", _make_claims),
-    Entry("token", _make_token),
-    Entry("send", _make_send),
-    Entry("diagnosis", _make_diagnosis),
-    Entry("decode", _make_decode, tool=True),
-    Entry("explain", _make_explain, tool=True),
-    Entry("keys", _make_keys, tool=True),
+    Entry("key", "key_page", "KeyPage"),
+    Entry("connection", "connection_page", "ConnectionPage"),
+    Entry("claims", "claims_page", "ClaimsPage"),
+    Entry("token", "signed_jwt_page", "SignedJwtPage"),
+    Entry("send", "send_page", "SendPage"),
+    Entry("diagnosis", "diagnosis_page", "DiagnosisPage"),
+    Entry("decode", "decode_tool", "DecodeToolPage", tool=True),
+    Entry("explain", "explain_tool", "ExplainToolPage", tool=True),
+    Entry("keys", "keys_tool", "KeysToolPage", tool=True),
 )
 STEP_IDS = tuple(e.step_id for e in ENTRIES)
 

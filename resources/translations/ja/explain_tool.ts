@@ -53,12 +53,12 @@
         <translation>エラーの解説</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="118" />
+        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="112" />
         <source>Nothing to explain: the box is empty.</source>
         <translation>入力欄が空なので、解説するものがありません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="119" />
+        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="113" />
         <source>Paste the response body or the log line.</source>
         <translation>応答本文またはログの行を貼り付けてください。</translation>
     </message>

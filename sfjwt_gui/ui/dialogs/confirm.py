@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sfjwt_gui.ui.dialogs.modal import run_modal
 from sfjwt_gui.ui.widgets.status_line import name_dialog_buttons
 
 
@@ -56,10 +57,7 @@ def confirm_delete(parent: QWidget | None, name: str) -> bool:
         QCoreApplication.translate("ConfirmDialog", "Delete"),
         parent,
     )
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
+    return run_modal(dialog, lambda _accepted: True) is not None
 
 
 def confirm_overwrite(parent: QWidget | None, name: str) -> bool:
@@ -72,10 +70,7 @@ def confirm_overwrite(parent: QWidget | None, name: str) -> bool:
         QCoreApplication.translate("ConfirmDialog", "Replace"),
         parent,
     )
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
+    return run_modal(dialog, lambda _accepted: True) is not None
 
 
 class RenameDialog(QDialog):
@@ -116,10 +111,7 @@ class RenameDialog(QDialog):
 def ask_new_name(parent: QWidget | None, old_name: str) -> str | None:
     """Ask for a new key name; None when cancelled."""
     dialog = RenameDialog(old_name, parent)
-    try:
-        return dialog.new_name() if dialog.exec() == QDialog.DialogCode.Accepted else None
-    finally:
-        dialog.deleteLater()
+    return run_modal(dialog, RenameDialog.new_name)
 
 
 class AliasDialog(QDialog):
@@ -159,7 +151,4 @@ class AliasDialog(QDialog):
 def choose_alias(parent: QWidget | None, source: str, aliases: list[str]) -> str | None:
     """Ask which keystore entry to import; None when cancelled."""
     dialog = AliasDialog(source, aliases, parent)
-    try:
-        return dialog.alias() if dialog.exec() == QDialog.DialogCode.Accepted else None
-    finally:
-        dialog.deleteLater()
+    return run_modal(dialog, AliasDialog.alias)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sfjwt_gui.ui.dialogs.modal import run_modal
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, name_dialog_buttons
 
 
@@ -144,9 +145,4 @@ class PassphraseDialog(QDialog):
 def ask_passphrase(parent: QWidget | None, prompt: str, *, error: str = "") -> bytes | None:
     """Prompt for the passphrase of encrypted material; None when the user cancels."""
     dialog = PassphraseDialog(prompt, error=error, parent=parent)
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.passphrase()
-        return None
-    finally:
-        dialog.deleteLater()
+    return run_modal(dialog, PassphraseDialog.passphrase)
