@@ -81,3 +81,44 @@ def main_window(qtbot: Any, session: Any, ui_settings: Path) -> Iterator[Any]:
     yield window
     window.close()
     wait_for_all()
+
+
+def _send_drop(widget: Any, mime: Any) -> None:
+    """Drag ``mime`` onto ``widget`` and drop it, with real QDragEnterEvent/QDropEvent; both must be accepted."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    args = (QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(*args)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(*args)
+    QApplication.sendEvent(widget, event)
+    assert event.isAccepted()
+
+
+@pytest.fixture
+def drop_file() -> Any:
+    """``drop_file(widget, path)``: drop a local file on a widget."""
+    from PySide6.QtCore import QMimeData, QUrl
+
+    def drop(widget: Any, path: Path) -> None:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        _send_drop(widget, mime)
+
+    return drop
+
+
+@pytest.fixture
+def drop_text() -> Any:
+    """``drop_text(widget, text)``: drop plain text on a widget."""
+    from PySide6.QtCore import QMimeData
+
+    def drop(widget: Any, text: str) -> None:
+        mime = QMimeData()
+        mime.setText(text)
+        _send_drop(widget, mime)
+
+    return drop

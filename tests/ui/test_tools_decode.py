@@ -9,8 +9,6 @@ from typing import Any
 import jwt as pyjwt
 import pytest
 from cryptography.hazmat.primitives import serialization
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from sfjwt_gui.ui.pages.decode_tool import DecodeToolPage
@@ -115,31 +113,19 @@ def test_garbage_names_the_broken_part(tool: Any) -> None:
     assert tool.findings_view.findings == []
 
 
-def drop(widget: Any, path: Path) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    args = (QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(*args)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(*args)
-    QApplication.sendEvent(widget, event)
-    assert event.isAccepted()
-
-
 def test_drop_a_token_file_then_a_certificate(
-    qtbot: Any, tool: Any, rsa_key: Any, rsa_cert: Any, tmp_path: Path
+    qtbot: Any, tool: Any, rsa_key: Any, rsa_cert: Any, tmp_path: Path, drop_file: Any
 ) -> None:
     token, payload = signed(rsa_key)
     token_file = tmp_path / "assertion.txt"
     token_file.write_text(f"assertion={token}\n")
-    drop(tool, token_file)
+    drop_file(tool, token_file)
     qtbot.waitUntil(lambda: tool.token_view.decoded is not None, timeout=TIMEOUT)
     assert tool.token_view.decoded.payload == payload
 
     cert_file = tmp_path / "server.crt"
     cert_file.write_bytes(rsa_cert.public_bytes(serialization.Encoding.PEM))
-    drop(tool, cert_file)
+    drop_file(tool, cert_file)
     qtbot.waitUntil(lambda: tool.certificate is not None, timeout=TIMEOUT)
     assert tool.token_view.verification.verified
     assert "server.crt" in tool.cert_label.text()

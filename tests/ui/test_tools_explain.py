@@ -110,53 +110,27 @@ def test_documented_error_has_no_note(tool: Any) -> None:
     assert not tool.view.note.isVisible()
 
 
-def _drop(widget: Any, mime: Any) -> None:
-    from PySide6.QtCore import QPointF, Qt
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QApplication
-
-    args = (QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(*args)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(*args)
-    QApplication.sendEvent(widget, event)
-    assert event.isAccepted()
-
-
-def test_dropped_log_file_is_explained(qtbot: Any, tool: Any, tmp_path: Any) -> None:
-    from PySide6.QtCore import QMimeData, QUrl
-
+def test_dropped_log_file_is_explained(qtbot: Any, tool: Any, tmp_path: Any, drop_file: Any) -> None:
     log = tmp_path / "integration.log"
     log.write_text(
         "2026-11-27 10:00:01 INFO starting sync\n2026-11-27 10:00:02 ERROR token request failed: 400 " + BODY + "\n",
         encoding="utf-8",
     )
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(log))])
-    _drop(tool, mime)
+    drop_file(tool, log)
     qtbot.waitUntil(lambda: tool.diagnosis is not None, timeout=20_000)
     assert tool.diagnosis.title == catalogue_title("en")
     assert "starting sync" in tool.input_edit.toPlainText()
 
 
-def test_dropped_json_text_is_explained(tool: Any) -> None:
-    from PySide6.QtCore import QMimeData
-
-    mime = QMimeData()
-    mime.setText(BODY)
-    _drop(tool, mime)
+def test_dropped_json_text_is_explained(tool: Any, drop_text: Any) -> None:
+    drop_text(tool, BODY)
     assert tool.diagnosis.title == catalogue_title("en")
 
 
-def test_dropped_file_too_large_says_so(qtbot: Any, tool: Any, tmp_path: Any) -> None:
-    from PySide6.QtCore import QMimeData, QUrl
-
+def test_dropped_file_too_large_says_so(qtbot: Any, tool: Any, tmp_path: Any, drop_file: Any) -> None:
     big = tmp_path / "huge.log"
     big.write_bytes(b"x" * 1_000_001)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(big))])
-    _drop(tool, mime)
+    drop_file(tool, big)
     qtbot.waitUntil(lambda: tool.status.kind == "error", timeout=20_000)
     assert "huge.log" in tool.status.message
     assert tool.status.fix
