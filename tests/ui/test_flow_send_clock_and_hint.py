@@ -71,3 +71,28 @@ def test_started_in_a_failing_scenario_has_no_healthy_hint(qtbot: Any, session: 
         assert page.scenario.currentData() == "user-not-approved"
         assert not page.practice_hint.isVisible()
         session.set("practice", None)
+
+
+def test_window_started_in_a_failing_scenario_hides_the_hint_until_healthy(qtbot: Any, main_window: Any) -> None:
+    """`sfjwt-gui --practice --scenario user-not-approved`: no "healthy org first" advice for a scenario that fails."""
+    main_window.start_practice("user-not-approved")
+    qtbot.waitUntil(lambda: main_window.session.get("practice") is not None, timeout=30_000)
+    send = main_window.page("send")
+    server = main_window.session.get("practice")
+    qtbot.waitUntil(lambda: server.scenario.name == "user-not-approved", timeout=10_000)
+    main_window.show_step("send")
+    assert send.practice_box.isVisible()
+    assert send.scenario.currentData() == "user-not-approved"
+    assert not send.practice_hint.isVisible()
+
+    main_window.set_scenario("healthy")
+    qtbot.waitUntil(lambda: server.scenario.name == "healthy" and send.practice_hint.isVisible(), timeout=10_000)
+    assert send.scenario.currentData() == "healthy"
+
+
+def test_window_started_healthy_shows_the_hint(qtbot: Any, main_window: Any) -> None:
+    main_window.start_practice()
+    qtbot.waitUntil(lambda: main_window.session.get("practice") is not None, timeout=30_000)
+    send = main_window.show_step("send")
+    assert main_window.session.get("practice").scenario.name == "healthy"
+    assert send.practice_hint.isVisible()
