@@ -13,8 +13,16 @@ from sfjwt_gui.ui.widgets.status_line import local_files
 
 def accept_files_or_text(event: QDragEnterEvent | QDragMoveEvent) -> None:
     """Accept a drag carrying local files or text; ignore anything else."""
-    mime = event.mimeData()
-    if local_files(mime) or mime.hasText():
+    _accept_if(event, bool(local_files(event.mimeData())) or event.mimeData().hasText())
+
+
+def accept_files(event: QDragEnterEvent | QDragMoveEvent) -> None:
+    """Accept a drag carrying local files; ignore anything else."""
+    _accept_if(event, bool(local_files(event.mimeData())))
+
+
+def _accept_if(event: QDragEnterEvent | QDragMoveEvent, wanted: bool) -> None:
+    if wanted:
         event.acceptProposedAction()
     else:
         event.ignore()
@@ -32,17 +40,11 @@ class DropFrame(QFrame):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept drags that carry local files."""
-        if local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_files(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         """Keep accepting while the files hover."""
-        if local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_files(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Emit the dropped paths."""
