@@ -32,6 +32,7 @@ from sfjwt_gui.core.errors import (
 )
 from sfjwt_gui.core.fingerprints import key_matches_certificate
 from sfjwt_gui.core.key_generation import MIN_RSA_BITS
+from sfjwt_gui.core.key_texts import error, term
 from sfjwt_gui.core.material import LoadedMaterial
 from sfjwt_gui.core.pem_repair import Repairs, looks_like_pem, repair_pem
 
@@ -66,10 +67,7 @@ def load_file(path: str | Path, passphrase: bytes | None = None, *, alias: str |
     try:
         size = file.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise KeyFormatError(
-                f"{file.name} is {size} bytes, far larger than any key or certificate file.",
-                fix="Choose the key, certificate, .p12 or .jks file itself.",
-            )
+            raise error(KeyFormatError, "load-too-large", source=file.name, size=str(size))
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(f"Cannot read {str(file)!r}: {exc.strerror}.", fix="Check the path and permissions.") from exc
@@ -152,29 +150,30 @@ def load_public_key(data: bytes | str, *, source_name: str = "(public key)") -> 
 def check_rsa_key(key: PrivateKeyTypes, source: str) -> rsa.RSAPrivateKey:
     """Return the key if it is RSA of at least 2048 bits, else raise the matching error."""
     if not isinstance(key, rsa.RSAPrivateKey):
-        raise UnsupportedKeyError(
-            f"The key in {source} is {_key_type_name(key)}, not RSA.",
-            fix="Salesforce's JWT Bearer Flow signs with RS256 only: generate an RSA key "
-            "(sfjwt keygen, or openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048).",
-        )
+        raise error(UnsupportedKeyError, "load-not-rsa", source=source, **_key_type(key))
     if key.key_size < MIN_RSA_BITS:
-        raise KeyTooSmallError(
-            f"The RSA key in {source} has {key.key_size} bits; at least {MIN_RSA_BITS} are required.",
-            fix="Generate a new 2048-bit (or larger) key with sfjwt keygen and upload its certificate again.",
+        raise error(
+            KeyTooSmallError, "load-too-small", source=source, bits=str(key.key_size), min_bits=str(MIN_RSA_BITS)
         )
     return key
 
 
-def _key_type_name(key: PrivateKeyTypes | PublicKeyTypes) -> str:
+def _key_type(key: PrivateKeyTypes | PublicKeyTypes) -> dict[str, str]:
+    """Params of the ``described`` phrase ("an EC key (secp256r1)") for a key that is not RSA."""
     if isinstance(key, ec.EllipticCurvePrivateKey | ec.EllipticCurvePublicKey):
-        return f"an EC key ({key.curve.name})"
+        return {"described": "ec", "curve": key.curve.name}
     if isinstance(key, ed25519.Ed25519PrivateKey | ed25519.Ed25519PublicKey):
-        return "an Ed25519 key"
+        return {"described": "ed25519"}
     if isinstance(key, ed448.Ed448PrivateKey | ed448.Ed448PublicKey):
-        return "an Ed448 key"
+        return {"described": "ed448"}
     if isinstance(key, dsa.DSAPrivateKey | dsa.DSAPublicKey):
-        return "a DSA key"
-    return f"a {type(key).__name__.lstrip('_')} key"
+        return {"described": "dsa"}
+    return {"described": "other", "type_name": type(key).__name__.lstrip("_")}
+
+
+def _key_type_name(key: PrivateKeyTypes | PublicKeyTypes) -> str:
+    params = _key_type(key)
+    return term("described", params.pop("described"), "en", **params)
 
 
 def _pem_blocks(text: str) -> list[tuple[str, str]]:
@@ -183,13 +182,9 @@ def _pem_blocks(text: str) -> list[tuple[str, str]]:
 
 def _truncated_or_format(exc: der.DerError, source: str, what: str, *, binary: bool = False) -> KeyFormatError:
     if exc.truncated:
-        return TruncatedKeyError(
-            f"The {what} in {source} ends early ({exc}).",
-            fix="The file was cut off: copy or download it again (as a binary file, not as text)."
-            if binary
-            else "The file or secret was cut off: copy the whole key again, every line from BEGIN to END.",
-        )
-    return KeyFormatError(f"The {what} in {source} is malformed ({exc}).", fix=_CONVERT_HINT)
+        code = "load-truncated-binary" if binary else "load-truncated-text"
+        return error(TruncatedKeyError, code, what=what, source=source, detail=str(exc))
+    return error(KeyFormatError, "load-malformed", what=what, source=source, detail=str(exc))
 
 
 def _load_pem_certificate(block: str, source: str) -> x509.Certificate:
@@ -210,13 +205,10 @@ def _check_pem_body(block: str, source: str, what: str) -> bytes:
         raw = base64.b64decode(body, validate=True)
     except binascii.Error as exc:
         if len(body) % 4:
-            raise TruncatedKeyError(
-                f"The {what} in {source} is cut off (its base64 length {len(body)} is not a multiple of 4).",
-                fix="Copy the whole key again, every line between BEGIN and END.",
+            raise error(
+                TruncatedKeyError, "load-base64-length", what=what, source=source, length=str(len(body))
             ) from exc
-        raise KeyFormatError(
-            f"The {what} in {source} holds characters that are not base64.", fix="Copy it again from the original."
-        ) from exc
+        raise error(KeyFormatError, "load-not-base64", what=what, source=source) from exc
     try:
         der.read_tlv(raw)
     except der.DerError as exc:
@@ -247,15 +239,11 @@ class _Loader:
         from sfjwt_gui.core import jks
 
         if not raw.strip():
-            raise KeyFormatError(f"{self.source} is empty.", fix="Choose the key or certificate file itself.")
+            raise error(KeyFormatError, "load-empty-file", source=self.source)
         if jks.is_jks(raw):
             self._load_jks(raw)
         elif jks.is_jceks(raw):
-            raise KeyFormatError(
-                f"{self.source} is a JCEKS keystore, not JKS or PKCS#12.",
-                fix="Convert it: keytool -importkeystore -srckeystore IN -srcstoretype JCEKS "
-                "-destkeystore OUT.p12 -deststoretype PKCS12",
-            )
+            raise error(KeyFormatError, "load-jceks", source=self.source)
         elif raw[:1] == b"\x30":
             self._load_der(raw)
         elif raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -266,15 +254,12 @@ class _Loader:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise KeyFormatError(
-                    f"{self.source} is binary data in no format sfjwt reads.",
-                    fix="Supported: PEM, DER, PKCS#12 (.p12/.pfx), JKS, OpenSSH private keys, X.509 certificates.",
-                ) from exc
+                raise error(KeyFormatError, "load-binary-unknown", source=self.source) from exc
             self._load_text(text)
 
     def _load_text(self, text: str) -> None:
         if not text.strip():
-            raise KeyFormatError(f"{self.source} is empty.", fix="Paste the whole key, from BEGIN to END.")
+            raise error(KeyFormatError, "load-empty-text", source=self.source)
         if looks_like_pem(text):
             repaired = repair_pem(text)
             self.repairs += repaired.notes
@@ -282,15 +267,9 @@ class _Loader:
             return
         stripped = text.strip().strip("\"'`").strip()
         if stripped.startswith("PuTTY-User-Key-File"):
-            raise KeyFormatError(
-                f"{self.source} is a PuTTY .ppk key.",
-                fix="Convert it: puttygen key.ppk -O private-openssh -o key.pem",
-            )
+            raise error(KeyFormatError, "load-putty", source=self.source)
         if stripped.startswith(("ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-")):
-            raise KeyFormatError(
-                f"{self.source} is an OpenSSH public key; signing needs the private key.",
-                fix="Choose the private key file (id_rsa, not id_rsa.pub).",
-            )
+            raise error(KeyFormatError, "load-ssh-public", source=self.source)
         if len(stripped) >= 64 and _BASE64_ONLY.fullmatch(stripped):
             compact = "".join(stripped.split())
             try:
@@ -304,10 +283,7 @@ class _Loader:
                 self.repairs.add("unarmoured-base64")
                 self._load_bytes(raw)
                 return
-        raise KeyFormatError(
-            f"{self.source} is not a key or certificate sfjwt can read (no -----BEGIN line, not DER, PKCS#12 or JKS).",
-            fix="Paste the whole PEM including the -----BEGIN …----- and -----END …----- lines, or choose the file.",
-        )
+        raise error(KeyFormatError, "load-not-key-text", source=self.source)
 
     # --- PEM -----------------------------------------------------------------------------------------------------
 
@@ -317,10 +293,7 @@ class _Loader:
         if len(begun) > len(blocks):
             complete = [label for label, _ in blocks]
             missing = next((label for label in begun if label not in complete), begun[-1])
-            raise TruncatedKeyError(
-                f"The {missing} in {self.source} has a BEGIN line but no matching -----END {missing}----- line.",
-                fix="The text was cut off: copy the whole key again, including the END line.",
-            )
+            raise error(TruncatedKeyError, "load-missing-end", missing=missing, source=self.source)
         ignored: list[str] = []
         for label, block in blocks:
             if label in _CERT_LABELS:
@@ -338,10 +311,12 @@ class _Loader:
             elif label == "OPENSSH PRIVATE KEY":
                 self._load_openssh(block)
             elif label in _OTHER_KEY_LABELS:
-                raise UnsupportedKeyError(
-                    f"{self.source} holds {'an' if label.startswith('E') else 'a'} {_OTHER_KEY_LABELS[label]} "
-                    f"private key ({label}), not RSA.",
-                    fix="Salesforce's JWT Bearer Flow signs with RS256 only: generate an RSA key with sfjwt keygen.",
+                raise error(
+                    UnsupportedKeyError,
+                    "load-other-key-type",
+                    source=self.source,
+                    other_key=_OTHER_KEY_LABELS[label],
+                    label=label,
                 )
             else:
                 ignored.append(label)
@@ -350,19 +325,10 @@ class _Loader:
 
     def _explain_nothing_found(self, labels: list[str]) -> None:
         if any(label in _PUBLIC_LABELS for label in labels):
-            raise KeyFormatError(
-                f"{self.source} holds only a public key; signing needs the private key.",
-                fix="Choose the private key file, or the certificate (.crt) to inspect it.",
-            )
+            raise error(KeyFormatError, "load-public-only", source=self.source)
         if any(label in _CSR_LABELS for label in labels):
-            raise KeyFormatError(
-                f"{self.source} is a certificate signing request (CSR), not a certificate or key.",
-                fix="Have it signed (openssl x509 -req …) or create a self-signed certificate with sfjwt keygen.",
-            )
-        raise KeyFormatError(
-            f"{self.source} holds no key or certificate sfjwt can read (PEM blocks: {', '.join(labels) or 'none'}).",
-            fix="Supported: RSA PRIVATE KEY, PRIVATE KEY, ENCRYPTED PRIVATE KEY, OPENSSH PRIVATE KEY, CERTIFICATE.",
-        )
+            raise error(KeyFormatError, "load-csr", source=self.source)
+        raise error(KeyFormatError, "load-nothing-found", source=self.source, labels=", ".join(labels) or "none")
 
     def _load_pem_pkcs1(self, block: str) -> None:
         match = re.search(r"DEK-Info:\s*([A-Za-z0-9-]+)", block)
@@ -456,10 +422,7 @@ class _Loader:
                 fix="Choose the private key file, or the certificate to inspect it.",
             )
         elif kind == "csr":
-            raise KeyFormatError(
-                f"{self.source} is a certificate signing request (CSR), not a certificate or key.",
-                fix="Have it signed (openssl x509 -req …) or create a self-signed certificate with sfjwt keygen.",
-            )
+            raise error(KeyFormatError, "load-csr", source=self.source)
         elif kind == "pkcs7":
             from cryptography.hazmat.primitives.serialization import pkcs7
 
@@ -572,10 +535,7 @@ class _Loader:
     def _add_key(self, key: PrivateKeyTypes, fmt: str) -> None:
         rsa_key = check_rsa_key(key, f"{self.source} ({fmt})")
         if self.keys:
-            raise KeyFormatError(
-                f"{self.source} holds more than one private key.",
-                fix="Keep one key per file (split the file at the -----BEGIN lines).",
-            )
+            raise error(KeyFormatError, "load-several-keys", source=self.source)
         self.keys.append(rsa_key)
         self._format(fmt)
 

@@ -93,3 +93,13 @@ def test_no_keyring_reason_is_japanese(qtbot: Any, japanese: Any, tmp_path: Path
     japanese.set("language", "en")
     assert page.vault_status.message in page.keyring_status.message
     assert page.keyring_status.fix == page.vault_status.fix
+
+
+def test_cut_off_paste_error_is_japanese_and_keeps_the_text(qtbot: Any, japanese: Any) -> None:
+    page = _page(qtbot, japanese)
+    page.paste_edit.setPlainText("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n")
+    page.import_pasted()
+    qtbot.waitUntil(lambda: page.status.kind == "error", timeout=TIMEOUT)
+    assert page.status.message.startswith("貼り付けたテキスト の PRIVATE KEY には BEGIN 行がありますが")
+    assert "END 行まで含めて" in page.status.fix
+    assert "BEGIN PRIVATE KEY" in page.paste_edit.toPlainText()  # nothing lost

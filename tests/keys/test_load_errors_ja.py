@@ -1,0 +1,103 @@
+"""Key-import errors in Japanese: every ``load-*`` text of resources/keys/texts.json is raised by a real bad input,
+reads as Japanese, and the English message and fix (what the CLI prints) are exactly what the error carries."""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.x509.oid import NameOID
+
+from sfjwt_gui.core.errors import SfjwtError
+from sfjwt_gui.core.key_loading import MAX_INPUT_BYTES, load_file, load_material
+from sfjwt_gui.core.key_texts import describe_error, texts
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+NO_ENCRYPTION = serialization.NoEncryption()
+
+
+def _pem_block(label: str, body: bytes) -> str:
+    return f"-----BEGIN {label}-----\n{base64.b64encode(body).decode('ascii')}\n-----END {label}-----\n"
+
+
+def _bad_inputs(tmp_path: Path, rsa_key: Any) -> list[bytes | str | Path]:
+    pkcs8 = serialization.PrivateFormat.PKCS8
+    der = rsa_key.private_bytes(serialization.Encoding.DER, pkcs8, NO_ENCRYPTION)
+    pem = rsa_key.private_bytes(serialization.Encoding.PEM, pkcs8, NO_ENCRYPTION).decode("ascii")
+    ec_key = ec.generate_private_key(ec.SECP256R1())
+    small = rsa.generate_private_key(public_exponent=65537, key_size=1024)  # noqa: S505 - too small on purpose
+    csr = (
+        x509.CertificateSigningRequestBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "csr")]))
+        .sign(rsa_key, hashes.SHA256())
+    )
+    huge = tmp_path / "huge.p12"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_INPUT_BYTES + 1)
+    return [
+        huge,
+        b"   ",
+        "   ",
+        b"\xce\xce\xce\xce\x00\x00\x00\x02",
+        b"\x80\x81\x82 not text",
+        "PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\n",
+        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC user@host",
+        "hello, this is not a key",
+        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n",
+        ec_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, NO_ENCRYPTION
+        ).decode("ascii"),
+        rsa_key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode("ascii"),
+        csr.public_bytes(serialization.Encoding.PEM).decode("ascii"),
+        "-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n",
+        "-----BEGIN PRIVATE KEY-----\nMIIBV\n-----END PRIVATE KEY-----\n",
+        "-----BEGIN PRIVATE KEY-----\nMII*\n-----END PRIVATE KEY-----\n",
+        der[:300],
+        _pem_block("PRIVATE KEY", der[:300]),
+        _pem_block("PRIVATE KEY", b"\x30\x85\x01\x01\x01\x01\x01"),
+        ec_key.private_bytes(serialization.Encoding.PEM, pkcs8, NO_ENCRYPTION).decode("ascii"),
+        small.private_bytes(serialization.Encoding.PEM, pkcs8, NO_ENCRYPTION).decode("ascii"),
+        pem + pem,
+    ]
+
+
+def test_every_key_import_error_is_reachable_in_japanese(tmp_path: Path, rsa_key: Any) -> None:
+    reached: set[str] = set()
+    for item in _bad_inputs(tmp_path, rsa_key):
+        with pytest.raises(SfjwtError) as info:
+            load_file(item) if isinstance(item, Path) else load_material(item)
+        error = info.value
+        assert error.code.startswith("load-"), (item if not isinstance(item, bytes) else item[:20], error.message)
+        assert describe_error(error, "en") == (error.message, error.fix)
+        message, fix = describe_error(error, "ja")
+        assert JAPANESE.search(message), message
+        assert JAPANESE.search(fix), fix
+        assert not re.search(r"\{\w+\}", message + fix), message + fix
+        reached.add(error.code)
+    assert reached == {code for code in texts()["errors"] if code.startswith("load-")}
+
+
+def test_pasted_text_and_key_types_are_named_in_japanese() -> None:
+    with pytest.raises(SfjwtError) as info:
+        load_material("hello, this is not a key")
+    assert info.value.message.startswith("(pasted text) is not a key or certificate sfjwt can read")
+    assert describe_error(info.value, "ja")[0].startswith(
+        "貼り付けたテキスト は sfjwt が読める鍵や証明書ではありません"
+    )
+    ec_pem = (
+        ec.generate_private_key(ec.SECP256R1())
+        .private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, NO_ENCRYPTION)
+        .decode("ascii")
+    )
+    with pytest.raises(SfjwtError) as info:
+        load_material(ec_pem)
+    assert "is an EC key (secp256r1), not RSA." in info.value.message
+    assert "の鍵は EC 鍵（secp256r1）で、RSA ではありません。" in describe_error(info.value, "ja")[0]
