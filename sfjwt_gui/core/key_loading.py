@@ -32,7 +32,7 @@ from sfjwt_gui.core.errors import (
 )
 from sfjwt_gui.core.fingerprints import key_matches_certificate
 from sfjwt_gui.core.key_generation import MIN_RSA_BITS
-from sfjwt_gui.core.key_texts import error, term
+from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.material import LoadedMaterial
 from sfjwt_gui.core.pem_repair import Repairs, looks_like_pem, repair_pem
 
@@ -70,7 +70,7 @@ def load_file(path: str | Path, passphrase: bytes | None = None, *, alias: str |
             raise error(KeyFormatError, "load-too-large", source=file.name, size=str(size))
         data = file.read_bytes()
     except OSError as exc:
-        raise InputError(f"Cannot read {str(file)!r}: {exc.strerror}.", fix="Check the path and permissions.") from exc
+        raise error(InputError, "load-unreadable-file", path=repr(str(file)), detail=str(exc.strerror)) from exc
     return load_material(data, passphrase, alias=alias, source_name=file.name)
 
 
@@ -99,19 +99,15 @@ def load_certificate(data: bytes | str, *, source_name: str = "(certificate)") -
         except der.DerError as exc:
             raise _truncated_or_format(exc, source_name, "DER certificate", binary=True) from exc
         except ValueError as exc:
-            raise CertificateError(
-                f"{source_name} is DER but not an X.509 certificate.", fix="Choose the .crt/.cer/.pem certificate."
-            ) from exc
+            raise error(CertificateError, "load-der-not-certificate", source=source_name) from exc
     text = data if isinstance(data, str) else raw.decode("utf-8", "replace")
     repaired = repair_pem(text) if looks_like_pem(text) else None
     blocks = _pem_blocks(repaired.text if repaired else "")
     for label, block in blocks:
         if label in _CERT_LABELS:
             return _load_pem_certificate(block, source_name)
-    raise CertificateError(
-        f"{source_name} holds no certificate (found: {', '.join(label for label, _ in blocks) or 'no PEM block'}).",
-        fix="Choose the certificate file (-----BEGIN CERTIFICATE-----, .crt or .cer).",
-    )
+    found = ", ".join(label for label, _ in blocks) or "no PEM block"
+    raise error(CertificateError, "load-no-certificate", source=source_name, labels=found)
 
 
 def load_public_key(data: bytes | str, *, source_name: str = "(public key)") -> rsa.RSAPublicKey:
@@ -135,15 +131,10 @@ def load_public_key(data: bytes | str, *, source_name: str = "(public key)") -> 
         if public is None:
             key = load_material(data, source_name=source_name).private_key
             if key is None:
-                raise KeyFormatError(
-                    f"{source_name} holds no public key.", fix="Choose a certificate or a public key file."
-                ) from None
+                raise error(KeyFormatError, "load-no-public-key", source=source_name) from None
             public = key.public_key()
     if not isinstance(public, rsa.RSAPublicKey):
-        raise UnsupportedKeyError(
-            f"The public key in {source_name} is {_key_type_name(public)}, not RSA.",
-            fix="Salesforce's JWT Bearer Flow signs with RS256: use an RSA key of 2048 bits or more.",
-        )
+        raise error(UnsupportedKeyError, "load-public-not-rsa", source=source_name, **_key_type(public))
     return public
 
 
@@ -171,11 +162,6 @@ def _key_type(key: PrivateKeyTypes | PublicKeyTypes) -> dict[str, str]:
     return {"described": "other", "type_name": type(key).__name__.lstrip("_")}
 
 
-def _key_type_name(key: PrivateKeyTypes | PublicKeyTypes) -> str:
-    params = _key_type(key)
-    return term("described", params.pop("described"), "en", **params)
-
-
 def _pem_blocks(text: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(0)) for m in _PEM_BLOCK.finditer(text)]
 
@@ -192,9 +178,7 @@ def _load_pem_certificate(block: str, source: str) -> x509.Certificate:
     try:
         return x509.load_pem_x509_certificate(block.encode())
     except ValueError as exc:
-        raise CertificateError(
-            f"The certificate in {source} cannot be parsed.", fix="Export the certificate again (PEM or DER)."
-        ) from exc
+        raise error(CertificateError, "load-certificate-unparsable", source=source) from exc
 
 
 def _check_pem_body(block: str, source: str, what: str) -> bytes:
@@ -369,12 +353,9 @@ class _Loader:
         try:
             blob = base64.b64decode("".join(lines), validate=True)
         except binascii.Error as exc:
-            raise TruncatedKeyError(
-                f"The OpenSSH private key in {self.source} is cut off or damaged (bad base64).",
-                fix="Copy the whole key again, including the END line.",
-            ) from exc
+            raise error(TruncatedKeyError, "load-openssh-bad-base64", source=self.source) from exc
         if not blob.startswith(_OPENSSH_MAGIC) or len(blob) < len(_OPENSSH_MAGIC) + 4:
-            raise KeyFormatError(f"{self.source} is not an openssh-key-v1 private key.", fix=_CONVERT_HINT)
+            raise error(KeyFormatError, "load-openssh-not-v1", source=self.source)
         (name_len,) = struct.unpack(">I", blob[len(_OPENSSH_MAGIC) : len(_OPENSSH_MAGIC) + 4])
         cipher = blob[len(_OPENSSH_MAGIC) + 4 : len(_OPENSSH_MAGIC) + 4 + name_len].decode("ascii", "replace")
         encrypted = cipher != "none"
@@ -390,9 +371,7 @@ class _Loader:
         except ValueError as exc:
             if encrypted:
                 raise self._wrong_passphrase("OpenSSH private key") from exc
-            raise KeyFormatError(
-                f"The OpenSSH private key in {self.source} is damaged ({exc}).", fix="Copy it again from the original."
-            ) from exc
+            raise error(KeyFormatError, "load-openssh-damaged", source=self.source, detail=str(exc)) from exc
         self._add_key(key, "OpenSSH (encrypted)" if encrypted else "OpenSSH")
 
     # --- DER, PKCS#12, JKS ---------------------------------------------------------------------------------------
@@ -410,17 +389,12 @@ class _Loader:
             try:
                 self.certs.append(x509.load_der_x509_certificate(raw[: outer.end]))
             except ValueError as exc:
-                raise CertificateError(
-                    f"The DER certificate in {self.source} cannot be parsed.", fix="Export it again."
-                ) from exc
+                raise error(CertificateError, "load-der-certificate-unparsable", source=self.source) from exc
             self._format("DER certificate")
         elif kind == "encrypted_pkcs8":
             self._add_key(self._decrypt(raw[: outer.end], pem=False, encrypted=True), "DER encrypted PKCS#8")
         elif kind == "public_key":
-            raise KeyFormatError(
-                f"{self.source} is a DER public key; signing needs the private key.",
-                fix="Choose the private key file, or the certificate to inspect it.",
-            )
+            raise error(KeyFormatError, "load-der-public-key", source=self.source)
         elif kind == "csr":
             raise error(KeyFormatError, "load-csr", source=self.source)
         elif kind == "pkcs7":
@@ -434,10 +408,7 @@ class _Loader:
                 ) from exc
             self._format("DER PKCS#7 certificates")
         elif kind == "unknown":
-            raise KeyFormatError(
-                f"{self.source} is DER data but not a key, certificate, PKCS#12 or PKCS#7 structure sfjwt knows.",
-                fix="Choose the private key, certificate (.crt/.cer), .p12/.pfx or .jks file. " + _CONVERT_HINT,
-            )
+            raise error(KeyFormatError, "load-der-unknown", source=self.source)
         else:
             label = "DER PKCS#8" if kind == "pkcs8" else "DER PKCS#1"
             self._add_key(self._decrypt(raw[: outer.end], pem=False, encrypted=False), label)
@@ -515,22 +486,13 @@ class _Loader:
         except ValueError as exc:
             if encrypted:
                 raise self._wrong_passphrase(what) from exc
-            raise KeyFormatError(
-                f"The {what} in {self.source} cannot be parsed ({exc}).",
-                fix="It may be damaged: copy it again from the original. " + _CONVERT_HINT,
-            ) from exc
+            raise error(KeyFormatError, "load-key-unparsable", what=what, source=self.source, detail=str(exc)) from exc
 
     def _passphrase_required(self, what: str) -> PassphraseRequiredError:
-        return PassphraseRequiredError(
-            f"The {what} in {self.source} is encrypted and no passphrase was given.",
-            fix="Give its passphrase (--passphrase-env VAR or --passphrase-file FILE, or type it when asked).",
-        )
+        return error(PassphraseRequiredError, "load-passphrase-required", what=what, source=self.source)
 
     def _wrong_passphrase(self, what: str) -> WrongPassphraseError:
-        return WrongPassphraseError(
-            f"The passphrase does not decrypt the {what} in {self.source}.",
-            fix="Check the passphrase (case, keyboard layout, a trailing newline in the passphrase file) and retry.",
-        )
+        return error(WrongPassphraseError, "load-wrong-passphrase", what=what, source=self.source)
 
     def _add_key(self, key: PrivateKeyTypes, fmt: str) -> None:
         rsa_key = check_rsa_key(key, f"{self.source} ({fmt})")

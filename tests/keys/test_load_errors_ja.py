@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +13,11 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.x509.oid import NameOID
 
 from sfjwt_gui.core.errors import SfjwtError
-from sfjwt_gui.core.key_loading import MAX_INPUT_BYTES, load_file, load_material
+from sfjwt_gui.core.key_loading import MAX_INPUT_BYTES, load_certificate, load_file, load_material, load_public_key
 from sfjwt_gui.core.key_texts import describe_error, texts
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -69,13 +71,65 @@ def _bad_inputs(tmp_path: Path, rsa_key: Any) -> list[bytes | str | Path]:
     ]
 
 
-def test_every_key_import_error_is_reachable_in_japanese(tmp_path: Path, rsa_key: Any) -> None:
+def _tlv(tag: int, content: bytes) -> bytes:
+    assert len(content) < 128
+    return bytes([tag, len(content)]) + content
+
+
+def _more_bad_inputs(tmp_path: Path, rsa_key: Any, rsa_cert: x509.Certificate) -> list[Callable[[], object]]:
+    """Certificates, public keys, DER, OpenSSH and passphrase failures (load_certificate / load_public_key too)."""
+    pkcs8 = serialization.PrivateFormat.PKCS8
+    der = rsa_key.private_bytes(serialization.Encoding.DER, pkcs8, NO_ENCRYPTION)
+    pem = rsa_key.private_bytes(serialization.Encoding.PEM, pkcs8, NO_ENCRYPTION).decode("ascii")
+    spki = rsa_key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    ec_public = (
+        ec.generate_private_key(ec.SECP256R1())
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
+    bundle = pkcs7.serialize_certificates([rsa_cert], serialization.Encoding.PEM)
+    fake_tbs = _tlv(0x30, _tlv(0x02, b"\x00") * 6)
+    fake_cert = _tlv(0x30, fake_tbs + _tlv(0x30, b"") + _tlv(0x03, b"\x00"))
+    rsa_oid = _tlv(0x06, bytes.fromhex("2a864886f70d010101")) + _tlv(0x05, b"")
+    fake_pkcs8 = _tlv(0x30, _tlv(0x02, b"\x00") + _tlv(0x30, rsa_oid) + _tlv(0x04, b"\x01\x02\x03"))
+    magic = b"openssh-key-v1\x00"
+    encrypted = rsa_key.private_bytes(
+        serialization.Encoding.PEM, pkcs8, serialization.BestAvailableEncryption(b"right-passphrase")
+    )
+    return [
+        lambda: load_file(tmp_path / "missing.pem"),
+        lambda: load_certificate(der),
+        lambda: load_certificate(pem),
+        lambda: load_certificate(_pem_block("CERTIFICATE", b"\x30\x03\x02\x01\x00")),
+        lambda: load_public_key(bundle),
+        lambda: load_public_key(ec_public),
+        lambda: load_material(spki),
+        lambda: load_material(b"\x30\x03\x02\x01\x00"),
+        lambda: load_material(fake_cert),
+        lambda: load_material("-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl*\n-----END OPENSSH PRIVATE KEY-----\n"),
+        lambda: load_material(_pem_block("OPENSSH PRIVATE KEY", b"not an openssh key at all")),
+        lambda: load_material(_pem_block("OPENSSH PRIVATE KEY", magic + b"\x00\x00\x00\x04none" + b"\x00" * 8)),
+        lambda: load_material(_pem_block("PRIVATE KEY", fake_pkcs8)),
+        lambda: load_material(encrypted),
+        lambda: load_material(encrypted, b"wrong-passphrase"),
+    ]
+
+
+def test_every_key_import_error_is_reachable_in_japanese(
+    tmp_path: Path, rsa_key: Any, rsa_cert: x509.Certificate
+) -> None:
     reached: set[str] = set()
-    for item in _bad_inputs(tmp_path, rsa_key):
+    attempts: list[Callable[[], object]] = [
+        (lambda item=item: load_file(item) if isinstance(item, Path) else load_material(item))  # type: ignore[misc]
+        for item in _bad_inputs(tmp_path, rsa_key)
+    ]
+    for attempt in [*attempts, *_more_bad_inputs(tmp_path, rsa_key, rsa_cert)]:
         with pytest.raises(SfjwtError) as info:
-            load_file(item) if isinstance(item, Path) else load_material(item)
+            attempt()
         error = info.value
-        assert error.code.startswith("load-"), (item if not isinstance(item, bytes) else item[:20], error.message)
+        assert error.code.startswith("load-"), error.message
         assert describe_error(error, "en") == (error.message, error.fix)
         message, fix = describe_error(error, "ja")
         assert JAPANESE.search(message), message

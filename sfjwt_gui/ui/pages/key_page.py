@@ -1009,7 +1009,7 @@ class KeyPage(QWidget):
 
     def _compare_failed(self, error: BaseException) -> None:
         self.last_compare = None
-        self.compare_result.show_error(error)
+        self.compare_result.show_message(Kind.ERROR, *self._error_parts(error))
 
     def compare_with(self, uploaded: Any) -> None:
         """Compare a certificate (the one in Salesforce) with the current key; stores it as uploaded_certificate."""
