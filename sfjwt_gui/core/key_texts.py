@@ -1,9 +1,10 @@
 """Texts of the keys and vault core in en and ja (``resources/keys/texts.json``): repair notes, inspection and
-key-generation warnings, vault errors and the keyring status line.
+key-generation warnings, key-import errors, vault/keyring errors and the keyring status line.
 
 Core keeps English strings in its existing attributes (CLI JSON, logs) and records a ``Note`` (stable code + params)
-next to each, so a front end can show the same text in Japanese. Params named in the file's ``terms`` hold the id of
-a phrase that is translated too (e.g. ``kind: "double"`` → "double quotes" / "ダブルクォート").
+next to each, so a front end can show the same text in Japanese; errors carry ``code``/``params`` and
+``describe_error(exc, lang)`` renders them. Params named in the file's ``terms`` hold the id of a phrase that is
+translated too (e.g. ``kind: "double"`` → "double quotes" / "ダブルクォート").
 """
 
 from __future__ import annotations
