@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -74,3 +77,34 @@ def rsa_cert(rsa_key: object) -> object:
         .not_valid_after(now + dt.timedelta(days=365))
         .sign(rsa_key, hashes.SHA256())
     )
+
+
+@pytest.fixture(autouse=True)
+def _keyring_isolation() -> Iterator[None]:
+    """Undo what a test does to keyring's process-wide state: its chosen backend and its registry of backend classes.
+
+    keyring auto-detects among *every* KeyringBackend subclass ever defined in the process and caches what was viable,
+    so a test's chainer of in-memory backends, or a keyring a test had locked, would decide later tests' default.
+    """
+    import keyring.backend
+    import keyring.core
+
+    classes = set(getattr(keyring.backend.KeyringBackend, "_classes", set()))
+    backend = keyring.core._keyring_backend
+    yield
+    registry = getattr(keyring.backend.KeyringBackend, "_classes", None)
+    if registry is not None:
+        for cls in registry - classes:  # keep backends imported from packages meanwhile; drop classes tests made
+            if _defined_by_tests(cls):
+                registry.discard(cls)
+    # keyring caches the viable backends once per process: a test's classes, or a Secret Service that a test had
+    # locked at that moment, would stay in (or out of) every later choice.
+    with contextlib.suppress(KeyError):
+        keyring.backend.get_all_keyring.reset()
+    keyring.core._keyring_backend = backend
+
+
+def _defined_by_tests(cls: type) -> bool:
+    module = sys.modules.get(cls.__module__)
+    origin = getattr(module, "__file__", None)
+    return origin is None or Path(origin).resolve().is_relative_to(Path(__file__).resolve().parent)
