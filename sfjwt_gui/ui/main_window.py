@@ -794,9 +794,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Key {name} loaded from the keyring.").format(name=name), 6000)
 
     def _profile_key_failed(self, name: str, exc: BaseException) -> None:
+        from sfjwt_gui.ui.widgets.status_line import error_parts
+
+        message, fix = error_parts(exc, self.session.lang())
         self.statusBar().showMessage(
             self.tr("The profile's key {name} could not be loaded from the keyring: {error}").format(
-                name=name, error=exc
+                name=name, error=f"{message} {fix}".strip()
             ),
             15000,
         )

@@ -220,7 +220,7 @@ class DecodeToolPage(TranslatedWidget):
         except SfjwtError as exc:  # e.g. an endpoint that is not a URL: say so, keep the decoded token
             self.findings = None
             self.findings_view.show_findings(None)
-            self.status.show_error(exc)
+            self.status.show_error(exc, self.session.lang())
             return
         self.findings_view.show_findings(self.findings)
 
@@ -275,7 +275,7 @@ class DecodeToolPage(TranslatedWidget):
             self.set_certificate(self.session.get("certificate"), self.tr("the current key's certificate"))
 
     def _show_error(self, error: BaseException) -> None:
-        self.status.show_message(Kind.ERROR, *error_parts(error))
+        self.status.show_message(Kind.ERROR, *error_parts(error, self.session.lang()))
 
     # ----------------------------------------------------------------------------------------------------------------
 

@@ -94,7 +94,13 @@ class ExplainToolPage(TranslatedWidget):
 
     def open_dropped_file(self, path: Path) -> None:
         """Read a dropped log file or response body (background) and explain it."""
-        start_job(self, read_dropped_text, Path(path), on_finished=self.set_text, on_failed=self.status.show_error)
+        start_job(
+            self,
+            read_dropped_text,
+            Path(path),
+            on_finished=self.set_text,
+            on_failed=lambda exc: self.status.show_error(exc, self.session.lang()),
+        )
 
     def clear(self) -> None:
         """Empty the box and the explanation."""
@@ -118,7 +124,7 @@ class ExplainToolPage(TranslatedWidget):
         try:
             diagnosis = explain_text(text, lang=self.session.lang())
         except SfjwtError as exc:
-            self.status.show_error(exc)
+            self.status.show_error(exc, self.session.lang())
             return
         self.diagnosis = diagnosis
         self.status.show_message(Kind.INFO, "")

@@ -61,7 +61,7 @@ class KeysToolPage(TranslatedWidget):
         self.setObjectName("keysToolPage")
         self.records: list[Any] = []
         self.loaded_once = False
-        self._message: tuple[Kind, str, str] | None = None
+        self._message: tuple[Kind, str, str] | BaseException | None = None
         self._pending_select: str | None = None
         self.keyring_status = StatusLine(self)
         self.keyring_status.setObjectName("keysKeyringStatus")
@@ -188,6 +188,9 @@ class KeysToolPage(TranslatedWidget):
     def _session_changed(self, field: str) -> None:
         if field == "key_name" and self.isVisible():
             self.refresh()
+        elif field == "language":
+            self._render_status()
+            self._render_keyring(getattr(self, "_vault_status", None))
 
     # ----------------------------------------------------------------------------------------------------------------
 
@@ -198,11 +201,15 @@ class KeysToolPage(TranslatedWidget):
     def _render_status(self) -> None:
         if self._message is None:
             self.status.show_message(Kind.INFO, "")
+        elif isinstance(self._message, BaseException):  # rendered now, so it follows a language switch
+            self.status.show_message(Kind.ERROR, *error_parts(self._message, self.session.lang()))
         else:
             self.status.show_message(*self._message)
 
     def _show_error(self, error: BaseException) -> None:
-        self._set_message(Kind.ERROR, *error_parts(error))
+        self._message = error
+        self._render_status()
+        self._update_buttons()
         self._update_buttons()
 
     def refresh(self) -> None:
@@ -240,9 +247,9 @@ class KeysToolPage(TranslatedWidget):
             self.keyring_status.show_message(
                 Kind.WARNING,
                 self.tr("No usable keyring ({backend}): {message}").format(
-                    backend=status.backend_name or "-", message=status.message
+                    backend=status.backend_name or "-", message=status.message_in(self.session.lang())
                 ),
-                status.fix,
+                status.fix_in(self.session.lang()),
             )
 
     def _fill_table(self) -> None:
