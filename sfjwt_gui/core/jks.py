@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
 from sfjwt_gui.core import der
 from sfjwt_gui.core.errors import KeyFormatError, PassphraseRequiredError, TruncatedKeyError, WrongPassphraseError
+from sfjwt_gui.core.key_texts import error
 
 JKS_MAGIC = 0xFEEDFEED
 JCEKS_MAGIC = 0xCECECECE
@@ -165,10 +166,12 @@ class _Reader:
 
     def take(self, count: int) -> bytes:
         if self.pos + count > len(self.data):
-            raise TruncatedKeyError(
-                f"The Java keystore {self.source} ends early (at byte {len(self.data)}, "
-                f"{self.pos + count - len(self.data)} more expected).",
-                fix="The file is cut off: copy or download it again (binary mode, not as text).",
+            raise error(
+                TruncatedKeyError,
+                "jks-truncated",
+                source=self.source,
+                size=str(len(self.data)),
+                missing=str(self.pos + count - len(self.data)),
             )
         chunk = self.data[self.pos : self.pos + count]
         self.pos += count
@@ -190,17 +193,11 @@ class _Reader:
         kind = self.utf()
         encoded = self.take(self.int32())
         if kind != "X.509":
-            raise KeyFormatError(
-                f"The Java keystore {self.source} holds a {kind!r} certificate.",
-                fix="Only X.509 certificates are supported.",
-            )
+            raise error(KeyFormatError, "jks-certificate-type", source=self.source, kind=repr(kind))
         try:
             return x509.load_der_x509_certificate(encoded)
         except ValueError as exc:
-            raise KeyFormatError(
-                f"A certificate inside the Java keystore {self.source} cannot be read.",
-                fix="Re-export the keystore from its source.",
-            ) from exc
+            raise error(KeyFormatError, "jks-certificate-unreadable", source=self.source) from exc
 
 
 def read_jks(
@@ -211,21 +208,15 @@ def read_jks(
     ``key_password`` defaults to the store password (keytool's and Salesforce's convention).
     """
     if not is_jks(data):
-        raise KeyFormatError(f"{source} is not a JKS keystore (no 0xFEEDFEED magic).", fix="Choose a .jks file.")
+        raise error(KeyFormatError, "jks-not-jks", source=source)
     if password is None:
-        raise PassphraseRequiredError(
-            f"The Java keystore {source} needs its store password.",
-            fix="Give the keystore password (--passphrase-env VAR or --passphrase-file FILE).",
-        )
+        raise error(PassphraseRequiredError, "jks-password-required", source=source)
     pw = _password_bytes(password)
     reader = _Reader(data, source)
     reader.take(4)
     version = reader.int32()
     if version != JKS_VERSION:
-        raise KeyFormatError(
-            f"The Java keystore {source} has version {version}; only version 2 is supported.",
-            fix="Convert it with: keytool -importkeystore -srckeystore OLD -destkeystore NEW.p12 -deststoretype PKCS12",
-        )
+        raise error(KeyFormatError, "jks-version", source=source, version=str(version))
     count = reader.int32()
     raw_keys: list[tuple[str, dt.datetime, bytes, list[x509.Certificate]]] = []
     trusted: list[JksTrustedCertificate] = []
@@ -240,18 +231,10 @@ def read_jks(
         elif tag == _TAG_TRUSTED_CERT:
             trusted.append(JksTrustedCertificate(alias, when, reader.certificate()))
         else:
-            raise KeyFormatError(
-                f"The Java keystore {source} has an entry of unknown type {tag} (alias {alias!r}).",
-                fix="Only private-key and trusted-certificate entries are supported.",
-            )
+            raise error(KeyFormatError, "jks-entry-type", source=source, tag=str(tag), alias=repr(alias))
     stored = reader.take(_DIGEST_LEN)
     if not hmac.compare_digest(stored, _store_digest(pw, data[: reader.pos - _DIGEST_LEN])):
-        raise WrongPassphraseError(
-            f"The store password does not open the Java keystore {source} (integrity check failed: "
-            "a wrong password, or the file was changed).",
-            fix="Type the keystore password again (Salesforce's exports use the password set when exporting); "
-            "if it is right, download or copy the file again in binary mode.",
-        )
+        raise error(WrongPassphraseError, "jks-integrity", source=source)
     key_pw = pw if key_password is None else _password_bytes(key_password)
     keys = [
         JksPrivateKeyEntry(alias, when, _recover_key(protected, key_pw, alias, source), chain)
@@ -266,33 +249,21 @@ def _recover_key(encrypted_info: bytes, pw: bytes, alias: str, source: str) -> P
         algorithm, octets = der.read_children(outer.content)[:2]
         oid = der.decode_oid(der.read_children(algorithm.content)[0].content)
     except (der.DerError, ValueError) as exc:
-        raise KeyFormatError(
-            f"The private key of alias {alias!r} in {source} is not an EncryptedPrivateKeyInfo.",
-            fix="Re-export the keystore from its source.",
-        ) from exc
+        raise error(KeyFormatError, "jks-key-not-encrypted-info", alias=repr(alias), source=source) from exc
     if oid != KEY_PROTECTOR_OID:
-        raise KeyFormatError(
-            f"The private key of alias {alias!r} in {source} is protected with {oid}, not Sun's JKS key protector.",
-            fix="Convert it with: keytool -importkeystore -srckeystore IN -destkeystore OUT.p12 -deststoretype PKCS12",
-        )
+        raise error(KeyFormatError, "jks-key-protector", alias=repr(alias), source=source, oid=oid)
     protected = octets.content
     if len(protected) < _SALT_LEN + _DIGEST_LEN:
-        raise TruncatedKeyError(f"The protected key of alias {alias!r} in {source} is too short.", fix="Re-export it.")
+        raise error(TruncatedKeyError, "jks-key-too-short", alias=repr(alias), source=source)
     salt, encrypted, check = protected[:_SALT_LEN], protected[_SALT_LEN:-_DIGEST_LEN], protected[-_DIGEST_LEN:]
     stream = _keystream(pw, salt, len(encrypted))
     plain = bytes(a ^ b for a, b in zip(encrypted, stream, strict=True))
     if not hmac.compare_digest(hashlib.sha1(pw + plain).digest(), check):  # noqa: S324 - fixed by the format
-        raise WrongPassphraseError(
-            f"The key password does not open the private key of alias {alias!r} in {source}.",
-            fix="Salesforce needs key password = keystore password; give the key's own password if it differs.",
-        )
+        raise error(WrongPassphraseError, "jks-key-password", alias=repr(alias), source=source)
     try:
         return serialization.load_der_private_key(plain, password=None)
     except (ValueError, TypeError) as exc:
-        raise KeyFormatError(
-            f"The private key of alias {alias!r} in {source} is not a PKCS#8 key cryptography can read.",
-            fix="Re-export the keystore from its source.",
-        ) from exc
+        raise error(KeyFormatError, "jks-key-unreadable", alias=repr(alias), source=source) from exc
 
 
 def _decode_modified_utf8(raw: bytes) -> str:
@@ -307,6 +278,6 @@ def _decode_modified_utf8(raw: bytes) -> str:
         elif byte >> 4 == 0b1110 and i + 2 < len(raw):
             unit, i = ((byte & 0x0F) << 12) | ((raw[i + 1] & 0x3F) << 6) | (raw[i + 2] & 0x3F), i + 3
         else:
-            raise KeyFormatError("An alias in the Java keystore is not valid modified UTF-8.", fix="Re-export it.")
+            raise error(KeyFormatError, "jks-alias-utf8")
         units += struct.pack(">H", unit)
     return bytes(units).decode("utf-16-be", "surrogatepass")

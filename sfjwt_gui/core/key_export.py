@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from sfjwt_gui.core.errors import ExportError
 from sfjwt_gui.core.fingerprints import key_matches_certificate
+from sfjwt_gui.core.key_texts import error
 
 CertificateFormat = Literal["crt", "cer"]
 SALESFORCE_JKS_BITS = (2048, 3072, 4096)
@@ -29,7 +30,7 @@ def export_certificate(cert: x509.Certificate, fmt: str = "crt") -> bytes:
         return cert.public_bytes(serialization.Encoding.PEM)
     if fmt == "cer":
         return cert.public_bytes(serialization.Encoding.DER)
-    raise ExportError(f"Certificate format {fmt!r} is not offered.", fix="Choose crt (PEM) or cer (DER).")
+    raise error(ExportError, "export-certificate-format", shown=repr(fmt))
 
 
 def export_private_key_pkcs8(
@@ -46,25 +47,18 @@ def export_private_key_pkcs8(
         return key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
-    raise ExportError(
-        "No passphrase was given for the private key export (PKCS#8).",
-        fix="Give a passphrase (--passphrase-env VAR or --passphrase-file FILE); an unencrypted key file needs "
-        "the explicit --insecure-unencrypted option.",
-    )
+    raise error(ExportError, "export-pkcs8-no-passphrase")
 
 
 def _check_pair(key: rsa.RSAPrivateKey, cert: x509.Certificate, what: str) -> None:
     if not key_matches_certificate(key, cert):
-        raise ExportError(
-            f"The certificate {cert.subject.rfc4514_string()!r} does not belong to the private key ({what} export).",
-            fix="Choose the certificate made for this key, or create a new one (sfjwt keygen).",
-        )
+        raise error(ExportError, "export-pair-mismatch", subject=repr(cert.subject.rfc4514_string()), what=what)
 
 
 def export_pkcs12(key: rsa.RSAPrivateKey, cert: x509.Certificate, password: bytes, friendly_name: str) -> bytes:
     """PKCS#12 (.p12) with AES-256-CBC/PBKDF2 and an HMAC-SHA256 MAC (read by OpenSSL 3 and Java 11+ keytool)."""
     if not password:
-        raise ExportError("No password was given for the PKCS#12 export.", fix="Give a password for the .p12 file.")
+        raise error(ExportError, "export-pkcs12-no-password")
     _check_pair(key, cert, "PKCS#12")
     encryption = (
         serialization.PrivateFormat.PKCS12.encryption_builder()
@@ -80,7 +74,7 @@ def normalise_alias(alias: str) -> str:
     """The alias as keytool stores it (lower case, trimmed); raises ExportError when empty."""
     cleaned = alias.strip().lower()
     if not cleaned:
-        raise ExportError("The keystore alias is empty.", fix="Choose an alias, e.g. the certificate's name.")
+        raise error(ExportError, "export-alias-empty")
     return cleaned
 
 
@@ -89,16 +83,11 @@ def export_jks(key: rsa.RSAPrivateKey, cert: x509.Certificate, password: str, al
     from sfjwt_gui.core.jks import write_jks
 
     if len(password) < MIN_KEYSTORE_PASSWORD:
-        raise ExportError(
-            f"The keystore password has {len(password)} characters; keytool and Salesforce need at least "
-            f"{MIN_KEYSTORE_PASSWORD}.",
-            fix=f"Choose a password of {MIN_KEYSTORE_PASSWORD} or more characters.",
+        raise error(
+            ExportError, "export-jks-password-short", length=str(len(password)), min_length=str(MIN_KEYSTORE_PASSWORD)
         )
     if key.key_size not in SALESFORCE_JKS_BITS:
-        raise ExportError(
-            f"The key has {key.key_size} bits; Salesforce's keystore import takes 2048, 3072 or 4096.",
-            fix="Generate a key of one of those sizes (sfjwt keygen --bits 2048).",
-        )
+        raise error(ExportError, "export-jks-bits", bits=str(key.key_size))
     _check_pair(key, cert, "JKS")
     pkcs8 = key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()

@@ -58,7 +58,6 @@ _OID_PKCS7_DATA = "1.2.840.113549.1.7.1"
 _OID_PKCS7_SIGNED = "1.2.840.113549.1.7.2"
 _OID_TAG = 0x06
 _OPENSSH_MAGIC = b"openssh-key-v1\x00"
-_CONVERT_HINT = "Convert it with: openssl pkey -in IN -out key.pem (or choose the right file)."
 
 
 def load_file(path: str | Path, passphrase: bytes | None = None, *, alias: str | None = None) -> LoadedMaterial:
@@ -138,13 +137,20 @@ def load_public_key(data: bytes | str, *, source_name: str = "(public key)") -> 
     return public
 
 
-def check_rsa_key(key: PrivateKeyTypes, source: str) -> rsa.RSAPrivateKey:
-    """Return the key if it is RSA of at least 2048 bits, else raise the matching error."""
+def check_rsa_key(key: PrivateKeyTypes, source: str, fmt: str = "") -> rsa.RSAPrivateKey:
+    """Return the key if it is RSA of at least 2048 bits, else raise the matching error (``fmt``: the format it was
+    read as, shown after the source)."""
+    located = {"located": "format", "fmt": fmt} if fmt else {"located": "plain"}
     if not isinstance(key, rsa.RSAPrivateKey):
-        raise error(UnsupportedKeyError, "load-not-rsa", source=source, **_key_type(key))
+        raise error(UnsupportedKeyError, "load-not-rsa", source=source, **located, **_key_type(key))
     if key.key_size < MIN_RSA_BITS:
         raise error(
-            KeyTooSmallError, "load-too-small", source=source, bits=str(key.key_size), min_bits=str(MIN_RSA_BITS)
+            KeyTooSmallError,
+            "load-too-small",
+            source=source,
+            **located,
+            bits=str(key.key_size),
+            min_bits=str(MIN_RSA_BITS),
         )
     return key
 
@@ -344,7 +350,7 @@ class _Loader:
         try:
             certs = pkcs7.load_pem_pkcs7_certificates(block.encode())
         except ValueError as exc:
-            raise CertificateError(f"The PKCS#7 bundle in {self.source} cannot be read.", fix=_CONVERT_HINT) from exc
+            raise error(CertificateError, "load-pkcs7-unreadable", source=self.source) from exc
         self.certs += certs
         self._format("PKCS#7 certificates")
 
@@ -364,9 +370,8 @@ class _Loader:
         try:
             key = serialization.load_ssh_private_key(block.encode(), self.passphrase if encrypted else None)
         except UnsupportedAlgorithm as exc:
-            raise KeyFormatError(
-                f"The OpenSSH private key in {self.source} uses {cipher}, which this installation cannot open ({exc}).",
-                fix="Re-encrypt it: ssh-keygen -p -f KEY (or export PEM: ssh-keygen -p -m PEM -f KEY).",
+            raise error(
+                KeyFormatError, "load-openssh-cipher", source=self.source, cipher=cipher, detail=str(exc)
             ) from exc
         except ValueError as exc:
             if encrypted:
@@ -403,9 +408,7 @@ class _Loader:
             try:
                 self.certs += pkcs7.load_der_pkcs7_certificates(raw[: outer.end])
             except ValueError as exc:
-                raise CertificateError(
-                    f"The PKCS#7 bundle in {self.source} cannot be read.", fix=_CONVERT_HINT
-                ) from exc
+                raise error(CertificateError, "load-pkcs7-unreadable", source=self.source) from exc
             self._format("DER PKCS#7 certificates")
         elif kind == "unknown":
             raise error(KeyFormatError, "load-der-unknown", source=self.source)
@@ -425,10 +428,7 @@ class _Loader:
             except ValueError:
                 continue
             except UnsupportedAlgorithm as exc:
-                raise KeyFormatError(
-                    f"The PKCS#12 file {self.source} uses an algorithm this installation cannot open ({exc}).",
-                    fix="Re-export it: openssl pkcs12 -in IN -nodes | openssl pkcs12 -export -out OUT.p12",
-                ) from exc
+                raise error(KeyFormatError, "load-pkcs12-algorithm", source=self.source, detail=str(exc)) from exc
         if loaded is None:
             if self.passphrase is None:
                 raise self._passphrase_required("PKCS#12 file")
@@ -451,15 +451,13 @@ class _Loader:
             entries = [e for e in entries if e.alias.lower() == self.alias.lower()]
             if not entries:
                 names = ", ".join(e.alias for e in store.private_keys) or "none"
-                raise KeyFormatError(
-                    f"The Java keystore {self.source} has no private key with alias {self.alias!r}.",
-                    fix=f"Private-key aliases in it: {names}.",
+                raise error(
+                    KeyFormatError, "load-jks-alias-missing", source=self.source, alias=repr(self.alias), aliases=names
                 )
         if len(entries) > 1:
             names = ", ".join(e.alias for e in entries)
-            raise KeyFormatError(
-                f"The Java keystore {self.source} holds {len(entries)} private keys ({names}).",
-                fix="Choose one alias (--alias NAME).",
+            raise error(
+                KeyFormatError, "load-jks-several-keys", source=self.source, count=str(len(entries)), names=names
             )
         for entry in entries:
             self._add_key(entry.private_key, "JKS")
@@ -479,10 +477,7 @@ class _Loader:
         except TypeError as exc:
             raise self._passphrase_required(what) from exc
         except UnsupportedAlgorithm as exc:
-            raise KeyFormatError(
-                f"The {what} in {self.source} uses an algorithm this installation cannot open ({exc}).",
-                fix="Re-encrypt it: openssl pkcs8 -topk8 -v2 aes-256-cbc -in IN -out OUT.pem",
-            ) from exc
+            raise error(KeyFormatError, "load-key-algorithm", what=what, source=self.source, detail=str(exc)) from exc
         except ValueError as exc:
             if encrypted:
                 raise self._wrong_passphrase(what) from exc
@@ -495,7 +490,7 @@ class _Loader:
         return error(WrongPassphraseError, "load-wrong-passphrase", what=what, source=self.source)
 
     def _add_key(self, key: PrivateKeyTypes, fmt: str) -> None:
-        rsa_key = check_rsa_key(key, f"{self.source} ({fmt})")
+        rsa_key = check_rsa_key(key, self.source, fmt)
         if self.keys:
             raise error(KeyFormatError, "load-several-keys", source=self.source)
         self.keys.append(rsa_key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import re
+import struct
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,14 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.x509.oid import NameOID
 
 from sfjwt_gui.core.errors import SfjwtError
+from sfjwt_gui.core.jks import JKS_MAGIC, JKS_VERSION, _password_bytes, _store_digest, write_jks
 from sfjwt_gui.core.key_loading import MAX_INPUT_BYTES, load_certificate, load_file, load_material, load_public_key
 from sfjwt_gui.core.key_texts import describe_error, texts
 
+# cryptography 50 reports the ciphers it cannot open (ARIA, Camellia, RC2, DES in PBES2, an unknown PRF, in PKCS#8
+# and PKCS#12) as ValueError, never UnsupportedAlgorithm, so no real input reaches these two texts; they are checked
+# for both languages in test_texts_ja (placeholders) only.
+UNREACHABLE = {"load-key-algorithm", "load-pkcs12-algorithm"}
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 NO_ENCRYPTION = serialization.NoEncryption()
 
@@ -95,6 +101,15 @@ def _more_bad_inputs(tmp_path: Path, rsa_key: Any, rsa_cert: x509.Certificate) -
     rsa_oid = _tlv(0x06, bytes.fromhex("2a864886f70d010101")) + _tlv(0x05, b"")
     fake_pkcs8 = _tlv(0x30, _tlv(0x02, b"\x00") + _tlv(0x30, rsa_oid) + _tlv(0x04, b"\x01\x02\x03"))
     magic = b"openssh-key-v1\x00"
+    entries = [write_jks(der, [rsa_cert], "changeit", alias)[12:-20] for alias in ("one", "two")]
+    body = struct.pack(">III", JKS_MAGIC, JKS_VERSION, 2) + b"".join(entries)
+    two_keys = body + _store_digest(_password_bytes("changeit"), body)
+    openssh = rsa_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH, serialization.BestAvailableEncryption(b"pw")
+    ).decode("ascii")
+    blob = base64.b64decode("".join(openssh.strip().splitlines()[1:-1]))
+    assert b"aes256-ctr" in blob
+    cbc = _pem_block("OPENSSH PRIVATE KEY", blob.replace(b"aes256-ctr", b"aes128-cbc", 1))  # a cipher it lacks
     encrypted = rsa_key.private_bytes(
         serialization.Encoding.PEM, pkcs8, serialization.BestAvailableEncryption(b"right-passphrase")
     )
@@ -114,6 +129,10 @@ def _more_bad_inputs(tmp_path: Path, rsa_key: Any, rsa_cert: x509.Certificate) -
         lambda: load_material(_pem_block("PRIVATE KEY", fake_pkcs8)),
         lambda: load_material(encrypted),
         lambda: load_material(encrypted, b"wrong-passphrase"),
+        lambda: load_material(_pem_block("PKCS7", b"\x30\x03\x02\x01\x00")),
+        lambda: load_material(two_keys, b"changeit"),
+        lambda: load_material(two_keys, b"changeit", alias="three"),
+        lambda: load_material(cbc, b"pw"),
     ]
 
 
@@ -136,7 +155,7 @@ def test_every_key_import_error_is_reachable_in_japanese(
         assert JAPANESE.search(fix), fix
         assert not re.search(r"\{\w+\}", message + fix), message + fix
         reached.add(error.code)
-    assert reached == {code for code in texts()["errors"] if code.startswith("load-")}
+    assert reached == {code for code in texts()["errors"] if code.startswith("load-")} - UNREACHABLE
 
 
 def test_pasted_text_and_key_types_are_named_in_japanese() -> None:
