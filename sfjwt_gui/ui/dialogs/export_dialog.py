@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.errors import ExportError
 from sfjwt_gui.core.key_export import MIN_KEYSTORE_PASSWORD
 from sfjwt_gui.ui.dialogs.files import choose_save_path, write_file
+from sfjwt_gui.ui.dialogs.modal import run_modal
 from sfjwt_gui.ui.dialogs.passphrase import PassphraseFields
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, name_dialog_buttons
@@ -274,12 +275,9 @@ def start_export(
         default_alias=base_name or "sfjwt",
         parent=parent,
     )
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        request = dialog.request()
-    finally:
-        dialog.deleteLater()
+    request = run_modal(dialog, ExportDialog.request)
+    if request is None:
+        return None
     suggested = f"{base_name or 'sfjwt'}.{request.fmt.extension}"
     path = choose_save_path(
         parent, QCoreApplication.translate("ExportDialog", "Export to"), suggested, _file_filter(request.fmt)

@@ -11,11 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QFontDatabase,
     QKeySequence,
     QMouseEvent,
@@ -53,8 +50,9 @@ from sfjwt_gui.ui.dialogs.passphrase import ask_passphrase
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.drop_frame import DropFrame
-from sfjwt_gui.ui.widgets.drop_frame import accept_files_or_text as _accept_files_or_text
-from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard, kind_colour, local_files
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, text_label
+from sfjwt_gui.ui.widgets.paste_box import DropTarget, read_dropped_bytes
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard, error_parts, kind_colour
 
 EXPIRY_WARNING_DAYS = 30
 MAX_DAYS = 36500  # core.key_generation.MAX_DAYS (imported lazily there; the spin box only needs the bound)
@@ -136,14 +134,9 @@ def _keystore_aliases(path: Path, passphrase: bytes) -> list[str]:
 
 def read_certificate_file(path: Path) -> Any:
     """Background job: one certificate from a .crt/.cer/.pem file."""
-    from sfjwt_gui.core.errors import InputError
     from sfjwt_gui.core.key_loading import load_certificate
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Cannot read {str(path)!r}: {exc.strerror}.", fix="Check the path and permissions.") from exc
-    return load_certificate(data, source_name=path.name)
+    return load_certificate(read_dropped_bytes(path), source_name=path.name)
 
 
 def days_left(certificate: Any, now: dt.datetime | None = None) -> int:
@@ -206,7 +199,7 @@ class ClickableLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
-class KeyPage(QWidget):
+class KeyPage(TranslatedWidget):
     """Key & certificate (step "key")."""
 
     step_id = "key"
@@ -215,7 +208,7 @@ class KeyPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.setObjectName("keyPage")
-        self.setAcceptDrops(True)
+        DropTarget(self, on_file=self.import_file, on_text=self._import_dropped_text)
         self._keygen_serial = 0  # id of the generation the UI waits for; results of abandoned ones are dropped
         self._busy: set[str] = set()
         self.vault_status: Any = None
@@ -290,8 +283,7 @@ class KeyPage(QWidget):
         self.import_paste_button = QPushButton(self)
         self.import_paste_button.setObjectName("importPasteButton")
         self.import_paste_button.clicked.connect(self.import_pasted)
-        self._drop_hint = QLabel(self)
-        self._drop_hint.setWordWrap(True)
+        self._drop_hint = text_label(self, "dropHint")
         import_layout = QVBoxLayout(self.import_box)
         import_row = QHBoxLayout()
         import_row.addWidget(self.open_button)
@@ -302,13 +294,8 @@ class KeyPage(QWidget):
 
         # Current key
         self.current_box = QGroupBox(self)
-        self.summary_label = QLabel(self)
-        self.summary_label.setObjectName("keySummary")
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.expiry_label = QLabel(self)
-        self.expiry_label.setObjectName("expiryLabel")
-        self.expiry_label.setWordWrap(True)
+        self.summary_label = text_label(self, "keySummary", selectable=True)
+        self.expiry_label = text_label(self, "expiryLabel")
         self.sha1_edit = FingerprintView(self)
         self.sha1_edit.setObjectName("sha1Fingerprint")
         self.sha256_edit = FingerprintView(self)
@@ -361,8 +348,7 @@ class KeyPage(QWidget):
         self.compare_button = QPushButton(self)
         self.compare_button.setObjectName("compareButton")
         self.compare_button.clicked.connect(self.choose_compare_file)
-        self._compare_hint = QLabel(self)
-        self._compare_hint.setWordWrap(True)
+        self._compare_hint = text_label(self, "compareHint")
         self.compare_result = StatusLine(self)
         self.compare_result.setObjectName("compareResult")
         frame_layout = QVBoxLayout(self.compare_frame)
@@ -382,9 +368,7 @@ class KeyPage(QWidget):
         ticked = self._load_checklist_ticks()
         for app in load_checklist()["apps"]:
             tab = QWidget(self)
-            note = QLabel(tab)
-            note.setWordWrap(True)
-            note.setObjectName(f"checklistNote_{app['id']}")
+            note = text_label(tab, f"checklistNote_{app['id']}")
             tab_layout = QGridLayout(tab)
             tab_layout.addWidget(note, 0, 0, 1, 2)
             for row, entry in enumerate(app["items"], start=1):
@@ -525,18 +509,8 @@ class KeyPage(QWidget):
         self._render_compare()
         self._render_status()
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate on a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def _lang(self) -> str:
-        lang = self.session.get("language") or "en"
-        return "ja" if str(lang).startswith("ja") else "en"
-
     def _render_checklist(self) -> None:
-        lang = self._lang()
+        lang = self.session.lang()
         for index, app in enumerate(load_checklist()["apps"]):
             self.checklist_tabs.setTabText(index, app["title"][lang])
             self._checklist_notes[index].setText(app["note"][lang])
@@ -576,9 +550,7 @@ class KeyPage(QWidget):
 
     def _error_parts(self, error: BaseException) -> tuple[str, str]:
         """Message and fix of an error in the window's language (core's keys/vault texts have en and ja)."""
-        from sfjwt_gui.core.key_texts import describe_error
-
-        return describe_error(error, self._lang())
+        return error_parts(error, self.session.lang())
 
     def _show_error(self, error: BaseException) -> None:
         self._set_status(lambda: (Kind.ERROR, *self._error_parts(error)))
@@ -621,12 +593,11 @@ class KeyPage(QWidget):
     def _vault_status_failed(self, error: BaseException) -> None:
         from sfjwt_gui.core.errors import SfjwtError
         from sfjwt_gui.core.vault import VaultStatus
-        from sfjwt_gui.ui.widgets.status_line import error_parts
 
         if isinstance(error, SfjwtError):
             self.vault_status = VaultStatus.from_error(error)
         else:
-            message, fix = error_parts(error)
+            message, fix = error_parts(error, self.session.lang())
             self.vault_status = VaultStatus(False, "", message, fix)
         self._render_vault_status()
 
@@ -635,7 +606,7 @@ class KeyPage(QWidget):
         status = self.vault_status
         if status is None:
             return ""
-        lang = self._lang()
+        lang = self.session.lang()
         fix: str = status.fix_in(lang)
         if lang != "en" and fix:  # the English text stays core's own, as the CLI prints it
             hint = self.tr("Then press Check again.")
@@ -667,7 +638,7 @@ class KeyPage(QWidget):
                 self.tr(
                     "No usable keyring ({backend}): {message} The app still works; the key stays in memory only "
                     "and nothing is written in plain text."
-                ).format(backend=status.backend_name or "-", message=status.message_in(self._lang())),
+                ).format(backend=status.backend_name or "-", message=status.message_in(self.session.lang())),
                 self._vault_fix(),
             )
 
@@ -785,7 +756,7 @@ class KeyPage(QWidget):
                 self.tr("Generated a {bits}-bit key and a self-signed certificate.").format(bits=bits),
                 "\n".join(
                     [
-                        *(warning.text(self._lang()) for warning in warnings),
+                        *(warning.text(self.session.lang()) for warning in warnings),
                         self.tr("Save it to the keyring, then export the .crt and upload it to Salesforce."),
                     ]
                 ),
@@ -916,10 +887,10 @@ class KeyPage(QWidget):
 
     def _repairs_text(self, material: Any) -> str:
         """What core repaired in the pasted or read text, in the window's language ("" when nothing)."""
-        repairs = material.repairs_in(self._lang())
+        repairs = material.repairs_in(self.session.lang())
         if not repairs:
             return ""
-        joined = "; ".join(repairs) if self._lang() == "en" else "。".join(repairs) + "。"
+        joined = "; ".join(repairs) if self.session.lang() == "en" else "。".join(repairs) + "。"
         return self.tr("Repaired: {repairs}").format(repairs=joined)
 
     def _material_kind(self, key: Any, certificate: Any) -> str:
@@ -942,27 +913,10 @@ class KeyPage(QWidget):
 
     # ------------------------------------------------------------------------------------------------ drag & drop --
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept files and text."""
-        _accept_files_or_text(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        """Keep accepting."""
-        _accept_files_or_text(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Import a dropped file (or dropped text)."""
-        mime = event.mimeData()
-        paths = local_files(mime)
-        if paths:
-            event.acceptProposedAction()
-            self.import_file(paths[0])
-        elif mime.hasText():
-            event.acceptProposedAction()
-            self.paste_edit.setPlainText(mime.text())
-            self.import_pasted()
-        else:
-            event.ignore()
+    def _import_dropped_text(self, text: str) -> None:
+        """Import text dropped on the page (a file dropped goes to ``import_file``)."""
+        self.paste_edit.setPlainText(text)
+        self.import_pasted()
 
     # ------------------------------------------------------------------------------------------------ export --
 
