@@ -108,3 +108,18 @@ def _defined_by_tests(cls: type) -> bool:
     module = sys.modules.get(cls.__module__)
     origin = getattr(module, "__file__", None)
     return origin is None or Path(origin).resolve().is_relative_to(Path(__file__).resolve().parent)
+
+
+@pytest.fixture
+def japanese_app(qtbot: object) -> Iterator[None]:
+    """The application in Japanese (Qt translators installed) for one test; afterwards background jobs are drained
+    and English is back."""
+    from sfjwt_gui.ui.i18n import set_language
+    from sfjwt_gui.ui.worker import wait_for_all
+
+    set_language("ja")
+    try:
+        yield
+    finally:
+        wait_for_all()
+        set_language("en")

@@ -3,7 +3,6 @@ in Japanese (pytest-qt, real import in the background, real vault on an in-memor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,23 +17,15 @@ TIMEOUT = 20_000
 
 
 @pytest.fixture
-def japanese(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def japanese(japanese_app: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """A Session in Japanese (Qt translators installed too) with a vault on an in-memory keyring."""
-    from sfjwt_gui.ui.i18n import set_language
     from sfjwt_gui.ui.session import Session
 
     monkeypatch.setenv("SFJWT_SETTINGS_DIR", str(tmp_path / "qsettings"))
     session = Session()
     session.vault = Vault(backend=MemoryKeyring(), index_dir=tmp_path / "data")
-    set_language("ja")
     session.set("language", "ja")
-    try:
-        yield session
-    finally:
-        from sfjwt_gui.ui.worker import wait_for_all
-
-        wait_for_all()
-        set_language("en")
+    return session
 
 
 def _page(qtbot: Any, session: Any) -> Any:

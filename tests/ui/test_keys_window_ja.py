@@ -4,7 +4,6 @@ naming a key that is not stored)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,23 +13,15 @@ from PySide6.QtWidgets import QDialog
 
 from sfjwt_gui.core.vault import Vault
 from sfjwt_gui.ui.dialogs import confirm
-from sfjwt_gui.ui.worker import wait_for_all
 
 TIMEOUT = 20_000
 
 
 @pytest.fixture
-def japanese(session: Any) -> Iterator[Any]:
-    """The test session with the application (translators) and the session in Japanese."""
-    from sfjwt_gui.ui.i18n import set_language
-
-    set_language("ja")
+def japanese(japanese_app: None, session: Any) -> Any:
+    """The test session in Japanese, with the application's translators in Japanese too."""
     session.set("language", "ja")
-    try:
-        yield session
-    finally:
-        wait_for_all()
-        set_language("en")
+    return session
 
 
 def _keys_tool(qtbot: Any, session: Any) -> Any:

@@ -222,15 +222,7 @@ class TokenView(TranslatedWidget):
 
     def _show_decode_error(self, error: BaseException) -> None:
         """A decode error in the window's language (core keeps the texts of its codes in both languages)."""
-        from sfjwt_gui.core.errors import TokenFormatError
-
-        if isinstance(error, TokenFormatError) and getattr(error, "code", None):
-            from sfjwt_gui.core.jwt_codec import describe_token_error
-
-            message, fix = describe_token_error(error, current_language())
-            self.error_line.show_message(Kind.ERROR, message, fix)
-        else:
-            self.error_line.show_error(error)
+        self.error_line.show_error(error, current_language())
 
     def _coloured(self, token: str, bad_part: str = "") -> str:
         parts = token.split(".")
