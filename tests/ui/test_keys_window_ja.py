@@ -95,3 +95,31 @@ def test_profile_key_failure_in_status_bar_is_japanese(qtbot: Any, main_window: 
     text = bar.currentMessage()
     assert "'gone-key' という名前の鍵は保存されていません" in text
     assert "No key named" not in text
+
+
+def test_unreadable_and_oversized_dropped_files_are_reported_in_japanese(
+    qtbot: Any, japanese: Any, tmp_path: Path
+) -> None:
+    from sfjwt_gui.ui.pages.decode_tool import DecodeToolPage
+    from sfjwt_gui.ui.pages.key_page import KeyPage
+    from sfjwt_gui.ui.widgets.paste_box import MAX_DROPPED_BYTES
+
+    page = KeyPage(japanese)
+    qtbot.addWidget(page)
+    page.compare_with_file(tmp_path / "missing.crt")
+    qtbot.waitUntil(lambda: page.compare_result.kind == "error", timeout=TIMEOUT)
+    assert f"'{tmp_path / 'missing.crt'}' を読み込めません" in page.compare_result.message
+    assert page.compare_result.fix == "パスとアクセス権を確認してください。"
+
+    huge = tmp_path / "huge.log"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_DROPPED_BYTES + 1)
+    tool = DecodeToolPage(japanese)
+    qtbot.addWidget(tool)
+    tool.load_certificate_file(huge)
+    qtbot.waitUntil(lambda: tool.status.kind == "error", timeout=TIMEOUT)
+    assert (
+        tool.status.message
+        == f"huge.log は {MAX_DROPPED_BYTES + 1} バイトあり、トークンやレスポンスが入ったファイルとしては大きすぎます。"
+    )
+    assert "ドロップしてください" in tool.status.fix
