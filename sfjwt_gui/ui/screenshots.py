@@ -132,6 +132,10 @@ def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
             if session.get("diagnosis") is not None:
                 wait_until(lambda: getattr(window.page("diagnosis"), "_job", None) is None, 10)
             for number, entry in enumerate(ENTRIES, start=1):
+                # the Diagnosis picture explains the refusal: show the steps as they were after it
+                refusal = entry.step_id == "diagnosis"
+                for step in ("send", "diagnosis"):
+                    session.set_step_state(step, "failed" if refusal else "ok")
                 window.show_step(entry.step_id)
                 window.statusBar().clearMessage()  # a transient message may predate the language switch
                 settle(0.15)

@@ -181,8 +181,9 @@ class FingerprintView(QTextEdit):
         return self.toPlainText()
 
     def setText(self, text: str) -> None:
-        """Show a fingerprint."""
+        """Show a fingerprint (and refit: the height depends on the text's length, not only the width)."""
         self.setPlainText(text)
+        self._fit()
 
 
 class ClickableLabel(QLabel):
