@@ -245,12 +245,9 @@ def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: A
 
 def _texts(section: str, lang: str) -> dict[str, str]:
     """The ``section`` labels of ``resources/lint/cli.json`` in ``lang``."""
-    import json
+    from sfjwt_gui.core.text_data import load_json
 
-    from sfjwt_gui.core.resources import resource_path
-
-    with resource_path("lint", "cli.json").open(encoding="utf-8") as handle:
-        data: dict[str, dict[str, dict[str, str]]] = json.load(handle)
+    data: dict[str, dict[str, dict[str, str]]] = load_json("lint", "cli.json")
     return {name: texts.get(lang) or texts["en"] for name, texts in data[section].items()}
 
 

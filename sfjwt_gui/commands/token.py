@@ -215,12 +215,9 @@ def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis
 
 def _labels(lang: str) -> dict[str, str]:
     """The labels of the lines under the diagnosis (``resources/errors/cli.json``) in ``lang``."""
-    import json
+    from sfjwt_gui.core.text_data import load_json
 
-    from sfjwt_gui.core.resources import resource_path
-
-    with resource_path("errors", "cli.json").open(encoding="utf-8") as handle:
-        data: dict[str, dict[str, dict[str, str]]] = json.load(handle)
+    data: dict[str, dict[str, dict[str, str]]] = load_json("errors", "cli.json")
     return {name: texts.get(lang) or texts["en"] for name, texts in data["token"].items()}
 
 

@@ -8,13 +8,12 @@ maps an answer that is not a documented JWT error, and the diagnosis must say so
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sfjwt_gui.core.resources import resource_path
+from sfjwt_gui.core.text_data import load_json
 
 LANGS = ("en", "ja")
 UNKNOWN_ID = "unknown-oauth-error"
@@ -261,12 +260,12 @@ def _entry(raw: dict[str, Any]) -> Entry:
 @cache
 def load_catalogue() -> Catalogue:
     """Load (once) the catalogue shipped in ``resources/errors/catalogue.json``."""
-    data = json.loads(resource_path("errors", "catalogue.json").read_text(encoding="utf-8"))
+    data = load_json("errors", "catalogue.json")
     return Catalogue(entries=tuple(_entry(e) for e in data["entries"]), labels=data.get("labels", {}))
 
 
 @cache
 def evidence_templates() -> dict[str, dict[str, str]]:
     """Evidence sentences (``resources/errors/evidence.json``), keyed by template id then language."""
-    data: dict[str, Any] = json.loads(resource_path("errors", "evidence.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_json("errors", "evidence.json")
     return {k: v for k, v in data.items() if isinstance(v, dict)}

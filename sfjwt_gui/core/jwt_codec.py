@@ -9,7 +9,6 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 from urllib.parse import unquote_plus
 
@@ -28,7 +27,7 @@ from sfjwt_gui.core.errors import (
     UnsupportedKeyError,
 )
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
-from sfjwt_gui.core.resources import resource_path
+from sfjwt_gui.core.text_data import KeepPlaceholders, check_language, load_json
 
 MIN_KEY_BITS = 2048
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
@@ -46,32 +45,18 @@ _RSA_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
     "PS384": hashes.SHA384,
     "PS512": hashes.SHA512,
 }
-TEXT_LANGUAGES = ("en", "ja")
 
 
-@cache
 def _texts() -> dict[str, Any]:
     """``resources/lint/codec.json``: decode errors and verification reasons in en and ja (read once)."""
-    with resource_path("lint", "codec.json").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
+    data: dict[str, Any] = load_json("lint", "codec.json")
     return data
 
 
-def _language(lang: str) -> str:
-    if lang not in TEXT_LANGUAGES:
-        raise InputError(f"Language {lang!r} is not supported.", fix="Use en or ja.")
-    return lang
-
-
-class _Values(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _localised_params(params: Mapping[str, str], lang: str) -> _Values:
+def _localised_params(params: Mapping[str, str], lang: str) -> KeepPlaceholders:
     """Fill the placeholders; ``part``, ``reason`` and ``hint`` hold ids of words that are translated too."""
     data = _texts()
-    values = _Values(params)
+    values = KeepPlaceholders(params)
     if "part" in values:
         values["part"] = data["parts"].get(values["part"], {}).get(lang, values["part"])
     if "reason" in values:
@@ -89,7 +74,7 @@ def describe_token_error(exc: TokenFormatError, lang: str = "en") -> tuple[str, 
     texts = _texts()["token_errors"].get(exc.code)
     if texts is None:
         return exc.message, exc.fix
-    values = _localised_params(exc.params, _language(lang))
+    values = _localised_params(exc.params, check_language(lang))
     chosen: dict[str, str] = texts[lang]
     return chosen["message"].format_map(values), chosen["fix"].format_map(values)
 
@@ -311,8 +296,8 @@ class Verification:
 
     def reason_in(self, lang: str = "en") -> str:
         """``reason`` in ``lang`` (``en`` or ``ja``)."""
-        template = _texts()["verification"].get(self.reason_code, {}).get(_language(lang))
-        return template.format_map(_Values(self.reason_params)) if template else self.reason
+        template = _texts()["verification"].get(self.reason_code, {}).get(check_language(lang))
+        return template.format_map(KeepPlaceholders(self.reason_params)) if template else self.reason
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """Plain JSON form (``reason`` in ``lang``)."""
@@ -337,7 +322,7 @@ def _verification(
     values = dict(params or {})
     template: str = _texts()["verification"][code]["en"]
     return Verification(
-        verified, alg, key_sha256, certificate_sha256, template.format_map(_Values(values)), code, values
+        verified, alg, key_sha256, certificate_sha256, template.format_map(KeepPlaceholders(values)), code, values
     )
 
 

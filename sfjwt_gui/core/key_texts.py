@@ -9,46 +9,29 @@ translated too (e.g. ``kind: "double"`` → "double quotes" / "ダブルクォ�
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, TypeVar
 
-from sfjwt_gui.core.errors import InputError, SfjwtError
-from sfjwt_gui.core.resources import resource_path
+from sfjwt_gui.core.errors import SfjwtError
+from sfjwt_gui.core.text_data import LANGUAGES as LANGUAGES
+from sfjwt_gui.core.text_data import KeepPlaceholders, load_json
+from sfjwt_gui.core.text_data import check_language as check_language
 
-LANGUAGES = ("en", "ja")
 E = TypeVar("E", bound=SfjwtError)
 
 
-@cache
 def texts() -> dict[str, Any]:
     """The parsed ``resources/keys/texts.json`` (read once)."""
-    with resource_path("keys", "texts.json").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
+    data: dict[str, Any] = load_json("keys", "texts.json")
     return data
 
 
-def check_language(lang: str) -> str:
-    """``en`` or ``ja``; anything else is an InputError."""
-    if lang not in LANGUAGES:
-        raise InputError(f"Language {lang!r} is not supported.", fix="Use en or ja.")
-    return lang
-
-
-class _Values(dict[str, str]):
-    """Unknown placeholders stay visible instead of raising."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _values(params: Mapping[str, str], lang: str) -> _Values:
+def _values(params: Mapping[str, str], lang: str) -> KeepPlaceholders:
     terms: dict[str, dict[str, dict[str, str]]] = texts()["terms"]
-    values = _Values(params)
+    values = KeepPlaceholders(params)
     for _ in range(2):  # a phrase may hold another translated phrase (the reason inside a keyring chain)
-        current = _Values(values)
+        current = KeepPlaceholders(values)
         for name, value in params.items():
             phrase = terms.get(name, {}).get(value)
             if phrase is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
 
 
 class Outcome(StrEnum):
@@ -74,12 +73,8 @@ class _Missing(dict[str, str]):
         return "?"
 
 
-@cache
 def _network_texts() -> dict[str, dict[str, str]]:
-    import json
+    from sfjwt_gui.core.text_data import load_json
 
-    from sfjwt_gui.core.resources import resource_path
-
-    with resource_path("errors", "network.json").open(encoding="utf-8") as handle:
-        texts: dict[str, dict[str, str]] = json.load(handle)["texts"]
+    texts: dict[str, dict[str, str]] = load_json("errors", "network.json")["texts"]
     return texts

@@ -7,14 +7,12 @@ Titles and stories (en, ja) live in ``resources/practice/scenarios.json``.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from sfjwt_gui.core.resources import resource_path
+from sfjwt_gui.core.text_data import load_json
 from sfjwt_gui.practice import checks
 from sfjwt_gui.practice.org import AppType, IpRelaxation, Org, OrgKind, PermittedUsers
 
@@ -117,11 +115,8 @@ _DEFINITIONS: tuple[tuple[str, Configure | None, dict[str, Any], int, checks.Ref
 )
 
 
-@cache
 def _texts() -> dict[str, dict[str, dict[str, str]]]:
-    data: dict[str, dict[str, dict[str, str]]] = json.loads(
-        resource_path("practice", "scenarios.json").read_text(encoding="utf-8")
-    )
+    data: dict[str, dict[str, dict[str, str]]] = load_json("practice", "scenarios.json")
     return data
 
 

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from typing import Any
 
-from sfjwt_gui.core.errors import InputError
 from sfjwt_gui.core.lint_rules.base import Finding, Hit, Severity
-from sfjwt_gui.core.resources import resource_path
+from sfjwt_gui.core.text_data import LANGUAGES as LANGUAGES
+from sfjwt_gui.core.text_data import KeepPlaceholders, load_json
+from sfjwt_gui.core.text_data import check_language as check_language
 
-LANGUAGES = ("en", "ja")
 
-
-@cache
 def catalogue() -> dict[str, Any]:
     """The parsed rules catalogue (read once)."""
-    with resource_path("lint", "rules.json").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
+    data: dict[str, Any] = load_json("lint", "rules.json")
     return data
-
-
-class _Values(dict[str, str]):
-    """Unknown placeholders stay visible instead of raising."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def check_language(lang: str) -> str:
-    """``en`` or ``ja``; anything else is an InputError."""
-    if lang not in LANGUAGES:
-        raise InputError(f"Language {lang!r} is not supported.", fix="Use en or ja.")
-    return lang
 
 
 def render(hit: Hit, lang: str) -> Finding:
@@ -41,7 +22,7 @@ def render(hit: Hit, lang: str) -> Finding:
     rule: dict[str, Any] = data["rules"][hit.rule]
     variant: dict[str, Any] = rule.get("variants", {}).get(hit.variant, {}) if hit.variant else {}
     texts = {**rule[lang], **variant.get(lang, {})}
-    values = _Values(hit.values)
+    values = KeepPlaceholders(hit.values)
     for name, term in hit.terms.items():
         values[name] = data["terms"][term][lang]
     return Finding(

@@ -4,10 +4,8 @@ with the certificate uploaded to Salesforce, and follow the Setup checklist."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from sfjwt_gui.core.errors import KeyExistsError, PassphraseRequiredError, WrongPassphraseError
 from sfjwt_gui.core.fingerprints import key_matches_certificate, sha1_fingerprint, sha256_fingerprint
-from sfjwt_gui.core.resources import resource_path
+from sfjwt_gui.core.text_data import load_json
 from sfjwt_gui.ui.dialogs.confirm import choose_alias, confirm_overwrite
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path, key_file_filter
@@ -60,11 +58,9 @@ CHECKLIST_SETTING = "setup_checklist/ticked"
 BITS_CHOICES = (2048, 3072, 4096)
 
 
-@cache
 def load_checklist() -> dict[str, Any]:
     """The Setup checklist (resources/setup/checklist.json)."""
-    with resource_path("setup", "checklist.json").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
+    data: dict[str, Any] = load_json("setup", "checklist.json")
     return data
 
 
