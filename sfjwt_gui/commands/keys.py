@@ -20,7 +20,6 @@ Passphrases come from ``--passphrase-env``, ``--passphrase-file`` or a prompt, n
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +34,7 @@ from sfjwt_gui.commands.common import (
     write_new_file,
 )
 from sfjwt_gui.core.errors import CertificateError, ExportError, InputError, KeyExistsError
+from sfjwt_gui.core.expiry import days_until
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.vault import KeyRecord, Vault
@@ -156,18 +156,11 @@ def _vault() -> Vault:
     return Vault()
 
 
-def _days_left(not_after: str | None) -> int | None:
-    if not not_after:
-        return None
-    seconds = (dt.datetime.fromisoformat(not_after) - dt.datetime.now(dt.UTC)).total_seconds()
-    return int(seconds // 86400)
-
-
 def _record_json(record: KeyRecord) -> dict[str, Any]:
     data = record.to_json()
     data.pop("certificate_pem", None)
     data["has_certificate"] = record.certificate_pem is not None
-    data["days_left"] = _days_left(record.not_after)
+    data["days_left"] = days_until(record.not_after)
     return data
 
 
@@ -187,7 +180,7 @@ def run_list(args: argparse.Namespace) -> int:
     width = max(4, *(len(r.name) for r in records))
     print(f"{'NAME':<{width}}  BITS  CERT EXPIRES (DAYS LEFT)    CERT SHA-256")
     for r in records:
-        days = _days_left(r.not_after)
+        days = days_until(r.not_after)
         expiry = f"{r.not_after[:10]} ({days})" if r.not_after else "(no certificate)"
         print(f"{r.name:<{width}}  {r.key_bits:>4}  {expiry:<25}  {r.sha256_fingerprint or '-'}")
     return 0

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
+from sfjwt_gui.core.expiry import whole_days_left
 from sfjwt_gui.core.fingerprints import (
     colon_hex,
     key_matches_certificate,
@@ -139,7 +139,7 @@ def _describe_certificate(result: Inspection, cert: x509.Certificate, moment: dt
     result.serial = f"{cert.serial_number:X}"
     result.not_before = _iso(not_before)
     result.not_after = _iso(not_after)
-    result.days_left = math.floor((not_after - moment).total_seconds() / 86400)
+    result.days_left = whole_days_left(not_after, moment)
     result.sha1_fingerprint = sha1_fingerprint(cert)
     result.sha256_fingerprint = sha256_fingerprint(cert)
     result.self_signed = cert.subject == cert.issuer

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.core.errors import KeyExistsError, PassphraseRequiredError, WrongPassphraseError
+from sfjwt_gui.core.expiry import whole_days_left
 from sfjwt_gui.core.fingerprints import key_matches_certificate, sha1_fingerprint, sha256_fingerprint
 from sfjwt_gui.core.text_data import load_json
 from sfjwt_gui.ui.dialogs.confirm import choose_alias, confirm_overwrite
@@ -137,8 +138,7 @@ def read_certificate_file(path: Path) -> Any:
 
 def days_left(certificate: Any, now: dt.datetime | None = None) -> int:
     """Whole days until the certificate expires (negative once expired)."""
-    moment = now or dt.datetime.now(dt.UTC)
-    return int((certificate.not_valid_after_utc - moment).total_seconds() // 86400)
+    return whole_days_left(certificate.not_valid_after_utc, now)
 
 
 class FingerprintView(QTextEdit):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sfjwt_gui.core.expiry import days_until
 from sfjwt_gui.ui.dialogs.confirm import ask_new_name, confirm_delete
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
 from sfjwt_gui.ui.job_relay import start_job
@@ -35,18 +35,6 @@ EXPIRY_WARNING_DAYS = 30
 def load_key_and_certificate(vault: Any, name: str) -> tuple[Any, Any]:
     """Background job: a stored key and its certificate."""
     return vault.load(name), vault.load_certificate(name)
-
-
-def _days_left(not_after: str | None) -> int | None:
-    if not not_after:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(not_after.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return int((moment - dt.datetime.now(dt.UTC)).total_seconds() // 86400)
 
 
 class KeysToolPage(TranslatedWidget):
@@ -260,7 +248,7 @@ class KeysToolPage(TranslatedWidget):
         for row, record in enumerate(self.records):
             name = record.name + ("  ◀" if record.name == current else "")
             cells = [name, str(record.key_bits), record.sha256_fingerprint or self.tr("(no certificate)"), ""]
-            left = _days_left(record.not_after)
+            left = days_until(record.not_after)
             colour = ""
             if record.not_after:
                 date = record.not_after[:10]

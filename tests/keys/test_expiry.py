@@ -1,0 +1,25 @@
+"""One rule for 'days left' everywhere: whole days, floor, negative once passed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sfjwt_gui.core.expiry import days_until, whole_days_left
+
+NOW = dt.datetime(2027, 5, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def test_whole_days_left_counts_whole_days_and_goes_negative() -> None:
+    assert whole_days_left(NOW + dt.timedelta(days=30), NOW) == 30
+    assert whole_days_left(NOW + dt.timedelta(days=30) - dt.timedelta(seconds=1), NOW) == 29
+    assert whole_days_left(NOW - dt.timedelta(hours=1), NOW) == -1
+    assert whole_days_left((NOW + dt.timedelta(days=2)).replace(tzinfo=None), NOW) == 2  # naive means UTC
+
+
+def test_days_until_reads_the_index_iso_text() -> None:
+    assert days_until("2027-05-11T12:00:00Z", NOW) == 10
+    assert days_until("2027-05-11T12:00:00+00:00", NOW) == 10
+    assert days_until("2027-04-30T12:00:00Z", NOW) == -1
+    assert days_until(None, NOW) is None
+    assert days_until("", NOW) is None
+    assert days_until("next tuesday", NOW) is None
