@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.core.errors import InputError, PassphraseRequiredError, SfjwtError, exit_code
+from sfjwt_gui.core.text_files import decode_text_file
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.inspection import Inspection
@@ -45,10 +46,8 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None, conf
             raw = Path(file).read_bytes()
         except OSError as exc:
             raise InputError(f"Cannot read passphrase file {file!r}: {exc.strerror}.", fix="Check the path.") from exc
-        # a BOM is never part of the passphrase (Notepad's UTF-8, PowerShell's UTF-16 `>` redirection)
-        encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
         try:
-            text = raw.decode(encoding)
+            text = decode_text_file(raw)
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"Passphrase file {file!r} is not UTF-8 text.", fix="Save the passphrase as UTF-8 text."

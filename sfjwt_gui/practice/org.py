@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Any
 
 from sfjwt_gui.core.errors import OrgModelError
+from sfjwt_gui.core.text_files import decode_text_file
 
 DEFAULT_CONSUMER_KEY = "3MVG9PracticeOrgSfjwtGuiLoopbackTokenEndpoint.ConsumerKeyForTheJwtBearerFlowLearners0123456789"
 DEFAULT_USERNAME = "practice.user@example.com"
@@ -408,10 +409,8 @@ def load_org(path: str | Path) -> Org:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise OrgModelError(f"Cannot read org file {str(path)!r}: {exc.strerror}.", fix="Check the path.") from exc
-    # Windows editors save UTF-8 with a BOM, PowerShell's > redirection UTF-16: read both as the JSON they are
-    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
     try:
-        text = raw.decode(encoding)
+        text = decode_text_file(raw)
     except UnicodeDecodeError as exc:
         raise OrgModelError(
             f"Org file {str(path)!r} is not UTF-8 text ({exc.reason} at byte {exc.start}).",
