@@ -69,6 +69,14 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None, conf
     return None
 
 
+def read_input_file(path: str, what: str) -> bytes:
+    """The bytes of ``path``; an InputError naming ``what`` it should be when it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"Cannot read the {what} {path!r}: {exc.strerror}.", fix="Check the path.") from exc
+
+
 def read_key_input(
     args: argparse.Namespace, file: str, *, alias: str | None = None, data: bytes | None = None
 ) -> LoadedMaterial:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.commands.common import add_json_flag, emit_json
+from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
 from sfjwt_gui.core.errors import InputError, TokenFormatError
 
@@ -104,19 +103,12 @@ def _read_token(token: str | None) -> str:
     return data.decode("utf-8", "replace")
 
 
-def _read_file(path: str, what: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"Cannot read the {what} {path!r}: {exc.strerror}.", fix="Check the path.") from exc
-
-
 def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | None:
     if not path:
         return None
     from sfjwt_gui.core.jwt_codec import load_verification_material
 
-    return load_verification_material(_read_file(path, "certificate"), source_name=path)
+    return load_verification_material(read_input_file(path, "certificate"), source_name=path)
 
 
 def _check_lang(lang: str) -> None:

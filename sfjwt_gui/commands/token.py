@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.commands.common import add_json_flag, emit_json
+from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
 from sfjwt_gui.core.errors import InputError, SfjwtError
 
@@ -84,15 +84,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _certificate(path: str | None) -> x509.Certificate | None:
     if not path:
         return None
-    from pathlib import Path
-
     from sfjwt_gui.core.key_loading import load_certificate
 
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"Cannot read the certificate {path!r}: {exc.strerror}.", fix="Check the path.") from exc
-    return load_certificate(data, source_name=path)
+    return load_certificate(read_input_file(path, "certificate"), source_name=path)
 
 
 def _connection(args: argparse.Namespace) -> tuple[str, str]:
