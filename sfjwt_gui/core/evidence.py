@@ -23,7 +23,6 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from sfjwt_gui.core.connection import HostInfo, HostKind, classify_host
 from sfjwt_gui.core.jwt_codec import DecodedToken, key_fingerprint, verify
 from sfjwt_gui.core.lint import Finding, Severity
-from sfjwt_gui.core.outcome import Outcome
 
 if TYPE_CHECKING:  # the exchange module pulls in httpx: `sfjwt explain` must not pay for it
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
@@ -647,8 +646,3 @@ def run_check(check: str, ctx: EvidenceContext) -> tuple[Evidence, Finding | Non
                     Status.CONFIRMED, "lint_finding", {"rule": finding.rule, "message": finding.message}
                 ), finding
     return evidence, None
-
-
-def is_oauth_outcome(result: ExchangeResult | None) -> bool:
-    """True for answers that carry an OAuth error."""
-    return result is not None and result.outcome is Outcome.OAUTH_ERROR
