@@ -122,6 +122,13 @@ def _with_certificate(record: KeyRecord, cert: x509.Certificate | None) -> KeyRe
     )
 
 
+def _unmark_manifests(data: IndexData, name: str) -> None:
+    """``name``'s manifest and backup entries are in use again: no longer garbage to collect."""
+    for username in (manifest_username(name), backup_username(name)):
+        if username in data.garbage:
+            data.garbage.remove(username)
+
+
 def _check_pair(name: str, key: RSAPrivateKey, cert: x509.Certificate) -> None:
     from sfjwt_gui.core.fingerprints import key_matches_certificate, sha256_fingerprint
 
@@ -246,9 +253,7 @@ class Vault:
             def commit(data: IndexData) -> None:
                 data.keys[name] = record
                 data.garbage.extend(old.chunk_usernames() if old else [])
-                for username in (manifest_username(name), backup_username(name)):
-                    if username in data.garbage:
-                        data.garbage.remove(username)
+                _unmark_manifests(data, name)
 
             try:
                 self._update_index(commit)
@@ -290,9 +295,7 @@ class Vault:
                 data.keys.pop(old, None)
                 data.keys[new] = renamed
                 data.garbage.extend([*current.chunk_usernames(), backup_username(old), manifest_username(old)])
-                for username in (manifest_username(new), backup_username(new)):
-                    if username in data.garbage:
-                        data.garbage.remove(username)
+                _unmark_manifests(data, new)
 
             try:
                 self._update_index(commit)
