@@ -77,13 +77,12 @@ def read_input_file(path: str, what: str) -> bytes:
         raise InputError(f"Cannot read the {what} {path!r}: {exc.strerror}.", fix="Check the path.") from exc
 
 
-def read_key_input(
-    args: argparse.Namespace, file: str, *, alias: str | None = None, data: bytes | None = None
-) -> LoadedMaterial:
+def read_key_input(args: argparse.Namespace, file: str, *, alias: str | None = None) -> LoadedMaterial:
     """Load FILE (``'-'`` = standard input) with the passphrase options; on a terminal ask when it is encrypted."""
     from sfjwt_gui.core.key_loading import MAX_INPUT_BYTES, load_file, load_material
 
-    if file == "-" and data is None:
+    data: bytes | None = None
+    if file == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         if len(data) > MAX_INPUT_BYTES:
             raise InputError(
