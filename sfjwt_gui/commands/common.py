@@ -164,6 +164,11 @@ def print_inspection(inspection: Inspection) -> None:
         print(f"{label + ':':<12} {value}")
     if inspection.extra_certificates:
         print(f"{'Other certs:':<12} {inspection.extra_certificates}")
+    print_repairs_and_warnings(inspection)
+
+
+def print_repairs_and_warnings(inspection: Inspection) -> None:
+    """Print what loading repaired (stdout) and what deserves a warning (stderr)."""
     for repair in inspection.repairs:
         print(f"repaired: {repair}")
     for warning in inspection.warnings:

@@ -29,6 +29,7 @@ from sfjwt_gui.commands.common import (
     check_target,
     emit_json,
     print_inspection,
+    print_repairs_and_warnings,
     read_key_input,
     read_passphrase,
     write_new_file,
@@ -288,10 +289,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"Stored the {what} from {source} as {record.name!r} in the OS keyring.")
     else:
         print(f"Attached the certificate from {source} to key {record.name!r}.")
-    for repair in inspection.repairs:
-        print(f"repaired: {repair}")
-    for warning in inspection.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    print_repairs_and_warnings(inspection)
     return 0
 
 
