@@ -621,7 +621,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif path.startswith("/id/"):
             self._identity(org, faults, path)
         elif path.rstrip("/") == "/services/data" or path.startswith("/services/data/v"):
-            self._data(org, faults, path)
+            self._data(faults, path)
         else:
             practice.log(f"{self.command} {path} -> 404")
             self._send(404, NOT_FOUND_BODY, API_JSON_TYPE, faults)
@@ -668,7 +668,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.practice.log(f"{self.command} /id/… -> 200 identity")
         self._send(200, answer, API_JSON_TYPE, faults)
 
-    def _data(self, org: Org, faults: Faults, path: str) -> None:
+    def _data(self, faults: Faults, path: str) -> None:
         if self._session() is None:
             self._unauthorized(faults, path)
             return
