@@ -281,11 +281,10 @@ def _proxy_for(url: str, trust_env: bool) -> str | None:
     if not trust_env:
         return None
     proxies = _env_proxies()
-    host = urllib.parse.urlsplit(url).hostname or ""
-    if _bypass(host):
+    target = urllib.parse.urlsplit(url)
+    if _bypass(target.hostname or ""):
         return None
-    scheme = urllib.parse.urlsplit(url).scheme
-    proxy = proxies.get(scheme) or proxies.get("all")
+    proxy = proxies.get(target.scheme) or proxies.get("all")
     if not proxy:
         return None
     parts = urllib.parse.urlsplit(proxy)
@@ -624,11 +623,12 @@ def request_token(
         read_timeout=options.read_timeout,
     )
     result = ExchangeResult(Outcome.LOCAL, transcript, token_url=token_url, trust=Trust(options.trust))
-    scheme = urllib.parse.urlsplit(token_url).scheme.lower()
-    if scheme not in ("http", "https") or not urllib.parse.urlsplit(token_url).hostname:
+    target = urllib.parse.urlsplit(token_url)
+    if target.scheme.lower() not in ("http", "https") or not target.hostname:
         result.set_detail(Detail("not_http_url", {"url": token_url}))
         return result
-    if not assertion or not assertion.strip():
+    assertion = assertion.strip() if assertion else ""
+    if not assertion:
         result.set_detail(Detail("no_assertion"))
         return result
     try:
@@ -636,8 +636,8 @@ def request_token(
     except Exception as exc:  # CertificateError from a bad bundle, or an httpx proxy URL it cannot parse
         result.set_detail(Detail("client_setup", {"system": redact(str(exc))}))
         return result
-    body = urllib.parse.urlencode({"grant_type": GRANT_TYPE, "assertion": assertion.strip()})
-    shown_body = shown_form_body(assertion.strip(), reveal=options.reveal_assertion)
+    body = urllib.parse.urlencode({"grant_type": GRANT_TYPE, "assertion": assertion}).encode()
+    shown_body = shown_form_body(assertion, reveal=options.reveal_assertion)
     policy = options.retry_policy
     streams = _Streams()
     unregister = cancel.on_cancel(streams.abort)  # aborts a request in flight
@@ -649,7 +649,7 @@ def request_token(
             request = client.build_request(
                 "POST",
                 token_url,
-                content=body.encode(),
+                content=body,
                 headers=_FORM_HEADERS,
             )
             attempt, response, failure, started, elapsed = _send(
