@@ -330,6 +330,18 @@ def test_salesforce_cli_style_token_lints_with_one_milliseconds_warning(fx: dict
     assert not has_errors(findings)
 
 
+@pytest.mark.parametrize(
+    ("claim", "rule"), [("exp", "exp-beyond-3-minutes"), ("iat", "iat-in-future"), ("nbf", "nbf-in-future")]
+)
+@pytest.mark.parametrize("huge", [10**300, 10**400])
+def test_integers_beyond_float_range_lint_like_other_absurd_dates(
+    fx: dict[str, Any], claim: str, rule: str, huge: int
+) -> None:
+    # 10**400 once raised OverflowError (math.copysign converts the int to a float)
+    token = hand_token({"alg": "RS256"}, {**BASE_PAYLOAD, claim: huge}, fx["rsa_key"])
+    assert [(f.rule, f.severity) for f in lint(token, now=NOW)] == [(rule, Severity.WARNING)]
+
+
 def test_simple_salesforce_string_exp_lints_without_errors(fx: dict[str, Any]) -> None:
     payload = {"iss": CONSUMER_KEY, "sub": "integration@acme.com", "aud": "https://login.salesforce.com"}
     token = hand_token({"alg": "RS256"}, {**payload, "exp": str(int(NOW) + 180)}, fx["rsa_key"])

@@ -9,7 +9,6 @@ must be ahead by more than ``_TOLERANCE + uncertainty``, and an ``exp`` within t
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from sfjwt_gui.core.lint_rules.base import Hit, LintContext, quote
@@ -22,7 +21,7 @@ _TOLERANCE = 1.0  # NumericDates are whole seconds (a signer may round up)
 
 def _number(value: object) -> float | None:
     if isinstance(value, int) and not isinstance(value, bool) and numeric_value(value) is None:
-        return math.copysign(1e300, value)  # absurdly large integers
+        return 1e300 if value > 0 else -1e300  # absurdly large integers (beyond float range too)
     return numeric_value(value)
 
 
