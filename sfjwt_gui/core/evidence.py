@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from sfjwt_gui.core.connection import HostInfo, HostKind, classify_host
 from sfjwt_gui.core.jwt_codec import DecodedToken, key_fingerprint, verify
 from sfjwt_gui.core.lint import Finding, Severity
+from sfjwt_gui.core.timefmt import numeric_value
 
 if TYPE_CHECKING:  # the exchange module pulls in httpx: `sfjwt explain` must not pay for it
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
@@ -115,15 +116,8 @@ def _utc(epoch: float) -> str:
 
 
 def _exp(ctx: EvidenceContext) -> float | None:
-    value = ctx.claim("exp")
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
+    # the lint's reading of a NumericDate: "inf", NaN and absurd integers are no usable exp, not a crash
+    return numeric_value(ctx.claim("exp"))
 
 
 def _send_time(ctx: EvidenceContext) -> float:

@@ -96,6 +96,17 @@ def test_local_time_instead_of_utc(rsa_key: RSAPrivateKey) -> None:
     assert _status(millis.causes, "exp-past") is Status.RULED_OUT
 
 
+@pytest.mark.parametrize("exp", ["inf", "-inf", "nan", 10**400, "1e400"])
+def test_exp_that_is_no_finite_number_counts_as_missing(rsa_key: RSAPrivateKey, exp: object) -> None:
+    # these once crashed the diagnosis (OverflowError/ValueError); the lint already calls them unreadable
+    diagnosis = explain_error("invalid_grant", "expired authorization code", assertion=_jwt(rsa_key, exp=exp))
+    assert _status(diagnosis.causes, "exp-past") is Status.CONFIRMED
+    assert _status(diagnosis.causes, "short-lifetime") is Status.CONFIRMED
+    assert _status(diagnosis.causes, "local-time") is Status.UNKNOWN
+    exp_past = next(c for c in diagnosis.causes if c.id == "exp-past")
+    assert "no usable 'exp'" in exp_past.evidence
+
+
 def test_consumer_key_and_user_checks(rsa_key: RSAPrivateKey) -> None:
     bad_iss = explain_error("invalid_client_id", "client identifier invalid", assertion=_jwt(rsa_key, iss="my-app"))
     assert _status(bad_iss.causes, "typo") is Status.CONFIRMED
