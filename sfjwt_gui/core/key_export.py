@@ -7,8 +7,6 @@ Salesforce's Certificate and Key Management import (key password = store passwor
 
 from __future__ import annotations
 
-from typing import Literal
-
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -18,7 +16,6 @@ from sfjwt_gui.core.errors import ExportError
 from sfjwt_gui.core.fingerprints import key_matches_certificate
 from sfjwt_gui.core.key_texts import error
 
-CertificateFormat = Literal["crt", "cer"]
 SALESFORCE_JKS_BITS = (2048, 3072, 4096)
 MIN_KEYSTORE_PASSWORD = 6  # keytool refuses shorter store passwords
 _PKCS12_KDF_ROUNDS = 100_000
