@@ -22,6 +22,12 @@ def add_json_flag(parser: argparse.ArgumentParser, help: str = "print one JSON o
     parser.add_argument("--json", action="store_true", help=help)
 
 
+def print_usage(parser: argparse.ArgumentParser) -> int:
+    """For a command group run without its action: print the group's help on stderr; exit code 1."""
+    parser.print_help(sys.stderr)
+    return 1
+
+
 def add_passphrase_flags(parser: argparse.ArgumentParser, what: str = "passphrase") -> None:
     """Add ``--passphrase-env`` / ``--passphrase-file`` (never a passphrase on the command line)."""
     group = parser.add_mutually_exclusive_group()

@@ -30,6 +30,7 @@ from sfjwt_gui.commands.common import (
     emit_json,
     print_inspection,
     print_repairs_and_warnings,
+    print_usage,
     read_key_input,
     read_passphrase,
     write_new_file,
@@ -64,7 +65,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Exit codes: 0 ok, 1 bad input, 3 keyring problem (none available, locked, damaged entry, "
         "unknown or taken name).",
     )
-    keys.set_defaults(handler=lambda args: _usage(keys))
+    keys.set_defaults(handler=lambda _args: print_usage(keys))
     actions = keys.add_subparsers(dest="keys_command", metavar="ACTION")
 
     listing = actions.add_parser(
@@ -144,11 +145,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_passphrase_flags(export, "passphrase for the exported file")
     add_json_flag(export)
     export.set_defaults(handler=run_export)
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 1
 
 
 def _vault() -> Vault:

@@ -18,6 +18,7 @@ from sfjwt_gui.commands.common import (
     add_passphrase_flags,
     check_target,
     emit_json,
+    print_usage,
     read_passphrase,
     write_new_file,
 )
@@ -90,12 +91,7 @@ def register(subparsers: Any) -> None:
     add_json_flag(scenarios)
     scenarios.set_defaults(handler=scenarios_command)
 
-    practice.set_defaults(handler=lambda _args: _usage(practice))
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 1
+    practice.set_defaults(handler=lambda _args: print_usage(practice))
 
 
 def _certificate_from_args(args: argparse.Namespace) -> x509.Certificate | None:
