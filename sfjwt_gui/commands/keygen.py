@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sfjwt_gui.commands.common import (
     add_json_flag,
@@ -24,7 +24,11 @@ from sfjwt_gui.commands.common import (
 from sfjwt_gui.core.errors import InputError
 
 if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
     from sfjwt_gui.core.inspection import Inspection
+    from sfjwt_gui.core.vault import Vault
 
 KEYGEN_HELP = """\
 Generate an RSA key and a self-signed certificate for the JWT Bearer Flow.
@@ -112,7 +116,7 @@ def _key_passphrase(args: argparse.Namespace) -> bytes | None:
     return passphrase
 
 
-def _vault_for_new_key(name: str) -> Any:
+def _vault_for_new_key(name: str) -> Vault:
     """The vault, after checking the name is valid and free (fail before spending time on a key)."""
     from sfjwt_gui.core.errors import KeyExistsError, KeyNotFoundError
     from sfjwt_gui.core.vault import Vault, validate_name
@@ -223,7 +227,7 @@ def run_keygen(args: argparse.Namespace) -> int:
     return 0
 
 
-def _inspect_generated(key: Any, cert: Any) -> Inspection:
+def _inspect_generated(key: RSAPrivateKey, cert: x509.Certificate) -> Inspection:
     from sfjwt_gui.core.inspection import inspect_material
     from sfjwt_gui.core.material import LoadedMaterial
 
