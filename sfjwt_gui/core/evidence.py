@@ -364,7 +364,8 @@ def check_exp_lifetime(ctx: EvidenceContext) -> Evidence:
     if exp is None:
         return Evidence(Status.CONFIRMED, "exp_missing")
     iat = ctx.claim("iat")
-    if isinstance(iat, int | float) and not isinstance(iat, bool) and iat < 1e11 and exp < 1e11:
+    iat = numeric_value(iat) if isinstance(iat, int | float) else None  # not a string; not -10**400 (overflows)
+    if iat is not None and iat < 1e11 and exp < 1e11:
         lifetime, basis = exp - iat, "basis_iat"
     else:
         lifetime, basis = exp - _send_time(ctx), "basis_send"

@@ -107,6 +107,15 @@ def test_exp_that_is_no_finite_number_counts_as_missing(rsa_key: RSAPrivateKey, 
     assert "no usable 'exp'" in exp_past.evidence
 
 
+@pytest.mark.parametrize("iat", [-(10**400), -(10**300)])
+def test_absurd_iat_leaves_the_lifetime_to_the_send_time(rsa_key: RSAPrivateKey, iat: object) -> None:
+    # iat -10**400 once crashed the diagnosis (OverflowError in exp - iat)
+    diagnosis = explain_error("invalid_grant", "expired authorization code", assertion=_jwt(rsa_key, iat=iat))
+    assert _status(diagnosis.causes, "short-lifetime") is Status.RULED_OUT
+    lifetime = next(c for c in diagnosis.causes if c.id == "short-lifetime")
+    assert "(exp - time of sending)" in lifetime.evidence, lifetime.evidence
+
+
 def test_consumer_key_and_user_checks(rsa_key: RSAPrivateKey) -> None:
     bad_iss = explain_error("invalid_client_id", "client identifier invalid", assertion=_jwt(rsa_key, iss="my-app"))
     assert _status(bad_iss.causes, "typo") is Status.CONFIRMED
