@@ -112,7 +112,10 @@ def sandbox_suffix(username: str) -> str | None:
 
 
 def _utc(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    try:
+        return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    except (OverflowError, OSError, ValueError):  # exp -1e20: before year 1
+        return "out of range"  # as timefmt.utc_text says it
 
 
 def _exp(ctx: EvidenceContext) -> float | None:

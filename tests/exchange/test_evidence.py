@@ -107,6 +107,15 @@ def test_exp_that_is_no_finite_number_counts_as_missing(rsa_key: RSAPrivateKey, 
     assert "no usable 'exp'" in exp_past.evidence
 
 
+@pytest.mark.parametrize("exp", [-(10**20), -1e308])
+def test_exp_before_year_one_is_past_and_shown_out_of_range(rsa_key: RSAPrivateKey, exp: object) -> None:
+    # these once crashed the diagnosis (OverflowError/ValueError formatting the date)
+    diagnosis = explain_error("invalid_grant", "expired authorization code", assertion=_jwt(rsa_key, exp=exp))
+    assert _status(diagnosis.causes, "exp-past") is Status.CONFIRMED
+    exp_past = next(c for c in diagnosis.causes if c.id == "exp-past")
+    assert "'exp' out of range" in exp_past.evidence, exp_past.evidence
+
+
 @pytest.mark.parametrize("iat", [-(10**400), -(10**300)])
 def test_absurd_iat_leaves_the_lifetime_to_the_send_time(rsa_key: RSAPrivateKey, iat: object) -> None:
     # iat -10**400 once crashed the diagnosis (OverflowError in exp - iat)
