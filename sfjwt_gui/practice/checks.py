@@ -211,7 +211,10 @@ def numeric_exp(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # 10**400: no more a time than the string "1e400" (which float() makes inf)
+            return None
     elif isinstance(value, str):
         try:
             number = float(value.strip())

@@ -239,6 +239,12 @@ def test_non_numeric_exp(post_token: Post, assertion: Sign, refused: Refused, ex
     refused(post_token(assertion(exp=exp)), "invalid_grant", "invalid assertion")
 
 
+@pytest.mark.parametrize("exp", [10**400, -(10**400), "1e400"])
+def test_exp_beyond_float_range(post_token: Post, assertion: Sign, refused: Refused, exp: object) -> None:
+    # 10**400 once raised OverflowError in the handler, so the client saw the connection drop without an answer
+    refused(post_token(assertion(exp=exp)), "invalid_grant", "invalid assertion")
+
+
 @pytest.mark.parametrize(
     "make_exp",
     [
