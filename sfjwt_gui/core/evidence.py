@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from sfjwt_gui.core.connection import HostInfo, HostKind, classify_host
 from sfjwt_gui.core.jwt_codec import DecodedToken, key_fingerprint, verify
 from sfjwt_gui.core.lint import Finding, Severity
-from sfjwt_gui.core.timefmt import numeric_value
+from sfjwt_gui.core.timefmt import MILLISECONDS_THRESHOLD, numeric_value
 
 if TYPE_CHECKING:  # the exchange module pulls in httpx: `sfjwt explain` must not pay for it
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
@@ -330,7 +330,7 @@ def check_exp_vs_server(ctx: EvidenceContext) -> Evidence:
     exp = _exp(ctx)
     if exp is None:
         return Evidence(Status.CONFIRMED, "exp_missing")
-    if exp > 1e11:
+    if exp > MILLISECONDS_THRESHOLD:
         return Evidence(Status.RULED_OUT, "exp_millis", {"exp": int(exp)})
     server = ctx.result.server_epoch if ctx.result else None
     if server is None:
@@ -347,7 +347,7 @@ def check_exp_timezone(ctx: EvidenceContext) -> Evidence:
     if not ctx.decoded:
         return Evidence(Status.UNKNOWN, "no_assertion")
     exp = _exp(ctx)
-    if exp is None or exp > 1e11:
+    if exp is None or exp > MILLISECONDS_THRESHOLD:
         return (
             Evidence(Status.UNKNOWN, "exp_missing")
             if exp is None
@@ -368,7 +368,7 @@ def check_exp_lifetime(ctx: EvidenceContext) -> Evidence:
         return Evidence(Status.CONFIRMED, "exp_missing")
     iat = ctx.claim("iat")
     iat = numeric_value(iat) if isinstance(iat, int | float) else None  # not a string; not -10**400 (overflows)
-    if iat is not None and iat < 1e11 and exp < 1e11:
+    if iat is not None and iat < MILLISECONDS_THRESHOLD and exp < MILLISECONDS_THRESHOLD:
         lifetime, basis = exp - iat, "basis_iat"
     else:
         lifetime, basis = exp - _send_time(ctx), "basis_send"
