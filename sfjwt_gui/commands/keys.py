@@ -12,6 +12,7 @@
 * ``keys import`` → ``{"name", "action": "saved"|"certificate_attached", "key": RECORD, "inspection": {...}}``
 * ``keys export`` → ``{"name", "format", "out", "bytes", "mode": "0600"|"0644", "encrypted", "alias",
   "sha256_fingerprint"}``
+* ``keys csr`` / ``keys attach-cert`` → see ``commands/keys_cert.py``
 
 Errors print ``{"error": {type, message, fix}}``. Exit codes: 0 ok, 1 bad input, 3 keyring problem.
 Passphrases come from ``--passphrase-env``, ``--passphrase-file`` or a prompt, never from the command line.
@@ -35,7 +36,7 @@ from sfjwt_gui.commands.common import (
     read_passphrase,
     write_new_file,
 )
-from sfjwt_gui.core.errors import CertificateError, ExportError, InputError, KeyExistsError
+from sfjwt_gui.core.errors import CertificateError, DuplicateKeyError, ExportError, InputError, KeyExistsError
 from sfjwt_gui.core.expiry import days_until
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``keys`` with its subcommands."""
     keys = subparsers.add_parser(
         "keys",
-        help="list, show, rename, delete, import and export keys kept in the OS keyring",
+        help="list, show, rename, delete, import and export keys kept in the OS keyring; CSRs and CA certificates",
         description="Keys kept in the OS keyring (service 'sfjwt-gui'); names, sizes, certificates and "
         "fingerprints in a JSON index in the user data folder (never key material). "
         "Exit codes: 0 ok, 1 bad input, 3 keyring problem (none available, locked, damaged entry, "
@@ -122,6 +123,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp.add_argument("--name", required=True, help="name to store the key under")
     imp.add_argument("--alias", help="which private key of a JKS keystore holding several")
     imp.add_argument("--overwrite", action="store_true", help="replace an existing key of that name")
+    imp.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="store it even when the same key is already stored under another name (exit 1 naming it otherwise)",
+    )
     add_passphrase_flags(imp, "passphrase of FILE")
     add_json_flag(imp)
     imp.set_defaults(handler=run_import)
@@ -146,6 +152,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_json_flag(export)
     export.set_defaults(handler=run_export)
 
+    from sfjwt_gui.commands import keys_cert
+
+    keys_cert.register_actions(actions)
+
 
 def _vault() -> Vault:
     from sfjwt_gui.core.vault import Vault
@@ -153,7 +163,7 @@ def _vault() -> Vault:
     return Vault()
 
 
-def _record_json(record: KeyRecord) -> dict[str, Any]:
+def record_json(record: KeyRecord) -> dict[str, Any]:
     data = record.to_json()
     data.pop("certificate_pem", None)
     data["has_certificate"] = record.certificate_pem is not None
@@ -169,7 +179,7 @@ def run_list(args: argparse.Namespace) -> int:
     vault = _vault()
     records = vault.list()
     if args.json:
-        emit_json({"keys": [_record_json(r) for r in records], "index": str(vault.index_path)})
+        emit_json({"keys": [record_json(r) for r in records], "index": str(vault.index_path)})
         return 0
     if not records:
         print("No keys stored. Create one with `sfjwt keygen --name NAME` or `sfjwt keys import FILE --name NAME`.")
@@ -213,7 +223,7 @@ def run_rename(args: argparse.Namespace) -> int:
     """Rename a key (copy, switch, then remove the old entries)."""
     record = _vault().rename(args.old, args.new)
     if args.json:
-        emit_json({"renamed_from": args.old, "name": record.name, "key": _record_json(record)})
+        emit_json({"renamed_from": args.old, "name": record.name, "key": record_json(record)})
     else:
         print(f"Renamed {args.old!r} to {record.name!r}.")
     return 0
@@ -256,6 +266,7 @@ def run_import(args: argparse.Namespace) -> int:
     material = read_key_input(args, args.file, alias=args.alias)
     source = "standard input" if args.file == "-" else args.file
     vault = _vault()
+    twin: KeyRecord | None = None  # another entry holding the same key (stored anyway with --allow-duplicate)
     if material.private_key is None:
         if material.certificate is None:  # pragma: no cover - the loader raises before this
             raise InputError(f"{args.file!r} holds neither a private key nor a certificate.", fix="Check the file.")
@@ -268,21 +279,43 @@ def run_import(args: argparse.Namespace) -> int:
         action = "certificate_attached"
     else:
         try:
-            record = vault.save(args.name, material.private_key, material.certificate, overwrite=args.overwrite)
+            record = vault.save(
+                args.name,
+                material.private_key,
+                material.certificate,
+                overwrite=args.overwrite,
+                allow_duplicate=args.allow_duplicate,
+            )
         except KeyExistsError as exc:
             raise KeyExistsError(
                 exc.message, fix=f"Choose another --name, or add --overwrite to replace key {args.name!r}."
             ) from exc
+        except DuplicateKeyError as exc:
+            raise DuplicateKeyError(
+                exc.message,
+                existing=exc.existing,
+                fix=f"Use the stored key with --key {exc.existing!r}, or add --allow-duplicate to store it again "
+                f"as {args.name!r}.",
+            ) from exc
         action = "saved"
+        twin = vault.find_duplicate(material.private_key, besides=record.name)
     inspection = inspect_material(material)
     if args.json:
         emit_json(
-            {"name": record.name, "action": action, "key": _record_json(record), "inspection": inspection.to_json()}
+            {
+                "name": record.name,
+                "action": action,
+                "key": record_json(record),
+                "inspection": inspection.to_json(),
+                "duplicate_of": twin.name if twin is not None else None,
+            }
         )
         return 0
     if action == "saved":
         what = "key and certificate" if material.certificate is not None else "key (no certificate in the file)"
         print(f"Stored the {what} from {source} as {record.name!r} in the OS keyring.")
+        if twin is not None:
+            print(f"warning: the same key is also stored as {twin.name!r} (--allow-duplicate).", file=sys.stderr)
     else:
         print(f"Attached the certificate from {source} to key {record.name!r}.")
     print_repairs_and_warnings(inspection)
