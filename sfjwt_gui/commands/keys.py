@@ -3,7 +3,7 @@
 ``--json`` objects (stable):
 
 * ``keys list``   → ``{"keys": [{name, created, key_bits, has_certificate, sha1_fingerprint, sha256_fingerprint,
-  not_after, days_left, public_key_sha256}], "index": PATH}``
+  not_after, days_left, public_key_sha256, subject, expiry: "ok"|"expiring"|"expired"|"none"}], "index": PATH}``
 * ``keys show``   → the ``sfjwt inspect`` object (kind, source_format, key_type, key_bits, subject, issuer, serial,
   not_before, not_after, days_left, sha1_fingerprint, sha256_fingerprint, public_key_sha256,
   key_matches_certificate, self_signed, extra_certificates, repairs, warnings) plus ``name``, ``created``, ``backend``
@@ -74,7 +74,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="list stored keys (names, sizes, certificate expiry)",
         description='List the stored keys from the index (no keyring prompt). --json prints {"keys": [{name, '
         "created, key_bits, has_certificate, sha1_fingerprint, sha256_fingerprint, not_after, days_left, "
-        'public_key_sha256}], "index": PATH}.',
+        'public_key_sha256, subject, expiry}], "index": PATH}; expiry is ok, expiring, expired or none.',
     )
     add_json_flag(listing)
     listing.set_defaults(handler=run_list)
@@ -175,21 +175,33 @@ def record_json(record: KeyRecord) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    """Print the stored keys (from the index: no keyring prompt)."""
+    """Print the stored keys (from the index: no keyring prompt), as the window's Keys table lists them."""
+    from sfjwt_gui.core.key_listing import key_rows
+
     vault = _vault()
     records = vault.list()
+    rows = key_rows(records)
     if args.json:
-        emit_json({"keys": [record_json(r) for r in records], "index": str(vault.index_path)})
+        keys = [
+            {**record_json(r), "subject": row.subject, "expiry": str(row.expiry)}
+            for r, row in zip(records, rows, strict=True)
+        ]
+        emit_json({"keys": keys, "index": str(vault.index_path)})
         return 0
     if not records:
         print("No keys stored. Create one with `sfjwt keygen --name NAME` or `sfjwt keys import FILE --name NAME`.")
         return 0
     width = max(4, *(len(r.name) for r in records))
-    print(f"{'NAME':<{width}}  BITS  CERT EXPIRES (DAYS LEFT)    CERT SHA-256")
-    for r in records:
-        days = days_until(r.not_after)
-        expiry = f"{r.not_after[:10]} ({days})" if r.not_after else "(no certificate)"
-        print(f"{r.name:<{width}}  {r.key_bits:>4}  {expiry:<25}  {r.sha256_fingerprint or '-'}")
+    print(f"{'NAME':<{width}}  BITS  CERT EXPIRES (DAYS LEFT)    CERT SHA-256 / SUBJECT")
+    for row in rows:
+        if row.not_after is None:
+            expiry = "(no certificate)"
+        else:
+            flag = "" if row.expiry == "ok" else f", {row.expiry}"
+            expiry = f"{row.not_after.date().isoformat()} ({row.days_left}{flag})"
+        print(f"{row.name:<{width}}  {row.key_bits:>4}  {expiry:<25}  {row.sha256_fingerprint or '-'}")
+        if row.subject:
+            print(f"{'':<{width}}  {'':>4}  {'':<25}  {row.subject}")
     return 0
 
 
