@@ -310,8 +310,8 @@ def _subprocess(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[
 @pytest.mark.parametrize(
     ("backend_name", "message"),
     [
-        ("keyring.backends.fail.Keyring", "no keyring backend is available"),
-        ("keyring.backends.null.Keyring", "'null' backend stores nothing"),
+        ("keyring.backends.fail.Keyring", "no keyring was found on this computer"),
+        ("keyring.backends.null.Keyring", "the keyring is switched off"),
         ("memory_backend.PlaintextKeyring", "plain-text file"),
     ],
 )
