@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
+from sfjwt_gui.commands.snippet_flags import add_snippet_flags, print_snippet
 from sfjwt_gui.core.errors import InputError, TokenFormatError
 
 if TYPE_CHECKING:
@@ -31,7 +32,13 @@ The key comes from the OS keyring (--key NAME) or a file (--key-file FILE; passp
   site:URL                       an Experience Cloud site URL
 exp = now + --lifetime seconds (default 180, the documented 3 minutes). --claim name=value adds or overrides a
 claim (the value is parsed as JSON when it can be: --claim scope=api, --claim n=5).
---json prints {"token", "header", "payload", "token_url"}."""
+--as curl|python|apex|sf prints ready-to-run code with these values instead of the bare token: curl posts this
+token; python and sf sign their own from a key file, apex from a certificate in Certificate and Key Management
+(--cert-name). --endpoint sets the token URL they use (default: from --preset or aud), --ca-file a CA to trust.
+python and sf need the key as an unencrypted PEM file: --key-file FILE is named when it is one; otherwise
+--export-key-for-sf FILE writes one (mode 0600) after you confirm, on a terminal or with --insecure-unencrypted;
+without it the code says which file it needs.
+--json prints {"token", "header", "payload", "token_url"}; with --as {"as", "snippet", "token_url", "key_file"}."""
 
 DECODE_HELP = """\
 Decode any JWT without trusting it. TOKEN (or '-' / standard input) may carry what people paste around it:
@@ -65,6 +72,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sign.add_argument("--lifetime", default="180", metavar="SECONDS", help="exp = now + SECONDS (default 180)")
     sign.add_argument("--iat", action="store_true", help="add iat (issued at)")
     sign.add_argument("--claim", action="append", default=[], metavar="NAME=VALUE", help="extra claim (repeatable)")
+    add_snippet_flags(sign)
     add_json_flag(sign)
     sign.set_defaults(handler=run_sign)
 
@@ -163,14 +171,18 @@ def run_sign(args: argparse.Namespace) -> int:
     claims.extra.update(extra)
     payload = claims.to_payload()
     token = sign(payload, key)
+    if args.endpoint:
+        endpoint = token_url(args.endpoint)
+    elif endpoint is None:
+        try:
+            endpoint = token_url(aud)
+        except InputError:
+            endpoint = None
+    if args.snippet:
+        return print_snippet(args, key=key, token=token, token_url=endpoint, aud=aud, lifetime=lifetime)
     if args.json:
         from sfjwt_gui.core.jwt_codec import decode
 
-        if endpoint is None:
-            try:
-                endpoint = token_url(aud)
-            except InputError:
-                endpoint = None
         emit_json({"token": token, "header": decode(token).header, "payload": payload, "token_url": endpoint})
     else:
         print(token)
