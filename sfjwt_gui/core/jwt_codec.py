@@ -28,6 +28,7 @@ from sfjwt_gui.core.errors import (
     UnsupportedKeyError,
 )
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
+from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.text_data import KeepPlaceholders, check_language, load_json
 
 MIN_KEY_BITS = policy.MIN_RSA_BITS
@@ -88,19 +89,15 @@ def _token_error(code: str, part: str = "token", **params: str) -> TokenFormatEr
 def sign(payload: Mapping[str, Any], key: RSAPrivateKey, *, headers: Mapping[str, Any] | None = None) -> str:
     """RS256-sign ``payload`` with an already loaded key (PyJWT adds ``typ: JWT`` to the header)."""
     if not isinstance(key, RSAPrivateKey):
-        raise UnsupportedKeyError(
-            f"A {type(key).__name__} cannot sign RS256.", fix="Use an RSA private key of 2048 bits or more."
-        )
+        raise error(UnsupportedKeyError, "sign-not-rsa", type=type(key).__name__, min_bits=str(policy.MIN_RSA_BITS))
     if policy.key_size_too_small(key.key_size):
-        raise KeyTooSmallError(f"The RSA key has {key.key_size} bits.", fix="Generate a new key of 2048 bits or more.")
+        raise error(KeyTooSmallError, "sign-key-too-small", bits=str(key.key_size), min_bits=str(policy.MIN_RSA_BITS))
     if headers and headers.get("alg", "RS256") != "RS256":  # PyJWT would sign with the header's alg
-        raise ClaimsError(
-            f"Header alg {headers['alg']!r} asked for; sfjwt signs RS256 only.", fix="Leave alg out of the headers."
-        )
+        raise error(ClaimsError, "sign-alg", alg=repr(headers["alg"]))
     try:
         return jwt.encode(dict(payload), key, algorithm="RS256", headers=dict(headers) if headers else None)
     except (TypeError, ValueError) as exc:
-        raise ClaimsError(f"The claims cannot be signed: {exc}", fix="Claim values must be JSON values.") from exc
+        raise error(ClaimsError, "sign-not-json", detail=str(exc)) from exc
 
 
 @dataclass(frozen=True)

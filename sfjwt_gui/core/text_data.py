@@ -26,7 +26,9 @@ def load_json(*parts: str) -> Any:
 def check_language(lang: str) -> str:
     """``en`` or ``ja``; anything else is an InputError."""
     if lang not in LANGUAGES:
-        raise InputError(f"Language {lang!r} is not supported.", fix="Use en or ja.")
+        from sfjwt_gui.core.key_texts import error  # key_texts reads its texts through this module
+
+        raise error(InputError, "language-unsupported", lang=repr(lang))
     return lang
 
 
