@@ -86,7 +86,7 @@ class TokenFormatError(InputError):
     """A JWT that cannot be decoded; ``part`` names header, payload, signature or token.
 
     ``code`` and ``params`` name the text in ``resources/lint/codec.json`` so front ends can show it in another
-    language (``jwt_codec.describe_token_error(exc, lang)``); ``message``/``fix`` stay English.
+    language (``key_texts.describe_error(exc, lang)``); ``message``/``fix`` stay English.
     """
 
     def __init__(

@@ -20,6 +20,8 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
 from sfjwt_gui.core import policy
+from sfjwt_gui.core.codec_texts import codec_texts as _texts
+from sfjwt_gui.core.codec_texts import describe_token_error as describe_token_error
 from sfjwt_gui.core.errors import (
     ClaimsError,
     InputError,
@@ -29,7 +31,7 @@ from sfjwt_gui.core.errors import (
 )
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
 from sfjwt_gui.core.key_texts import error
-from sfjwt_gui.core.text_data import KeepPlaceholders, check_language, load_json
+from sfjwt_gui.core.text_data import KeepPlaceholders, check_language
 
 MIN_KEY_BITS = policy.MIN_RSA_BITS
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
@@ -47,38 +49,6 @@ _RSA_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
     "PS384": hashes.SHA384,
     "PS512": hashes.SHA512,
 }
-
-
-def _texts() -> dict[str, Any]:
-    """``resources/lint/codec.json``: decode errors and verification reasons in en and ja (read once)."""
-    data: dict[str, Any] = load_json("lint", "codec.json")
-    return data
-
-
-def _localised_params(params: Mapping[str, str], lang: str) -> KeepPlaceholders:
-    """Fill the placeholders; ``part``, ``reason`` and ``hint`` hold ids of words that are translated too."""
-    data = _texts()
-    values = KeepPlaceholders(params)
-    if "part" in values:
-        values["part"] = data["parts"].get(values["part"], {}).get(lang, values["part"])
-    if "reason" in values:
-        reasons = data["wrong_parts_reasons"]
-        reason = reasons.get(values["reason"], reasons["other"])[lang]
-        values["reason"] = reason.format_map(values)
-    if "hint" in values:
-        hints = data["base64_hints"]
-        values["hint"] = "".join(hints[h][lang] for h in values["hint"].split() if h in hints)
-    return values
-
-
-def describe_token_error(exc: TokenFormatError, lang: str = "en") -> tuple[str, str]:
-    """``(message, fix)`` of a decode error in ``lang`` (``en`` or ``ja``); unknown codes keep the English text."""
-    texts = _texts()["token_errors"].get(exc.code)
-    if texts is None:
-        return exc.message, exc.fix
-    values = _localised_params(exc.params, check_language(lang))
-    chosen: dict[str, str] = texts[lang]
-    return chosen["message"].format_map(values), chosen["fix"].format_map(values)
 
 
 def _token_error(code: str, part: str = "token", **params: str) -> TokenFormatError:
@@ -117,12 +87,10 @@ class DecodedToken:
         return self.token.rsplit(".", 1)[-1]
 
     def repair_texts(self, lang: str = "en") -> list[str]:
-        """``repairs`` in ``lang`` (``en`` or ``ja``; texts in ``resources/lint/rules.json``)."""
-        if lang == "en":
+        """``repairs`` in ``lang`` (``en`` or ``ja``; texts in ``resources/lint/codec.json``)."""
+        if check_language(lang) == "en":
             return list(self.repairs)
-        from sfjwt_gui.core.lint_rules.texts import catalogue
-
-        table: dict[str, str] = catalogue().get("repairs", {})
+        table: dict[str, str] = _texts()["repairs"]
         return [table.get(text, text) for text in self.repairs]
 
     @property

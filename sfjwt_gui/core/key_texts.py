@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
+from sfjwt_gui.core.codec_texts import describe_token_error
 from sfjwt_gui.core.errors import SfjwtError, TokenFormatError
 from sfjwt_gui.core.text_data import LANGUAGES as LANGUAGES
 from sfjwt_gui.core.text_data import KeepPlaceholders, load_json
@@ -122,8 +123,6 @@ def describe_error(exc: BaseException, lang: str = "en") -> tuple[str, str]:
     if not isinstance(exc, SfjwtError):
         return (str(exc) or type(exc).__name__), ""
     if isinstance(exc, TokenFormatError) and exc.code:
-        from sfjwt_gui.core.jwt_codec import describe_token_error
-
         return describe_token_error(exc, lang)
     message = render("errors", exc.code, exc.params, lang, "message") if exc.code else None
     fix = render("errors", exc.code, exc.params, lang, "fix") if exc.code else None

@@ -26,9 +26,11 @@ def load_json(*parts: str) -> Any:
 def check_language(lang: str) -> str:
     """``en`` or ``ja``; anything else is an InputError."""
     if lang not in LANGUAGES:
-        from sfjwt_gui.core.key_texts import error  # key_texts reads its texts through this module
-
-        raise error(InputError, "language-unsupported", lang=repr(lang))
+        # rendered here, not through key_texts (which reads its texts through this module)
+        params = {"lang": repr(lang)}
+        english = load_json("errors", "core.json")["errors"]["language-unsupported"]["en"]
+        message = english["message"].format_map(KeepPlaceholders(params))
+        raise InputError(message, fix=english["fix"], code="language-unsupported", params=params)
     return lang
 
 
