@@ -55,7 +55,7 @@ def is_unencrypted_pem_key(path: str | Path) -> bool:
 
 
 def _refusal(path: Path) -> str | None:
-    """Why ``path`` must not be replaced (a ``what`` term id), or None when it is absent or a key file of ours."""
+    """Why ``path`` must not be replaced (a ``not_ours`` term id), or None when it is absent or a key file of ours."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -78,7 +78,7 @@ def write_key_for_command(key: RSAPrivateKey, path: str | Path, *, name: str, co
         raise error(ExportError, "key-file-unconfirmed", shown=repr(name), path=repr(str(target)))
     reason = _refusal(target)
     if reason is not None:
-        raise error(ExportError, "key-file-not-ours", path=repr(str(target)), what=reason)
+        raise error(ExportError, "key-file-not-ours", path=repr(str(target)), not_ours=reason)
     data = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
@@ -95,7 +95,7 @@ def write_key_for_command(key: RSAPrivateKey, path: str | Path, *, name: str, co
             handle.flush()
             os.fsync(handle.fileno())
         if _refusal(target) is not None:  # something else took the name meanwhile: leave it alone
-            raise error(ExportError, "key-file-not-ours", path=repr(str(target)), what=_refusal(target) or "")
+            raise error(ExportError, "key-file-not-ours", path=repr(str(target)), not_ours=_refusal(target) or "")
         os.replace(temporary, target)
     except OSError as exc:
         with contextlib.suppress(OSError):

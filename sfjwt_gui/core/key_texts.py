@@ -47,7 +47,11 @@ def _section(name: str) -> dict[str, Any]:
     merged: dict[str, Any] = dict(texts()[name])
     if name in ("terms", "errors"):
         core: dict[str, Any] = load_json("errors", "core.json")[name]
-        merged.update(core)
+        for key, value in core.items():
+            # a term name in both (e.g. "what") holds phrases from both files: merge them, never let one file's
+            # phrases replace the other's
+            both = name == "terms" and isinstance(merged.get(key), dict)
+            merged[key] = {**merged[key], **value} if both else value
     return merged
 
 
