@@ -43,10 +43,12 @@ without it the code says which file it needs.
 DECODE_HELP = """\
 Decode any JWT without trusting it. TOKEN (or '-' / standard input) may carry what people paste around it:
 whitespace and line breaks, 'Bearer ', quotes, an assertion= form field (URL-encoded too), a whole curl command.
---cert FILE verifies the signature with a certificate or public key (PEM or DER); alg none and HMAC never verify.
+--cert FILE verifies the signature with a certificate or public key (PEM or DER); --cert "$(cat c.crt)" takes the
+PEM text itself, as pasted. alg none and HMAC never verify. A pasted curl command's URL is shown as "POSTed to".
+A Salesforce access token (00D…!…) is recognised as one: it is opaque, there is nothing to decode (exit 1).
 --json prints {"header", "payload", "signature" (base64url), "times": {claim: {"epoch", "utc", "local",
-"relative"}}, "repairs": [...]} and, with --cert, "verified" (boolean) and "verification" (key/certificate SHA-256,
-reason). Exit code 2 when --cert is given and the signature does not verify."""
+"relative"}}, "repairs": [...], "posted_to"} and, with --cert, "verified" (boolean) and "verification"
+(key/certificate SHA-256, reason). Exit code 2 when --cert is given and the signature does not verify."""
 
 LINT_HELP = """\
 Predict what Salesforce will say about a JWT bearer assertion before sending it.
@@ -79,7 +81,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     decode = subparsers.add_parser("decode", help="decode (and verify) a JWT", description=DECODE_HELP)
     decode.formatter_class = raw
     decode.add_argument("token", nargs="?", metavar="TOKEN", help="the JWT, or '-' for standard input (default)")
-    decode.add_argument("--cert", metavar="FILE", help="certificate or public key (PEM or DER) to verify with")
+    decode.add_argument(
+        "--cert", metavar="FILE|PEM", help="certificate or public key to verify with: a file (PEM or DER) or PEM text"
+    )
     decode.add_argument("--lang", default="en", help="language of notes, times and errors: en (default) or ja")
     add_json_flag(decode)
     decode.set_defaults(handler=run_decode)
@@ -112,10 +116,13 @@ def _read_token(token: str | None) -> str:
 
 
 def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | None:
+    """``--cert``: a file, or the PEM text itself (pasted as jwt.io takes it; mangled line breaks are repaired)."""
     if not path:
         return None
     from sfjwt_gui.core.jwt_codec import load_verification_material
 
+    if "-----BEGIN" in path:
+        return load_verification_material(path, source_name="--cert (pasted PEM)")
     return load_verification_material(read_input_file(path, "certificate"), source_name=path)
 
 
@@ -212,6 +219,7 @@ def run_decode(args: argparse.Namespace) -> int:
             "signature": decoded.signature_b64,
             "times": {claim: info.to_json() for claim, info in times.items()},
             "repairs": decoded.repair_texts(args.lang),
+            "posted_to": decoded.posted_to,
         }
         if verification is not None:
             out["verified"] = verification.verified
@@ -228,6 +236,8 @@ def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: A
     say = _texts("decode", lang)
     for repair in decoded.repair_texts(lang):
         print(say["note"].format(text=repair))
+    if decoded.posted_to:
+        print(say["posted_to"].format(url=decoded.posted_to))
     print(say["header"])
     print(_indent(json.dumps(decoded.header, indent=2, ensure_ascii=False)))
     print(say["payload"])
@@ -290,7 +300,7 @@ def run_lint(args: argparse.Namespace) -> int:
         return _token_error(exc, args.json, args.lang)
     findings = lint(
         decoded,
-        endpoint=args.endpoint,
+        endpoint=args.endpoint or decoded.posted_to,  # a pasted curl command says where it POSTs
         certificate=_load_certificate(args.cert),
         private_key=load_private_key(args, required=False),
         clock_offset=clock_offset,
