@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cryptography import x509
 
     from sfjwt_gui.core.vault import Vault
+    from sfjwt_gui.practice.server import PracticeServer
 
 SERVE_HELP = """\
 Serve the practice org on 127.0.0.1 until Ctrl+C or SIGTERM: POST /services/oauth2/token (JWT bearer),
@@ -40,7 +41,7 @@ Connected App". Without them the server makes a throw-away demo key; keep it to 
 Exit codes: 0 stopped cleanly, 1 bad input (port in use, bad org file …), 3 keyring problem."""
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``practice serve`` and ``practice scenarios``."""
     practice = subparsers.add_parser(
         "practice",
@@ -214,7 +215,7 @@ class _DemoKeyPlan:
             )
         self.passphrase = passphrase
 
-    def keep(self, server: Any) -> dict[str, str]:
+    def keep(self, server: PracticeServer) -> dict[str, str]:
         """Store / write the server's demo key as planned; the JSON fields that say where it went."""
         from sfjwt_gui.core.errors import InputError
 
@@ -301,7 +302,7 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_banner(server: Any, info: dict[str, Any], kept: dict[str, str]) -> None:
+def _print_banner(server: PracticeServer, info: dict[str, Any], kept: dict[str, str]) -> None:
     org = server.org
     print(f"Practice org running (scenario: {info['scenario']}) — Ctrl+C to stop")
     print(f"  endpoint      {info['url']}")

@@ -26,6 +26,7 @@ from sfjwt_gui.core.outcome import Outcome
 
 if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
+    from sfjwt_gui.core.jwt_codec import DecodedToken
 
 __all__ = ["CauseCheck", "Diagnosis", "Status", "diagnose", "explain_error", "explain_text", "parse_error_text"]
 
@@ -197,7 +198,7 @@ def _assertion_context(
     sent_at: float | None,
     lang: str,
     clock_uncertainty: float | None = None,
-) -> tuple[Any, str | None, list[Finding]]:
+) -> tuple[DecodedToken | None, str | None, list[Finding]]:
     if not assertion:
         return None, None, []
     from sfjwt_gui.core.jwt_codec import decode
@@ -206,7 +207,7 @@ def _assertion_context(
     try:
         decoded = decode(assertion)
     except SfjwtError as exc:
-        return None, exc.message, []
+        return None, key_texts.describe_error(exc, lang)[0], []
     try:
         findings = lint(
             decoded,
