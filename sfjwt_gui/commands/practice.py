@@ -127,6 +127,7 @@ def _check_rs256_certificate(cert: x509.Certificate, source: str) -> None:
     """A certificate whose key cannot verify RS256 would make every login fail: refuse it up front."""
     from cryptography.hazmat.primitives.asymmetric import rsa
 
+    from sfjwt_gui.core import policy
     from sfjwt_gui.core.errors import KeyTooSmallError, UnsupportedKeyError
 
     public = cert.public_key()
@@ -136,7 +137,7 @@ def _check_rs256_certificate(cert: x509.Certificate, source: str) -> None:
             "Salesforce's JWT Bearer Flow verifies RS256 signatures only.",
             fix="Upload the certificate of an RSA key (sfjwt keygen makes one).",
         )
-    if public.key_size < 2048:
+    if policy.key_size_too_small(public.key_size):
         raise KeyTooSmallError(
             f"The certificate in {source} holds a {public.key_size}-bit RSA key; at least 2048 bits are required.",
             fix="Generate a 2048-bit (or larger) key with sfjwt keygen and use its certificate.",

@@ -23,3 +23,13 @@ def test_days_until_reads_the_index_iso_text() -> None:
     assert days_until(None, NOW) is None
     assert days_until("", NOW) is None
     assert days_until("next tuesday", NOW) is None
+
+
+def test_expiry_state_is_exact_at_both_boundaries() -> None:
+    from sfjwt_gui.core.expiry import ExpiryState, expiry_state
+
+    assert expiry_state(NOW, NOW) is ExpiryState.EXPIRED  # the end moment itself has passed
+    assert expiry_state(NOW + dt.timedelta(seconds=1), NOW) is ExpiryState.EXPIRING
+    assert expiry_state(NOW + dt.timedelta(days=30, hours=23), NOW) is ExpiryState.EXPIRING  # 30 whole days left
+    assert expiry_state(NOW + dt.timedelta(days=31), NOW) is ExpiryState.OK
+    assert expiry_state((NOW + dt.timedelta(days=400)).replace(tzinfo=None), NOW) is ExpiryState.OK
