@@ -168,6 +168,9 @@ def _render(evidence: Evidence, lang: str) -> str:
             values["why"] = (table.get("why_post_host", {}).get(lang) or why).format(host=rest)
     if "basis" in values:  # a template id naming how a lifetime was measured
         values["basis"] = evidence_templates().get(str(values["basis"]), {}).get(lang) or values["basis"]
+    if "direction" in values:  # ahead / behind: which way the server clock is off
+        direction = f"direction_{values['direction']}"
+        values["direction"] = evidence_templates().get(direction, {}).get(lang) or values["direction"]
     return template.format_map(values)
 
 
