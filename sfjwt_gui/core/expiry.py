@@ -26,15 +26,19 @@ def whole_days_left(not_after: dt.datetime, now: dt.datetime | None = None) -> i
     return math.floor((not_after - moment).total_seconds() / 86400)
 
 
-def days_until(not_after: str | None, now: dt.datetime | None = None) -> int | None:
-    """``whole_days_left`` for an ISO 8601 text as the vault index stores it; None when absent or unreadable."""
+def _parse(not_after: str | None) -> dt.datetime | None:
     if not not_after:
         return None
     try:
-        moment = dt.datetime.fromisoformat(not_after.replace("Z", "+00:00"))
+        return dt.datetime.fromisoformat(not_after.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return whole_days_left(moment, now)
+
+
+def days_until(not_after: str | None, now: dt.datetime | None = None) -> int | None:
+    """``whole_days_left`` for an ISO 8601 text as the vault index stores it; None when absent or unreadable."""
+    moment = _parse(not_after)
+    return None if moment is None else whole_days_left(moment, now)
 
 
 def expiry_state(not_after: dt.datetime, now: dt.datetime | None = None) -> ExpiryState:
@@ -47,3 +51,9 @@ def expiry_state(not_after: dt.datetime, now: dt.datetime | None = None) -> Expi
     if policy.expiry_is_warning(whole_days_left(not_after, moment)):
         return ExpiryState.EXPIRING
     return ExpiryState.OK
+
+
+def expiry_state_until(not_after: str | None, now: dt.datetime | None = None) -> ExpiryState | None:
+    """``expiry_state`` for an ISO 8601 text as the vault index stores it; None when absent or unreadable."""
+    moment = _parse(not_after)
+    return None if moment is None else expiry_state(moment, now)
