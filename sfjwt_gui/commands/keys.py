@@ -176,6 +176,7 @@ def record_json(record: KeyRecord) -> dict[str, Any]:
 
 def run_list(args: argparse.Namespace) -> int:
     """Print the stored keys (from the index: no keyring prompt), as the window's Keys table lists them."""
+    from sfjwt_gui.core.expiry import ExpiryState
     from sfjwt_gui.core.key_listing import key_rows
 
     vault = _vault()
@@ -183,7 +184,7 @@ def run_list(args: argparse.Namespace) -> int:
     rows = key_rows(records)
     if args.json:
         keys = [
-            {**record_json(r), "subject": row.subject, "expiry": str(row.expiry)}
+            {**record_json(r), "subject": row.subject, "expiry": row.to_json()["expiry"]}
             for r, row in zip(records, rows, strict=True)
         ]
         emit_json({"keys": keys, "index": str(vault.index_path)})
@@ -197,7 +198,7 @@ def run_list(args: argparse.Namespace) -> int:
         if row.not_after is None:
             expiry = "(no certificate)"
         else:
-            flag = "" if row.expiry == "ok" else f", {row.expiry}"
+            flag = "" if row.expiry is ExpiryState.OK else f", {row.expiry}"
             expiry = f"{row.not_after.date().isoformat()} ({row.days_left}{flag})"
         print(f"{row.name:<{width}}  {row.key_bits:>4}  {expiry:<25}  {row.sha256_fingerprint or '-'}")
         if row.subject:

@@ -1,16 +1,28 @@
-"""How long a certificate has left: one rule for the CLI, the inspection, the lint and the window.
+"""How long a certificate has left, and whether that is a problem: one rule for the CLI, the inspection, the lint and
+the window (the threshold itself is ``policy.EXPIRY_WARNING_DAYS``).
 
-The rule: **days left = the number of started days until ``notAfter``**, so a certificate made now for 365 days shows
-365 (not 364) and one with an hour to go shows 1. Past ``notAfter`` the count goes negative the same way (an hour
-after expiry is -1); exactly at ``notAfter`` it is 0. So ``days_left >= 1`` means still valid and ``days_left <= 0``
-means expired, with no gap and no overlap. Whether a count is "expiring" is a threshold, and thresholds live in the
-policy module, not here.
+Days left = **the number of started days until ``notAfter``**, so a certificate made now for 365 days shows 365 (not
+364) and one with an hour to go shows 1. Past ``notAfter`` the count goes negative the same way (an hour after expiry
+is -1); exactly at ``notAfter`` it is 0. So ``days_left >= 1`` means still valid and ``days_left <= 0`` means
+expired, with no gap and no overlap (``is_expired``), agreeing with ``expiry_state``'s to-the-second ``EXPIRED``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from enum import StrEnum
+
+from sfjwt_gui.core import policy
+
+
+class ExpiryState(StrEnum):
+    """What a certificate's end date means now."""
+
+    OK = "ok"
+    EXPIRING = "expiring"  # ``policy.expiry_is_warning`` of its whole days left
+    EXPIRED = "expired"  # the end date has passed (to the second)
+
 
 _DAY = 86_400
 
@@ -29,12 +41,34 @@ def is_expired(days_left: int) -> bool:
     return days_left <= 0
 
 
-def days_until(not_after: str | None, now: dt.datetime | None = None) -> int | None:
-    """``whole_days_left`` for an ISO 8601 text as the vault index stores it; None when absent or unreadable."""
+def _parse(not_after: str | None) -> dt.datetime | None:
     if not not_after:
         return None
     try:
-        moment = dt.datetime.fromisoformat(not_after.replace("Z", "+00:00"))
+        return dt.datetime.fromisoformat(not_after.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return whole_days_left(moment, now)
+
+
+def days_until(not_after: str | None, now: dt.datetime | None = None) -> int | None:
+    """``whole_days_left`` for an ISO 8601 text as the vault index stores it; None when absent or unreadable."""
+    moment = _parse(not_after)
+    return None if moment is None else whole_days_left(moment, now)
+
+
+def expiry_state(not_after: dt.datetime, now: dt.datetime | None = None) -> ExpiryState:
+    """``EXPIRED`` once ``not_after`` has passed, ``EXPIRING`` when its whole days left reach the policy, else OK."""
+    if not_after.tzinfo is None:
+        not_after = not_after.replace(tzinfo=dt.UTC)
+    moment = now or dt.datetime.now(dt.UTC)
+    if moment >= not_after:
+        return ExpiryState.EXPIRED
+    if policy.expiry_is_warning(whole_days_left(not_after, moment)):
+        return ExpiryState.EXPIRING
+    return ExpiryState.OK
+
+
+def expiry_state_until(not_after: str | None, now: dt.datetime | None = None) -> ExpiryState | None:
+    """``expiry_state`` for an ISO 8601 text as the vault index stores it; None when absent or unreadable."""
+    moment = _parse(not_after)
+    return None if moment is None else expiry_state(moment, now)

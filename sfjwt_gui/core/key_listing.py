@@ -2,7 +2,8 @@
 
 Contract: pure (no keyring access, no Qt): rows are built from the vault index's records, the time given, and the
 (profile name, key name) pairs the caller supplies (profiles live wherever the front end keeps them). Expiry uses
-``core.expiry``'s days-left rule and ``core.policy``'s threshold, so the table, ``sfjwt keys list`` and the lint agree.
+``core.expiry``'s days-left rule and state (``core.policy``'s threshold), so the table, ``sfjwt keys list`` and the
+lint agree.
 """
 
 from __future__ import annotations
@@ -10,32 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.core import policy
-from sfjwt_gui.core.expiry import days_until, is_expired
+from sfjwt_gui.core.expiry import ExpiryState, days_until, expiry_state_until
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.vault import KeyRecord, Vault
-
-
-class ExpiryState(StrEnum):
-    """How a certificate's expiry should look (the window picks the colour, the CLI the word)."""
-
-    NONE = "none"  # no certificate stored
-    OK = "ok"
-    EXPIRING = "expiring"  # policy.expiry_is_warning
-    EXPIRED = "expired"
-
-
-def expiry_state(days_left: int | None) -> ExpiryState:
-    """The state for a days-left count (``None``: no certificate)."""
-    if days_left is None:
-        return ExpiryState.NONE
-    if is_expired(days_left):
-        return ExpiryState.EXPIRED
-    return ExpiryState.EXPIRING if policy.expiry_is_warning(days_left) else ExpiryState.OK
 
 
 @dataclass(frozen=True)
@@ -47,7 +28,7 @@ class KeyRow:
     key_bits: int
     not_after: dt.datetime | None
     days_left: int | None
-    expiry: ExpiryState
+    expiry: ExpiryState | None  # None without a certificate
     sha256_fingerprint: str | None  # the certificate's (what Salesforce shows), colon hex
     public_key_sha256: str | None  # the key's, colon hex (for keys without a certificate)
     profiles: tuple[str, ...]  # connection profiles that use this key, sorted
@@ -66,7 +47,7 @@ class KeyRow:
             "key_bits": self.key_bits,
             "not_after": self.not_after.isoformat() if self.not_after else None,
             "days_left": self.days_left,
-            "expiry": str(self.expiry),
+            "expiry": str(self.expiry) if self.expiry else "none",
             "sha256_fingerprint": self.sha256_fingerprint,
             "public_key_sha256": self.public_key_sha256,
             "profiles": list(self.profiles),
@@ -114,7 +95,7 @@ def key_rows(
                 key_bits=record.key_bits,
                 not_after=_moment(record.not_after),
                 days_left=left,
-                expiry=expiry_state(left),
+                expiry=expiry_state_until(record.not_after, now),
                 sha256_fingerprint=record.sha256_fingerprint,
                 public_key_sha256=record.public_key_sha256,
                 profiles=tuple(sorted(users.get(record.name, ()), key=str.casefold)),

@@ -60,3 +60,19 @@ def test_a_new_365_day_certificate_shows_365_days_left(rsa_key: rsa.RSAPrivateKe
     assert inspection.days_left == 365
     # and in the vault index form the CLI's keys list reads
     assert days_until(cert.not_valid_after_utc.isoformat()) == 365
+
+
+def test_expiry_state_is_exact_at_both_boundaries() -> None:
+    from sfjwt_gui.core.expiry import ExpiryState, expiry_state, expiry_state_until
+
+    assert expiry_state(NOW, NOW) is ExpiryState.EXPIRED  # the end moment itself has passed
+    assert expiry_state(NOW + SECOND, NOW) is ExpiryState.EXPIRING
+    assert expiry_state(NOW + 30 * DAY, NOW) is ExpiryState.EXPIRING  # 30 days left reaches the threshold
+    assert expiry_state(NOW + 30 * DAY + SECOND, NOW) is ExpiryState.OK  # 31 started days
+    assert expiry_state((NOW + 400 * DAY).replace(tzinfo=None), NOW) is ExpiryState.OK
+
+    assert expiry_state_until("2027-05-31T12:00:00Z", NOW) is ExpiryState.EXPIRING
+    assert expiry_state_until("2027-06-01T12:00:00Z", NOW) is ExpiryState.OK  # 31 days
+    assert expiry_state_until("2027-05-01T12:00:00Z", NOW) is ExpiryState.EXPIRED
+    assert expiry_state_until(None, NOW) is None
+    assert expiry_state_until("soon", NOW) is None

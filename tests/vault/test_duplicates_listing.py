@@ -16,8 +16,9 @@ from vault_helpers import run
 
 from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import DuplicateKeyError
+from sfjwt_gui.core.expiry import ExpiryState
 from sfjwt_gui.core.key_generation import Subject, self_signed_certificate
-from sfjwt_gui.core.key_listing import ExpiryState, expiry_state, key_rows, list_keys
+from sfjwt_gui.core.key_listing import key_rows, list_keys
 from sfjwt_gui.core.key_texts import describe_error
 
 PASS = "correct horse battery"
@@ -90,7 +91,8 @@ def test_listing_rows_subject_size_expiry_fingerprints_profiles(vault: Any, rsa_
     assert acme.short_fingerprint == acme.sha256_fingerprint[:11] + "…"
     assert acme.profiles == ("ci", "Prod")
     assert bare.subject is None
-    assert bare.expiry is ExpiryState.NONE
+    assert bare.expiry is None
+    assert bare.to_json()["expiry"] == "none"
     assert bare.days_left is None
     assert bare.profiles == ("Sandbox",)
     assert bare.short_fingerprint.startswith(bare.public_key_sha256[:11])
@@ -99,21 +101,6 @@ def test_listing_rows_subject_size_expiry_fingerprints_profiles(vault: Any, rsa_
     assert key_rows([vault.get("acme")], now=at)[0].expiry is ExpiryState.EXPIRING
     after = cert.not_valid_after_utc + dt.timedelta(seconds=1)
     assert key_rows([vault.get("acme")], now=after)[0].to_json()["expiry"] == "expired"
-
-
-@pytest.mark.parametrize(
-    ("days_left", "state"),
-    [
-        (None, ExpiryState.NONE),
-        (policy.EXPIRY_WARNING_DAYS + 1, ExpiryState.OK),
-        (policy.EXPIRY_WARNING_DAYS, ExpiryState.EXPIRING),
-        (1, ExpiryState.EXPIRING),
-        (0, ExpiryState.EXPIRED),
-        (-5, ExpiryState.EXPIRED),
-    ],
-)
-def test_expiry_state_at_the_boundaries(days_left: int | None, state: ExpiryState) -> None:
-    assert expiry_state(days_left) is state
 
 
 def test_keys_list_cli_uses_the_same_rows(
