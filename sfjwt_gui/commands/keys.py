@@ -288,7 +288,11 @@ def run_import(args: argparse.Namespace) -> int:
                 f"{args.file!r} holds only a certificate and there is no stored key {args.name!r} to attach it to.",
                 fix="Import the private key first (sfjwt keys import KEYFILE --name NAME), or check the name.",
             )
-        record = vault.set_certificate(args.name, material.certificate)
+        from sfjwt_gui.core.csr import attach_certificate
+
+        # as `keys attach-cert`: the certificate carrying the key (a chain bundle works), else both fingerprints
+        certificates = [material.certificate, *material.extra_certificates]
+        record = attach_certificate(vault, args.name, certificates).record
         action = "certificate_attached"
     else:
         try:

@@ -159,3 +159,14 @@ def test_csr_subject_options_and_checks(
     assert "'nope'" in err
     # without a certificate the CN defaults to the key's name
     assert request_subject("acme", None) == Subject("acme")
+
+
+def test_keys_import_of_a_certificate_attaches_the_same_way(
+    stored_key: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, rsa_key: Any, other_key: Any
+) -> None:
+    foreign = tmp_path / "foreign.crt"
+    foreign.write_bytes(self_signed_certificate(other_key, Subject("x"), 30).public_bytes(serialization.Encoding.PEM))
+    code, _, err = run(capsys, "keys", "import", str(foreign), "--name", stored_key)
+    assert code == 1
+    assert _key_sha256(rsa_key) in err
+    assert _key_sha256(other_key) in err
