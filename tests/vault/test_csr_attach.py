@@ -170,3 +170,25 @@ def test_keys_import_of_a_certificate_attaches_the_same_way(
     assert code == 1
     assert _key_sha256(rsa_key) in err
     assert _key_sha256(other_key) in err
+
+
+def test_csr_and_attach_on_the_real_secret_service(
+    secret_service_keyring: Any, data_dir: Path, tmp_path: Path, rsa_key: Any
+) -> None:
+    """The same round trip through core on the real keyring (CI: gnome-keyring on a private D-Bus session)."""
+    from sfjwt_gui.core.csr import attach_certificate, csr_pem
+    from sfjwt_gui.core.vault import Vault
+
+    vault = Vault(backend=secret_service_keyring, index_dir=data_dir, service="sfjwt-gui-test-csr")
+    try:
+        vault.save("real", rsa_key, self_signed_certificate(rsa_key, Subject("real-cn"), 365))
+        csr = tmp_path / "real.csr"
+        csr.write_bytes(csr_pem(make_csr(vault.load("real"), request_subject("real", vault.load_certificate("real")))))
+        assert "verify OK" in _openssl("req", "-in", str(csr), "-noout", "-verify", cwd=tmp_path)
+        issued = x509.load_pem_x509_certificate(_issue(tmp_path, csr, _test_ca(tmp_path)).read_bytes())
+        result = attach_certificate(vault, "real", [issued])
+        assert result.replaced
+        assert not result.self_signed
+        assert vault.load_certificate("real") == issued
+    finally:
+        vault.delete("real")
