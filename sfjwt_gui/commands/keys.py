@@ -4,6 +4,7 @@
 
 * ``keys list``   → ``{"keys": [{name, created, key_bits, has_certificate, sha1_fingerprint, sha256_fingerprint,
   not_after, days_left, public_key_sha256, subject, expiry: "ok"|"expiring"|"expired"|"none"}], "index": PATH}``
+  (every RECORD below also carries ``subject``)
 * ``keys show``   → the ``sfjwt inspect`` object (kind, source_format, key_type, key_bits, subject, issuer, serial,
   not_before, not_after, days_left, sha1_fingerprint, sha256_fingerprint, public_key_sha256,
   key_matches_certificate, self_signed, extra_certificates, repairs, warnings) plus ``name``, ``created``, ``backend``

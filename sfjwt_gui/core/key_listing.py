@@ -91,7 +91,7 @@ def key_rows(
         rows.append(
             KeyRow(
                 name=record.name,
-                subject=_subject(record.certificate_pem),
+                subject=record.subject or _subject(record.certificate_pem),  # parse only for older records
                 key_bits=record.key_bits,
                 not_after=_moment(record.not_after),
                 days_left=left,

@@ -114,13 +114,16 @@ def _with_certificate(record: KeyRecord, cert: x509.Certificate | None) -> KeyRe
     from sfjwt_gui.core.fingerprints import sha1_fingerprint, sha256_fingerprint
 
     if cert is None:
-        return replace(record, certificate_pem=None, sha1_fingerprint=None, sha256_fingerprint=None, not_after=None)
+        return replace(
+            record, certificate_pem=None, sha1_fingerprint=None, sha256_fingerprint=None, not_after=None, subject=None
+        )
     return replace(
         record,
         certificate_pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"),
         sha1_fingerprint=sha1_fingerprint(cert),
         sha256_fingerprint=sha256_fingerprint(cert),
         not_after=cert.not_valid_after_utc.isoformat(),
+        subject=cert.subject.rfc4514_string(),
     )
 
 

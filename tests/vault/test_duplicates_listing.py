@@ -4,6 +4,7 @@ expiry with days left and state, fingerprints and the profiles that use it."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 from pathlib import Path
@@ -96,6 +97,8 @@ def test_listing_rows_subject_size_expiry_fingerprints_profiles(vault: Any, rsa_
     assert bare.days_left is None
     assert bare.profiles == ("Sandbox",)
     assert bare.short_fingerprint.startswith(bare.public_key_sha256[:11])
+    older = dataclasses.replace(vault.get("acme"), subject=None)  # an index written before subjects were kept
+    assert key_rows([older], now=NOW)[0].subject == "CN=acme,O=Acme KK"
     # near the end: the shared threshold decides, inclusive
     at = cert.not_valid_after_utc - dt.timedelta(days=policy.EXPIRY_WARNING_DAYS)
     assert key_rows([vault.get("acme")], now=at)[0].expiry is ExpiryState.EXPIRING
