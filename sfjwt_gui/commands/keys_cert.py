@@ -68,7 +68,7 @@ def register_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser
 
 def run_csr(args: argparse.Namespace) -> int:
     """Make the request with the stored key and write it."""
-    from sfjwt_gui.core.csr import csr_pem, make_csr, request_subject
+    from sfjwt_gui.core.csr import csr_for_stored_key, csr_pem
     from sfjwt_gui.core.jwt_codec import key_fingerprint
     from sfjwt_gui.core.vault import Vault
 
@@ -76,17 +76,9 @@ def run_csr(args: argparse.Namespace) -> int:
     vault.get(args.name)  # a clear "not found" before anything else
     to_stdout = args.out == "-"
     target = None if to_stdout else check_target(args.out, args.force, "Output file")
-    subject = request_subject(
-        args.name,
-        vault.load_certificate(args.name),
-        cn=args.cn,
-        org=args.org,
-        org_unit=args.org_unit,
-        country=args.country,
+    request = csr_for_stored_key(
+        vault, args.name, cn=args.cn, org=args.org, org_unit=args.org_unit, country=args.country
     )
-    subject.to_name()  # bad CN / country: exit 1 before the keyring is asked for the key
-    key = vault.load(args.name)
-    request = make_csr(key, subject)
     data = csr_pem(request)
     if target is None:
         sys.stdout.write(data.decode("ascii"))
@@ -99,7 +91,7 @@ def run_csr(args: argparse.Namespace) -> int:
                 "name": args.name,
                 "out": str(target),
                 "subject": subject_text,
-                "public_key_sha256": key_fingerprint(key),
+                "public_key_sha256": key_fingerprint(request.public_key()),  # type: ignore[arg-type]
                 "bytes": len(data),
             }
         )

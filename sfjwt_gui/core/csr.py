@@ -34,6 +34,7 @@ __all__ = [
     "attach_certificate",
     "certificate_for_key",
     "csr_builder",
+    "csr_for_stored_key",
     "csr_pem",
     "make_csr",
     "request_subject",
@@ -90,6 +91,24 @@ def csr_builder(subject: Subject) -> x509.CertificateSigningRequestBuilder:
 def make_csr(key: RSAPrivateKey, subject: Subject) -> x509.CertificateSigningRequest:
     """A PKCS#10 request for ``key``'s public half, signed SHA-256 with ``key``."""
     return csr_builder(subject).sign(key, hashes.SHA256())
+
+
+def csr_for_stored_key(
+    vault: Vault,
+    name: str,
+    *,
+    cn: str | None = None,
+    org: str | None = None,
+    org_unit: str | None = None,
+    country: str | None = None,
+) -> x509.CertificateSigningRequest:
+    """The request for stored key ``name`` (the window's "Certificate signing request…" and ``sfjwt keys csr``):
+    subject from ``request_subject`` (options, else the key's certificate, CN defaulting to ``name``), checked
+    before the keyring is asked for the key."""
+    vault.get(name)  # a clear "not found" first
+    subject = request_subject(name, vault.load_certificate(name), cn=cn, org=org, org_unit=org_unit, country=country)
+    subject.to_name()  # a bad CN / country is bad input: say so before any keyring prompt
+    return make_csr(vault.load(name), subject)
 
 
 def csr_pem(request: x509.CertificateSigningRequest) -> bytes:
