@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError, TokenFormatError
 
 if TYPE_CHECKING:
@@ -62,7 +63,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sign.add_argument(
         "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
     )
-    sign.add_argument("--lifetime", default="180", metavar="SECONDS", help="exp = now + SECONDS (default 180)")
+    lifetime = policy.DEFAULT_LIFETIME_SECONDS
+    sign.add_argument(
+        "--lifetime", default=str(lifetime), metavar="SECONDS", help=f"exp = now + SECONDS (default {lifetime})"
+    )
     sign.add_argument("--iat", action="store_true", help="add iat (issued at)")
     sign.add_argument("--claim", action="append", default=[], metavar="NAME=VALUE", help="extra claim (repeatable)")
     add_json_flag(sign)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError, SfjwtError
 
 if TYPE_CHECKING:
@@ -60,7 +61,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     token.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout in seconds (default 30)")
     token.add_argument("--connect-timeout", type=float, default=10.0, metavar="S", help="connect timeout (default 10)")
     token.add_argument("--retries", type=int, default=2, metavar="N", help="retries of transient failures (default 2)")
-    token.add_argument("--lifetime", type=int, default=180, metavar="S", help="exp = now + S (default 180)")
+    lifetime = policy.DEFAULT_LIFETIME_SECONDS
+    token.add_argument(
+        "--lifetime", type=int, default=lifetime, metavar="S", help=f"exp = now + S (default {lifetime})"
+    )
     token.add_argument("--org-kind", choices=["production", "sandbox"], help="what the org is, if you know")
     token.add_argument("--lang", choices=["en", "ja"], default="en")
     token.add_argument("--show-token", action="store_true", help="print the access token (it is a password)")
