@@ -33,6 +33,9 @@ DEFAULT_LIFETIME_SECONDS = 180
 #: The shortest lifetime that still survives a slow network (a limit: 30 s itself is fine).
 SHORTEST_SAFE_LIFETIME_SECONDS = 30
 
+#: The longest keystore alias (JKS alias, PKCS#12 friendly name) we write; JKS itself stops at 65535 bytes.
+MAX_ALIAS_CHARS = 256
+
 #: A certificate with this many whole days left, or fewer, is "expiring".
 EXPIRY_WARNING_DAYS = 30
 
