@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "practice": "sfjwt_gui.commands.practice",
     "token": "sfjwt_gui.commands.token",
     "explain": "sfjwt_gui.commands.token",
+    "org": "sfjwt_gui.commands.org",
 }
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from sfjwt_gui.core.diagnosis import Diagnosis
     from sfjwt_gui.core.exchange import ApiCheck, ExchangeOptions, ExchangeResult
+    from sfjwt_gui.core.org.client import OrgConnection
 
 EXCHANGE_HELP = """\
 Sign an assertion, send it to the token endpoint and explain the answer.
@@ -66,6 +67,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     token.add_argument("--show-token", action="store_true", help="print the access token (it is a password)")
     token.add_argument("--show-assertion", action="store_true", help="show the whole assertion in the transcript")
     token.add_argument("--verbose", "-v", action="store_true", help="print the transcript")
+    token.add_argument("--inspect-org", action="store_true", help="on a refusal, ask the org (needs an admin token)")
+    from sfjwt_gui.commands.org import add_admin_flags
+
+    add_admin_flags(token, url_flag="--admin-instance-url", env_flag="--admin-token-env")
     add_json_flag(token)
     token.set_defaults(handler=run_token)
 
@@ -137,6 +142,7 @@ def run_token(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.outcome import exit_code
 
     url = ""
+    admin: OrgConnection | None = None
     try:
         if not args.iss or not args.sub:
             raise InputError("token needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
@@ -149,6 +155,7 @@ def run_token(args: argparse.Namespace) -> int:
         from sfjwt_gui.core.trust import ssl_context
 
         ssl_context(options.trust, options.ca_bundle)  # a bad bundle is a local problem, said before sending
+        admin = _admin(args) if args.inspect_org else None  # a missing admin token is said before sending too
     except SfjwtError as exc:  # bad input, an unreadable key file, no usable keyring: nothing was sent
         return _local(exc.message, exc.fix, args, url)
     result = request_token(url, assertion, options)
@@ -162,9 +169,47 @@ def run_token(args: argparse.Namespace) -> int:
         options=options,
     )
     api = check_api(result.token, options) if result.token is not None and args.check_api else None
+    if admin is not None and result.token is None:
+        _inspect(args, diagnosis, aud, certificate, admin)
     _emit(args, result, diagnosis, api)
     code = exit_code(result.outcome)
     return 3 if code == 0 and api is not None and not api.ok else code
+
+
+def _admin(args: argparse.Namespace) -> OrgConnection:
+    from sfjwt_gui.commands.org import admin_connection
+
+    return admin_connection(
+        args,
+        url_attr="admin_instance_url",
+        env_attr="admin_token_env",
+        url_flag="--admin-instance-url",
+        env_flag="--admin-token-env",
+    )
+
+
+def _inspect(
+    args: argparse.Namespace,
+    diagnosis: Diagnosis,
+    aud: str,
+    certificate: x509.Certificate | None,
+    connection: OrgConnection,
+) -> None:
+    """Add the org's answers to ``diagnosis`` (refusals become 'could not check'; nothing here hides it)."""
+    from sfjwt_gui.commands.org import verify_from
+    from sfjwt_gui.core.org.attach import add_org_answers
+    from sfjwt_gui.core.org.inspect import inspect_org
+
+    inspection = inspect_org(
+        connection,
+        iss=args.iss,
+        sub=args.sub,
+        aud=aud,
+        certificate=certificate,
+        verify=verify_from(args),
+        timeout=args.timeout,
+    )
+    add_org_answers(diagnosis, inspection, args.lang)
 
 
 def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis, api: ApiCheck | None) -> None:

@@ -27,7 +27,7 @@ from typing import Any
 
 import httpx
 
-from sfjwt_gui.core.errors import NetworkError
+from sfjwt_gui.core.errors import OrgUnreachableError
 from sfjwt_gui.core.redact import mask_token
 
 log = logging.getLogger(__name__)
@@ -41,16 +41,11 @@ _MD_NS = "http://soap.sforce.com/2006/04/metadata"
 _XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 
 
+__all__ = ["OrgClient", "OrgConnection", "OrgUnreachableError", "ReadOnlyViolation", "Refusal", "guard_request"]
+
+
 class ReadOnlyViolation(AssertionError):
     """A request that is not a read was about to be sent (a programming error; never sent)."""
-
-
-class OrgUnreachableError(NetworkError):
-    """The org did not answer (network, TLS, 5xx, maintenance page); ``detail`` says how."""
-
-    def __init__(self, message: str, *, fix: str = "", detail: str = "") -> None:
-        super().__init__(message, fix=fix, code="org_unreachable", params={"detail": detail})
-        self.detail = detail
 
 
 @dataclass(frozen=True)
