@@ -84,7 +84,8 @@ def test_refusals_are_typed() -> None:
         return next(r for name, r in answers.items() if f"FROM {name}" in query)
 
     with OrgClient(CONN, transport=httpx.MockTransport(handler)) as client:
-        kinds = {name: client.query("SELECT Id FROM " + name, name)  # noqa: S608 - fixed object names.refusal for name in answers}
+        soql = {name: "SELECT Id FROM " + name for name in answers}  # noqa: S608 - fixed object names
+        kinds = {name: client.query(soql[name], name).refusal for name in answers}
     assert {n: r.kind for n, r in kinds.items() if r} == {
         "User": "insufficient_access",
         "SetupEntityAccess": "invalid_type",
