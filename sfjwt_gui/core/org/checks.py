@@ -18,8 +18,6 @@ from cryptography import x509
 
 from sfjwt_gui.core.org.facts import AppFacts, OrgFacts, Read, as_dict
 
-# policy: how far the org's clock may be from this machine's before the JWT's times are at risk (seconds)
-CLOCK_SKEW_LIMIT = 60.0
 # metadata scope names that make an earlier approval survive (refresh_token, offline_access)
 REFRESH_SCOPES = frozenset({"RefreshToken", "refresh_token", "offline_access"})
 IP_RESTRICTED_WORDS = ("ip restricted", "restricted ip", "login hours")
@@ -428,14 +426,20 @@ def check_org_audience(facts: OrgFacts, req: Request) -> OrgCheck:
 
 
 def check_org_clock(facts: OrgFacts, req: Request) -> OrgCheck:
-    """Is this machine's clock within ``CLOCK_SKEW_LIMIT`` of the org's (its answers' Date headers)?"""
+    """Is this machine's clock off from the org's (its answers' Date headers) by ``policy.skew_is_warning``?"""
+    from sfjwt_gui.core import policy
+
     if facts.clock_offset is None:
         return OrgCheck("org_clock", CheckStatus.COULD_NOT_CHECK, "no_date", needs="skipped:no_date")
     offset = round(facts.clock_offset)
     record = {"object": "HTTP Date header", "offset_seconds": offset}
-    if abs(facts.clock_offset) > CLOCK_SKEW_LIMIT:
+    if policy.skew_is_warning(facts.clock_offset):
         return OrgCheck(
-            "org_clock", CheckStatus.PROBLEM, "clock_off", {"offset": offset, "limit": int(CLOCK_SKEW_LIMIT)}, record
+            "org_clock",
+            CheckStatus.PROBLEM,
+            "clock_off",
+            {"offset": offset, "limit": int(policy.SKEW_WARNING_SECONDS)},
+            record,
         )
     return OrgCheck("org_clock", CheckStatus.OK, "clock_ok", {"offset": offset}, record)
 

@@ -123,9 +123,8 @@ def ip_restrictions(facts: OrgFacts, extra: PracticeInput) -> Practice:
 
 def certificate_health(facts: OrgFacts, extra: PracticeInput) -> Practice:
     """The app's certificate: days left and key size."""
+    from sfjwt_gui.core import policy
     from sfjwt_gui.core.expiry import whole_days_left
-    from sfjwt_gui.core.jwt_codec import MIN_KEY_BITS
-    from sfjwt_gui.core.lint_rules.keys import EXPIRING_DAYS
 
     app = facts.app.value
     cert = uploaded_certificate(app) if app else None
@@ -134,9 +133,9 @@ def certificate_health(facts: OrgFacts, extra: PracticeInput) -> Practice:
     public = cert.public_key()
     bits = public.key_size if isinstance(public, RSAPublicKey) else 0
     days = whole_days_left(cert.not_valid_after_utc, extra.now)
-    params = {"app": app.label, "days": days, "bits": bits, "warn_days": EXPIRING_DAYS}
+    params = {"app": app.label, "days": days, "bits": bits, "warn_days": policy.EXPIRY_WARNING_DAYS}
     record = {"object": app.record.get("type"), "not_after": cert.not_valid_after_utc.isoformat(), "key_bits": bits}
-    bad = days < EXPIRING_DAYS or bits < MIN_KEY_BITS
+    bad = policy.expiry_is_warning(days) or policy.key_size_too_small(bits)
     return Practice(
         "certificate_health",
         PracticeStatus.WARN if bad else PracticeStatus.PASS,
