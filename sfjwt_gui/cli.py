@@ -26,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "token": "sfjwt_gui.commands.token",
     "explain": "sfjwt_gui.commands.token",
     "org": "sfjwt_gui.commands.org",
+    "profiles": "sfjwt_gui.commands.profiles",
+    "check": "sfjwt_gui.commands.check",
 }
 
 

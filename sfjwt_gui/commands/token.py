@@ -67,6 +67,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     token.add_argument("--show-token", action="store_true", help="print the access token (it is a password)")
     token.add_argument("--show-assertion", action="store_true", help="show the whole assertion in the transcript")
     token.add_argument("--verbose", "-v", action="store_true", help="print the transcript")
+    from sfjwt_gui.commands.profiles import add_profile_flag
+
+    add_profile_flag(token)
     token.add_argument("--inspect-org", action="store_true", help="on a refusal, ask the org (needs an admin token)")
     from sfjwt_gui.commands.org import add_admin_flags
 
@@ -142,6 +145,9 @@ def run_token(args: argparse.Namespace) -> int:
     url = ""
     admin: OrgConnection | None = None
     try:
+        from sfjwt_gui.commands.profiles import apply_profile
+
+        apply_profile(args)
         if not args.iss or not args.sub:
             raise InputError("token needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
         url, aud = _connection(args)

@@ -15,11 +15,11 @@ def _texts() -> dict[str, dict[str, str]]:
     return data
 
 
-def text(key: str, lang: str = "en", **values: Any) -> str:
-    """The text ``key`` in ``lang`` (English when missing), filled with ``values`` ("?" for missing ones)."""
-    entry = _texts().get(key)
+def text(text_id: str, lang: str = "en", /, **values: Any) -> str:
+    """The text ``text_id`` in ``lang`` (English when missing), filled with ``values`` ("?" for missing ones)."""
+    entry = _texts().get(text_id)
     if entry is None:
-        return key
+        return text_id
     template = entry.get(lang) or entry["en"]
     filled: defaultdict[str, Any] = defaultdict(lambda: "?", {k: ("?" if v is None else v) for k, v in values.items()})
     return template.format_map(filled)
