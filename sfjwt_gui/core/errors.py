@@ -203,9 +203,10 @@ class TlsVerifyError(NetworkError):
 class OrgUnreachableError(NetworkError):
     """The org did not answer the inspector (network, TLS, 5xx, maintenance page); ``detail`` says how."""
 
-    def __init__(self, message: str, *, fix: str = "", detail: str = "") -> None:
-        super().__init__(message, fix=fix, code="org_unreachable", params={"detail": detail})
-        self.detail = detail
+    @property
+    def detail(self) -> str:
+        """How it failed ("maintenance", "HTTP 502", the network detail)."""
+        return self.params.get("detail", "")
 
 
 class CancelledError(ExchangeError):

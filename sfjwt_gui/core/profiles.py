@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sfjwt_gui.core.errors import ProfileError
+from sfjwt_gui.core.key_texts import error
 
 FORMAT = "sfjwt-profile/1"
 MAX_FILE = 64 * 1024
@@ -57,7 +58,7 @@ def _text(value: Any, what: str, limit: int = 2048) -> str:
     if value is None:
         return ""
     if not isinstance(value, str) or len(value) > limit or any(ord(ch) < 32 for ch in value):
-        raise ProfileError(f"The profile's {what} is not a usable text value.", fix=f"Set {what} again.")
+        raise error(ProfileError, "profile-bad-value", field=what)
     return value.strip()
 
 
@@ -65,16 +66,14 @@ def check_name(name: str) -> str:
     """A usable profile name (1–100 printable characters) or ProfileError."""
     name = (name or "").strip()
     if not name or len(name) > MAX_NAME or any(ord(ch) < 32 for ch in name) or "/" in name or "\\" in name:
-        raise ProfileError(
-            f"{name!r} is not a usable profile name.", fix=f"Use 1 to {MAX_NAME} characters without / or \\."
-        )
+        raise error(ProfileError, "profile-bad-name", name=repr(name), limit=str(MAX_NAME))
     return name
 
 
 def profile_from_dict(data: Any) -> Profile:
     """A Profile from JSON-ish data; unknown fields (and any secret someone put there) are dropped."""
     if not isinstance(data, dict):
-        raise ProfileError("The profile is not a JSON object.", fix="Save the profile again.")
+        raise error(ProfileError, "profile-not-object")
     values = {f: _text(data.get(f), f) for f in _FIELDS if f != "name"}
     return Profile(name=check_name(str(data.get("name") or "")), **values)
 
@@ -128,9 +127,7 @@ class ProfileStore:
         profile = self._read(self.folder / _file_name(check_name(name)))
         if profile is None or profile.name != name.strip():
             names = ", ".join(p.name for p in self.list()) or "none yet"
-            raise ProfileError(
-                f"No profile called {name!r}.", fix=f"Profiles: {names}. Save one with sfjwt profiles save."
-            )
+            raise error(ProfileError, "profile-missing", name=repr(name), names=names)
         return profile
 
     def exists(self, name: str) -> bool:
@@ -147,11 +144,9 @@ class ProfileStore:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = self.folder / _file_name(profile.name)
         if target.is_symlink() or (target.exists() and not target.is_file()):
-            raise ProfileError(f"{target} is not a regular file; it is left alone.", fix="Move it away and save again.")
+            raise error(ProfileError, "profile-not-regular", path=str(target))
         if target.exists() and self._read(target) is None:
-            raise ProfileError(
-                f"{target} is not an sfjwt profile; it is left alone.", fix="Move it away and save again."
-            )
+            raise error(ProfileError, "profile-foreign", path=str(target))
         data = json.dumps(profile.to_json(), ensure_ascii=False, indent=2).encode() + b"\n"
         fd, temp = tempfile.mkstemp(prefix=".profile-", suffix=".tmp", dir=self.folder)
         try:
@@ -162,9 +157,7 @@ class ProfileStore:
             os.replace(temp, target)
         except OSError as exc:
             Path(temp).unlink(missing_ok=True)
-            raise ProfileError(
-                f"Cannot write {target}: {exc.strerror}.", fix="Check the folder's permissions."
-            ) from exc
+            raise error(ProfileError, "profile-write-failed", path=str(target), reason=str(exc.strerror)) from exc
         return target
 
     def delete(self, name: str) -> None:

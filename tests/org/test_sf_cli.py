@@ -125,3 +125,37 @@ def test_cli_org_inspect_with_sf(
     code = main(["org", "inspect", "--iss", "3MVG9x", "--sub", "u@x.com", "--sf-org", "nope", "--json"])
     assert code == 1
     assert "not on PATH" in capsys.readouterr().err
+
+
+def test_sf_not_json_and_no_instance(tmp_path: Path) -> None:
+    script = tmp_path / "sf"
+    script.write_text("#!/bin/sh\necho 'Warning: update available'\nexit 0\n")
+    script.chmod(0o755)
+    with pytest.raises(SfCliError) as caught:
+        sf_cli.list_orgs(path=str(tmp_path))
+    assert caught.value.code == "sf-not-json"
+    script.unlink()
+    token_only = {"status": 0, "result": {"accessToken": "00D5g00000SfJwT!AQtoken"}}
+    path = _fake_sf(tmp_path, {"org auth show-access-token": token_only, "org display": {"status": 0, "result": {}}})
+    with pytest.raises(SfCliError) as caught:
+        sf_cli.connection("admin", path=path)
+    assert caught.value.code == "sf-no-instance"
+
+
+def test_unreachable_org_has_its_code() -> None:
+    import socket
+
+    from sfjwt_gui.core.errors import OrgUnreachableError
+    from sfjwt_gui.core.org.client import OrgClient, OrgConnection
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with (
+        OrgClient(OrgConnection(f"http://127.0.0.1:{port}", "00D5g00000SfJwT!AQx")) as client,
+        pytest.raises(OrgUnreachableError) as caught,
+    ):
+        client.query("SELECT Id FROM Organization", "Organization")
+    assert caught.value.code == "org-unreachable"
+    assert caught.value.exit_code == 3
+    assert "127.0.0.1" in caught.value.message

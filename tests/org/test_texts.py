@@ -34,7 +34,8 @@ def _templates(module: str, call_names: tuple[str, ...]) -> set[str]:
 
 def _both(key: str) -> None:
     assert key in TEXTS, key
-    assert TEXTS[key].get("en") and TEXTS[key].get("ja"), key
+    assert TEXTS[key].get("en"), key
+    assert TEXTS[key].get("ja"), key
     assert set(re.findall(r"\{(\w+)\}", TEXTS[key]["en"])) == set(re.findall(r"\{(\w+)\}", TEXTS[key]["ja"])), key
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import httpx
 
 from sfjwt_gui.core.errors import OrgUnreachableError
+from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.redact import mask_token
 
 log = logging.getLogger(__name__)
@@ -263,11 +264,7 @@ class OrgClient:
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > MAX_ANSWER:
-                        raise OrgUnreachableError(
-                            f"The org's answer to {path} is larger than {MAX_ANSWER} bytes.",
-                            fix="Check the instance URL.",
-                            detail="too_large",
-                        )
+                        raise error(OrgUnreachableError, "org-answer-too-large", path=path, limit=str(MAX_ANSWER))
                     chunks.append(chunk)
                 reply = Reply(response.status_code, response.headers, b"".join(chunks))
             finally:
@@ -277,10 +274,8 @@ class OrgClient:
 
             self.sent.append(Sent(method, path, None, (time.time() - started) * 1000))
             detail = classify_exception_detail(exc, url)[1]
-            raise OrgUnreachableError(
-                f"The org at {self.connection.base} cannot be reached: {detail.text('en')}",
-                fix="Check the instance URL, the network and the proxy.",
-                detail=detail.text("en"),
+            raise error(
+                OrgUnreachableError, "org-unreachable", base=self.connection.base, detail=detail.text("en")
             ) from exc
         ended = time.time()
         self.sent.append(Sent(method, path, reply.status, (ended - started) * 1000))
@@ -375,11 +370,7 @@ def _raise_if_unreachable(response: Reply, base: str) -> None:
     html = "html" in content_type
     if response.status >= 500 or (html and response.status != 200) or response.status in (301, 302):
         kind = "maintenance" if response.status == 503 else f"HTTP {response.status}"
-        raise OrgUnreachableError(
-            f"The org at {base} answered {kind} instead of the API.",
-            fix="Try again later (maintenance), or check the instance URL (it must be the org's My Domain URL).",
-            detail=kind,
-        )
+        raise error(OrgUnreachableError, "org-unreachable", base=base, detail=kind)
 
 
 def iter_records(answer: Answer) -> Iterator[dict[str, Any]]:

@@ -19,14 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sfjwt_gui.core.errors import SfCliError
+from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.org.client import OrgConnection
 
 MAX_OUTPUT = 5 << 20
 TIMEOUT = 60.0
-INSTALL_HINT = (
-    "Install the Salesforce CLI (npm install --global @salesforce/cli, or the installer from "
-    "https://developer.salesforce.com/tools/salesforcecli), then authorise the org with sf org login web."
-)
 _REDACTED = ("[REDACTED]", "REDACTED")
 
 
@@ -63,26 +60,24 @@ def run_sf(args: list[str], *, path: str | None = None, timeout: float = TIMEOUT
     """Run ``sf ARGS --json`` and return its ``result`` (``SfCliError`` with sf's own message when it fails)."""
     executable = find_sf(path)
     if executable is None:
-        raise SfCliError("The Salesforce CLI (sf) is not on PATH.", fix=INSTALL_HINT, code="sf_missing")
+        raise error(SfCliError, "sf-missing")
     env = {**os.environ, "SF_AUTOUPDATE_DISABLE": "true", "SF_DISABLE_TELEMETRY": "true", "NO_COLOR": "1"}
     try:
         done = subprocess.run(
             [executable, *args, "--json"], capture_output=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL
         )
     except subprocess.TimeoutExpired:
-        raise SfCliError(f"sf {' '.join(args)} did not finish in {timeout:.0f} s.", fix="Run it by hand.") from None
+        raise error(SfCliError, "sf-timeout", command=" ".join(args), seconds=f"{timeout:.0f}") from None
     except OSError as exc:
-        raise SfCliError(f"Cannot run {executable}: {exc.strerror}.", fix=INSTALL_HINT) from exc
+        raise error(SfCliError, "sf-cannot-run", executable=executable, reason=str(exc.strerror)) from exc
     output = done.stdout[:MAX_OUTPUT]
     try:
         data = json.loads(output.decode("utf-8", "replace"))
     except ValueError:
-        raise SfCliError(
-            f"sf {' '.join(args)} did not print JSON (exit {done.returncode}).", fix="Update the Salesforce CLI."
-        ) from None
+        raise error(SfCliError, "sf-not-json", command=" ".join(args), status=str(done.returncode)) from None
     if not isinstance(data, dict) or data.get("status", 0) != 0 or "result" not in data:
         message = str(data.get("message") or data.get("name") or "failed") if isinstance(data, dict) else "failed"
-        raise SfCliError(f"sf {' '.join(args)}: {message[:300]}", fix="Check the alias with sf org list.")
+        raise error(SfCliError, "sf-failed", command=" ".join(args), message=message[:300])
     result = data["result"]
     return result if isinstance(result, dict) else {"items": result}
 
@@ -128,7 +123,7 @@ def _token(result: dict[str, Any]) -> str:
 def connection(alias: str, *, path: str | None = None) -> OrgConnection:
     """An ``OrgConnection`` for the org ``alias`` (or username) from the Salesforce CLI."""
     if not alias or alias.startswith("-") or len(alias) > 255:
-        raise SfCliError(f"{alias!r} is not an org alias or username.", fix="See sf org list.")
+        raise error(SfCliError, "sf-bad-alias", alias=repr(alias))
     result = run_sf(["org", "auth", "show-access-token", "--target-org", alias], path=path)
     token, instance = _token(result), str(result.get("instanceUrl") or "")
     if not token or not instance:
@@ -136,10 +131,7 @@ def connection(alias: str, *, path: str | None = None) -> OrgConnection:
         token = token or _token(display)
         instance = instance or str(display.get("instanceUrl") or "")
     if not token:
-        raise SfCliError(
-            f"The Salesforce CLI did not reveal the access token of {alias!r} ([REDACTED]).",
-            fix="Update the Salesforce CLI (sf update) so that sf org auth show-access-token exists.",
-        )
+        raise error(SfCliError, "sf-token-redacted", alias=repr(alias))
     if not instance.startswith("https://"):
-        raise SfCliError(f"The Salesforce CLI gave no https instance URL for {alias!r}.", fix="Re-authorise the org.")
+        raise error(SfCliError, "sf-no-instance", alias=repr(alias))
     return OrgConnection(instance, token, source=f"sf:{alias}")
