@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -158,3 +162,71 @@ def test_token_inspect_org_needs_admin_before_sending(
     )
     assert code == 1
     assert practice.request_log == []  # type: ignore[attr-defined]
+
+
+def test_practice_serve_json_admin_token_drives_org_inspect(tmp_path: Path, rsa_cert: Any) -> None:
+    """Two processes: `practice serve --json` prints admin_access_token; `org inspect` uses it from the environment."""
+    cert = tmp_path / "app.crt"
+    cert.write_bytes(rsa_cert.public_bytes(serialization.Encoding.PEM))
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sfjwt_gui.cli",
+            "practice",
+            "serve",
+            "--json",
+            "--tls",
+            "--quiet",
+            "--cert",
+            str(cert),
+            "--scenario",
+            "inactive-user",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        info = json.loads(server.stdout.readline())
+        assert info["admin_access_token"].startswith("00D")
+        env = {**os.environ, "PRACTICE_ADMIN": info["admin_access_token"]}
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sfjwt_gui.cli",
+                "org",
+                "inspect",
+                "--iss",
+                info["consumer_key"],
+                "--sub",
+                info["username"],
+                "--cert",
+                str(cert),
+                "--instance-url",
+                info["url"],
+                "--access-token-env",
+                "PRACTICE_ADMIN",
+                "--ca-bundle",
+                info["ca_file"],
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 2, done.stderr
+        checks = {c["id"]: c for c in json.loads(done.stdout)["checks"]}
+        assert checks["user_active"]["status"] == "problem"
+        assert checks["app_certificate"]["status"] == "ok"
+        assert info["admin_access_token"] not in done.stdout + done.stderr
+    finally:
+        server.kill()
+        server.wait(timeout=10)
+        for stream in (server.stdout, server.stderr):
+            if stream:
+                stream.close()
