@@ -30,6 +30,7 @@ import httpx
 from sfjwt_gui.core.errors import OrgUnreachableError
 from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.redact import mask_token
+from sfjwt_gui.core.retry import CancelToken
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,12 @@ class OrgConnection:
     def base(self) -> str:
         """The instance URL without a trailing slash."""
         return self.instance_url.rstrip("/")
+
+    @classmethod
+    def from_token(cls, token: Any) -> OrgConnection:
+        """The connection of a successful JWT exchange in this session (``exchange.TokenInfo``): its user may or may
+        not read Setup; the checks say ``could_not_check`` when it may not."""
+        return cls(str(token.instance_url), str(token.access_token), source="session")
 
 
 @dataclass(frozen=True)
@@ -218,8 +225,10 @@ class OrgClient:
         timeout: float = 30.0,
         transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
+        cancel: CancelToken | None = None,
     ) -> None:
         self.connection = connection
+        self._cancel = cancel
         self.sent: list[Sent] = []
         self.server_dates: list[tuple[float, float]] = []  # (local mid-request time, server Date)
         self._client = httpx.Client(
@@ -250,6 +259,8 @@ class OrgClient:
         self, method: str, url: str, body: bytes = b"", headers: dict[str, str] | None = None, *, soap: bool = False
     ) -> Reply:
         guard_request(method, url, body)
+        if self._cancel is not None:
+            self._cancel.raise_if_cancelled()  # CancelledError between requests: the window's Cancel button
         all_headers = {"Accept": "application/json", "User-Agent": "sfjwt-gui org inspector", **(headers or {})}
         if method == "GET":
             all_headers["Authorization"] = f"Bearer {self.connection.access_token}"

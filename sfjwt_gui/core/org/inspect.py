@@ -18,6 +18,7 @@ from sfjwt_gui.core.org.client import OrgClient, OrgConnection, OrgUnreachableEr
 from sfjwt_gui.core.org.facts import read_facts
 from sfjwt_gui.core.org.practices import Practice, PracticeInput, PracticeStatus, run_practices
 from sfjwt_gui.core.org.texts import needs_text, text
+from sfjwt_gui.core.retry import CancelToken
 
 
 @dataclass
@@ -114,10 +115,14 @@ def inspect_org(
     verify: Any = True,
     timeout: float = 30.0,
     transport: httpx.BaseTransport | None = None,
+    cancel: CancelToken | None = None,
 ) -> Inspection:
-    """Read the org and run every check and practice (``verify``: an ``ssl.SSLContext`` or True)."""
+    """Read the org and run every check and practice (``verify``: an ``ssl.SSLContext`` or True).
+
+    ``cancel`` (a ``retry.CancelToken``) stops between requests with ``CancelledError``.
+    """
     inspection = Inspection(instance_url=connection.base)
-    with OrgClient(connection, verify=verify, timeout=timeout, transport=transport) as client:
+    with OrgClient(connection, verify=verify, timeout=timeout, transport=transport, cancel=cancel) as client:
         try:
             facts = read_facts(client, iss=iss, sub=sub)
         except OrgUnreachableError as exc:
