@@ -26,6 +26,7 @@ from sfjwt_gui.core.outcome import Outcome
 
 if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
+    from sfjwt_gui.core.jwt_codec import DecodedToken
 
 __all__ = ["CauseCheck", "Diagnosis", "Status", "diagnose", "explain_error", "explain_text", "parse_error_text"]
 
@@ -175,6 +176,9 @@ def _render(evidence: Evidence, lang: str) -> str:
             values["why"] = (table.get("why_post_host", {}).get(lang) or why).format(host=rest)
     if "basis" in values:  # a template id naming how a lifetime was measured
         values["basis"] = evidence_templates().get(str(values["basis"]), {}).get(lang) or values["basis"]
+    if "direction" in values:  # ahead / behind: which way the server clock is off
+        direction = f"direction_{values['direction']}"
+        values["direction"] = evidence_templates().get(direction, {}).get(lang) or values["direction"]
     return template.format_map(values)
 
 
@@ -205,7 +209,7 @@ def _assertion_context(
     sent_at: float | None,
     lang: str,
     clock_uncertainty: float | None = None,
-) -> tuple[Any, str | None, list[Finding]]:
+) -> tuple[DecodedToken | None, str | None, list[Finding]]:
     if not assertion:
         return None, None, []
     from sfjwt_gui.core.jwt_codec import decode
@@ -214,7 +218,7 @@ def _assertion_context(
     try:
         decoded = decode(assertion)
     except SfjwtError as exc:
-        return None, exc.message, []
+        return None, key_texts.describe_error(exc, lang)[0], []
     try:
         findings = lint(
             decoded,

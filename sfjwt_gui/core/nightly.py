@@ -65,7 +65,7 @@ def check_profile(
     from sfjwt_gui.core import policy
     from sfjwt_gui.core.claims import Claims
     from sfjwt_gui.core.connection import token_url
-    from sfjwt_gui.core.expiry import whole_days_left
+    from sfjwt_gui.core.expiry import ExpiryState, expiry_state, whole_days_left
     from sfjwt_gui.core.fingerprints import key_matches_certificate, sha256_fingerprint
     from sfjwt_gui.core.jwt_codec import sign
     from sfjwt_gui.core.lint import Severity, lint
@@ -98,7 +98,11 @@ def check_profile(
         )
         days = whole_days_left(certificate.not_valid_after_utc)
         limit = policy.EXPIRY_WARNING_DAYS if warn_days is None else warn_days
-        within = days <= limit if warn_days is not None else policy.expiry_is_warning(days)
+        state = expiry_state(certificate.not_valid_after_utc)
+        # --warn-days replaces the policy's days; "reaching the threshold counts", as policy's own rule
+        within = state is ExpiryState.EXPIRED or (
+            days <= limit if warn_days is not None else state is not ExpiryState.OK
+        )
         steps.append(
             _fail("certificate_days", 2, "cert_expiring", days=days, limit=limit)
             if within

@@ -124,7 +124,7 @@ def ip_restrictions(facts: OrgFacts, extra: PracticeInput) -> Practice:
 def certificate_health(facts: OrgFacts, extra: PracticeInput) -> Practice:
     """The app's certificate: days left and key size."""
     from sfjwt_gui.core import policy
-    from sfjwt_gui.core.expiry import whole_days_left
+    from sfjwt_gui.core.expiry import ExpiryState, expiry_state, whole_days_left
 
     app = facts.app.value
     cert = uploaded_certificate(app) if app else None
@@ -135,7 +135,7 @@ def certificate_health(facts: OrgFacts, extra: PracticeInput) -> Practice:
     days = whole_days_left(cert.not_valid_after_utc, extra.now)
     params = {"app": app.label, "days": days, "bits": bits, "warn_days": policy.EXPIRY_WARNING_DAYS}
     record = {"object": app.record.get("type"), "not_after": cert.not_valid_after_utc.isoformat(), "key_bits": bits}
-    bad = policy.expiry_is_warning(days) or policy.key_size_too_small(bits)
+    bad = expiry_state(cert.not_valid_after_utc, extra.now) is not ExpiryState.OK or policy.key_size_too_small(bits)
     return Practice(
         "certificate_health",
         PracticeStatus.WARN if bad else PracticeStatus.PASS,
