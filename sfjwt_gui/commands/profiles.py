@@ -13,7 +13,6 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, print_usage, read_input_file
-from sfjwt_gui.core.errors import InputError
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.profiles import Profile
@@ -182,7 +181,7 @@ def _agree(question: str, args: argparse.Namespace) -> bool:
 def run_import_sf(args: argparse.Namespace) -> int:
     """Profiles from the Salesforce CLI's JWT orgs; key files into the keyring only when the user agrees."""
     from sfjwt_gui.core.org.sf_cli import list_orgs
-    from sfjwt_gui.core.profiles import profile_from_sf_org
+    from sfjwt_gui.core.profiles import import_key_file, profile_from_sf_org
 
     store = _store()
     report: list[dict[str, Any]] = []
@@ -196,7 +195,7 @@ def run_import_sf(args: argparse.Namespace) -> int:
             continue
         key_name = ""
         if _agree(f"Import the key file {org.private_key} of {org.name} into the OS keyring?", args):
-            key_name = _import_key(org.private_key, org.name)
+            key_name = import_key_file(org.private_key, org.name)
             entry["key_imported"] = key_name
         profile = profile_from_sf_org(
             org.name,
@@ -218,14 +217,3 @@ def run_import_sf(args: argparse.Namespace) -> int:
         if not report:
             print("the Salesforce CLI holds no org authorised with JWT", file=sys.stderr)
     return 0
-
-
-def _import_key(path: str, name: str) -> str:
-    from sfjwt_gui.core.key_loading import load_file
-    from sfjwt_gui.core.vault import Vault
-
-    material = load_file(path, None)
-    if material.private_key is None:
-        raise InputError(f"{path!r} holds no private key.", fix="Check the privateKey path sf org list shows.")
-    Vault().save(name, material.private_key, material.certificate)
-    return name

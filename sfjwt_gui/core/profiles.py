@@ -210,3 +210,17 @@ def profile_from_sf_org(
             "key_name": key_name,
         }
     )
+
+
+def import_key_file(path: str, name: str, *, vault: Any = None) -> str:
+    """Import the key file a Salesforce CLI JWT org names into the OS keyring as ``name`` (only on the user's say-so;
+    the window and ``sfjwt profiles import-sf`` ask first). Returns the key name; the file is left as it is."""
+    from sfjwt_gui.core.errors import InputError
+    from sfjwt_gui.core.key_loading import load_file
+    from sfjwt_gui.core.vault import Vault
+
+    material = load_file(path, None)
+    if material.private_key is None:
+        raise error(InputError, "sf-key-file-no-key", path=path)
+    (vault or Vault()).save(name, material.private_key, material.certificate)
+    return name

@@ -159,6 +159,7 @@ def test_every_core_json_code_is_raised_somewhere() -> None:
         "profile-not-regular",
         "profile-foreign",
         "profile-write-failed",
+        "sf-key-file-no-key",
     }
     assert core - set(CASES) <= {"sign-alg", "sign-not-json", "trust-bundle-unusable"} | in_org_tests
 

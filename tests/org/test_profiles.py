@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -148,3 +149,32 @@ def test_import_sf_without_consent_imports_no_key(
     assert profile.consumer_key.startswith("3MVG9Acme")
     assert profile.key_name == ""
     assert profile.aud == "https://login.salesforce.com"
+
+
+def test_import_key_file_into_a_vault(tmp_path: Path, rsa_key: Any, rsa_cert: Any) -> None:
+    import sys
+
+    from cryptography.hazmat.primitives import serialization
+
+    from sfjwt_gui.core.errors import SfjwtError
+    from sfjwt_gui.core.profiles import import_key_file
+    from sfjwt_gui.core.vault import Vault
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+    from memory_backend import MemoryKeyring
+
+    vault = Vault(backend=MemoryKeyring(), index_dir=tmp_path / "index")
+    key_file = tmp_path / "server.key"
+    key_file.write_bytes(
+        rsa_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+        )
+    )
+    assert import_key_file(str(key_file), "ci-jwt", vault=vault) == "ci-jwt"
+    assert vault.load("ci-jwt").private_numbers() == rsa_key.private_numbers()
+    assert key_file.exists()  # the file is left as it is
+    cert_file = tmp_path / "server.crt"
+    cert_file.write_bytes(rsa_cert.public_bytes(serialization.Encoding.PEM))
+    with pytest.raises(SfjwtError) as caught:
+        import_key_file(str(cert_file), "other", vault=vault)
+    assert caught.value.code == "sf-key-file-no-key"
