@@ -68,6 +68,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--lifetime", default=str(lifetime), metavar="SECONDS", help=f"exp = now + SECONDS (default {lifetime})"
     )
     sign.add_argument("--iat", action="store_true", help="add iat (issued at)")
+    from sfjwt_gui.commands.profiles import add_profile_flag
+
+    add_profile_flag(sign)
     sign.add_argument("--claim", action="append", default=[], metavar="NAME=VALUE", help="extra claim (repeatable)")
     add_json_flag(sign)
     sign.set_defaults(handler=run_sign)
@@ -143,6 +146,9 @@ def _decode(args: argparse.Namespace) -> DecodedToken:
 
 def run_sign(args: argparse.Namespace) -> int:
     """Sign and print the assertion."""
+    from sfjwt_gui.commands.profiles import apply_profile
+
+    apply_profile(args)
     from sfjwt_gui.core.claims import Claims, parse_claim_assignment
     from sfjwt_gui.core.connection import parse_preset, token_url
     from sfjwt_gui.core.jwt_codec import sign
