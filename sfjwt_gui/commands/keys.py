@@ -3,8 +3,8 @@
 ``--json`` objects (stable):
 
 * ``keys list``   → ``{"keys": [{name, created, key_bits, has_certificate, sha1_fingerprint, sha256_fingerprint,
-  not_after, days_left, public_key_sha256, subject, expiry: "ok"|"expiring"|"expired"|"none"}], "index": PATH}``
-  (every RECORD below also carries ``subject``)
+  not_after, days_left, public_key_sha256, subject, expiry: "ok"|"expiring"|"expired"|"none", profiles: [NAME]}],
+  "index": PATH}`` (every RECORD below also carries ``subject``)
 * ``keys show``   → the ``sfjwt inspect`` object (kind, source_format, key_type, key_bits, subject, issuer, serial,
   not_before, not_after, days_left, sha1_fingerprint, sha256_fingerprint, public_key_sha256,
   key_matches_certificate, self_signed, extra_certificates, repairs, warnings) plus ``name``, ``created``, ``backend``
@@ -75,7 +75,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="list stored keys (names, sizes, certificate expiry)",
         description='List the stored keys from the index (no keyring prompt). --json prints {"keys": [{name, '
         "created, key_bits, has_certificate, sha1_fingerprint, sha256_fingerprint, not_after, days_left, "
-        'public_key_sha256, subject, expiry}], "index": PATH}; expiry is ok, expiring, expired or none.',
+        'public_key_sha256, subject, expiry, profiles}], "index": PATH}; expiry is ok, expiring, expired or none; '
+        "profiles are the connection profiles naming the key.",
     )
     add_json_flag(listing)
     listing.set_defaults(handler=run_list)
@@ -179,13 +180,19 @@ def run_list(args: argparse.Namespace) -> int:
     """Print the stored keys (from the index: no keyring prompt), as the window's Keys table lists them."""
     from sfjwt_gui.core.expiry import ExpiryState
     from sfjwt_gui.core.key_listing import key_rows
+    from sfjwt_gui.core.profiles import ProfileStore
 
     vault = _vault()
     records = vault.list()
-    rows = key_rows(records)
+    rows = key_rows(records, [(p.name, p.key_name) for p in ProfileStore().list() if p.key_name])
     if args.json:
         keys = [
-            {**record_json(r), "subject": row.subject, "expiry": row.to_json()["expiry"]}
+            {
+                **record_json(r),
+                "subject": row.subject,
+                "expiry": row.to_json()["expiry"],
+                "profiles": list(row.profiles),
+            }
             for r, row in zip(records, rows, strict=True)
         ]
         emit_json({"keys": keys, "index": str(vault.index_path)})
@@ -204,6 +211,8 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{row.name:<{width}}  {row.key_bits:>4}  {expiry:<25}  {row.sha256_fingerprint or '-'}")
         if row.subject:
             print(f"{'':<{width}}  {'':>4}  {'':<25}  {row.subject}")
+        if row.profiles:
+            print(f"{'':<{width}}  {'':>4}  {'':<25}  used by profiles: {', '.join(row.profiles)}")
     return 0
 
 

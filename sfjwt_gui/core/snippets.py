@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from sfjwt_gui.core import policy
+
 __all__ = [
     "GRANT_TYPE",
     "KEY_FILE_PLACEHOLDER",
@@ -50,7 +52,7 @@ class SnippetInput:
     consumer_key: str
     username: str
     audience: str
-    lifetime: int = 180
+    lifetime: int = policy.DEFAULT_LIFETIME_SECONDS
     assertion: str | None = None
     key_file: str | None = None  # an unencrypted PEM key file; named only when it exists
     certificate_name: str = "My_Cert"

@@ -107,9 +107,17 @@ def test_listing_rows_subject_size_expiry_fingerprints_profiles(vault: Any, rsa_
 
 
 def test_keys_list_cli_uses_the_same_rows(
-    backend: MemoryKeyring, capsys: pytest.CaptureFixture[str], rsa_key: Any
+    backend: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    rsa_key: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from sfjwt_gui.core.profiles import Profile, ProfileStore
     from sfjwt_gui.core.vault import Vault
+
+    monkeypatch.setenv("SFJWT_CONFIG_DIR", str(tmp_path / "config"))
+    ProfileStore().save(Profile(name="Prod", endpoint="https://login.salesforce.com", key_name="acme"))
 
     Vault().save("acme", rsa_key, self_signed_certificate(rsa_key, Subject("acme-cn"), 365))
     code, out, _ = run(capsys, "keys", "list", "--json")
@@ -117,6 +125,8 @@ def test_keys_list_cli_uses_the_same_rows(
     assert out["keys"][0]["subject"] == "CN=acme-cn"
     assert out["keys"][0]["expiry"] == "ok"
     assert out["keys"][0]["days_left"] == 365
+    assert out["keys"][0]["profiles"] == ["Prod"]
     code, text, _ = run(capsys, "keys", "list")
     assert "(365)" in text
     assert "CN=acme-cn" in text
+    assert "used by profiles: Prod" in text
