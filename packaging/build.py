@@ -1,6 +1,6 @@
 """Build the standalone app: wheel -> clean venv -> PyInstaller one-folder bundle -> archive + .sha256 in dist/.
 
-    python packaging/build.py [--installer] [--wheel FILE]
+    python packaging/build.py [--installer] [--sign] [--wheel FILE]
 
 The same script on Linux, macOS and Windows (the hosted CI runs exactly this; see .github/workflows/release.yml):
 
@@ -12,7 +12,9 @@ The same script on Linux, macOS and Windows (the hosted CI runs exactly this; se
 5. the folder is archived as ``dist/sfjwt-gui-VERSION-OS-ARCH.tar.gz`` (``.zip`` on Windows), a ``.sha256`` beside it.
    On Linux the archive also carries ``install-desktop-entry.sh``, the desktop entry and the PNG icons.
 6. ``--installer``: Windows runs Inno Setup (``iscc``) on ``packaging/windows/sfjwt-gui.iss``; macOS makes a
-   ``.dmg`` with ``hdiutil``. Both get a ``.sha256``. Signing/notarising: packaging/sign.sh (skips without secrets).
+   ``.dmg`` with ``hdiutil``. Both get a ``.sha256``.
+7. ``--sign``: packaging/sign.sh signs the executables (Windows) or the .app (macOS) before archiving, and the
+   installer / .dmg (notarised) before its checksum; it skips with a note when its secrets are not set.
 
 Then run ``packaging/smoke_test.py`` on the result (the bundle folder path is printed last, and written to
 ``packaging/build/bundle-path.txt``).
@@ -88,11 +90,16 @@ def build_wheel(out: Path) -> Path:
     return wheel
 
 
-def clean_venv(venv: Path, wheel: Path) -> Path:
-    """A fresh venv holding the wheel (and its dependencies), PyInstaller and Pillow; returns its python."""
+def clean_venv(venv: Path, wheel: Path, *, reuse: bool = False) -> Path:
+    """A fresh venv holding the wheel (and its dependencies), PyInstaller and Pillow; returns its python.
+
+    ``reuse`` (for iterating on the spec): keep an existing venv and only reinstall the wheel itself."""
+    python = venv_bin(venv, "python")
+    if reuse and python.exists():
+        run(python, "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", wheel)
+        return python
     shutil.rmtree(venv, ignore_errors=True)
     run(sys.executable, "-m", "venv", venv)
-    python = venv_bin(venv, "python")
     run(python, "-m", "pip", "install", "-q", "--disable-pip-version-check", wheel, PYINSTALLER, PILLOW)
     return python
 
@@ -137,6 +144,14 @@ def archive(source: Path, name: str) -> Path:
     return target
 
 
+def sign(*files: Path) -> None:
+    """packaging/sign.sh for this OS (Windows: .exe files; macOS: the .app or the .dmg); nothing to do on Linux."""
+    if sys.platform == "win32":
+        run("bash", HERE / "sign.sh", "windows", *files)
+    elif sys.platform == "darwin":
+        run("bash", HERE / "sign.sh", "macos-dmg" if files[0].suffix == ".dmg" else "macos-app", *files)
+
+
 def installer(bundle: Path, icons: Path, name: str) -> Path | None:
     """Windows: Inno Setup installer; macOS: .dmg. None (with a note) where the tool is missing."""
     if sys.platform == "win32":
@@ -173,6 +188,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--wheel", type=Path, help="use this wheel instead of building one")
     parser.add_argument("--installer", action="store_true", help="also the Windows installer / macOS .dmg")
+    parser.add_argument("--reuse-venv", action="store_true", help="keep packaging/build/venv (faster rebuilds)")
+    parser.add_argument("--sign", action="store_true", help="sign (and notarise) via packaging/sign.sh")
     opts = parser.parse_args()
     started = time.monotonic()
     timings: dict[str, float] = {}
@@ -186,7 +203,7 @@ def main() -> int:
     wheel = opts.wheel.resolve() if opts.wheel else build_wheel(BUILD / "wheel")
     stage("wheel", t0)
     t0 = time.monotonic()
-    python = clean_venv(BUILD / "venv", wheel)
+    python = clean_venv(BUILD / "venv", wheel, reuse=opts.reuse_venv)
     stage("clean venv", t0)
     t0 = time.monotonic()
     icons = BUILD / "icons"
@@ -204,6 +221,8 @@ def main() -> int:
     if sys.platform.startswith("linux"):
         add_linux_extras(bundle, icons)
     stage("pyinstaller", t0)
+    if opts.sign:
+        sign(*(sorted(bundle.glob("*.exe")) if sys.platform == "win32" else [bundle]))
     t0 = time.monotonic()
     name = artifact_name()
     if sys.platform == "darwin":  # the .app inside a folder, so the archive unpacks to one folder
@@ -220,6 +239,8 @@ def main() -> int:
         t0 = time.monotonic()
         made = installer(bundle, icons, name)
         if made is not None:
+            if opts.sign:
+                sign(made)
             sha256_file(made)
         stage("installer", t0)
     (BUILD / "bundle-path.txt").write_text(str(bundle), encoding="utf-8")

@@ -9,9 +9,10 @@ temporary folder it runs the bundle's own executables, never the source tree:
 2. ``sfjwt practice scenarios`` (English and Japanese) and ``sfjwt explain`` (a diagnosis, in Japanese too);
 3. ``sfjwt keygen --name …`` into the OS keyring (Secret Service on Linux — run it inside
    ``dbus-run-session -- .ci/with-keyring``; Credential Manager on Windows; Keychain on macOS), then ``sfjwt keys list``
-   shows it; the key is deleted at the end;
+   shows it and ``keys show`` names that backend (the freezer kept the keyring backends); deleted at the end;
 4. ``sfjwt practice serve --tls --key …`` and ``sfjwt token --key … --ca-bundle <practice CA>``: a real token over TLS;
-5. ``sfjwt-gui --practice --lang ja`` offscreen until the window shows, filled by the practice org, in Japanese;
+5. ``sfjwt-gui --practice --lang ja`` offscreen until the window shows, filled by the practice org, in Japanese; then
+   every page built (``--quit-when-ready``), as ``sfjwt --help`` imports every subcommand: nothing left out;
 6. the unpacked size stays within the budget.
 Exit 0 when every check passed; each failure is printed with the command's output.
 """
@@ -50,6 +51,7 @@ class Smoke:
     def __init__(self, sfjwt: Path, gui: Path, cwd: Path) -> None:
         self.sfjwt, self.gui, self.cwd = sfjwt, gui, cwd
         self.failures: list[str] = []
+        self.passed = 0
         self.env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
 
     def run(self, program: Path, *args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
@@ -66,6 +68,7 @@ class Smoke:
 
     def check(self, label: str, ok: bool, result: subprocess.CompletedProcess[str] | None = None) -> bool:
         print(f"{'ok  ' if ok else 'FAIL'} {label}", flush=True)
+        self.passed += ok
         if not ok:
             detail = (
                 f"\n  exit {result.returncode}\n  stdout: {result.stdout[-2000:]}\n  stderr: {result.stderr[-2000:]}"
@@ -88,17 +91,22 @@ def cli_checks(smoke: Smoke, version: str) -> None:
     r = smoke.run(smoke.sfjwt, "explain", "--error", "invalid_client_id", "--lang", "ja", "--json")
     kana = r.returncode == 0 and any("\u3040" <= ch <= "\u30ff" for ch in json.loads(r.stdout or "{}").get("title", ""))
     smoke.check("sfjwt explain --lang ja (Japanese diagnosis)", kana, r)
+    r = smoke.run(smoke.sfjwt, "--help")  # imports every registered subcommand module: a missing one is exit 3
+    smoke.check("sfjwt --help (every subcommand module is bundled)", r.returncode == 0 and "keygen" in r.stdout, r)
     r = smoke.run(smoke.sfjwt, "nosuch")
     smoke.check("unknown subcommand is a usage error (exit 1), not a crash", r.returncode == 1, r)
 
 
-def keyring_and_token(smoke: Smoke, name: str) -> None:
+def keyring_and_token(smoke: Smoke, name: str, backend: str) -> None:
     r = smoke.run(smoke.sfjwt, "keygen", "--name", name, "--cert-out", "smoke.crt", "--json")
     if not smoke.check(f"sfjwt keygen --name {name} (into the OS keyring)", r.returncode == 0, r):
         return
     try:
         r = smoke.run(smoke.sfjwt, "keys", "list", "--json")
         smoke.check("sfjwt keys list shows the new key", r.returncode == 0 and name in r.stdout, r)
+        r = smoke.run(smoke.sfjwt, "keys", "show", name, "--json")
+        shown = json.loads(r.stdout or "{}").get("backend", "") if r.returncode == 0 else ""
+        smoke.check(f"the key is kept in {backend} (sfjwt keys show: {shown or '?'})", backend in shown, r)
         serve = subprocess.Popen(
             [str(smoke.sfjwt), "practice", "serve", "--tls", "--key", name, "--json", "--quiet"],
             stdout=subprocess.PIPE,
@@ -150,6 +158,8 @@ def window_check(smoke: Smoke, state: Path) -> None:
     smoke.check(
         f"sfjwt-gui --practice --lang ja: window shown, practice org filled it, Japanese ({seconds:.1f} s)", ok, r
     )
+    r = smoke.run(smoke.gui, "--quit-when-ready", timeout=120, **env)  # builds every page: each page module is there
+    smoke.check("sfjwt-gui builds every page", r.returncode == 0 and "ready" in r.stdout.split(), r)
 
 
 def main() -> int:
@@ -158,6 +168,11 @@ def main() -> int:
     parser.add_argument("bundle", type=Path)
     parser.add_argument("--budget-mb", type=float, default=200.0, help="unpacked size budget (default 200)")
     parser.add_argument("--keyring-name", default=f"sfjwt-smoke-{uuid.uuid4().hex[:8]}")
+    parser.add_argument(
+        "--expect-backend",
+        default={"win32": "Windows Credential Manager", "darwin": "macOS Keychain"}.get(sys.platform, "Secret Service"),
+        help="the keyring the frozen app must use (default: this OS's)",
+    )
     parser.add_argument("--skip-keyring", action="store_true", help="only where no keyring can exist (say why)")
     opts = parser.parse_args()
     bundle = opts.bundle.resolve()
@@ -173,11 +188,12 @@ def main() -> int:
         if opts.skip_keyring:
             print("skip keyring checks (--skip-keyring)")
         else:
-            keyring_and_token(smoke, opts.keyring_name)
+            keyring_and_token(smoke, opts.keyring_name, opts.expect_backend)
         window_check(smoke, Path(tmp))
         size = bundle_size(bundle) / 1e6
         smoke.check(f"unpacked size {size:.0f} MB <= {opts.budget_mb:.0f} MB", size <= opts.budget_mb)
-    print(f"smoke test: {len(smoke.failures)} failed, {time.perf_counter() - started:.0f} s")
+    print(f"smoke test of {bundle} took {time.perf_counter() - started:.0f} s")
+    print(f"smoke: {smoke.passed} passed, {len(smoke.failures)} failed")
     for failure in smoke.failures:
         print(f"\nFAILED: {failure}", file=sys.stderr)
     return 1 if smoke.failures else 0
