@@ -147,7 +147,9 @@ def archive(source: Path, name: str) -> Path:
 def sign(*files: Path) -> None:
     """packaging/sign.sh for this OS (Windows: .exe files; macOS: the .app or the .dmg); nothing to do on Linux."""
     if sys.platform == "win32":
-        run("bash", HERE / "sign.sh", "windows", *files)
+        git_bash = Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "Git" / "bin" / "bash.exe"
+        # Git's bash, not System32\bash.exe (WSL), which may come first on PATH
+        run(git_bash if git_bash.exists() else "bash", HERE / "sign.sh", "windows", *files)
     elif sys.platform == "darwin":
         run("bash", HERE / "sign.sh", "macos-dmg" if files[0].suffix == ".dmg" else "macos-app", *files)
 
