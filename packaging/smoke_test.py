@@ -1,4 +1,4 @@
-"""Smoke test of the FROZEN app, run after every build (stdlib only; any Python 3.11+ runs it):
+"""Smoke test of the FROZEN app, run after every build (stdlib only; any Python 3.8+ runs it):
 
     python packaging/smoke_test.py BUNDLE [--budget-mb 200] [--keyring-name NAME]
 
@@ -22,15 +22,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def project_version() -> str:
+    """pyproject.toml's version (read without tomllib: the Ubuntu 22.04 check runs this with Python 3.10)."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    found = re.search(r'^version = "([^"]+)"', text, re.MULTILINE)
+    if found is None:
+        raise SystemExit("smoke_test: no version in pyproject.toml")
+    return found.group(1)
 
 
 def executables(bundle: Path) -> tuple[Path, Path]:
@@ -177,7 +186,7 @@ def main() -> int:
     opts = parser.parse_args()
     bundle = opts.bundle.resolve()
     sfjwt, gui = executables(bundle)
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    version = project_version()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sfjwt-smoke-") as tmp:
         smoke = Smoke(sfjwt, gui, Path(tmp))
