@@ -5,7 +5,8 @@ line in ``COMMANDS``. Only the module of the subcommand being run is imported, s
 httpx. A registered module that fails to import is an ``InstallError`` naming it and the cause (exit 3), never a
 silently missing subcommand. Output piped into ``head`` that stops reading ends the command quietly.
 
-Exit codes (stable): 0 ok · 1 bad input · 2 lint errors / Salesforce refused · 3 keyring or network problem.
+Exit codes (stable): 0 ok · 1 bad input · 2 lint errors / Salesforce refused · 3 keyring or network problem, or an
+incomplete installation.
 """
 
 from __future__ import annotations
