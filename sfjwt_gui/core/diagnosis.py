@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
+from sfjwt_gui.core import key_texts
 from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, evidence_templates, load_catalogue
 from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.evidence import MAINTENANCE_WORDS, Evidence, EvidenceContext, Status, run_check
@@ -143,7 +144,7 @@ class Diagnosis:
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise InputError(f"Language {lang!r} is not available.", fix="Use en or ja.")
+        raise key_texts.error(InputError, "language-unavailable", lang=repr(lang))
 
 
 def _render(evidence: Evidence, lang: str) -> str:
@@ -372,7 +373,7 @@ def explain_error(
     """Explain an OAuth error code and description without sending anything (``assertion``: the JWT that was sent)."""
     _check_lang(lang)
     if not (error or description):
-        raise InputError("There is no error to explain.", fix="Paste the response body, or give --error CODE.")
+        raise key_texts.error(InputError, "explain-nothing")
     cat = load_catalogue()
     entry = cat.match_oauth(error, description) or cat.entry(UNKNOWN_ID)
     approximate = _approximate(error, description)
