@@ -19,7 +19,9 @@ LEFT_OUT = ("screenshots/",)  # README pictures
 
 def _is_runtime(relative: str) -> bool:
     """A file under resources/ that the app reads at run time (the wheel must carry exactly these)."""
-    return not (relative.startswith(LEFT_OUT) or relative.endswith(".ts") or relative.endswith("/update.py"))
+    if relative.startswith("translations/"):
+        return relative.endswith(".qm")  # not the .ts, the <lang>.json tables or update.py that generate them
+    return not relative.startswith(LEFT_OUT)
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +45,7 @@ def test_wheel_carries_runtime_resources_and_no_sources_or_scripts(wheel: Path) 
     shipped = {n.removeprefix("sfjwt_gui/resources/") for n in names if n.startswith("sfjwt_gui/resources/")}
     assert shipped == {n for n in on_disk if _is_runtime(n)}
     assert not [n for n in names if n.endswith(".ts") or n.endswith("/update.py") or "resources/screenshots" in n]
+    assert not [n for n in names if n.startswith("sfjwt_gui/resources/translations/") and not n.endswith(".qm")]
     assert any(n.endswith(".ts") for n in on_disk)  # the sources exist, so leaving them out is a real choice
     assert "sfjwt_gui/resources/translations/ja/main_window.qm" in names
     package = {p.relative_to(ROOT).as_posix() for p in (ROOT / "sfjwt_gui").rglob("*.py")}
