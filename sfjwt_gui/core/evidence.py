@@ -315,8 +315,7 @@ def check_clock_skew(ctx: EvidenceContext) -> Evidence:
     params = {
         "server_date": result.server_date,
         "offset": f"{abs(offset):.0f}",
-        "direction": "ahead of" if offset > 0 else "behind",
-        "direction_ja": "進んでいます" if offset > 0 else "遅れています",
+        "direction": "ahead" if offset > 0 else "behind",  # a template id: direction_ahead / direction_behind
     }
     if policy.skew_is_warning(offset):
         return Evidence(Status.CONFIRMED, "clock_skew", params)
@@ -375,7 +374,7 @@ def check_exp_lifetime(ctx: EvidenceContext) -> Evidence:
         lifetime, basis = exp - _send_time(ctx), "basis_send"
     if abs(lifetime) >= 3000:  # a whole-hours shift is the timezone check's business
         return Evidence(Status.UNKNOWN, "exp_long_enough", {"seconds": f"{lifetime:.0f}", "basis": basis})
-    if lifetime < 30:
+    if policy.lifetime_too_short(lifetime):
         return Evidence(Status.CONFIRMED, "exp_short", {"seconds": f"{lifetime:.0f}", "basis": basis})
     return Evidence(Status.RULED_OUT, "exp_long_enough", {"seconds": f"{lifetime:.0f}", "basis": basis})
 

@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import unquote_plus
 
 import jwt
@@ -193,7 +193,7 @@ def _b64decode(part: str, name: str) -> bytes:
         raise _token_error("bad-base64", name, detail=str(exc)) from exc
 
 
-def _reject_constant(name: str) -> Any:
+def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not JSON")
 
 
