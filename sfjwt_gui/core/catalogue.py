@@ -211,7 +211,10 @@ class Catalogue:
             for item in oauth:
                 for rule in item.match:
                     if rule.description and not rule.closest:
-                        ratio = difflib.SequenceMatcher(None, desc, normalise(rule.description)).ratio()
+                        matcher = difflib.SequenceMatcher(None, desc, normalise(rule.description))
+                        if matcher.real_quick_ratio() < _SPELLING:  # an O(1) upper bound: lengths too far apart
+                            continue
+                        ratio = matcher.ratio()
                         if ratio >= _SPELLING and (spelled is None or ratio > spelled[0]):
                             spelled = (ratio, item)
             if spelled:

@@ -24,7 +24,16 @@ from sfjwt_gui.core.outcome import Outcome
 if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
 
-__all__ = ["CauseCheck", "Diagnosis", "Status", "diagnose", "explain_error", "explain_text", "parse_error_text"]
+__all__ = [
+    "CauseCheck",
+    "Diagnosis",
+    "Status",
+    "diagnose",
+    "explain_entry",
+    "explain_error",
+    "explain_text",
+    "parse_error_text",
+]
 
 
 @dataclass(frozen=True)
@@ -383,6 +392,24 @@ def parse_error_text(text: str) -> tuple[str | None, str | None, str]:
 
     pasted = extract(text)
     return pasted.error, pasted.description, pasted.body
+
+
+def explain_entry(
+    entry_id: str, *, lang: str = "en", assertion: str | None = None, endpoint: str | None = None
+) -> Diagnosis:
+    """The diagnosis of one catalogue entry as such (no answer at hand): its causes checked against ``assertion``."""
+    _check_lang(lang)
+    entry = load_catalogue().entry(entry_id)
+    token_url = None
+    if endpoint:
+        from sfjwt_gui.core.connection import token_url as to_token_url
+
+        token_url = to_token_url(endpoint)
+    decoded, decode_error, findings = _assertion_context(assertion, token_url, None, None, None, None, lang)
+    ctx = EvidenceContext(
+        entry_id=entry.id, decoded=decoded, decode_error=decode_error, token_url=token_url, findings=findings, lang=lang
+    )
+    return _build(entry, ctx, lang)
 
 
 def explain_error(

@@ -247,6 +247,16 @@ def check_aud_generic_host(ctx: EvidenceContext) -> Evidence:
     return Evidence(Status.UNKNOWN, "generic_host_maybe", {"hosts": hosts})
 
 
+def check_aud_generic_only(ctx: EvidenceContext) -> Evidence:
+    if not ctx.decoded:
+        return Evidence(Status.UNKNOWN, "no_assertion")
+    aud = ctx.aud
+    host = urllib.parse.urlsplit(aud).hostname if aud else None
+    if host and classify_host(host).kind in (HostKind.LOGIN, HostKind.TEST):
+        return Evidence(Status.UNKNOWN, "aud_generic_only", {"aud": aud})
+    return Evidence(Status.RULED_OUT, "aud_not_generic", {"aud": aud})
+
+
 def check_sub_sandbox_suffix(ctx: EvidenceContext) -> Evidence:
     if not ctx.decoded:
         return Evidence(Status.UNKNOWN, "no_assertion")
@@ -639,6 +649,7 @@ CHECKS: dict[str, Callable[[EvidenceContext], Evidence]] = {
     "aud_org_type": check_aud_org_type,
     "aud_format": check_aud_format,
     "aud_generic_host": check_aud_generic_host,
+    "aud_generic_only": check_aud_generic_only,
     "sub_sandbox_suffix": check_sub_sandbox_suffix,
     "signature_vs_certificate": check_signature_vs_certificate,
     "iss_format": check_iss_format,

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sfjwt_gui.core.catalogue import Catalogue, load_catalogue, normalise
@@ -34,11 +35,13 @@ MAX_CHARS = 1_000_000  # the explain read limit
 MAX_JSON_ATTEMPTS = 32
 MAX_JSON_CHARS = 16_384  # a token endpoint's error body is tiny; decode at most this much per attempt
 MAX_LISTED = 20  # lines of an "Errors encountered:" list
+MAX_CANDIDATES = 2000  # occurrences of "error" looked at more closely
 
-_ERROR_KEY = re.compile(r"""\{\s*(?:\\*["'])?error(?:_description)?(?:\\*["'])?\s*:""")
-_FORM = re.compile(r"(?:^|[?&#\s\"'])error=([A-Za-z_]{3,40})(?:&error_description=([^&\s\"'<>]{1,400}))?")
-_KEY_VALUE_ERROR = re.compile(r"""\\*["']?\berror\\*["']?\s*(?:=>|:|=)\s*\\*["']([A-Za-z_]{3,40})\\*["']""")
-_KEY_VALUE_DESC = re.compile(r"""\\*["']?\berror_description\\*["']?\s*(?:=>|:|=)\s*\\*["']([^"'\\\n]{1,400})""")
+# each is matched only in a short window at an occurrence of "error" that str.find located
+_OPENS_OBJECT = re.compile(r"""\{\s*\\*["']?$""")
+_FORM = re.compile(r"error=([A-Za-z_]{3,40})(?:&error_description=([^&\s\"'<>]{1,400}))?")
+_KEY_VALUE_ERROR = re.compile(r"""error\\*["']?\s*(?:=>|:|=)\s*\\*["']([A-Za-z_]{3,40})\\*["']""")
+_KEY_VALUE_DESC = re.compile(r"""error_description\\*["']?\s*(?:=>|:|=)\s*\\*["']([^"'\\\n]{1,400})""")
 _LIST_HEAD = "errors encountered:"
 _CLI_SUFFIX = re.compile(r"\s*\[audience=[^\]\n]{0,300}\]\s*$")
 _CODE = re.compile(r"\b([a-z]+(?:_[a-z]+)+)\b")
@@ -174,7 +177,7 @@ def extract(text: str, catalogue: Catalogue | None = None) -> Pasted:
         found = step(text, lowered, cat)
         if found is not None:
             return found
-    form = _form(text)
+    form = _form(text, lowered)
     if form is not None:
         return form
     for later in (_html_page, _known_description, _network, _not_json, _code):
@@ -183,6 +186,16 @@ def extract(text: str, catalogue: Catalogue | None = None) -> Pasted:
             return found
     line = _first_line(text)
     return Pasted(description=line or None, body=line)
+
+
+def _occurrences(lowered: str, needle: str) -> Iterator[int]:
+    """Where ``needle`` occurs (C-speed ``str.find``), at most ``MAX_CANDIDATES`` times."""
+    at = lowered.find(needle)
+    for _ in range(MAX_CANDIDATES):
+        if at < 0:
+            return
+        yield at
+        at = lowered.find(needle, at + 1)
 
 
 def _first_line(text: str) -> str:
@@ -200,10 +213,15 @@ def _line_at(text: str, index: int) -> str:
 
 def _json_object(text: str, lowered: str, cat: Catalogue) -> Pasted | None:
     decoder = json.JSONDecoder()
-    for attempt, match in enumerate(_ERROR_KEY.finditer(text)):
-        if attempt >= MAX_JSON_ATTEMPTS:
+    attempts = 0
+    for at in _occurrences(lowered, "error"):
+        opens = _OPENS_OBJECT.search(text, max(0, at - 12), at)
+        if opens is None:
+            continue
+        attempts += 1
+        if attempts > MAX_JSON_ATTEMPTS:
             break
-        chunk = text[match.start() : match.start() + MAX_JSON_CHARS]
+        chunk = text[opens.start() : opens.start() + MAX_JSON_CHARS]
         for candidate in (chunk, _unescape(chunk)):
             try:
                 obj, end = decoder.raw_decode(candidate)
@@ -256,16 +274,23 @@ def _cli_list(text: str, lowered: str, cat: Catalogue) -> Pasted | None:
     return Pasted(description=first[best], body="\n".join(listed), listed=tuple(listed), how="cli-list")
 
 
-def _form(text: str) -> Pasted | None:
-    form = _FORM.search(text)
-    if form:
-        desc = urllib.parse.unquote_plus(form.group(2)) if form.group(2) else None
-        return Pasted(error=form.group(1), description=desc, body=form.group(0).strip(" \"'?&#"), how="form")
-    error = _KEY_VALUE_ERROR.search(text)
-    if error:
-        desc_match = _KEY_VALUE_DESC.search(text)
-        desc = desc_match.group(1).strip() if desc_match else None
-        return Pasted(error=error.group(1), description=desc, body=_line_at(text, error.start()), how="form")
+def _form(text: str, lowered: str) -> Pasted | None:
+    for at in _occurrences(lowered, "error="):
+        if at and text[at - 1] not in "?&# \t\n\"'":
+            continue
+        form = _FORM.match(text, at)
+        if form:
+            desc = urllib.parse.unquote_plus(form.group(2)) if form.group(2) else None
+            return Pasted(error=form.group(1), description=desc, body=form.group(0), how="form")
+    for at in _occurrences(lowered, "error"):
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue
+        error = _KEY_VALUE_ERROR.match(text, at)
+        if error:
+            desc_at = lowered.find("error_description", max(0, at - 600), at + 600)
+            desc_match = _KEY_VALUE_DESC.match(text, desc_at) if desc_at >= 0 else None
+            desc = desc_match.group(1).strip() if desc_match else None
+            return Pasted(error=error.group(1), description=desc, body=_line_at(text, at), how="form")
     return None
 
 
@@ -321,5 +346,8 @@ def _code(text: str, lowered: str, cat: Catalogue) -> Pasted | None:
         if attempt > 4096:
             break
         if match.group(1) in known:
-            return Pasted(error=match.group(1), body=_line_at(text, match.start()), how="code")
+            end = text.find("\n", match.end(), match.end() + 400)
+            rest = text[match.end() : end if end >= 0 else match.end() + 400].strip(" \t:-=\"'`,()[]")
+            line = _line_at(text, match.start())
+            return Pasted(error=match.group(1), description=rest or None, body=line, how="code")
     return None
