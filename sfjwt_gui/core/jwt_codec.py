@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import (
     ClaimsError,
     InputError,
@@ -29,7 +30,7 @@ from sfjwt_gui.core.errors import (
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
 from sfjwt_gui.core.text_data import KeepPlaceholders, check_language, load_json
 
-MIN_KEY_BITS = 2048
+MIN_KEY_BITS = policy.MIN_RSA_BITS
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 _COMPACT = re.compile(r"[A-Za-z0-9_.-]+")
 _CLOSERS = "\"'`),;]}>"  # punctuation that may follow a pasted token
@@ -90,7 +91,7 @@ def sign(payload: Mapping[str, Any], key: RSAPrivateKey, *, headers: Mapping[str
         raise UnsupportedKeyError(
             f"A {type(key).__name__} cannot sign RS256.", fix="Use an RSA private key of 2048 bits or more."
         )
-    if key.key_size < MIN_KEY_BITS:
+    if policy.key_size_too_small(key.key_size):
         raise KeyTooSmallError(f"The RSA key has {key.key_size} bits.", fix="Generate a new key of 2048 bits or more.")
     if headers and headers.get("alg", "RS256") != "RS256":  # PyJWT would sign with the header's alg
         raise ClaimsError(
