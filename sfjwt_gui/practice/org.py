@@ -176,6 +176,20 @@ class Org:
         """Every aud value the org accepts (the server adds its own base URL)."""
         return (self.generic_login_url, self.my_domain_url, *self.site_urls)
 
+    def site_for_path(self, path: str) -> str | None:
+        """The Experience Cloud site whose token endpoint ``path`` is (``/customers/services/oauth2/token``)."""
+        from urllib.parse import urlsplit
+
+        prefix = path.rstrip("/").removesuffix("/services/oauth2/token")
+        if not prefix or prefix == path.rstrip("/"):
+            return None
+        return next((url for url in self.site_urls if urlsplit(url).path.rstrip("/") == prefix), None)
+
+    @property
+    def community_id(self) -> str:
+        """The id Salesforce sends as sfdc_community_id for this org's site (0DB…, made up from the org id)."""
+        return "0DB" + self.org_id[3:15]
+
     def find_app(self, consumer_key: str) -> App | None:
         """The app whose consumer key is exactly ``consumer_key``."""
         return next((app for app in self.apps if app.consumer_key == consumer_key), None)

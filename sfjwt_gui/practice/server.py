@@ -10,10 +10,15 @@
 
 Endpoints:
 
-- ``POST /services/oauth2/token``: the checks of ``practice.checks`` in order; refusals are HTTP 400 with the exact
-  Salesforce body, ``Content-Type: application/json`` and ``Cache-Control: no-store``. Success returns access_token,
-  scope, instance_url, id, token_type, issued_at and signature (never a refresh token). ``instance_url`` and ``id``
-  point at this server (a real org points at its My Domain) so clients can call them.
+- ``POST /services/oauth2/token`` (parameters in a form body or the query string): the checks of ``practice.checks``
+  in order; refusals are HTTP 400 with the exact Salesforce body and the headers a raw Salesforce 400 shows
+  (``Content-Type: application/json;charset=UTF-8``, ``Cache-Control: no-cache,must-revalidate,max-age=0,no-store,
+  private``). Success returns the five fields the JWT flow documents (access_token, scope, instance_url, id,
+  token_type; never a refresh token) plus two practice-org extras, issued_at and signature, whose presence on real
+  JWT responses is unconfirmed. ``instance_url`` and ``id`` point at this server (a real org points at its My
+  Domain) so clients can call them. An Experience Cloud site's token endpoint (``/customers/services/oauth2/token``
+  for a site URL ``https://acme.my.site.com/customers`` in ``site_urls``) answers too, adding ``sfdc_community_url``
+  and ``sfdc_community_id``.
 - ``GET /id/<orgId>/<userId>`` and ``GET /services/data/`` (and ``/services/data/vNN.0/``) with
   ``Authorization: Bearer <token>``; a bad token gives HTTP 401 and ``INVALID_SESSION_ID``.
 - Every response carries a ``Date`` header from the server clock plus ``faults.clock_offset``.
@@ -75,6 +80,8 @@ SERVER_ERROR_PAGE = (
 )
 JSON_TYPE = "application/json"
 API_JSON_TYPE = "application/json;charset=UTF-8"
+# the token endpoint's headers as a raw Salesforce 400 shows them (salesforce.stackexchange.com q. 207685)
+TOKEN_HEADERS = {"Cache-Control": "no-cache,must-revalidate,max-age=0,no-store,private", "Pragma": "no-cache"}
 HTML_TYPE = "text/html;charset=UTF-8"
 _TOKEN_TRANSLATION = str.maketrans("+/", "._")  # access tokens use letters, digits, '.' and '_'; never '=' here
 
@@ -418,9 +425,11 @@ class PracticeServer:
             "instance_url": self.url,
             "id": identity,
             "token_type": "Bearer",
-            "issued_at": str(issued_at),
-            "signature": base64.b64encode(mac.digest()).decode(),
+            "issued_at": str(issued_at),  # practice-org extra: documented for other flows, unconfirmed for JWT
+            "signature": base64.b64encode(mac.digest()).decode(),  # likewise
         }
+        if grant.site:  # a token asked through an Experience Cloud site's endpoint
+            body |= {"sfdc_community_url": grant.site, "sfdc_community_id": org.community_id}
         session = Session(
             org.org_id, grant.user.id, grant.user.username, grant.app.consumer_key, grant.scopes, issued_at
         )
@@ -618,6 +627,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if path.rstrip("/") == TOKEN_PATH:
             self._token(org, faults, body)
+        elif (site := org.site_for_path(path)) is not None:
+            self._token(org, faults, body, site)
         elif path.startswith("/id/"):
             self._identity(org, faults, path)
         elif path.rstrip("/") == "/services/data" or path.startswith("/services/data/v"):
@@ -626,7 +637,7 @@ class _Handler(BaseHTTPRequestHandler):
             practice.log(f"{self.command} {path} -> 404")
             self._send(404, NOT_FOUND_BODY, API_JSON_TYPE, faults)
 
-    def _token(self, org: Org, faults: Faults, body: bytes) -> None:
+    def _token(self, org: Org, faults: Faults, body: bytes, site: str | None = None) -> None:
         practice = self.practice
         request = checks.TokenRequest(
             method=self.command,
@@ -637,10 +648,12 @@ class _Handler(BaseHTTPRequestHandler):
             now=time.time() + float(faults.clock_offset),
             extra_audiences=practice.own_audiences(),
             require_https=bool(faults.require_https),
+            query=urlsplit(self.path).query,
+            site=site,
         )
         status, answer, note = practice.exchange(request, org, faults.rate_limit_after)
         practice.log(f"{self.command} {TOKEN_PATH} -> {status} {note}")
-        self._send(status, answer, JSON_TYPE, faults, {"Cache-Control": "no-store", "Pragma": "no-cache"})
+        self._send(status, answer, API_JSON_TYPE, faults, TOKEN_HEADERS)
 
     def _session(self) -> Session | None:
         header = self.headers.get("Authorization", "")

@@ -50,8 +50,8 @@ def test_healthy_gives_a_token(
 ) -> None:
     response = post_token(assertion())
     assert response.status_code == 200
-    assert response.headers["content-type"] == "application/json"
-    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["content-type"] == "application/json;charset=UTF-8"
+    assert response.headers["cache-control"] == "no-cache,must-revalidate,max-age=0,no-store,private"
     body = response.json()
     assert list(body) == ["access_token", "scope", "instance_url", "id", "token_type", "issued_at", "signature"]
     org = server.org
