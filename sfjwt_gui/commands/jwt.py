@@ -29,6 +29,8 @@ The key comes from the OS keyring (--key NAME) or a file (--key-file FILE; passp
   mydomain:NAME                  https://NAME.my.salesforce.com
   mydomain-sandbox:NAME:SANDBOX  https://NAME--SANDBOX.sandbox.my.salesforce.com
   site:URL                       an Experience Cloud site URL
+  govcloud:NAME                  Government Cloud: aud https://login.salesforce.com, POST to NAME's My Domain
+  govcloud-sandbox:NAME:SANDBOX  the same for a Government Cloud sandbox (aud https://test.salesforce.com)
 exp = now + --lifetime seconds (default 180, the documented 3 minutes). --claim name=value adds or overrides a
 claim (the value is parsed as JSON when it can be: --claim scope=api, --claim n=5).
 --json prints {"token", "header", "payload", "token_url"}."""
@@ -60,7 +62,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sign.add_argument("--sub", help="the Salesforce username")
     sign.add_argument("--aud", metavar="URL", help="audience URL (or use --preset)")
     sign.add_argument(
-        "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
+        "--preset",
+        help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL | govcloud:NAME",
     )
     sign.add_argument("--lifetime", default="180", metavar="SECONDS", help="exp = now + SECONDS (default 180)")
     sign.add_argument("--iat", action="store_true", help="add iat (issued at)")
@@ -80,6 +83,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     lint.formatter_class = raw
     lint.add_argument("token", nargs="?", metavar="TOKEN", help="the JWT, or '-' for standard input (default)")
     lint.add_argument("--endpoint", metavar="URL", help="login host or token URL the JWT will be POSTed to")
+    lint.add_argument(
+        "--gov-cloud",
+        action="store_true",
+        help="the org is on Government Cloud: POST to My Domain while aud stays login/test",
+    )
     lint.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the Connected App (PEM or DER)")
     add_key_flags(lint)
     lint.add_argument("--clock-offset", default="0", metavar="SECONDS", help="Salesforce's clock minus this one")
@@ -284,6 +292,7 @@ def run_lint(args: argparse.Namespace) -> int:
         clock_offset=clock_offset,
         clock_uncertainty=clock_uncertainty,
         lang=args.lang,
+        gov_cloud=args.gov_cloud,
     )
     summary = {str(level): sum(1 for f in findings if f.severity is level) for level in Severity}
     if args.json:
