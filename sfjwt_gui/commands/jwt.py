@@ -208,7 +208,10 @@ def run_decode(args: argparse.Namespace) -> int:
             "signature": decoded.signature_b64,
             "times": {claim: info.to_json() for claim, info in times.items()},
             "repairs": decoded.repair_texts(args.lang),
+            "kind": decoded.kind,
         }
+        if decoded.kind_note(args.lang):
+            out["kind_note"] = decoded.kind_note(args.lang)
         if verification is not None:
             out["verified"] = verification.verified
             out["verification"] = verification.to_json(args.lang)
@@ -224,6 +227,9 @@ def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: A
     say = _texts("decode", lang)
     for repair in decoded.repair_texts(lang):
         print(say["note"].format(text=repair))
+    kind_note = decoded.kind_note(lang)
+    if kind_note:
+        print(say["note"].format(text=kind_note))
     print(say["header"])
     print(_indent(json.dumps(decoded.header, indent=2, ensure_ascii=False)))
     print(say["payload"])

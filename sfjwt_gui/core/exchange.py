@@ -102,6 +102,7 @@ class TokenInfo:
     token_type: str | None
     issued_at: int | None
     signature: str | None = None
+    token_format: str | None = None  # "jwt": a JWT-based access token (External Client App setting)
 
     @property
     def masked_token(self) -> str:
@@ -130,6 +131,7 @@ class TokenInfo:
             "scope": self.scope,
             "token_type": self.token_type,
             "issued_at": self.issued_at,
+            "token_format": self.token_format,
         }
         if reveal:
             data["access_token"] = self.access_token
@@ -158,6 +160,7 @@ class TokenInfo:
             token_type=data.get("token_type"),
             issued_at=issued_at,
             signature=data.get("signature"),
+            token_format=str(data["token_format"]) if data.get("token_format") else None,
         )
 
 

@@ -28,7 +28,10 @@ Order (the first failing check answers; every refusal is HTTP 400 with the exact
 10. user: ``sub`` unknown                     -> invalid_grant / user hasn't approved this consumer [UNCONFIRMED]
     (the user is ``prn`` when present, else ``sub``: Salesforce KB 000204593 says prn wins when both are there)
     user inactive                             -> inactive_user / user is inactive
-11. approval: admin-approved policy without the user's profile or permission set
+11. a connected app not installed in the org (since September 2025) and a user without "Approve Uninstalled
+    Connected Apps" or "Use Any API Client"  -> invalid_client / app must be installed into org    [HTTP status and
+    the JWT flow's answer: reported, KB 005132365 documents the block]
+    approval: admin-approved policy without the user's profile or permission set
                                               -> invalid_app_access / user is not admin approved to access this app
     self-authorize policy without a prior approval that included refresh_token
                                               -> invalid_grant / user hasn't approved this consumer
@@ -114,6 +117,8 @@ EXPIRED = Refusal("invalid_grant", "expired authorization code")
 UNKNOWN_USER = Refusal("invalid_grant", "user hasn't approved this consumer", confirmed=False)
 INACTIVE_USER = Refusal("inactive_user", "user is inactive")
 NOT_ADMIN_APPROVED = Refusal("invalid_app_access", "user is not admin approved to access this app")
+APP_NOT_INSTALLED = Refusal("invalid_client", "app must be installed into org", confirmed=False)
+UNINSTALLED_APP_PERMISSIONS = frozenset({"ApproveUninstalledConnectedApps", "UseAnyApiClient"})
 NOT_APPROVED = Refusal("invalid_grant", "user hasn't approved this consumer")
 INVALID_SCOPE = Refusal("invalid_scope", "requested scope is invalid, unknown, or malformed")
 IP_RESTRICTED = Refusal("invalid_grant", "IP restricted or invalid login hours")
@@ -348,6 +353,8 @@ def check_token_request(request: TokenRequest, org: Org) -> Outcome:
     if not user.active:
         return Outcome(Step.USER, INACTIVE_USER)
 
+    if not is_eca and not app.installed and not UNINSTALLED_APP_PERMISSIONS & set(user.permissions):
+        return Outcome(Step.APPROVAL, APP_NOT_INSTALLED)
     scopes = approved_scopes(app, user)
     if isinstance(scopes, Refusal):
         return Outcome(Step.APPROVAL, scopes)

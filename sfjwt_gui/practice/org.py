@@ -18,7 +18,8 @@ Every field, with its default when left out::
           "consumer_secret": "...",        only used to sign the success response's "signature"
           "certificate_pem": null,         the uploaded certificate; null = the one the server is started with
           "jwt_enabled": true,             "Use digital signatures" / "Enable JWT Bearer Flow"
-          "installed": true,               external client apps only: installed in this org
+          "installed": true,               installed in this org (connected apps: Connected Apps OAuth Usage → Install)
+          "jwt_access_tokens": false,      "Issue JSON Web Token (JWT)-based access tokens": the token is a JWT
           "permitted_users": "admin_approved",   "admin_approved" (pre-authorized) or "all_users" (self-authorize)
           "profiles": ["System Administrator"],  pre-authorized profiles (admin_approved only)
           "permission_sets": [],                 pre-authorized permission sets (admin_approved only)
@@ -33,6 +34,7 @@ Every field, with its default when left out::
           "active": true,
           "profile": "System Administrator",
           "permission_sets": [],
+          "permissions": [],                         "ApproveUninstalledConnectedApps", "UseAnyApiClient"
           "approvals": [                              prior approvals (self-authorize policy)
             {"consumer_key": "3MVG9...", "scopes": ["api", "refresh_token"]}
           ],
@@ -125,6 +127,7 @@ class App:
     permission_sets: tuple[str, ...] = ()
     scopes: tuple[str, ...] = ("api", "refresh_token", "offline_access")
     ip_relaxation: IpRelaxation = IpRelaxation.RELAX
+    jwt_access_tokens: bool = False  # "Issue JSON Web Token (JWT)-based access tokens for named users"
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ class User:
     active: bool = True
     profile: str = "System Administrator"
     permission_sets: tuple[str, ...] = ()
+    permissions: tuple[str, ...] = ()  # user permissions: ApproveUninstalledConnectedApps, UseAnyApiClient
     approvals: tuple[Approval, ...] = ()
     login_ip_ranges: tuple[str, ...] = ()
     email: str = ""
@@ -355,6 +359,7 @@ def _app(data: dict[str, Any], where: str) -> App:
         permission_sets=_strings(data, "permission_sets", where, ()),
         scopes=_strings(data, "scopes", where, ("api", "refresh_token", "offline_access")),
         ip_relaxation=_enum(IpRelaxation, data.get("ip_relaxation", "relax"), f"{where}.ip_relaxation"),
+        jwt_access_tokens=_bool(data, "jwt_access_tokens", where, False),
     )
 
 
@@ -374,6 +379,7 @@ def _user(data: dict[str, Any], where: str, index: int) -> User:
         active=_bool(data, "active", where, True),
         profile=_str(data, "profile", where, "System Administrator"),
         permission_sets=_strings(data, "permission_sets", where, ()),
+        permissions=_strings(data, "permissions", where, ()),
         approvals=approvals,
         login_ip_ranges=ranges,
         email=_str(data, "email", where, username),

@@ -27,11 +27,12 @@ EXPECTED = {
     "inactive-user": ("inactive_user", "user is inactive"),
     "ip-restricted": ("invalid_grant", "IP restricted or invalid login hours"),
     "rate-limited": ("rate_limit_exceeded", "number of logins exceeded"),
+    "connected-app-not-installed": ("invalid_client", "app must be installed into org"),  # issue 12
 }
 
 
 def test_the_issue_lists_every_scenario() -> None:
-    assert set(SCENARIOS) == {"healthy", "maintenance", *EXPECTED}
+    assert set(SCENARIOS) == {"healthy", "maintenance", "jwt-access-token", *EXPECTED}
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
