@@ -49,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     token.add_argument("--sub", help="the Salesforce username")
     token.add_argument("--endpoint", metavar="URL", help="login host or full token URL")
     token.add_argument(
-        "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
+        "--preset",
+        help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL | govcloud:NAME",
     )
     token.add_argument("--aud", metavar="URL", help="audience (default: from --preset, else the endpoint's host)")
     token.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the app (PEM or DER)")
