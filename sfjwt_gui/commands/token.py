@@ -153,7 +153,9 @@ def run_token(args: argparse.Namespace) -> int:
         # raises only before sending: bad input, an unreadable key file, no usable keyring, a bad CA bundle
         flow = sign_send_diagnose(claims, key, settings, restamp=False, langs=(args.lang,))
     except SfjwtError as exc:  # nothing was sent
-        return _local(exc.message, exc.fix, args, url)
+        from sfjwt_gui.core.key_texts import describe_error
+
+        return _local(*describe_error(exc, args.lang), args, url)  # core errors in --lang; ours stay English
     _emit(args, flow.exchange, flow.diagnosis(args.lang), flow.api)
     code = exit_code(flow.exchange.outcome)
     return 3 if code == 0 and flow.api is not None and not flow.api.ok else code

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
+from sfjwt_gui.core import key_texts
 from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, Source, evidence_templates, load_catalogue
 from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.evidence import MAINTENANCE_WORDS, Evidence, EvidenceContext, Status, run_check
@@ -23,6 +24,7 @@ from sfjwt_gui.core.outcome import Outcome
 
 if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
+    from sfjwt_gui.core.jwt_codec import DecodedToken
 
 __all__ = [
     "CauseCheck",
@@ -161,7 +163,7 @@ class Diagnosis:
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise InputError(f"Language {lang!r} is not available.", fix="Use en or ja.")
+        raise key_texts.error(InputError, "language-unavailable", lang=repr(lang))
 
 
 class _Missing(KeyError):
@@ -207,6 +209,9 @@ def _fill(template: str, params: dict[str, Any], lang: str) -> str:
             values["why"] = (table.get("why_post_host", {}).get(lang) or why).format(host=rest)
     if "basis" in values:  # a template id naming how a lifetime was measured
         values["basis"] = evidence_templates().get(str(values["basis"]), {}).get(lang) or values["basis"]
+    if "direction" in values:  # ahead / behind: which way the server clock is off
+        direction = f"direction_{values['direction']}"
+        values["direction"] = evidence_templates().get(direction, {}).get(lang) or values["direction"]
     return template.format_map(values)
 
 
@@ -248,7 +253,7 @@ def _assertion_context(
     sent_at: float | None,
     lang: str,
     clock_uncertainty: float | None = None,
-) -> tuple[Any, str | None, list[Finding]]:
+) -> tuple[DecodedToken | None, str | None, list[Finding]]:
     if not assertion:
         return None, None, []
     from sfjwt_gui.core.jwt_codec import decode
@@ -257,7 +262,7 @@ def _assertion_context(
     try:
         decoded = decode(assertion)
     except SfjwtError as exc:
-        return None, exc.message, []
+        return None, key_texts.describe_error(exc, lang)[0], []
     try:
         findings = lint(
             decoded,
@@ -424,7 +429,7 @@ def explain_error(
     """Explain an OAuth error code and description without sending anything (``assertion``: the JWT that was sent)."""
     _check_lang(lang)
     if not (error or description):
-        raise InputError("There is no error to explain.", fix="Paste the response body, or give --error CODE.")
+        raise key_texts.error(InputError, "explain-nothing")
     cat = load_catalogue()
     entry = cat.match_oauth(error, description) or cat.entry(UNKNOWN_ID)
     approximate = _approximate(error, description)
@@ -475,7 +480,7 @@ def explain_text(
             diagnosis.detail = cat.label("pasted", lang).format(line=pasted.body)
         return diagnosis
     if not pasted.found:
-        raise InputError("There is no error to explain.", fix="Paste the response body, or give --error CODE.")
+        raise key_texts.error(InputError, "explain-nothing")
     diagnosis = explain_error(
         pasted.error, pasted.description, lang=lang, body=pasted.body, assertion=assertion, endpoint=endpoint
     )
