@@ -303,8 +303,11 @@ def _html_page(text: str, lowered: str, cat: Catalogue) -> Pasted | None:
     return Pasted(page=kind, html=page, body=page[:1500], how="html")
 
 
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+
 def _known_description(text: str, lowered: str, cat: Catalogue) -> Pasted | None:
-    norm = normalise(lowered)
+    norm = " ".join(lowered.translate(_QUOTES).split())  # catalogue.normalise without a regex over 1 MB
     best: tuple[int, str] | None = None
     for entry in cat.entries:
         for rule in entry.match:
