@@ -189,8 +189,9 @@ def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis
         print(f"{label['user_id']}{token.user_id}")
         print(f"{label['scope']}{token.scope}")
         print(f"{label['access_token']}{token.access_token if show_token else token.masked_token_in(args.lang)}")
-        if token.token_format == "jwt":  # noqa: S105 - a format name, not a secret
-            print(label["jwt_access_token"])
+        format_note = token.format_note(args.lang)
+        if format_note:
+            print(format_note)
     if result.clock_offset is not None:
         offset = result.clock_offset if abs(result.clock_offset) >= 0.05 else 0.0  # never "-0.0 s"
         within = result.clock_uncertainty or 0.0

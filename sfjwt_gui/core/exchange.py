@@ -109,6 +109,14 @@ class TokenInfo:
         """The token with its secret part hidden."""
         return mask_token(self.access_token)
 
+    def format_note(self, lang: str = "en") -> str | None:
+        """What a JWT-based access token is (``token_format`` ``jwt``), for the success card and the CLI; else None."""
+        if self.token_format != "jwt":  # noqa: S105 - a format name, not a secret
+            return None
+        from sfjwt_gui.core.catalogue import load_catalogue
+
+        return load_catalogue().label("jwt_access_token", lang)
+
     def masked_token_in(self, lang: str = "en") -> str:
         """``masked_token`` for a screen in ``lang`` (``(112 文字)`` in Japanese)."""
         return mask_token(self.access_token, lang)

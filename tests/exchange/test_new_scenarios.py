@@ -24,6 +24,8 @@ def test_jwt_based_access_token_is_decoded_as_a_salesforce_access_token(
     assert result.token is not None
     assert result.token.token_format == "jwt"
     assert result.token.to_json()["token_format"] == "jwt"
+    assert "JWT-based access token" in (result.token.format_note("en") or "")
+    assert "JWT ベースのアクセストークン" in (result.token.format_note("ja") or "")
     decoded = decode(result.token.access_token)
     assert decoded.is_salesforce_access_token
     assert decoded.header["tty"] == "sfdc-core-token"
