@@ -43,6 +43,8 @@ class CauseSpec:
     certainty: str  # documented | field | reported | likely
     text: dict[str, str]
     where: dict[str, str] | None = None  # what the cause is about, for its evidence sentence ("the Login Hours")
+    org_check: str = ""  # the org inspector's check that confirms or rules this cause out (core/org/checks.py)
+    org_confirms_only: bool = False  # the org can confirm it, but its "ok" does not rule the cause out
 
 
 CONFIDENCES = ("confirmed", "reported", "unconfirmed")
@@ -302,7 +304,15 @@ def _entry(raw: dict[str, Any]) -> Entry:
         title=raw["title"],
         meaning=raw["meaning"],
         causes=tuple(
-            CauseSpec(id=c["id"], check=c["check"], certainty=c["certainty"], text=c["text"], where=c.get("where"))
+            CauseSpec(
+                id=c["id"],
+                check=c["check"],
+                certainty=c["certainty"],
+                text=c["text"],
+                where=c.get("where"),
+                org_check=c.get("org_check", ""),
+                org_confirms_only=bool(c.get("org_confirms_only", False)),
+            )
             for c in raw.get("causes", [])
         ),
         fixes=tuple(

@@ -47,6 +47,10 @@ class CauseCheck:
     evidence: str
     id: str = ""
     certainty: str = ""
+    checked_in: str = "request"  # "request" | "org" (the org inspector decided it: ``core/org/attach.py``)
+    record: dict[str, Any] | None = None  # the org's record that decided it
+    org_check: str = ""  # the org check that can decide it ("" when the org cannot)
+    org_note: str = ""  # "could not check in the org: needs …" when the org was asked but could not say
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON."""
@@ -56,6 +60,9 @@ class CauseCheck:
             "status": str(self.status),
             "evidence": self.evidence,
             "certainty": self.certainty,
+            "checked_in": self.checked_in,
+            "record": self.record,
+            "org_note": self.org_note or None,
         }
 
 
@@ -137,13 +144,14 @@ class Diagnosis:
             marks = {Status.CONFIRMED: "✔", Status.RULED_OUT: "✘", Status.UNKNOWN: "?"}
             for number, cause in enumerate(self.causes, start=1):
                 certainty = f" ({cat.label(cause.certainty, lang)})" if cause.certainty else ""
-                lines.append(
-                    f"  {number}. [{marks[cause.status]} {cat.label(str(cause.status), lang)}] {cause.cause}{certainty}"
-                )
+                label = cat.label(str(cause.status) + ("_org" if cause.checked_in == "org" else ""), lang)
+                lines.append(f"  {number}. [{marks[cause.status]} {label}] {cause.cause}{certainty}")
                 # the detail line under the title already says it: do not print the same sentence twice
                 same = bool(self.detail) and cause.evidence.rstrip(".。") == (self.detail or "").rstrip(".。")
                 evidence = cat.label("evidence_above", lang) if same else cause.evidence
                 lines.append(f"     {cat.label('evidence', lang)}: {evidence}")
+                if cause.org_note:
+                    lines.append(f"     {cat.label('could_not_check_org', lang)}: {cause.org_note}")
         if self.closest_title:
             lines += ["", f"{cat.label('closest', lang)}: {self.closest_title} [{self.closest_id}]"]
         if self.fixes:
@@ -215,7 +223,7 @@ def _fill(template: str, params: dict[str, Any], lang: str) -> str:
     return template.format_map(values)
 
 
-def _fixes(entry: Entry, causes: list[CauseCheck], lang: str) -> tuple[list[str], list[str]]:
+def fixes_for(entry: Entry, causes: list[CauseCheck], lang: str) -> tuple[list[str], list[str]]:
     """(fixes to show, fixes that belong only to causes the evidence ruled out)."""
     ruled_out = {c.id for c in causes if c.status is Status.RULED_OUT}
     shown: list[str] = []
@@ -291,12 +299,13 @@ def _build(entry: Entry, ctx: EvidenceContext, lang: str) -> Diagnosis:
                 evidence=_render(evidence, lang, where),
                 id=spec.id,
                 certainty=spec.certainty,
+                org_check=spec.org_check,
             )
         )
     # confirmed first, then unknown, then ruled out; ranking by frequency kept inside each group
     order = {Status.CONFIRMED: 0, Status.UNKNOWN: 1, Status.RULED_OUT: 2}
     causes.sort(key=lambda c: order[c.status])
-    fixes, ruled_out = _fixes(entry, causes, lang)
+    fixes, ruled_out = fixes_for(entry, causes, lang)
     return Diagnosis(
         id=entry.id,
         title=entry.title_in(lang),

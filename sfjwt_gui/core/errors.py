@@ -19,7 +19,9 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   ├── ClaimsError               claims that cannot be built or signed
     │   ├── ConnectionSettingsError   endpoint / aud / preset that makes no sense
     │   ├── ExportError               an export that cannot be written as asked
-    │   └── OrgModelError             a practice-org file that does not describe an org
+    │   ├── OrgModelError             a practice-org file that does not describe an org
+    │   ├── SfCliError                the Salesforce CLI is missing or could not give what was asked
+    │   └── ProfileError              a connection profile that is missing or unreadable
     ├── VaultError                    the OS keyring; exit 3
     │   ├── KeyringUnavailableError   no usable backend (keyring.errors.NoKeyringError)
     │   ├── KeyringLockedError        locked keyring or dismissed unlock prompt
@@ -29,7 +31,8 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   └── KeyExistsError            the name is taken
     └── ExchangeError                 the token exchange could not complete; exit 3
         ├── NetworkError              DNS, refused, timeout, proxy
-        │   └── TlsVerifyError        the server's certificate is not trusted
+        │   ├── TlsVerifyError        the server's certificate is not trusted
+        │   └── OrgUnreachableError   the org inspector got no API answer (network, 5xx, maintenance)
         └── CancelledError            the user cancelled
 """
 
@@ -145,6 +148,14 @@ class OrgModelError(InputError):
     """A practice-org description that is not valid."""
 
 
+class SfCliError(InputError):
+    """The Salesforce CLI (``sf``) is not installed, or it could not give the org or token asked for."""
+
+
+class ProfileError(InputError):
+    """A connection profile that does not exist or cannot be read or written."""
+
+
 class VaultError(SfjwtError):
     """The OS keyring could not do what was asked."""
 
@@ -187,6 +198,15 @@ class NetworkError(ExchangeError):
 
 class TlsVerifyError(NetworkError):
     """TLS verification of the server failed."""
+
+
+class OrgUnreachableError(NetworkError):
+    """The org did not answer the inspector (network, TLS, 5xx, maintenance page); ``detail`` says how."""
+
+    @property
+    def detail(self) -> str:
+        """How it failed ("maintenance", "HTTP 502", the network detail)."""
+        return self.params.get("detail", "")
 
 
 class CancelledError(ExchangeError):
