@@ -89,6 +89,7 @@ class Diagnosis:
     confidence: str = ""  # the entry's: confirmed | reported | unconfirmed
     flow_note: str | None = None  # "Not a JWT bearer error: this answer belongs to the … flow."
     fixes_ruled_out: list[str] = field(default_factory=list)  # fixes of causes the evidence ruled out (not shown)
+    pasted_line: str | None = None  # the line of a pasted text that named the failure (explain_text)
 
     @property
     def approximate_note(self) -> str | None:
@@ -148,6 +149,7 @@ class Diagnosis:
                 lines.append(f"  {number}. [{marks[cause.status]} {label}] {cause.cause}{certainty}")
                 # the detail line under the title already says it: do not print the same sentence twice
                 same = bool(self.detail) and cause.evidence.rstrip(".。") == (self.detail or "").rstrip(".。")
+                same = same or bool(self.pasted_line and self.detail and self.pasted_line in cause.evidence)
                 evidence = cat.label("evidence_above", lang) if same else cause.evidence
                 lines.append(f"     {cat.label('evidence', lang)}: {evidence}")
                 if cause.org_note:
@@ -487,6 +489,7 @@ def explain_text(
         diagnosis.raw_body = pasted.body
         if pasted.network and pasted.body:
             diagnosis.detail = cat.label("pasted", lang).format(line=pasted.body)
+            diagnosis.pasted_line = pasted.body
         return diagnosis
     if not pasted.found:
         raise key_texts.error(InputError, "explain-nothing")

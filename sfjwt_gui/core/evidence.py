@@ -448,7 +448,9 @@ def check_dns_name(ctx: EvidenceContext) -> Evidence:
 
 
 def check_proxy_env(ctx: EvidenceContext) -> Evidence:
-    proxy = ctx.result.transcript.proxy if ctx.result else None
+    if ctx.result is None:  # a pasted text: this machine's HTTPS_PROXY says nothing about the client that failed
+        return Evidence(Status.UNKNOWN, "proxy_not_known")
+    proxy = ctx.result.transcript.proxy
     if proxy:
         return Evidence(Status.UNKNOWN, "proxy_set", {"proxy": proxy})
     return Evidence(Status.UNKNOWN, "proxy_unset")

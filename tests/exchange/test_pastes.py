@@ -96,3 +96,12 @@ def test_a_megabyte_is_answered_well_under_a_second(junk: str) -> None:
     elapsed = time.perf_counter() - started
     assert diagnosis.id
     assert elapsed < 0.8, elapsed
+
+
+def test_a_paste_never_reports_this_machines_proxy_as_evidence() -> None:
+    diagnosis = explain_text("Error: connect ETIMEDOUT 13.112.252.60:443")
+    proxy = next(c for c in diagnosis.causes if c.id == "needs-proxy")
+    assert "pasted text" in proxy.evidence
+    assert "not set" not in proxy.evidence
+    # the pasted line is the evidence of the confirmed cause; the text output does not print it twice
+    assert diagnosis.to_text().count("ETIMEDOUT 13.112.252.60") == 1
