@@ -62,7 +62,9 @@ def test_every_entry_reads_clean(entry_id: str, lang: str, rsa_key: RSAPrivateKe
         evidence = [c.evidence for c in diagnosis.causes]
         assert len(evidence) == len(set(evidence)), (entry_id, lang, evidence)
         if lang == "ja":
-            for text in [diagnosis.title, diagnosis.meaning, *diagnosis.fixes, *(c.evidence for c in diagnosis.causes)]:
+            texts = [diagnosis.title, diagnosis.meaning, *diagnosis.fixes, *(c.evidence for c in diagnosis.causes)]
+            texts += [c.cause for c in diagnosis.causes] + ([diagnosis.flow_note] if diagnosis.flow_note else [])
+            for text in texts:
                 assert JAPANESE.search(text), (entry_id, text)
         rendered = diagnosis.to_text()
         assert not PLACEHOLDER.search(rendered)
