@@ -780,11 +780,16 @@ class MainWindow(QMainWindow):
             return
         self._pending_key = None
         from sfjwt_gui.ui.pages.keys_tool import load_key_and_certificate
-        from sfjwt_gui.ui.worker import run_in_background
+        from sfjwt_gui.ui.worker import start
 
-        job = run_in_background(load_key_and_certificate, vault, name)
-        job.signals.finished.connect(lambda pair: self._profile_key_loaded(name, pair))
-        job.signals.failed.connect(lambda exc: self._profile_key_failed(name, exc))
+        start(
+            self,
+            load_key_and_certificate,
+            vault,
+            name,
+            on_done=lambda pair: self._profile_key_loaded(name, pair),
+            on_error=lambda exc: self._profile_key_failed(name, exc),
+        )
 
     def _profile_key_loaded(self, name: str, pair: tuple[Any, Any]) -> None:
         key, certificate = pair

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from sfjwt_gui.ui.session import Session
-from sfjwt_gui.ui.worker import run_in_background
+from sfjwt_gui.ui.worker import start
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,6 @@ class PracticeController(QObject):
         self.scenario = "healthy"
         self.starting = False
         self._abandon_start = False
-        self._jobs: list[Any] = []
         session.changed.connect(self._on_session_changed)
 
     @property
@@ -120,16 +119,16 @@ class PracticeController(QObject):
         self.starting = True
         self._abandon_start = False
         self.status.emit(self.tr("Starting the practice org…"))
-        job = run_in_background(
+        start(
+            self,
             _start_server,
             self.session.get("private_key"),
             self.session.get("certificate"),
             self.scenario,
             self.session.vault,
+            on_done=self._on_started,
+            on_error=self._on_failed,
         )
-        job.signals.finished.connect(self._on_started)
-        job.signals.failed.connect(self._on_failed)
-        self._jobs.append(job)
 
     def _on_started(self, started: _Started) -> None:
         self.starting = False
@@ -169,10 +168,7 @@ class PracticeController(QObject):
         self.scenario = name
         if self.server is None:
             return
-        job = run_in_background(_set_scenario, self.server, name)
-        job.signals.finished.connect(self._on_scenario_set)
-        job.signals.failed.connect(self._on_failed)
-        self._jobs.append(job)
+        start(self, _set_scenario, self.server, name, on_done=self._on_scenario_set, on_error=self._on_failed)
 
     def _on_scenario_set(self, name: str) -> None:
         log.info("practice scenario: %s", name)
@@ -188,10 +184,14 @@ class PracticeController(QObject):
         certificate = self.session.get("certificate")
         if certificate is None or certificate is self.session.get("uploaded_certificate"):
             return
-        job = run_in_background(_upload_certificate, self.server, certificate)
-        job.signals.finished.connect(lambda _none: self._on_uploaded(certificate))
-        job.signals.failed.connect(self._on_failed)
-        self._jobs.append(job)
+        start(
+            self,
+            _upload_certificate,
+            self.server,
+            certificate,
+            on_done=lambda _none: self._on_uploaded(certificate),
+            on_error=self._on_failed,
+        )
 
     def _on_uploaded(self, certificate: Any) -> None:
         self.session.set("uploaded_certificate", certificate)

@@ -99,7 +99,7 @@ def main() -> int:
     from sfjwt_gui.ui.main_window import MainWindow
     from sfjwt_gui.ui.screenshots import _memory_keyring
     from sfjwt_gui.ui.session import Session
-    from sfjwt_gui.ui.worker import run_in_background, wait_for_all
+    from sfjwt_gui.ui.worker import start, wait_for_all
 
     session = Session()
     session.vault = Vault(backend=_memory_keyring(), index_dir=Path(os.environ["SFJWT_DATA_DIR"]))
@@ -116,9 +116,7 @@ def main() -> int:
 
     def keygen() -> Callable[[], bool]:
         results: list[Any] = []
-        job = run_in_background(generate_private_key, 4096)
-        job.signals.finished.connect(results.append)
-        job.signals.failed.connect(results.append)
+        start(window, generate_private_key, 4096, on_done=results.append, on_error=results.append)
         return lambda: bool(results)
 
     for _ in range(REPEAT):

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.core.fingerprints import sha256_fingerprint
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
-from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, PasteBox, read_dropped_bytes
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts
 from sfjwt_gui.ui.widgets.token_view import TokenView
+from sfjwt_gui.ui.worker import start
 
 
 def read_dropped_file(path: Path) -> tuple[str, Any]:
@@ -258,12 +258,12 @@ class DecodeToolPage(TranslatedWidget):
 
     def load_certificate_file(self, path: Path) -> None:
         """Read a certificate file in the background and verify against it."""
-        start_job(
+        start(
             self,
             read_certificate,
             Path(path),
-            on_finished=lambda cert: self.set_certificate(cert, Path(path).name),
-            on_failed=self._show_error,
+            on_done=lambda cert: self.set_certificate(cert, Path(path).name),
+            on_error=self._show_error,
         )
 
     def use_session_certificate(self) -> None:
@@ -281,12 +281,12 @@ class DecodeToolPage(TranslatedWidget):
 
     def open_dropped_file(self, path: Path) -> None:
         """Read a dropped file (background) and use it as token text or as the certificate."""
-        start_job(
+        start(
             self,
             read_dropped_file,
             Path(path),
-            on_finished=lambda result: self._dropped(result, Path(path)),
-            on_failed=self._show_error,
+            on_done=lambda result: self._dropped(result, Path(path)),
+            on_error=self._show_error,
         )
 
     def _dropped(self, result: tuple[str, Any], path: Path) -> None:

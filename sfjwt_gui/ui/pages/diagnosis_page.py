@@ -16,7 +16,7 @@ from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
-from sfjwt_gui.ui.worker import run_in_background
+from sfjwt_gui.ui.worker import start
 
 
 def _rediagnose(result: Any, kwargs: dict[str, Any]) -> Any:
@@ -93,9 +93,9 @@ class DiagnosisPage(TranslatedWidget):
             "lang": self.session.lang(),
             "org_kind": practice_org_kind(self.session, getattr(result, "token_url", None)),
         }
-        self._job = run_in_background(_rediagnose, result, kwargs)
-        self._job.signals.finished.connect(self._on_rediagnosed)
-        self._job.signals.failed.connect(self._on_rediagnose_failed)
+        self._job = start(
+            self, _rediagnose, result, kwargs, on_done=self._on_rediagnosed, on_error=self._on_rediagnose_failed
+        )
 
     def _on_rediagnosed(self, diagnosis: Any) -> None:
         self._job = None

@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sfjwt_gui.core.errors import SfjwtError
-from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, PasteBox, read_dropped_text
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
+from sfjwt_gui.ui.worker import start
 
 
 class ExplainToolPage(TranslatedWidget):
@@ -94,12 +94,12 @@ class ExplainToolPage(TranslatedWidget):
 
     def open_dropped_file(self, path: Path) -> None:
         """Read a dropped log file or response body (background) and explain it."""
-        start_job(
+        start(
             self,
             read_dropped_text,
             Path(path),
-            on_finished=self.set_text,
-            on_failed=lambda exc: self.status.show_error(exc, self.session.lang()),
+            on_done=self.set_text,
+            on_error=lambda exc: self.status.show_error(exc, self.session.lang()),
         )
 
     def clear(self) -> None:

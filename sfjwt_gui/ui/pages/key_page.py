@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +47,12 @@ from sfjwt_gui.ui.dialogs.confirm import choose_alias, confirm_overwrite
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path, key_file_filter
 from sfjwt_gui.ui.dialogs.passphrase import ask_passphrase
-from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.drop_frame import DropFrame
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, text_label
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, read_dropped_bytes
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard, error_parts, kind_colour
+from sfjwt_gui.ui.worker import start
 
 EXPIRY_WARNING_DAYS = 30
 MAX_DAYS = 36500  # core.key_generation.MAX_DAYS (imported lazily there; the spin box only needs the bound)
@@ -580,7 +581,7 @@ class KeyPage(TranslatedWidget):
             self.vault_status = None
             self._render_vault_status()
             return
-        start_job(self, vault.status, on_finished=self._vault_status_ready, on_failed=self._vault_status_failed)
+        start(self, vault.status, on_done=self._vault_status_ready, on_error=self._vault_status_failed)
 
     def _vault_status_ready(self, status: Any) -> None:
         self.vault_status = status
@@ -663,15 +664,14 @@ class KeyPage(TranslatedWidget):
             )
             return
         self._set_busy("save", True)
-        start_job(
+        start(
             self,
-            self.session.vault.save,
+            partial(self.session.vault.save, overwrite=overwrite),
             name,
             key,
             self.session.get("certificate"),
-            overwrite=overwrite,
-            on_finished=self._saved,
-            on_failed=lambda error: self._save_failed(error, name),
+            on_done=self._saved,
+            on_error=lambda error: self._save_failed(error, name),
         )
 
     def _saved(self, record: Any) -> None:
@@ -711,14 +711,14 @@ class KeyPage(TranslatedWidget):
         serial = self._keygen_serial
         self._set_busy("generate", True)
         self._set_status(lambda: (Kind.INFO, self.tr("Generating a {bits}-bit RSA key…").format(bits=bits), ""))
-        start_job(
+        start(
             self,
             generate_pair,
             bits,
             cn,
             days,
-            on_finished=lambda pair: self._generated(serial, pair, cn),
-            on_failed=lambda error: self._generate_failed(serial, error),
+            on_done=lambda pair: self._generated(serial, pair, cn),
+            on_error=lambda error: self._generate_failed(serial, error),
         )
 
     def cancel_generation(self) -> None:
@@ -773,14 +773,14 @@ class KeyPage(TranslatedWidget):
         if key is None:
             return
         cn = self.cn_edit.text().strip() or "sfjwt-integration"
-        start_job(
+        start(
             self,
             make_certificate,
             key,
             cn,
             self.days_spin.value(),
-            on_finished=self._certificate_made,
-            on_failed=self._show_error,
+            on_done=self._certificate_made,
+            on_error=self._show_error,
         )
 
     def _certificate_made(self, certificate: Any) -> None:
@@ -820,14 +820,14 @@ class KeyPage(TranslatedWidget):
 
     def _start_import(self, source: Path | str, passphrase: bytes | None, alias: str | None = None) -> None:
         self._set_busy("import", True)
-        start_job(
+        start(
             self,
             load_source,
             source,
             passphrase,
             alias,
-            on_finished=lambda material: self._imported(material, source, passphrase),
-            on_failed=lambda error: self._import_failed(error, source, passphrase),
+            on_done=lambda material: self._imported(material, source, passphrase),
+            on_error=lambda error: self._import_failed(error, source, passphrase),
         )
 
     def _source_label(self, source: Path | str) -> str:
@@ -954,9 +954,7 @@ class KeyPage(TranslatedWidget):
 
     def compare_with_file(self, path: Path) -> None:
         """Read a certificate file (background) and compare it with the current key."""
-        start_job(
-            self, read_certificate_file, Path(path), on_finished=self.compare_with, on_failed=self._compare_failed
-        )
+        start(self, read_certificate_file, Path(path), on_done=self.compare_with, on_error=self._compare_failed)
 
     def _compare_failed(self, error: BaseException) -> None:
         self.last_compare = None

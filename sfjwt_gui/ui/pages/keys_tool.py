@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.expiry import days_until
 from sfjwt_gui.ui.dialogs.confirm import ask_new_name, confirm_delete
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
-from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts, kind_colour
+from sfjwt_gui.ui.worker import start
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -210,7 +210,7 @@ class KeysToolPage(TranslatedWidget):
             self._render_keyring(None)
             return
         self.refresh_button.setEnabled(False)
-        start_job(self, lambda: (vault.status(), vault.list()), on_finished=self._listed, on_failed=self._list_failed)
+        start(self, lambda: (vault.status(), vault.list()), on_done=self._listed, on_error=self._list_failed)
 
     def _listed(self, result: tuple[Any, list[Any]]) -> None:
         status, records = result
@@ -296,16 +296,16 @@ class KeysToolPage(TranslatedWidget):
 
     # ---------------------------------------------------------------------------------------------------- actions --
 
-    def _start(self, fn: Callable[..., Any], *args: Any, on_finished: Callable[[Any], None]) -> None:
+    def _start(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None]) -> None:
         """Run keyring work on the worker; a failure goes to the message line."""
-        start_job(self, fn, *args, on_finished=on_finished, on_failed=self._show_error)
+        start(self, fn, *args, on_done=on_done, on_error=self._show_error)
 
     def _load_selected_then(self, then: Callable[[str, tuple[Any, Any]], None]) -> None:
         """Load the selected key and its certificate (worker), then call ``then(name, (key, certificate))``."""
         name = self.selected_name()
         if name is None:
             return
-        self._start(load_key_and_certificate, self.session.vault, name, on_finished=lambda pair: then(name, pair))
+        self._start(load_key_and_certificate, self.session.vault, name, on_done=lambda pair: then(name, pair))
 
     def load_selected(self) -> None:
         """Load the selected key and certificate into the session."""
@@ -327,7 +327,7 @@ class KeysToolPage(TranslatedWidget):
         new = ask_new_name(self, old)
         if not new:
             return
-        self._start(self.session.vault.rename, old, new, on_finished=lambda record: self._renamed(old, record))
+        self._start(self.session.vault.rename, old, new, on_done=lambda record: self._renamed(old, record))
 
     def _renamed(self, old: str, record: Any) -> None:
         if self.session.get("key_name") == old:
@@ -341,7 +341,7 @@ class KeysToolPage(TranslatedWidget):
         name = self.selected_name()
         if name is None or not confirm_delete(self, name):
             return
-        self._start(self.session.vault.delete, name, on_finished=lambda _result: self._deleted(name))
+        self._start(self.session.vault.delete, name, on_done=lambda _result: self._deleted(name))
 
     def _deleted(self, name: str) -> None:
         if self.session.get("key_name") == name:

@@ -33,7 +33,7 @@ from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
-from sfjwt_gui.ui.worker import run_in_background
+from sfjwt_gui.ui.worker import start
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,6 @@ class SendPage(TranslatedWidget):
         self.job: Any = None
         self.api_job: Any = None
         self.sent_count = 0
-        self._closing = False
         self.result: Any = None
         self.api_check: Any = None
         self.options: Any = None
@@ -186,7 +185,7 @@ class SendPage(TranslatedWidget):
         self.test_api.clicked.connect(self.start_api_check)
         session.changed.connect(self._on_session_changed)
         self.retranslate_ui()
-        run_in_background(warm_up)
+        start(self, warm_up)
 
     # ------------------------------------------------------------------ sending
 
@@ -216,7 +215,7 @@ class SendPage(TranslatedWidget):
 
     def send(self) -> bool:
         """Send the assertion in the background; returns False when nothing was sent (busy or nothing to send)."""
-        if self.job is not None or self._closing:
+        if self.job is not None:
             return False
         from sfjwt_gui.core.connection import token_url
         from sfjwt_gui.core.errors import SfjwtError
@@ -249,11 +248,18 @@ class SendPage(TranslatedWidget):
         }
         practice = self.session.get("practice")
         self._sent_scenario = practice.scenario if diagnose_kwargs["org_kind"] is not None else None
-        self.job = run_in_background(
-            exchange_and_diagnose, url, assertion, trust, ca_file, diagnose_kwargs, cancel=CancelToken()
+        self.job = start(
+            self,
+            exchange_and_diagnose,
+            url,
+            assertion,
+            trust,
+            ca_file,
+            diagnose_kwargs,
+            cancel=CancelToken(),
+            on_done=self._on_finished,
+            on_error=self._on_failed,
         )
-        self.job.signals.finished.connect(self._on_finished)
-        self.job.signals.failed.connect(self._on_failed)
         self.sent_count += 1
         self._busy(True)
         self.card.setVisible(False)
@@ -264,15 +270,14 @@ class SendPage(TranslatedWidget):
     def cancel(self) -> None:
         """Abort the request in flight."""
         if self.job is not None:
-            self.job.cancel_token.cancel()
+            self.job.cancel()
             self._set_status("warning", self.tr("Cancelling…"))
 
     def shutdown(self) -> None:
-        """The window is closing: cancel work and ignore late results."""
-        self._closing = True
+        """The window is closing: cancel work in flight (its results are dropped with the page)."""
         for job in (self.job, self.api_job):
             if job is not None:
-                job.cancel_token.cancel()
+                job.cancel()
 
     def _busy(self, busy: bool) -> None:
         self.send_button.setEnabled(not busy)
@@ -281,16 +286,12 @@ class SendPage(TranslatedWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.job = None
-        if self._closing:
-            return
         self._busy(False)
         self._set_status("failed", self.tr("The request could not be made: {error}").format(error=exc))
         self.session.set_step_state(self.step_id, "failed")
 
     def _on_finished(self, payload: tuple[Any, Any, Any]) -> None:
         self.job = None
-        if self._closing:
-            return
         self._busy(False)
         result, diagnosis, self.options = payload
         self.show_result(result)
@@ -369,17 +370,15 @@ class SendPage(TranslatedWidget):
         token = self.result.token if self.result is not None else None
         if token is None or self.api_job is not None:
             return False
-        self.api_job = run_in_background(_check_api, token, self.options)
-        self.api_job.signals.finished.connect(self._on_api_checked)
-        self.api_job.signals.failed.connect(self._on_api_failed)
+        self.api_job = start(
+            self, _check_api, token, self.options, on_done=self._on_api_checked, on_error=self._on_api_failed
+        )
         self.test_api.setEnabled(False)
         self.api_result.setText(self.tr("Calling the API…"))
         return True
 
     def _on_api_checked(self, check: Any) -> None:
         self.api_job = None
-        if self._closing:
-            return
         self.test_api.setEnabled(True)
         self.api_check = check
         self._show_api(check)
@@ -402,8 +401,6 @@ class SendPage(TranslatedWidget):
 
     def _on_api_failed(self, exc: BaseException) -> None:
         self.api_job = None
-        if self._closing:
-            return
         self.test_api.setEnabled(True)
         self.api_result.setText(self.tr("The API call failed: {error}").format(error=exc))
 
