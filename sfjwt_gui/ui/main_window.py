@@ -7,14 +7,16 @@ idle time right after the window appears, one per event-loop turn, so the window
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui import steps
+from sfjwt_gui.ui.state import AppState
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt, QUrl
@@ -117,12 +119,12 @@ class Entry(NamedTuple):
     page_class: str
     tool: bool = False
 
-    def factory(self, session: Session) -> QWidget:
+    def factory(self, state: AppState) -> QWidget:
         """Build the page; its module is imported only now (start-up speed: pages load after the window shows)."""
         import importlib
 
         cls = getattr(importlib.import_module(f"sfjwt_gui.ui.pages.{self.module}"), self.page_class)
-        page: QWidget = cls(session)
+        page: QWidget = cls(state)
         return page
 
 
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        session: Session,
+        state: AppState,
         parent: QWidget | None = None,
         *,
         build_pages_eagerly: bool = False,
@@ -170,7 +172,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.session = session
+        self.state = state
         self._pages: dict[str, QWidget] = {}
         self._loading: Any = None  # QLabel shown for any page not built yet (one widget for all of them)
         self._details_done = False
@@ -248,8 +250,12 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
-        self.session.step_state.connect(self.set_step_state)
-        self.session.changed.connect(self._on_session_changed)
+        self.state.changed.connect(self._on_state_changed)
+        self._refresh_steps(steps.RULES)
+        self._clock = QTimer(self)  # the 1-second refresh of times and time-dependent findings
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self.tick)
+        self._clock.start()
         self._restore_settings()
         self.retranslate_ui()
         if details:
@@ -286,7 +292,7 @@ class MainWindow(QMainWindow):
         if step_id in self._pages:
             return self._pages[step_id]
         entry = next(e for e in ENTRIES if e.step_id == step_id)
-        page = entry.factory(self.session)
+        page = entry.factory(self.state)
         page.setObjectName(f"page_{step_id}")
         self.stack.addWidget(page)
         if self.stack.currentWidget() is self._loading and self.current_step() == step_id:
@@ -349,7 +355,24 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.page(str(step_id)))
 
-    def set_step_state(self, step_id: str, state: str) -> None:
+    def _refresh_steps(self, step_ids: Iterable[str], now: float | None = None) -> None:
+        """Derive the states of ``step_ids`` from the application state (``ui.steps``) and show them."""
+        now = time.time() if now is None else now
+        for step_id in step_ids:
+            self._show_step_state(step_id, steps.derive(step_id, self.state, now))
+
+    def tick(self) -> None:
+        """Once a second, only while the window is visible: time-dependent steps and the page on screen age."""
+        if not self.isVisible() or self.isMinimized():
+            return
+        now = time.time()
+        self._refresh_steps(steps.TIME_DEPENDENT, now)
+        page = self._pages.get(self.current_step())
+        refresh = getattr(page, "refresh_times", None)
+        if callable(refresh):
+            refresh(now)
+
+    def _show_step_state(self, step_id: str, state: str) -> None:
         """Show a step's state (none/ok/warning/failed) as its icon and in its tooltip."""
         if step_id not in self._items:
             return
@@ -418,7 +441,7 @@ class MainWindow(QMainWindow):
             act = QAction(native, self)
             act.setObjectName(f"act_lang_{code}")
             act.setCheckable(True)
-            act.setChecked(code == self.session.lang())
+            act.setChecked(code == self.state.lang())
             act.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
             self.language_group.addAction(act)
             self.language_actions[code] = act
@@ -552,7 +575,7 @@ class MainWindow(QMainWindow):
     def copy_token(self) -> None:
         """Ctrl+Shift+C: copy the signed JWT (the user's own clipboard; it is never logged)."""
         _load_qt_namespace()
-        token = self.session.get("token")
+        token = self.state.token
         if token:
             QGuiApplication.clipboard().setText(str(token))
             self.statusBar().showMessage(self.tr("Signed JWT copied to the clipboard."), 4000)
@@ -635,7 +658,7 @@ class MainWindow(QMainWindow):
         from sfjwt_gui.ui.i18n import set_language
 
         used = set_language(code)
-        self.session.set("language", used)
+        self.state.language = used
         self.language_actions[used].setChecked(True)
         self.settings.setValue("language", used)
 
@@ -644,20 +667,14 @@ class MainWindow(QMainWindow):
     def _on_exchange_finished(self, result: Any) -> None:
         if self._closing:
             return
-        if getattr(result, "ok", False):
-            self.set_step_state("send", theme.State.OK)
-            self.set_step_state("diagnosis", theme.State.OK)
-        elif str(getattr(result, "outcome", "")) == "cancelled":
-            self.set_step_state("send", theme.State.WARNING)
-        else:
-            self.set_step_state("send", theme.State.FAILED)
-            self.set_step_state("diagnosis", theme.State.FAILED)
+        if not result.ok and str(result.outcome) != "cancelled":
             self.show_step("diagnosis")
 
-    def _on_session_changed(self, field: str) -> None:
+    def _on_state_changed(self, field: str) -> None:
+        self._refresh_steps(step for step, rule in steps.RULES.items() if field in rule.reads)
         if field == "practice":
             self._update_practice_label()
-            running = self.session.get("practice") is not None
+            running = self.state.practice is not None
             self.act_practice_start.setEnabled(not running)
             self.act_practice_stop.setEnabled(running)
 
@@ -668,7 +685,7 @@ class MainWindow(QMainWindow):
         if self.practice is None:
             from sfjwt_gui.ui.practice_mode import PracticeController
 
-            self.practice = PracticeController(self.session, self)
+            self.practice = PracticeController(self.state, self)
             self.practice.failed.connect(self._on_practice_failed)
             self.practice.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.practice.started.connect(lambda _server: self.show_step("send"))
@@ -678,12 +695,11 @@ class MainWindow(QMainWindow):
     def _on_scenario_changed(self, _name: str) -> None:
         """A new scenario makes the last answer history: Send and Diagnosis start over, and Send says what to do."""
         self._update_practice_label()
-        server = self.session.get("practice")
+        server = self.state.practice
         if server is None or self._closing:
             return
-        self.set_step_state("send", theme.State.NONE)
-        self.set_step_state("diagnosis", theme.State.NONE)
-        title = server.scenario.title_in(self.session.lang())
+        self.state.result_stale = True  # Send and Diagnosis start over (the Diagnosis page keeps the last answer)
+        title = server.scenario.title_in(self.state.lang())
         self.page("send").mark_stale(
             self.tr("Scenario “{name}” is set. Press Send (Ctrl+Enter) to see what Salesforce answers.").format(
                 name=title
@@ -702,7 +718,7 @@ class MainWindow(QMainWindow):
     def set_scenario(self, name: str) -> None:
         """Switch the practice org's scenario (starting it if needed)."""
         controller = self.practice_controller()
-        if self.session.get("practice") is None:
+        if self.state.practice is None:
             controller.start(name)
         else:
             controller.set_scenario(name)
@@ -719,22 +735,22 @@ class MainWindow(QMainWindow):
             self.scenario_group.removeAction(old)
         current = self.practice.scenario if self.practice is not None else None
         for name, scenario in SCENARIOS.items():
-            act = QAction(scenario.title_in(self.session.lang()), self.scenarios_menu)
+            act = QAction(scenario.title_in(self.state.lang()), self.scenarios_menu)
             act.setObjectName(f"act_scenario_{name}")
             act.setCheckable(True)
             act.setChecked(name == current)
-            act.setToolTip(scenario.story_in(self.session.lang()))
+            act.setToolTip(scenario.story_in(self.state.lang()))
             act.setStatusTip(act.toolTip())
             act.triggered.connect(lambda _checked=False, n=name: self.set_scenario(n))
             self.scenario_group.addAction(act)
             self.scenarios_menu.addAction(act)
 
     def _update_practice_label(self) -> None:
-        server = self.session.get("practice")
+        server = self.state.practice
         if server is None:
             self.practice_label.setText("")
             return
-        lang = self.session.lang()
+        lang = self.state.lang()
         try:
             scenario = server.scenario.title_in(lang)
         except AttributeError:
@@ -756,7 +772,7 @@ class MainWindow(QMainWindow):
 
     def save_profile(self, name: str) -> Profile:
         """Save the session's connection fields as a profile and make it the last one used."""
-        profile = Profile.from_session(name, self.session)
+        profile = Profile.from_session(name, self.state)
         self.profiles.save(profile)
         self.profiles.last = name
         self.statusBar().showMessage(self.tr("Profile {name} saved.").format(name=name), 4000)
@@ -767,15 +783,15 @@ class MainWindow(QMainWindow):
         profile = self.profiles.get(name)
         if profile is None:
             return
-        profile.apply_to(self.session)
+        profile.apply_to(self.state)
         self.profiles.last = name
-        if profile.key_name and profile.key_name != self.session.get("key_name"):
+        if profile.key_name and profile.key_name != self.state.key_name:
             self._pending_key = profile.key_name
             self.vault_ready()
 
     def vault_ready(self) -> None:
         """Load the key a profile names, once the vault exists (the application opens it after the first frame)."""
-        name, vault = self._pending_key, self.session.vault
+        name, vault = self._pending_key, self.state.vault
         if not name or vault is None:
             return
         self._pending_key = None
@@ -793,15 +809,15 @@ class MainWindow(QMainWindow):
 
     def _profile_key_loaded(self, name: str, pair: tuple[Any, Any]) -> None:
         key, certificate = pair
-        self.session.set("private_key", key)
-        self.session.set("certificate", certificate)
-        self.session.set("key_name", name)
+        self.state.private_key = key
+        self.state.certificate = certificate
+        self.state.key_name = name
         self.statusBar().showMessage(self.tr("Key {name} loaded from the keyring.").format(name=name), 6000)
 
     def _profile_key_failed(self, name: str, exc: BaseException) -> None:
-        from sfjwt_gui.ui.widgets.status_line import error_parts
+        from sfjwt_gui.ui.errors import error_parts
 
-        message, fix = error_parts(exc, self.session.lang())
+        message, fix = error_parts(exc, self.state.lang())
         self.statusBar().showMessage(
             self.tr("The profile's key {name} could not be loaded from the keyring: {error}").format(
                 name=name, error=f"{message} {fix}".strip()

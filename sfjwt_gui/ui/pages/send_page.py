@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.practice_mode import practice_org_kind
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.worker import start
 
@@ -77,9 +77,9 @@ class SendPage(TranslatedWidget):
     scenario_requested = Signal(str)  # a practice scenario picked on this page
     api_checked = Signal(object)  # core.exchange.ApiCheck
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self.job: Any = None
         self.api_job: Any = None
         self.sent_count = 0
@@ -97,7 +97,8 @@ class SendPage(TranslatedWidget):
         self.cancel_button = named(QPushButton(self), "cancel_button")
         self.cancel_button.setEnabled(False)
         self.restamp = named(QCheckBox(self), "restamp_before_send")
-        self.restamp.setChecked(True)
+        self.restamp.setChecked(state.restamp_on_send)
+        self.restamp.toggled.connect(self._restamp_toggled)
         self.progress = named(QProgressBar(self), "send_progress")
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
@@ -183,7 +184,7 @@ class SendPage(TranslatedWidget):
         self.reveal.toggled.connect(self._show_access_token)
         self.copy_access.clicked.connect(self._copy_access_token)
         self.test_api.clicked.connect(self.start_api_check)
-        session.changed.connect(self._on_session_changed)
+        state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
         start(self, warm_up)
 
@@ -196,10 +197,10 @@ class SendPage(TranslatedWidget):
 
     def _fresh_token(self) -> str | None:
         """The token to send; with "re-stamp" on, iat/exp move to now (same lifetime) and the claims are re-signed."""
-        token = self.session.get("token")
-        claims = self.session.get("claims")
-        key = self.session.get("private_key")
-        if not self.restamp.isChecked() or claims is None or key is None:
+        token = self.state.token
+        claims = self.state.claims
+        key = self.state.private_key
+        if not self.state.restamp_on_send or claims is None or key is None:
             return token if isinstance(token, str) else None
         if not isinstance(claims.iat, int) or not isinstance(claims.exp, int):
             return token if isinstance(token, str) else None
@@ -209,8 +210,8 @@ class SendPage(TranslatedWidget):
         shift = now - claims.iat
         fresh = dataclasses.replace(claims, iat=now, exp=claims.exp + shift)
         token = sign(fresh.to_payload(), key)
-        self.session.set("claims", fresh)
-        self.session.set("token", token)
+        self.state.claims = fresh
+        self.state.token = token
         return token
 
     def send(self) -> bool:
@@ -221,7 +222,7 @@ class SendPage(TranslatedWidget):
         from sfjwt_gui.core.errors import SfjwtError
         from sfjwt_gui.core.retry import CancelToken
 
-        endpoint = self.session.get("endpoint")
+        endpoint = self.state.endpoint
         try:
             url = token_url(endpoint or "")
         except SfjwtError as exc:
@@ -237,17 +238,19 @@ class SendPage(TranslatedWidget):
                 "failed", self.tr("There is no signed JWT to send: add a key and fill the connection first.")
             )
             return False
-        ca_file = self.session.get("ca_file")
-        trust = str(self.session.get("trust") or "certifi")
+        ca_file = self.state.ca_file
+        trust = str(self.state.trust or "certifi")
         diagnose_kwargs = {
             "endpoint": endpoint,
-            "uploaded_certificate": self.session.get("uploaded_certificate"),
-            "private_key": self.session.get("private_key"),
-            "lang": self.session.lang(),
-            "org_kind": practice_org_kind(self.session, url),
+            "uploaded_certificate": self.state.uploaded_certificate,
+            "private_key": self.state.private_key,
+            "lang": self.state.lang(),
+            "org_kind": practice_org_kind(self.state, url),
         }
-        practice = self.session.get("practice")
-        self._sent_scenario = practice.scenario if diagnose_kwargs["org_kind"] is not None else None
+        practice = self.state.practice
+        self._sent_scenario = (
+            practice.scenario if practice is not None and diagnose_kwargs["org_kind"] is not None else None
+        )
         self.job = start(
             self,
             exchange_and_diagnose,
@@ -288,16 +291,16 @@ class SendPage(TranslatedWidget):
         self.job = None
         self._busy(False)
         self._set_status("failed", self.tr("The request could not be made: {error}").format(error=exc))
-        self.session.set_step_state(self.step_id, "failed")
 
     def _on_finished(self, payload: tuple[Any, Any, Any]) -> None:
         self.job = None
         self._busy(False)
         result, diagnosis, self.options = payload
         self.show_result(result)
-        self.session.set("result_scenario", self._sent_scenario)  # the practice scenario that answered, if any
-        self.session.set("result", result)
-        self.session.set("diagnosis", diagnosis)
+        self.state.result_scenario = self._sent_scenario  # the practice scenario that answered, if any
+        self.state.result = result
+        self.state.result_stale = False
+        self.state.diagnosis = diagnosis
         self.exchange_finished.emit(result)
 
     def show_result(self, result: Any) -> None:
@@ -317,16 +320,13 @@ class SendPage(TranslatedWidget):
             self.api_check = None
             self.card.setVisible(True)
             self._set_status("ok", self.tr("Salesforce issued an access token."))
-            self.session.set_step_state(self.step_id, "ok")
         elif str(result.outcome) == "cancelled":
             self._set_status("warning", self.tr("Cancelled: nothing more will be sent."))
-            self.session.set_step_state(self.step_id, "warning")
         else:
-            lang = self.session.lang()
+            lang = self.state.lang()
             what = result.error_description or result.network_detail_in(lang) or result.error or str(result.outcome)
             status = f"HTTP {result.status}: " if result.status else ""
             self._set_status("failed", self.tr("Refused: {what}. See the Diagnosis page.").format(what=status + what))
-            self.session.set_step_state(self.step_id, "failed")
 
     def _show_clock(self, result: Any) -> None:
         if result.server_date is None:
@@ -355,7 +355,7 @@ class SendPage(TranslatedWidget):
         if token is None:
             self.access_token.clear()
             return
-        lang = self.session.lang()
+        lang = self.state.lang()
         self.access_token.setText(token.access_token if reveal else token.masked_token_in(lang))
         self.reveal.setText(self.tr("Hide") if reveal else self.tr("Reveal"))
 
@@ -395,7 +395,7 @@ class SendPage(TranslatedWidget):
             )
             theme.set_state_colour(self.api_result, "ok")
         else:
-            error = check.error_in(self.session.lang())
+            error = check.error_in(self.state.lang())
             self.api_result.setText(self.tr("The API call failed: {error}").format(error=error))
             theme.set_state_colour(self.api_result, "failed")
 
@@ -413,7 +413,7 @@ class SendPage(TranslatedWidget):
         self.status.setProperty("state", state)
 
     def _update_target(self) -> None:
-        endpoint = self.session.get("endpoint")
+        endpoint = self.state.endpoint
         if not endpoint:
             self.target.setText(self.tr("No endpoint yet: fill the Connection page."))
             return
@@ -425,26 +425,32 @@ class SendPage(TranslatedWidget):
         except SfjwtError as exc:
             self.target.setText(str(exc))
             return
-        trust = self.session.get("trust") or "certifi"
-        ca = self.session.get("ca_file")
+        trust = self.state.trust or "certifi"
+        ca = self.state.ca_file
         trust_text = self.tr("trusting {ca}").format(ca=ca) if ca else self.tr("trust: {trust}").format(trust=trust)
         self.target.setText(f"POST {url} · {trust_text}")
 
-    def _on_session_changed(self, field: str) -> None:
-        if field in ("endpoint", "ca_file", "trust"):
-            self._update_target()
-        elif field == "practice":
+    def _restamp_toggled(self, on: bool) -> None:
+        self.state.restamp_on_send = on
+
+    @listens(Field.ENDPOINT, Field.CA_FILE, Field.TRUST, Field.PRACTICE, Field.RESTAMP_ON_SEND)
+    def _on_state_changed(self, field: str) -> None:
+        if field == Field.PRACTICE:
             self._update_practice_box()
+        elif field == Field.RESTAMP_ON_SEND:
+            self.restamp.setChecked(self.state.restamp_on_send)
+        else:
+            self._update_target()
 
     def _update_practice_box(self) -> None:
         """Show the practice org's scenarios right here, so a newcomer finds them without the menu."""
-        server = self.session.get("practice")
+        server = self.state.practice
         self.practice_box.setVisible(server is not None)
         if server is None:
             return
         from sfjwt_gui.practice.scenarios import SCENARIOS
 
-        lang = self.session.lang()
+        lang = self.state.lang()
         current = server.scenario.name
         self.scenario.blockSignals(True)
         self.scenario.clear()
