@@ -129,11 +129,9 @@ def _local(message: str, fix: str, args: argparse.Namespace, url: str = "") -> i
 
 
 def run_token(args: argparse.Namespace) -> int:
-    """Sign, send, diagnose."""
+    """Sign, send, diagnose (``core.flow``: the same flow as the window's Send page)."""
     from sfjwt_gui.core.claims import Claims
-    from sfjwt_gui.core.diagnosis import diagnose
-    from sfjwt_gui.core.exchange import check_api, request_token
-    from sfjwt_gui.core.jwt_codec import sign
+    from sfjwt_gui.core.flow import SendSettings, sign_send_diagnose
     from sfjwt_gui.core.outcome import exit_code
 
     url = ""
@@ -141,30 +139,25 @@ def run_token(args: argparse.Namespace) -> int:
         if not args.iss or not args.sub:
             raise InputError("token needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
         url, aud = _connection(args)
-        options = _options(args)
-        certificate = _certificate(args.cert)
+        settings = SendSettings(
+            url,
+            _options(args),
+            uploaded_certificate=_certificate(args.cert),
+            org_kind=args.org_kind,
+            check_api=args.check_api,
+        )
         key = load_private_key(args, required=True)
         assert key is not None
-        assertion = sign(Claims.new(args.iss, args.sub, aud, lifetime=args.lifetime).to_payload(), key)
-        from sfjwt_gui.core.trust import ssl_context
+        claims = Claims.new(args.iss, args.sub, aud, lifetime=args.lifetime)
+        # raises only before sending: bad input, an unreadable key file, no usable keyring, a bad CA bundle
+        flow = sign_send_diagnose(claims, key, settings, restamp=False, langs=(args.lang,))
+    except SfjwtError as exc:  # nothing was sent
+        from sfjwt_gui.core.key_texts import describe_error
 
-        ssl_context(options.trust, options.ca_bundle)  # a bad bundle is a local problem, said before sending
-    except SfjwtError as exc:  # bad input, an unreadable key file, no usable keyring: nothing was sent
-        return _local(exc.message, exc.fix, args, url)
-    result = request_token(url, assertion, options)
-    diagnosis = diagnose(
-        result,
-        assertion=assertion,
-        uploaded_certificate=certificate,
-        private_key=key,
-        lang=args.lang,
-        org_kind=args.org_kind,
-        options=options,
-    )
-    api = check_api(result.token, options) if result.token is not None and args.check_api else None
-    _emit(args, result, diagnosis, api)
-    code = exit_code(result.outcome)
-    return 3 if code == 0 and api is not None and not api.ok else code
+        return _local(*describe_error(exc, args.lang), args, url)  # core errors in --lang; ours stay English
+    _emit(args, flow.exchange, flow.diagnosis(args.lang), flow.api)
+    code = exit_code(flow.exchange.outcome)
+    return 3 if code == 0 and flow.api is not None and not flow.api.ok else code
 
 
 def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis, api: ApiCheck | None) -> None:

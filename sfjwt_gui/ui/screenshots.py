@@ -112,13 +112,14 @@ def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
     send.exchange_finished.connect(results.append)
     send.send()
     wait_until(lambda: len(results) == 1, 60)
-    diagnosis, refused, refused_by = state.diagnosis, state.result, state.result_scenario
+    diagnosis, refused, refused_by, refused_flow = state.diagnosis, state.result, state.result_scenario, state.flow
     window.set_scenario("healthy")
     wait_until(lambda: failing.scenario.name == "healthy", 10)
     send.send()
     wait_until(lambda: len(results) == 2, 60)
     granted = state.result
     state.result_scenario = refused_by
+    state.flow = refused_flow
     state.result = refused  # the Diagnosis page keeps the instructive refusal (re-explained per language)
     state.diagnosis = diagnosis
     send.start_api_check()

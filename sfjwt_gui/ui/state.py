@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from sfjwt_gui.core.claims import Claims
     from sfjwt_gui.core.diagnosis import Diagnosis
     from sfjwt_gui.core.exchange import ExchangeResult
+    from sfjwt_gui.core.flow import FlowResult
     from sfjwt_gui.core.vault import Vault
     from sfjwt_gui.practice.scenarios import Scenario
     from sfjwt_gui.practice.server import PracticeServer
@@ -51,6 +52,8 @@ class Field(StrEnum):
     RESTAMP_ON_SEND = "restamp_on_send"
     TOKEN = "token"  # noqa: S105 - a field name
     RESULT = "result"
+    FLOW = "flow"
+    SEND_ERROR = "send_error"
     RESULT_STALE = "result_stale"
     RESULT_SCENARIO = "result_scenario"
     DIAGNOSIS = "diagnosis"
@@ -123,6 +126,8 @@ class AppState(QObject):
     restamp_on_send: _Declared[bool] = _Declared(True)  # Send moves iat/exp to now first
     token: _Declared[str | None] = _Declared(None)  # the signed JWT of ``claims``
     result: _Declared[ExchangeResult | None] = _Declared(None)  # the last exchange
+    flow: _Declared[FlowResult | None] = _Declared(None)  # the last send: claims sent, answer, diagnoses (en, ja)
+    send_error: _Declared[BaseException | None] = _Declared(None)  # what stopped the last send before it was sent
     result_stale: _Declared[bool] = _Declared(False)  # the practice scenario changed since: the answer is history
     result_scenario: _Declared[Scenario | None] = _Declared(None)  # the practice scenario that gave ``result``
     diagnosis: _Declared[Diagnosis | None] = _Declared(None)  # of ``result``

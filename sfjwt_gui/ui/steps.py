@@ -22,25 +22,24 @@ if TYPE_CHECKING:
     from sfjwt_gui.ui.state import AppState
 
 NONE, OK, WARNING, FAILED = "none", "ok", "warning", "failed"
-EXPIRY_WARNING_DAYS = 30  # replaced by core.policy once it lands
 
 
 def key_step(state: AppState, now: float) -> str:
     """ok; warning (expiring, no certificate, key missing); failed (expired, key and certificate or Salesforce's
     certificate do not belong together); none without a key or certificate."""
-    from sfjwt_gui.core.expiry import whole_days_left
+    from sfjwt_gui.core.expiry import ExpiryState, expiry_state
     from sfjwt_gui.core.fingerprints import key_matches_certificate
 
     key, certificate, uploaded = state.private_key, state.certificate, state.uploaded_certificate
     if key is None and certificate is None:
         return NONE
     if certificate is not None:
-        left = whole_days_left(certificate.not_valid_after_utc, dt.datetime.fromtimestamp(now, dt.UTC))
-        if left < 0 or (key is not None and not key_matches_certificate(key, certificate)):
+        expiry = expiry_state(certificate.not_valid_after_utc, dt.datetime.fromtimestamp(now, dt.UTC))
+        if expiry is ExpiryState.EXPIRED or (key is not None and not key_matches_certificate(key, certificate)):
             return FAILED
         if uploaded is not None and not key_matches_certificate(key or certificate.public_key(), uploaded):  # type: ignore[arg-type]
             return FAILED
-        if left <= EXPIRY_WARNING_DAYS:
+        if expiry is ExpiryState.EXPIRING:
             return WARNING
     if key is None or certificate is None:
         return WARNING
@@ -75,7 +74,10 @@ def token_step(state: AppState, now: float) -> str:
 
 
 def send_step(state: AppState, now: float) -> str:
-    """The last exchange: ok, warning when cancelled, failed otherwise; none before any."""
+    """The last send: failed when it stopped before sending; else the last exchange: ok, warning when cancelled,
+    failed otherwise; none before any."""
+    if state.send_error is not None:
+        return FAILED
     result = state.result
     if result is None or state.result_stale:
         return NONE
@@ -110,7 +112,7 @@ RULES: dict[str, Rule] = {
         time_dependent=True,
     ),
     "token": Rule(token_step, frozenset({"private_key", "claims", "token"})),
-    "send": Rule(send_step, frozenset({"result", "result_stale"})),
+    "send": Rule(send_step, frozenset({"result", "result_stale", "send_error"})),
     "diagnosis": Rule(diagnosis_step, frozenset({"result", "result_stale"})),
 }
 TIME_DEPENDENT = frozenset(step for step, rule in RULES.items() if rule.time_dependent)

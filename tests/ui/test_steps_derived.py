@@ -28,7 +28,7 @@ def _state(**values: Any) -> Any:
             "result",
         )
     )
-    base.update(claims_invalid=False, result_stale=False)
+    base.update(claims_invalid=False, result_stale=False, send_error=None)
     base.update(values)
     return SimpleNamespace(**base)
 

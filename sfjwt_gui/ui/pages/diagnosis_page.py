@@ -86,6 +86,10 @@ class DiagnosisPage(TranslatedWidget):
         result = self.state.result
         if result is None or self._job is not None:
             return
+        flow = self.state.flow
+        if flow is not None and flow.exchange is result:  # the flow explained it in every language: nothing re-runs
+            self.state.diagnosis = flow.diagnosis(self.state.lang())
+            return
         kwargs = {
             "assertion": self.state.token,
             "endpoint": self.state.endpoint,

@@ -7,10 +7,10 @@ with the access token masked (reveal / copy) and a "Test API access" button.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-import time
-from typing import Any
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -29,38 +29,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sfjwt_gui.core.policy import skew_is_warning
 from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.worker import start
 
+if TYPE_CHECKING:
+    from sfjwt_gui.core.flow import FlowResult, SendSettings
+    from sfjwt_gui.core.retry import CancelToken
+
 log = logging.getLogger(__name__)
-
-
-def exchange_and_diagnose(
-    token_url: str,
-    assertion: str,
-    trust: str,
-    ca_file: str | None,
-    diagnose_kwargs: dict[str, Any],
-    cancel: Any = None,
-) -> tuple[Any, Any, Any]:
-    """Background: request the token, then explain the outcome (pure core calls; httpx loads here, not on the GUI
-    thread). Returns (result, diagnosis, options)."""
-    from sfjwt_gui.core.diagnosis import diagnose
-    from sfjwt_gui.core.exchange import ExchangeOptions, Trust, request_token
-
-    options = ExchangeOptions(trust=Trust(trust), ca_bundle=ca_file)
-    result = request_token(token_url, assertion, options, cancel)
-    diagnosis = diagnose(result, assertion=assertion, options=options, **diagnose_kwargs)
-    return result, diagnosis, options
 
 
 def warm_up() -> None:
     """Background: import the network and diagnosis modules before the first Send needs them."""
-    import sfjwt_gui.core.diagnosis
-    import sfjwt_gui.core.exchange  # noqa: F401
+    import sfjwt_gui.core.flow  # noqa: F401
 
 
 def _check_api(token: Any, options: Any, cancel: Any = None) -> Any:
@@ -195,79 +181,57 @@ class SendPage(TranslatedWidget):
         """True while a token request is in flight."""
         return self.job is not None
 
-    def _fresh_token(self) -> str | None:
-        """The token to send; with "re-stamp" on, iat/exp move to now (same lifetime) and the claims are re-signed."""
-        token = self.state.token
-        claims = self.state.claims
-        key = self.state.private_key
-        if not self.state.restamp_on_send or claims is None or key is None:
-            return token if isinstance(token, str) else None
-        if not isinstance(claims.iat, int) or not isinstance(claims.exp, int):
-            return token if isinstance(token, str) else None
-        from sfjwt_gui.core.jwt_codec import sign
+    def _flow_call(self, settings: SendSettings, cancel: CancelToken) -> Callable[[], FlowResult] | None:
+        """The core flow to run for this send: re-stamp + sign + send + diagnose when re-stamping (the claims sent
+        come back in the result and are written to the state), else send the token as it is."""
+        from sfjwt_gui.core import flow
+        from sfjwt_gui.core.claims import Claims
+        from sfjwt_gui.core.jwt_codec import decode
 
-        now = int(time.time())
-        shift = now - claims.iat
-        fresh = dataclasses.replace(claims, iat=now, exp=claims.exp + shift)
-        token = sign(fresh.to_payload(), key)
-        self.state.claims = fresh
-        self.state.token = token
-        return token
+        claims, key, token = self.state.claims, self.state.private_key, self.state.token
+        if self.state.restamp_on_send and claims is not None and key is not None:
+            return partial(flow.sign_send_diagnose, claims, key, settings, restamp=True, cancel=cancel)
+        if not token:
+            return None
+        sent = claims if claims is not None else Claims.from_payload(decode(token).payload)
+        return partial(flow.send_and_diagnose, token, settings, claims=sent, key=key, cancel=cancel)
 
     def send(self) -> bool:
         """Send the assertion in the background; returns False when nothing was sent (busy or nothing to send)."""
         if self.job is not None:
             return False
-        from sfjwt_gui.core.connection import token_url
         from sfjwt_gui.core.errors import SfjwtError
+        from sfjwt_gui.core.exchange import ExchangeOptions, Trust
+        from sfjwt_gui.core.flow import SendSettings
         from sfjwt_gui.core.retry import CancelToken
 
-        endpoint = self.state.endpoint
+        endpoint = self.state.endpoint or ""
+        cancel = CancelToken()
         try:
-            url = token_url(endpoint or "")
+            options = ExchangeOptions(trust=Trust(self.state.trust or "certifi"), ca_bundle=self.state.ca_file)
+            org_kind = practice_org_kind(self.state, endpoint)
+            settings = SendSettings.for_endpoint(
+                endpoint, options, uploaded_certificate=self.state.uploaded_certificate, org_kind=org_kind
+            )
+            call = self._flow_call(settings, cancel)
         except SfjwtError as exc:
-            self._set_status("failed", str(exc))
+            self.state.send_error = exc
+            self._set_status("failed", render_error(exc, self.state.lang()))
             return False
-        try:
-            assertion = self._fresh_token()
-        except SfjwtError as exc:
-            self._set_status("failed", str(exc))
-            return False
-        if not assertion:
+        if call is None:
             self._set_status(
                 "failed", self.tr("There is no signed JWT to send: add a key and fill the connection first.")
             )
             return False
-        ca_file = self.state.ca_file
-        trust = str(self.state.trust or "certifi")
-        diagnose_kwargs = {
-            "endpoint": endpoint,
-            "uploaded_certificate": self.state.uploaded_certificate,
-            "private_key": self.state.private_key,
-            "lang": self.state.lang(),
-            "org_kind": practice_org_kind(self.state, url),
-        }
         practice = self.state.practice
-        self._sent_scenario = (
-            practice.scenario if practice is not None and diagnose_kwargs["org_kind"] is not None else None
-        )
-        self.job = start(
-            self,
-            exchange_and_diagnose,
-            url,
-            assertion,
-            trust,
-            ca_file,
-            diagnose_kwargs,
-            cancel=CancelToken(),
-            on_done=self._on_finished,
-            on_error=self._on_failed,
-        )
+        self._sent_scenario = practice.scenario if practice is not None and org_kind is not None else None
+        self.job = start(self, call, on_done=self._on_finished, on_error=self._on_failed)
+        self.job.cancel_token = cancel
         self.sent_count += 1
         self._busy(True)
         self.card.setVisible(False)
-        self._set_status("none", self.tr("Sending to {url}…").format(url=url))
-        log.info("sending the assertion to %s", url)
+        self._set_status("none", self.tr("Sending to {url}…").format(url=settings.token_url))
+        log.info("sending the assertion to %s", settings.token_url)
         return True
 
     def cancel(self) -> None:
@@ -288,19 +252,29 @@ class SendPage(TranslatedWidget):
         self.progress.setVisible(busy)
 
     def _on_failed(self, exc: BaseException) -> None:
+        """The flow stopped before sending (a coded core error: key, claims, CA bundle) or crashed."""
         self.job = None
         self._busy(False)
-        self._set_status("failed", self.tr("The request could not be made: {error}").format(error=exc))
+        self.state.send_error = exc
+        self._set_status(
+            "failed",
+            self.tr("The request could not be made: {error}").format(error=render_error(exc, self.state.lang())),
+        )
 
-    def _on_finished(self, payload: tuple[Any, Any, Any]) -> None:
+    def _on_finished(self, flow: FlowResult) -> None:
         self.job = None
         self._busy(False)
-        result, diagnosis, self.options = payload
+        result, self.options = flow.exchange, flow.settings.options
         self.show_result(result)
-        self.state.result_scenario = self._sent_scenario  # the practice scenario that answered, if any
-        self.state.result = result
-        self.state.result_stale = False
-        self.state.diagnosis = diagnosis
+        state = self.state
+        state.claims = flow.claims  # the claims actually sent (re-stamped): every page follows this one value
+        state.token = flow.assertion
+        state.result_scenario = self._sent_scenario  # the practice scenario that answered, if any
+        state.flow = flow
+        state.send_error = None
+        state.result = result
+        state.result_stale = False
+        state.diagnosis = flow.diagnosis(state.lang())
         self.exchange_finished.emit(result)
 
     def show_result(self, result: Any) -> None:
@@ -344,7 +318,7 @@ class SendPage(TranslatedWidget):
                 text += " · " + self.tr("clock offset {offset} s (server minus this machine)").format(
                     offset=f"{offset:+.1f}"
                 )
-            state = "warning" if abs(offset) > 30 else "ok"
+            state = "warning" if skew_is_warning(offset) else "ok"
             theme.set_state_colour(self.clock, state)
         self.clock.setText(text)
 
