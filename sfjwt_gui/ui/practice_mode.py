@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.worker import start
 
@@ -29,7 +30,7 @@ class _Started:
     certificate: Any
     key_generated: bool
     key_name: str | None
-    vault_message: str | None
+    vault_error: BaseException | None
 
 
 def _start_server(private_key: Any, certificate: Any, scenario: str, vault: Any) -> _Started:
@@ -38,7 +39,7 @@ def _start_server(private_key: Any, certificate: Any, scenario: str, vault: Any)
 
     generated = False
     key_name: str | None = None
-    vault_message: str | None = None
+    vault_error: BaseException | None = None
     if private_key is None:
         from sfjwt_gui.core.keys import Subject, generate_private_key, self_signed_certificate
 
@@ -50,14 +51,14 @@ def _start_server(private_key: Any, certificate: Any, scenario: str, vault: Any)
                 vault.save(PRACTICE_KEY_NAME, private_key, certificate, overwrite=True)
                 key_name = PRACTICE_KEY_NAME
             except Exception as exc:  # no keyring: the practice key simply stays in memory
-                vault_message = str(exc)
+                vault_error = exc
     elif certificate is None:
         from sfjwt_gui.core.keys import Subject, self_signed_certificate
 
         certificate = self_signed_certificate(private_key, Subject(cn="sfjwt practice"), days=365)
     server = PracticeServer(scenario=scenario, certificate=certificate, tls=True)
     server.start()
-    return _Started(server, private_key, certificate, generated, key_name, vault_message)
+    return _Started(server, private_key, certificate, generated, key_name, vault_error)
 
 
 def practice_org_kind(state: AppState, endpoint: str | None) -> str | None:
@@ -151,15 +152,17 @@ class PracticeController(QObject):
         s.trust = "bundle" if self.server.ca_file else "certifi"
         s.practice = self.server
         log.info("practice org running at %s (scenario %s)", self.server.url, self.scenario)
-        if started.vault_message:
-            log.warning("practice key kept in memory only: %s", started.vault_message)
+        if started.vault_error is not None:
+            log.warning("practice key kept in memory only: %s", render_error(started.vault_error, "en"))
         self.status.emit(self.tr("Practice org running: the connection is filled in. Press Ctrl+Enter to send."))
         self.started.emit(self.server)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.starting = False
         log.error("practice org did not start: %s", exc)
-        self.failed.emit(self.tr("The practice org did not start: {error}").format(error=exc))
+        self.failed.emit(
+            self.tr("The practice org did not start: {error}").format(error=render_error(exc, self.state.lang()))
+        )
 
     def set_scenario(self, name: str) -> None:
         """Switch the running server to scenario ``name`` (in the background: some scenarios make a certificate)."""

@@ -376,7 +376,9 @@ class SendPage(TranslatedWidget):
     def _on_api_failed(self, exc: BaseException) -> None:
         self.api_job = None
         self.test_api.setEnabled(True)
-        self.api_result.setText(self.tr("The API call failed: {error}").format(error=exc))
+        self.api_result.setText(
+            self.tr("The API call failed: {error}").format(error=render_error(exc, self.state.lang()))
+        )
 
     # ------------------------------------------------------------------ misc
 
@@ -397,7 +399,7 @@ class SendPage(TranslatedWidget):
         try:
             url = token_url(endpoint)
         except SfjwtError as exc:
-            self.target.setText(str(exc))
+            self.target.setText(render_error(exc, self.state.lang()))
             return
         trust = self.state.trust or "certifi"
         ca = self.state.ca_file

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.core.snippets import SnippetInput, SnippetKind, render
 from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.widgets.token_view import TokenView
@@ -91,7 +92,7 @@ class SignedJwtPage(TranslatedWidget):
             try:
                 token = sign(claims.to_payload(), key)
             except SfjwtError as exc:
-                self._set_status("failed", str(exc))
+                self._set_status("failed", render_error(exc, self.state.lang()))
             else:
                 self._set_status("ok", self.tr("Signed with RS256. It is valid until exp; Send re-stamps iat/exp."))
         self.state.token = token
