@@ -86,7 +86,8 @@ def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
     from sfjwt_gui.core.vault import Vault
     from sfjwt_gui.ui import theme
     from sfjwt_gui.ui.i18n import set_language
-    from sfjwt_gui.ui.main_window import ENTRIES, MainWindow
+    from sfjwt_gui.ui.main_window import MainWindow
+    from sfjwt_gui.ui.pages.registry import ENTRIES
     from sfjwt_gui.ui.state import AppState
 
     theme.apply_theme(app, dark=False)

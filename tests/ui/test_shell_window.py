@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
-from sfjwt_gui.ui.main_window import ENTRIES, STEP_IDS, MainWindow
+from sfjwt_gui.ui.main_window import MainWindow
+from sfjwt_gui.ui.pages.registry import ENTRIES, STEP_IDS
 
 
 def test_every_page_is_built_and_has_its_step_id(qtbot: Any, main_window: MainWindow) -> None:

@@ -69,7 +69,7 @@ def test_every_page_listener_names_declared_fields() -> None:
     """Importing every page module runs its @listens decorators: a typo would raise here (and at start-up)."""
     code = (
         "import importlib\n"
-        "from sfjwt_gui.ui.main_window import ENTRIES\n"
+        "from sfjwt_gui.ui.pages.registry import ENTRIES\n"
         "for e in ENTRIES: importlib.import_module('sfjwt_gui.ui.pages.' + e.module)\n"
         "import sfjwt_gui.ui.practice_mode\n"
     )
