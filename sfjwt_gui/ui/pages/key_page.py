@@ -14,12 +14,9 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
-    QFontDatabase,
     QKeySequence,
     QMouseEvent,
-    QResizeEvent,
     QShortcut,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,10 +30,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTabWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +49,7 @@ from sfjwt_gui.ui.errors import error_parts
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.steps import key_step
 from sfjwt_gui.ui.widgets.drop_frame import DropFrame
+from sfjwt_gui.ui.widgets.fingerprint_view import FingerprintView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, text_label
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, read_dropped_bytes
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard, kind_colour
@@ -143,47 +139,6 @@ def read_certificate_file(path: Path) -> Any:
 def days_left(certificate: Any, now: dt.datetime | None = None) -> int:
     """Whole days until the certificate expires (negative once expired)."""
     return whole_days_left(certificate.not_valid_after_utc, now)
-
-
-class FingerprintView(QTextEdit):
-    """A read-only, selectable fingerprint that wraps anywhere, so the whole value is always visible."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setTabChangesFocus(True)
-        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
-        self.setAcceptRichText(False)
-        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedColumnWidth)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._fit()
-
-    def _fit(self) -> None:
-        """Wrap after whole bytes ("AB:" groups) and grow to as many lines as the fingerprint needs."""
-        metrics = self.fontMetrics()
-        usable = self.viewport().width() - 2 * int(self.document().documentMargin()) - 12  # margins and cursor
-        char_width = max(1.0, metrics.horizontalAdvance("0A:" * 16) / 48)
-        per_line = max(3, int(usable / char_width) // 3 * 3)
-        if self.lineWrapColumnOrWidth() != per_line:
-            self.setLineWrapColumnOrWidth(per_line)
-        lines = max(1, -(-len(self.toPlainText()) // per_line))
-        self.setFixedHeight(metrics.lineSpacing() * lines + 2 * self.frameWidth() + 10)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Refit after a width change."""
-        super().resizeEvent(event)
-        self._fit()
-
-    def text(self) -> str:
-        """The fingerprint."""
-        return self.toPlainText()
-
-    def setText(self, text: str) -> None:
-        """Show a fingerprint (and refit: the height depends on the text's length, not only the width)."""
-        self.setPlainText(text)
-        self._fit()
 
 
 class ClickableLabel(QLabel):
@@ -338,8 +293,8 @@ class KeyPage(TranslatedWidget):
         name_row.addWidget(self._name_label)
         name_row.addWidget(self.name_edit, 1)
         name_row.addWidget(self.save_button)
+        name_row.addWidget(self.export_button)  # in the same row: Export is never below the fold
         current.addLayout(name_row)
-        current.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         # Compare
         self.compare_box = QGroupBox(self)
@@ -409,13 +364,9 @@ class KeyPage(TranslatedWidget):
         grid.addLayout(right, 2, 1)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 6)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(content)
-        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer = QVBoxLayout(self)
+        outer = QVBoxLayout(self)  # the window's page frame scrolls the whole page when it does not fit
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area)
+        outer.addWidget(content)
 
         # Ctrl+G (generate) and Ctrl+O (import) are the main window's actions, which call generate()/start_import().
         QShortcut(QKeySequence("Ctrl+E"), self, self.export, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
