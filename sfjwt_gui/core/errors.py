@@ -19,7 +19,9 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   ├── ClaimsError               claims that cannot be built or signed
     │   ├── ConnectionSettingsError   endpoint / aud / preset that makes no sense
     │   ├── ExportError               an export that cannot be written as asked
-    │   └── OrgModelError             a practice-org file that does not describe an org
+    │   ├── OrgModelError             a practice-org file that does not describe an org
+    │   ├── SfCliError                the Salesforce CLI is missing or could not give what was asked
+    │   └── ProfileError              a connection profile that is missing or unreadable
     ├── VaultError                    the OS keyring; exit 3
     │   ├── KeyringUnavailableError   no usable backend (keyring.errors.NoKeyringError)
     │   ├── KeyringLockedError        locked keyring or dismissed unlock prompt
@@ -27,10 +29,12 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   ├── VaultCorruptError         missing chunk, bad checksum, broken manifest
     │   ├── KeyNotFoundError          no key of that name
     │   └── KeyExistsError            the name is taken
-    └── ExchangeError                 the token exchange could not complete; exit 3
-        ├── NetworkError              DNS, refused, timeout, proxy
-        │   └── TlsVerifyError        the server's certificate is not trusted
-        └── CancelledError            the user cancelled
+    ├── ExchangeError                 the token exchange could not complete; exit 3
+    │   ├── NetworkError              DNS, refused, timeout, proxy
+    │   │   ├── TlsVerifyError        the server's certificate is not trusted
+    │   │   └── OrgUnreachableError   the org inspector got no API answer (network, 5xx, maintenance)
+    │   └── CancelledError            the user cancelled
+    └── InstallError                  this installation is incomplete (a module or the resources missing); exit 3
 """
 
 from __future__ import annotations
@@ -145,6 +149,14 @@ class OrgModelError(InputError):
     """A practice-org description that is not valid."""
 
 
+class SfCliError(InputError):
+    """The Salesforce CLI (``sf``) is not installed, or it could not give the org or token asked for."""
+
+
+class ProfileError(InputError):
+    """A connection profile that does not exist or cannot be read or written."""
+
+
 class VaultError(SfjwtError):
     """The OS keyring could not do what was asked."""
 
@@ -189,8 +201,23 @@ class TlsVerifyError(NetworkError):
     """TLS verification of the server failed."""
 
 
+class OrgUnreachableError(NetworkError):
+    """The org did not answer the inspector (network, TLS, 5xx, maintenance page); ``detail`` says how."""
+
+    @property
+    def detail(self) -> str:
+        """How it failed ("maintenance", "HTTP 502", the network detail)."""
+        return self.params.get("detail", "")
+
+
 class CancelledError(ExchangeError):
     """The user cancelled the operation."""
+
+
+class InstallError(SfjwtError):
+    """The installed app is incomplete: a registered module or the resources folder is missing or broken."""
+
+    exit_code = 3
 
 
 def exit_code(error: BaseException) -> int:
