@@ -27,12 +27,12 @@ NONE, OK, WARNING, FAILED = "none", "ok", "warning", "failed"
 def key_step(state: AppState, now: float) -> str:
     """ok; warning (expiring, no certificate, key missing); failed (expired, key and certificate or Salesforce's
     certificate do not belong together); none without a key or certificate."""
+    key, certificate, uploaded = state.private_key, state.certificate, state.uploaded_certificate
+    if key is None and certificate is None:
+        return NONE  # before any import: the window derives every step at start-up
     from sfjwt_gui.core.expiry import ExpiryState, expiry_state
     from sfjwt_gui.core.fingerprints import key_matches_certificate
 
-    key, certificate, uploaded = state.private_key, state.certificate, state.uploaded_certificate
-    if key is None and certificate is None:
-        return NONE
     if certificate is not None:
         expiry = expiry_state(certificate.not_valid_after_utc, dt.datetime.fromtimestamp(now, dt.UTC))
         if expiry is ExpiryState.EXPIRED or (key is not None and not key_matches_certificate(key, certificate)):
@@ -48,9 +48,12 @@ def key_step(state: AppState, now: float) -> str:
 
 def connection_step(state: AppState, now: float) -> str:
     """The worst of the four field checks (any empty field: none)."""
+    values = (state.endpoint or "", state.audience or "", state.consumer_key or "", state.username or "")
+    if not any(values):
+        return NONE  # every field empty: "not started", without importing the URL rules at start-up
     from sfjwt_gui.ui.connection_checks import check_all, overall
 
-    checks = check_all(state.endpoint or "", state.audience or "", state.consumer_key or "", state.username or "")
+    checks = check_all(*values)
     return overall({c.state for c in checks.values()})
 
 
