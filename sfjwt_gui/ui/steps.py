@@ -31,19 +31,43 @@ def key_step(state: AppState, now: float) -> str:
     if key is None and certificate is None:
         return NONE  # before any import: the window derives every step at start-up
     from sfjwt_gui.core.expiry import ExpiryState, expiry_state
-    from sfjwt_gui.core.fingerprints import key_matches_certificate
 
     if certificate is not None:
         expiry = expiry_state(certificate.not_valid_after_utc, dt.datetime.fromtimestamp(now, dt.UTC))
-        if expiry is ExpiryState.EXPIRED or (key is not None and not key_matches_certificate(key, certificate)):
+        if expiry is ExpiryState.EXPIRED or (key is not None and not _matches(key, certificate, "own")):
             return FAILED
-        if uploaded is not None and not key_matches_certificate(key or certificate.public_key(), uploaded):  # type: ignore[arg-type]
+        if uploaded is not None and not _matches(key or certificate.public_key(), uploaded, "uploaded"):
             return FAILED
         if expiry is ExpiryState.EXPIRING:
             return WARNING
     if key is None or certificate is None:
         return WARNING
     return OK
+
+
+_memo: dict[str, tuple[tuple[object, ...], Any]] = {}  # the last answer of each costly check and what it was for
+
+
+def _remember(name: str, inputs: tuple[object, ...], compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per inputs (objects compared by identity, texts by value), so the 1-second refresh
+    re-checks only what depends on the clock; the memo holds the inputs, so an identity is never reused."""
+    cached = _memo.get(name)
+    same = cached is not None and len(cached[0]) == len(inputs)
+    if cached is not None and same and all(_same(a, b) for a, b in zip(cached[0], inputs, strict=True)):
+        return cached[1]
+    value = compute()
+    _memo[name] = (inputs, value)
+    return value
+
+
+def _same(a: object, b: object) -> bool:
+    return a is b or (isinstance(a, str) and a == b)
+
+
+def _matches(key: Any, certificate: Any, role: str) -> bool:
+    from sfjwt_gui.core.fingerprints import key_matches_certificate
+
+    return bool(_remember(f"matches-{role}", (key, certificate), lambda: key_matches_certificate(key, certificate)))
 
 
 def connection_step(state: AppState, now: float) -> str:
@@ -135,11 +159,17 @@ def lint_claims(claims: Claims, state: AppState, *, now: float | None = None, la
 
     payload = claims.to_payload()
     token: Any = None
-    if state.private_key is not None:
-        try:
-            token = decode(sign(payload, state.private_key))
-        except Exception:  # a key that cannot sign is reported by the key page and the token step
-            token = None
+    key = state.private_key
+    if key is not None:
+
+        def signed() -> Any:
+            try:
+                return decode(sign(payload, key))
+            except Exception:  # a key that cannot sign is reported by the key page and the token step
+                return None
+
+        text = json.dumps(payload, sort_keys=True, default=str)
+        token = _remember("signed-claims", (key, text), signed)  # signs once per claims, not once per tick
     if token is None:
         import base64
 
