@@ -277,12 +277,16 @@ def test_without_a_keyring_the_page_says_what_to_do(
     qtbot.waitUntil(lambda: widget.vault_status is not None, timeout=TIMEOUT)
     assert not widget.vault_status.available
     assert widget.keyring_status.kind == "warning"
-    assert widget.vault_status.message in widget.keyring_status.plain_text()
-    assert widget.vault_status.fix
-    assert widget.vault_status.fix in widget.keyring_status.plain_text()
-    assert "plain text" in widget.keyring_status.plain_text()
+    from sfjwt_gui.core.keyring_status import VaultAction, disabled_reason, keyring_banner
+
+    banner = keyring_banner(widget.vault_status, "en")
+    shown = widget.keyring_status.plain_text()
+    assert banner.headline in shown and banner.why in shown and banner.how in shown  # plain words: why and how
+    assert "memory for this session only" in shown
+    assert "keyring.backends" not in shown and "`" not in shown and "Keyring)" not in shown  # no internal names
     session.private_key = rsa_key
     assert not widget.save_button.isEnabled()  # nothing can be saved; the key stays in memory
+    assert widget.save_button.toolTip() == disabled_reason(widget.vault_status, VaultAction.SAVE, "en")
     assert widget.recheck_button.isVisibleTo(widget)
 
     session.vault = Vault(backend=memory_keyring, index_dir=data_dir)  # e.g. the user unlocked or installed one
@@ -458,10 +462,11 @@ def test_without_a_keyring_the_fix_is_in_japanese_too(
     set_language("ja")
     try:
         session.language = "ja"
-        qtbot.waitUntil(lambda: "再確認" in widget.keyring_status.fix, timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: "理由" in widget.keyring_status.fix, timeout=TIMEOUT)
         assert "dbus-run-session" in widget.keyring_status.fix
-        assert "メモリ" in widget.keyring_status.message
+        assert "メモリー" in widget.keyring_status.message
+        assert "keyring.backends" not in widget.keyring_status.plain_text()
     finally:
         set_language("en")
         session.language = "en"
-    qtbot.waitUntil(lambda: widget.keyring_status.fix == widget.vault_status.fix, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "memory for this session only" in widget.keyring_status.message, timeout=TIMEOUT)

@@ -34,13 +34,61 @@ def names(page: Any) -> list[str]:
 
 
 def test_lists_keys_with_bits_fingerprint_and_expiry(tool: Any, rsa_cert: Any) -> None:
+    from sfjwt_gui.core.expiry import whole_days_left
+
     assert names(tool) == ["acme-prod", "bare-key"]
     assert tool.stack.currentWidget() is tool.table
-    row = names(tool).index("acme-prod")
-    assert tool.table.item(row, 1).text() == "2048"
-    assert tool.table.item(row, 2).text() == ":".join(f"{b:02X}" for b in rsa_cert.fingerprint(hashes.SHA256()))
-    assert tool.table.item(row, 3).text() == rsa_cert.not_valid_after_utc.strftime("%Y-%m-%d")
-    assert tool.table.item(names(tool).index("bare-key"), 3).text() == ""
+    assert tool.table.columnCount() == 6
+    row = [tool.table.name_at(i) for i in range(2)].index("acme-prod")
+    full = ":".join(f"{b:02X}" for b in rsa_cert.fingerprint(hashes.SHA256()))
+    assert tool.table.item(row, 1).text() == rsa_cert.subject.rfc4514_string()
+    assert tool.table.item(row, 2).text() == "2048"
+    left = whole_days_left(rsa_cert.not_valid_after_utc)
+    assert tool.table.item(row, 3).text() == f"{rsa_cert.not_valid_after_utc:%Y-%m-%d} ({left} days left)"
+    assert tool.table.item(row, 4).text() == full[:11] + "…"  # short, the full one in the tooltip
+    assert full in tool.table.item(row, 4).toolTip()
+    assert tool.table.item(row, 5).text() == "—"
+    bare = 1 - row
+    assert tool.table.item(bare, 1).text() == "(no certificate)"
+    assert tool.table.item(bare, 3).text() == "—"
+
+
+def test_table_sorts_by_values_and_names_profiles(
+    qtbot: Any, session: Any, vault: Any, rsa_key: Any, tmp_path: Path, ui_settings: Path, monkeypatch: Any
+) -> None:
+    """Sorting by size and expiry uses numbers; the profiles that use a key are listed (CLI and window profiles)."""
+    from PySide6.QtCore import Qt
+
+    from sfjwt_gui.core.key_generation import Subject, generate_private_key, self_signed_certificate
+    from sfjwt_gui.core.profiles import Profile as CliProfile
+    from sfjwt_gui.core.profiles import ProfileStore
+    from sfjwt_gui.ui.profiles import Profile
+    from sfjwt_gui.ui.profiles import ProfileStore as WindowProfiles
+
+    monkeypatch.setenv("SFJWT_CONFIG_DIR", str(tmp_path / "config"))
+    small = rsa_key
+    big = generate_private_key(3072)
+    vault.save("zeta-long", small, self_signed_certificate(small, Subject("zeta"), days=700))
+    vault.save("alpha-soon", big, self_signed_certificate(big, Subject("alpha"), days=10))
+    ProfileStore().save(CliProfile(name="cli-prod", key_name="alpha-soon"))
+    WindowProfiles().save(Profile(name="window-dev", key_name="alpha-soon"))
+    page = KeysToolPage(session)
+    qtbot.addWidget(page)
+    page.resize(1000, 500)
+    page.show()
+    qtbot.waitUntil(lambda: len(page.records) == 2, timeout=TIMEOUT)
+    table = page.table
+    table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # bits: 3072 before 2048
+    assert [table.name_at(i) for i in range(2)] == ["alpha-soon", "zeta-long"]
+    table.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # days left: 10 before 700
+    assert [table.name_at(i) for i in range(2)] == ["alpha-soon", "zeta-long"]
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [table.name_at(i) for i in range(2)] == ["zeta-long", "alpha-soon"]
+    alpha = [table.name_at(i) for i in range(2)].index("alpha-soon")
+    assert table.item(alpha, 5).text() == "cli-prod, window-dev"
+    soon = table.item(alpha, 3)
+    assert "days left" in soon.text() and soon.foreground().color().name() != "#000000"  # the warning colour
+    wait_for_all()
 
 
 def test_load_into_session(qtbot: Any, tool: Any, session: Any, rsa_key: Any, rsa_cert: Any) -> None:
@@ -141,5 +189,6 @@ def test_empty_state_without_keys(qtbot: Any, session: Any) -> None:
     qtbot.waitUntil(lambda: page.loaded_once, timeout=TIMEOUT)
     assert page.stack.currentWidget() is page.empty_label
     assert "Save to keyring" in page.empty_label.text()
-    for button in (page.load_button, page.rename_button, page.export_button, page.delete_button):
+    for button in (page.load_button, page.rename_button, page.export_button, page.delete_button, page.csr_button):
         assert not button.isEnabled()
+        assert button.toolTip()  # says why it cannot work

@@ -38,13 +38,21 @@ def test_keys_tool_no_keyring_reason_is_japanese(qtbot: Any, japanese: Any, tmp_
     japanese.vault = Vault(backend=fail.Keyring(), index_dir=tmp_path / "refused")
     page = _keys_tool(qtbot, japanese)
     qtbot.waitUntil(lambda: page.keyring_status.message != "", timeout=TIMEOUT)
-    assert "OS のキーリングを秘密鍵の保管に使えません" in page.keyring_status.message
-    assert "Cannot" not in page.keyring_status.message
-    assert page.keyring_status.fix == page._vault_status.fix_in("ja")
-    assert page.keyring_status.fix != page._vault_status.fix
+    from sfjwt_gui.core.keyring_status import VaultAction, disabled_reason, keyring_banner
+
+    ja = keyring_banner(page._vault_status, "ja")
+    assert page.keyring_status.message == ja.headline  # plain words: keys stay in memory for this session only
+    assert "メモリー" in page.keyring_status.message
+    assert ja.how in page.keyring_status.fix
     japanese.language = "en"  # follows a language switch
-    assert page._vault_status.message in page.keyring_status.message
-    assert page.keyring_status.fix == page._vault_status.fix
+    en = keyring_banner(page._vault_status, "en")
+    assert page.keyring_status.message == en.headline
+    assert "keyring.backends" not in page.keyring_status.plain_text()
+    # buttons that cannot work say why, in the page's language
+    assert page.rename_button.toolTip() in (
+        disabled_reason(page._vault_status, VaultAction.RENAME, "en", has_key=False),
+        disabled_reason(page._vault_status, VaultAction.RENAME, "en"),
+    )
 
 
 def test_keys_tool_rename_error_is_japanese(

@@ -20,18 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sfjwt_gui.core.keyring_status import VaultAction
 from sfjwt_gui.ui.errors import error_parts
+from sfjwt_gui.ui.pages.key_cert_save import CertificateSaveFlow
 from sfjwt_gui.ui.pages.key_checklist import ChecklistFlow
 from sfjwt_gui.ui.pages.key_compare import CompareFlow
+from sfjwt_gui.ui.pages.key_csr_flow import KeyCsrFlow
 from sfjwt_gui.ui.pages.key_current import CurrentKeyFlow
 from sfjwt_gui.ui.pages.key_export_flow import ExportFlow
 from sfjwt_gui.ui.pages.key_generate import GenerateFlow
 from sfjwt_gui.ui.pages.key_import import ImportFlow
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.steps import key_step
+from sfjwt_gui.ui.widgets.keyring_banner import KeyringBannerLine, gate_button
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.paste_box import DropTarget
-from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
+from sfjwt_gui.ui.widgets.reserved_status import ReservedStatusLine
+from sfjwt_gui.ui.widgets.status_line import Kind
 from sfjwt_gui.ui.worker import start
 
 #: What the window and the tests reach through the page; each lives in one workflow.
@@ -72,6 +77,12 @@ PUBLIC = (
     "compare_result",
     "checklist_items",
     "checklist_tabs",
+    "save_certificate",
+    "save_cert_button",
+    "open_folder_button",
+    "copy_path_button",
+    "csr_button",
+    "attach_button",
 )
 
 
@@ -91,7 +102,7 @@ class KeyPage(TranslatedWidget):
         self._build()
         DropTarget(self, on_file=self.importer.import_file, on_text=self.importer._import_dropped_text)
         for name in PUBLIC:  # the page's API for the window and tests: the workflows' actions and widgets
-            for flow in (self.generator, self.importer, self.current, self.exporter, self.comparer, self.checklist):
+            for flow in self._flows():
                 if hasattr(flow, name):
                     setattr(self, name, getattr(flow, name))
         state.changed.connect(self._on_state_changed)
@@ -100,13 +111,13 @@ class KeyPage(TranslatedWidget):
         self.refresh_vault_status()
 
     def _build(self) -> None:
-        self.keyring_status = StatusLine(self)
+        self.keyring_status = KeyringBannerLine(self)
         self.keyring_status.setObjectName("keyringStatus")
         self.recheck_button = QPushButton(self)
         self.recheck_button.setObjectName("recheckKeyringButton")
         self.recheck_button.clicked.connect(self.refresh_vault_status)
         self.recheck_button.hide()
-        self.status = StatusLine(self)
+        self.status = ReservedStatusLine(self, lines=3)  # a fixed-height area: messages never move the buttons
         self.status.setObjectName("keyPageStatus")
 
         self.exporter = ExportFlow(self)  # each workflow owns its box, widgets, slots and texts
@@ -115,6 +126,8 @@ class KeyPage(TranslatedWidget):
         self.current = CurrentKeyFlow(self)
         self.comparer = CompareFlow(self)
         self.checklist = ChecklistFlow(self)
+        self.cert_out = CertificateSaveFlow(self)
+        self.csr = KeyCsrFlow(self)
 
         # Page layout: two columns inside a scroll area.
         content = QWidget(self)
@@ -123,13 +136,14 @@ class KeyPage(TranslatedWidget):
         keyring_row.addWidget(self.keyring_status, 1)
         keyring_row.addWidget(self.recheck_button, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(keyring_row, 0, 0, 1, 2)
-        grid.addWidget(self.status, 1, 0, 1, 2)
+        grid.addWidget(self.status.frame, 1, 0, 1, 2)
         left = QVBoxLayout()
         left.addWidget(self.generator.generate_box)
         left.addWidget(self.importer.import_box)
         left.addWidget(self.current.current_box)
         left.addStretch(1)
         right = QVBoxLayout()
+        right.addWidget(self.cert_out.cert_box)  # the certificate out: visible without scrolling after Generate
         right.addWidget(self.comparer.compare_box)
         right.addWidget(self.checklist.checklist_box, 1)
         grid.addLayout(left, 2, 0)
@@ -145,6 +159,18 @@ class KeyPage(TranslatedWidget):
             QKeySequence("Ctrl+E"), self, self.exporter.export, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
 
+    def _flows(self) -> tuple[Any, ...]:
+        return (
+            self.generator,
+            self.importer,
+            self.current,
+            self.exporter,
+            self.comparer,
+            self.checklist,
+            self.cert_out,
+            self.csr,
+        )
+
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
         self.generator.retranslate()
@@ -152,6 +178,8 @@ class KeyPage(TranslatedWidget):
         self.current.retranslate()
         self.exporter.retranslate()
         self.comparer.retranslate()
+        self.cert_out.retranslate()
+        self.csr.retranslate()
         self.recheck_button.setText(self.tr("Check &again"))
         self.recheck_button.setAccessibleName(self.tr("Check the OS keyring again"))
         self.recheck_button.setToolTip(self.tr("After unlocking or installing a keyring, check again."))
@@ -189,12 +217,28 @@ class KeyPage(TranslatedWidget):
         self.generator.progress.setVisible(generating)
         self.generator.cancel_button.setEnabled(generating)
         self.generator.generate_button.setEnabled(not generating)
-        self.current.save_button.setEnabled(
-            "save" not in self._busy and self.state.private_key is not None and self._keyring_available()
+        gate_button(
+            self.current.save_button,
+            self._gate_status(),
+            VaultAction.SAVE,
+            self.state.lang(),
+            enabled_tip=self.tr("Stores the private key in the OS keyring under this name."),
+            busy="save" in self._busy,
         )
+        if self.state.private_key is None and self._keyring_available():
+            self.current.save_button.setEnabled(False)
+            self.current.save_button.setToolTip(self.tr("There is no key to save yet: generate or import one first."))
         self.exporter.export_button.setEnabled("export" not in self._busy and self._has_material())
         for widget in (self.importer.open_button, self.importer.import_paste_button):
             widget.setEnabled("import" not in self._busy)
+
+    def _gate_status(self) -> Any:
+        """The keyring status the buttons are gated on (None: no keyring configured; assume usable while checking)."""
+        from sfjwt_gui.core.vault import VaultStatus
+
+        if self.state.vault is None:
+            return None
+        return self.vault_status if self.vault_status is not None else VaultStatus(True, "", "", "")
 
     def _has_material(self) -> bool:
         return self.state.private_key is not None or self.state.certificate is not None
@@ -225,53 +269,30 @@ class KeyPage(TranslatedWidget):
         self._render_vault_status()
 
     def _vault_fix(self) -> str:
-        """What to do about the missing keyring, in the window's language (core's text, plus the button to press)."""
-        status = self.vault_status
-        if status is None:
-            return ""
-        lang = self.state.lang()
-        fix: str = status.fix_in(lang)
-        if lang != "en" and fix:  # the English text stays core's own, as the CLI prints it
-            hint = self.tr("Then press Check again.")
-            fix = f"{fix} {hint}"
-        return fix
+        """What to do about the missing keyring, in the window's language (core's plain-words banner)."""
+        from sfjwt_gui.core.keyring_status import keyring_banner
+
+        banner = keyring_banner(self.vault_status if self.state.vault is not None else None, self.state.lang())
+        return " ".join(part for part in (banner.why, banner.how) if part)
 
     def _render_vault_status(self) -> None:
         status = self.vault_status
-        self.recheck_button.setVisible(status is not None and not status.available)
-        if status is None:
-            if self.state.vault is None:
-                self.keyring_status.show_message(
-                    Kind.WARNING,
-                    self.tr("No keyring is configured: the key stays in memory only and is gone when you quit."),
-                )
-            else:
-                self.keyring_status.show_message(Kind.INFO, self.tr("Checking the OS keyring…"))
+        self.recheck_button.setVisible(self.state.vault is not None and status is not None and not status.available)
+        if status is None and self.state.vault is not None:
+            self.keyring_status.show_status(None, self.state.lang(), checking_text=self.tr("Checking the OS keyring…"))
             return
-        if status.available:
-            self.keyring_status.show_message(
-                Kind.OK,
-                self.tr("Keyring: {backend}. Saved keys are kept there, never in files.").format(
-                    backend=status.backend_name
-                ),
-            )
-        else:
-            self.keyring_status.show_message(
-                Kind.WARNING,
-                self.tr(
-                    "No usable keyring ({backend}): {message} The app still works; the key stays in memory only "
-                    "and nothing is written in plain text."
-                ).format(backend=status.backend_name or "-", message=status.message_in(self.state.lang())),
-                self._vault_fix(),
-            )
+        self.keyring_status.show_status(status, self.state.lang())
 
     def _keyring_available(self) -> bool:
         return self.state.vault is not None and (self.vault_status is None or self.vault_status.available)
 
     @listens(Field.PRIVATE_KEY, Field.CERTIFICATE, Field.KEY_NAME, Field.UPLOADED_CERTIFICATE, Field.LANGUAGE)
     def _on_state_changed(self, field: str) -> None:
+        if field == "certificate":
+            self.cert_out.certificate_changed()
         if field in ("private_key", "certificate", "key_name"):
             self.current._render_material()
+            self.csr.render()
             self.comparer._render_compare()
         elif field == "uploaded_certificate":
             self.comparer._render_compare()

@@ -7,28 +7,26 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from sfjwt_gui.core.expiry import days_until
-from sfjwt_gui.core.policy import expiry_is_warning
+from sfjwt_gui.core.keyring_status import VaultAction
 from sfjwt_gui.ui.dialogs.confirm import ask_new_name, confirm_delete
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
 from sfjwt_gui.ui.errors import error_parts
+from sfjwt_gui.ui.pages.key_csr import CsrTarget, start_attach, start_csr
 from sfjwt_gui.ui.state import AppState, Field, listens
+from sfjwt_gui.ui.widgets.keyring_banner import KeyringBannerLine, gate_button
+from sfjwt_gui.ui.widgets.keys_table import KeysTable
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
-from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, kind_colour
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
 from sfjwt_gui.ui.worker import start
 
 
@@ -37,11 +35,33 @@ def load_key_and_certificate(vault: Any, name: str) -> tuple[Any, Any]:
     return vault.load(name), vault.load_certificate(name)
 
 
+def profile_keys() -> list[tuple[str, str]]:
+    """(profile name, key name) of every connection profile that names a key: the CLI's profile folder (core
+    ``profiles.ProfileStore``) and the window's saved profiles."""
+    from sfjwt_gui.core.profiles import ProfileStore
+    from sfjwt_gui.ui.profiles import ProfileStore as WindowProfiles
+
+    pairs = {(p.name, p.key_name) for p in ProfileStore().list() if p.key_name}
+    window = WindowProfiles()
+    for name in window.names():
+        profile = window.get(name)
+        if profile is not None and profile.key_name:
+            pairs.add((profile.name, profile.key_name))
+    return sorted(pairs)
+
+
+def list_rows(vault: Any) -> tuple[Any, list[Any]]:
+    """Background job: the vault's status and its keys as ``key_listing.KeyRow`` (index only: no keyring prompt)."""
+    from sfjwt_gui.core.key_listing import list_keys
+
+    return vault.status(), list_keys(vault, profile_keys())
+
+
 class KeysToolPage(TranslatedWidget):
     """The keyring's keys (tool "keys")."""
 
     step_id = "keys"
-    COLUMNS = 4
+    COLUMNS = KeysTable.COLUMNS
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,21 +71,14 @@ class KeysToolPage(TranslatedWidget):
         self.loaded_once = False
         self._message: tuple[Kind, str, str] | BaseException | None = None
         self._pending_select: str | None = None
-        self.keyring_status = StatusLine(self)
+        self._vault_status: Any = None
+        self._tips: dict[QPushButton, str] = {}
+        self.keyring_status = KeyringBannerLine(self)
         self.keyring_status.setObjectName("keysKeyringStatus")
         self.status = StatusLine(self)
         self.status.setObjectName("keysStatus")
-        self.table = QTableWidget(0, self.COLUMNS, self)
+        self.table = KeysTable(self)
         self.table.setObjectName("keysTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.load_selected())
         self.empty_label = QLabel(self)
@@ -91,8 +104,14 @@ class KeysToolPage(TranslatedWidget):
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("keysDelete")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.csr_button = QPushButton(self)
+        self.csr_button.setObjectName("keysCsr")
+        self.csr_button.clicked.connect(self.csr_selected)
+        self.attach_button = QPushButton(self)
+        self.attach_button.setObjectName("keysAttach")
+        self.attach_button.clicked.connect(self.attach_selected)
         buttons = QHBoxLayout()
-        for button in (self.load_button, self.rename_button, self.export_button, self.delete_button):
+        for button in self._actions():
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -119,14 +138,21 @@ class KeysToolPage(TranslatedWidget):
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
         self._title.setText("<h2>{}</h2>".format(self.tr("Keys in the keyring")))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Bits"), self.tr("Certificate SHA-256"), self.tr("Expires")]
+        self.table.set_headers(
+            [
+                self.tr("Name"),
+                self.tr("Certificate subject"),
+                self.tr("Bits"),
+                self.tr("Expires"),
+                self.tr("SHA-256"),
+                self.tr("Used by profiles"),
+            ]
         )
         self.table.setAccessibleName(self.tr("Keys stored in the OS keyring"))
         self.empty_label.setText(
             self.tr(
-                "No keys in the keyring yet.\nGenerate or import one on the Key & certificate page and click "
-                "“Save to keyring”."
+                "No keys in the keyring yet.\nTo add one: open Key & certificate (Ctrl+1), generate a key or "
+                "import a file, type a name and click “Save to keyring”. Saved keys are listed here."
             )
         )
         for button, text, name, tip in (
@@ -160,13 +186,36 @@ class KeysToolPage(TranslatedWidget):
                 self.tr("Delete the selected key"),
                 self.tr("Remove the key from the keyring, after a confirmation (Del)."),
             ),
+            (
+                self.csr_button,
+                self.tr("Signing re&quest…"),
+                self.tr("Make a certificate signing request for the selected key"),
+                self.tr("For a CA-signed certificate: save a .csr file to send to your certificate authority."),
+            ),
+            (
+                self.attach_button,
+                self.tr("A&ttach CA certificate…"),
+                self.tr("Attach the certificate your CA issued to the selected key"),
+                self.tr("Read the certificate file your CA returned and keep it with the key."),
+            ),
         ):
             button.setText(text)
             button.setAccessibleName(name)
-            button.setToolTip(tip)
+            self._tips[button] = tip
         self._fill_table()
         self._render_status()
-        self._render_keyring(getattr(self, "_vault_status", None))
+        self._render_keyring(self._vault_status)
+        self._update_buttons()
+
+    def _actions(self) -> tuple[QPushButton, ...]:
+        return (
+            self.load_button,
+            self.rename_button,
+            self.export_button,
+            self.delete_button,
+            self.csr_button,
+            self.attach_button,
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         """Read the list when the page is shown."""
@@ -179,7 +228,8 @@ class KeysToolPage(TranslatedWidget):
             self.refresh()
         elif field == "language":
             self._render_status()
-            self._render_keyring(getattr(self, "_vault_status", None))
+            self._render_keyring(self._vault_status)
+            self._update_buttons()
 
     # ----------------------------------------------------------------------------------------------------------------
 
@@ -199,7 +249,6 @@ class KeysToolPage(TranslatedWidget):
         self._message = error
         self._render_status()
         self._update_buttons()
-        self._update_buttons()
 
     def refresh(self) -> None:
         """Read the vault's list and status in the background."""
@@ -211,7 +260,7 @@ class KeysToolPage(TranslatedWidget):
             self._render_keyring(None)
             return
         self.refresh_button.setEnabled(False)
-        start(self, lambda: (vault.status(), vault.list()), on_done=self._listed, on_error=self._list_failed)
+        start(self, list_rows, vault, on_done=self._listed, on_error=self._list_failed)
 
     def _listed(self, result: tuple[Any, list[Any]]) -> None:
         status, records = result
@@ -229,47 +278,18 @@ class KeysToolPage(TranslatedWidget):
 
     def _render_keyring(self, status: Any) -> None:
         if self.state.vault is None:
-            self.keyring_status.show_message(Kind.WARNING, self.tr("No keyring is configured."))
-        elif status is None or status.available:
+            self.keyring_status.show_status(None, self.state.lang())
+        elif status is None:
             self.keyring_status.show_message(Kind.INFO, "")
         else:
-            self.keyring_status.show_message(
-                Kind.WARNING,
-                self.tr("No usable keyring ({backend}): {message}").format(
-                    backend=status.backend_name or "-", message=status.message_in(self.state.lang())
-                ),
-                status.fix_in(self.state.lang()),
-            )
+            self.keyring_status.show_status(status, self.state.lang())
 
     def _fill_table(self) -> None:
         selected = self._pending_select or self.selected_name()
         self._pending_select = None
-        self.table.setRowCount(len(self.records))
-        current = self.state.key_name
-        for row, record in enumerate(self.records):
-            name = record.name + ("  ◀" if record.name == current else "")
-            cells = [name, str(record.key_bits), record.sha256_fingerprint or self.tr("(no certificate)"), ""]
-            left = days_until(record.not_after)
-            colour = ""
-            if record.not_after:
-                date = record.not_after[:10]
-                if left is not None and left < 0:
-                    cells[3], colour = self.tr("{date} (expired)").format(date=date), kind_colour(Kind.ERROR)
-                elif left is not None and expiry_is_warning(left):
-                    cells[3] = self.tr("{date} ({days} days)").format(date=date, days=left)
-                    colour = kind_colour(Kind.WARNING)
-                else:
-                    cells[3] = date
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, record.name)
-                if column == 3 and colour:
-                    item.setForeground(QColor(colour))
-                if column == 0 and record.name == current:
-                    item.setToolTip(self.tr("The key loaded in this session"))
-                self.table.setItem(row, column, item)
-            if record.name == selected:
-                self.table.selectRow(row)
+        self.table.show_rows(self.records, self.state.key_name)
+        if selected:
+            self.table.select(selected)
         self.stack.setCurrentWidget(self.table if self.records else self.empty_label)
         if self.records and self.selected_name() is None:
             self.table.selectRow(0)
@@ -277,23 +297,40 @@ class KeysToolPage(TranslatedWidget):
 
     def selected_name(self) -> str | None:
         """Name of the selected key."""
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        item = self.table.item(rows[0].row(), 0)
-        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+        return self.table.selected_name()
 
     def select(self, name: str) -> None:
         """Select a key by name (keyboard users and tests)."""
-        for row, record in enumerate(self.records):
-            if record.name == name:
-                self.table.selectRow(row)
-                return
+        self.table.select(name)
+
+    def _selected_row(self) -> Any:
+        name = self.selected_name()
+        return next((row for row in self.records if row.name == name), None)
 
     def _update_buttons(self) -> None:
-        has = self.selected_name() is not None
-        for button in (self.load_button, self.rename_button, self.export_button, self.delete_button):
-            button.setEnabled(has)
+        """Each action enabled when it can work; else disabled with core's reason as its tooltip."""
+        from sfjwt_gui.core.vault import VaultStatus
+
+        status = None if self.state.vault is None else self._vault_status or VaultStatus(True, "", "", "")
+        row = self._selected_row()
+        actions = (
+            (self.load_button, VaultAction.LOAD),
+            (self.rename_button, VaultAction.RENAME),
+            (self.export_button, VaultAction.EXPORT_KEY),
+            (self.delete_button, VaultAction.DELETE),
+            (self.csr_button, VaultAction.CSR),
+            (self.attach_button, VaultAction.ATTACH),
+        )
+        for button, action in actions:
+            gate_button(
+                button,
+                status,
+                action,
+                self.state.lang(),
+                enabled_tip=self._tips.get(button, ""),
+                has_key=row is not None,
+                has_certificate=row is not None and row.subject is not None,
+            )
 
     # ---------------------------------------------------------------------------------------------------- actions --
 
@@ -369,3 +406,61 @@ class KeysToolPage(TranslatedWidget):
 
     def _exported(self, path: Path) -> None:
         self._set_message(Kind.OK, self.tr("Exported to {path}.").format(path=path))
+
+    def _last_folder(self) -> Path:
+        from sfjwt_gui.ui.pages.key_cert_save import last_folder
+
+        return last_folder()
+
+    def csr_selected(self) -> None:
+        """Make a certificate signing request for the selected key (subject dialog, save dialog, background)."""
+        name = self.selected_name()
+        vault = self.state.vault
+        if name is None or vault is None:
+            return
+        self._start(vault.load_certificate, name, on_done=lambda cert: self._csr_for(name, cert))
+
+    def _csr_for(self, name: str, certificate: Any) -> None:
+        start_csr(
+            self,
+            CsrTarget(name=name, vault=self.state.vault, certificate=certificate),
+            default_cn=name,
+            start_dir=self._last_folder(),
+            on_done=self._csr_saved,
+            on_error=self._show_error,
+        )
+
+    def _csr_saved(self, path: Path) -> None:
+        from sfjwt_gui.ui.pages.key_cert_save import remember_folder
+
+        remember_folder(path)
+        self._set_message(
+            Kind.OK,
+            self.tr("Saved the certificate signing request to {path}.").format(path=path),
+            self.tr("Send it to your certificate authority, then attach the certificate it returns."),
+        )
+
+    def attach_selected(self) -> None:
+        """Attach the certificate a CA issued to the selected key (a certificate of another key is refused)."""
+        name = self.selected_name()
+        if name is None:
+            return
+        start_attach(
+            self,
+            CsrTarget(name=name, vault=self.state.vault),
+            on_done=lambda result: self._attached(name, result),
+            on_error=self._show_error,
+        )
+
+    def _attached(self, name: str, result: Any) -> None:
+        if self.state.key_name == name:
+            self.state.certificate = result.certificate  # the session signs with this key: show its new certificate
+        subject = result.certificate.subject.rfc4514_string()
+        self._set_message(
+            Kind.OK,
+            self.tr("Attached the certificate “{subject}” to “{name}”.").format(subject=subject, name=name),
+            self.tr("Upload this certificate to the Salesforce app: the old one no longer matches what you send.")
+            if result.replaced
+            else "",
+        )
+        self.refresh()

@@ -1,0 +1,38 @@
+"""A status line that keeps its place: a fixed height of a few lines, shown even when empty.
+
+A message appearing or disappearing never moves the buttons below it, so a second click at the same spot hits the
+same button. A message longer than the reserved lines scrolls inside the line's own area (its full text is also
+the tooltip and the accessible description).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
+
+
+class ReservedStatusLine(StatusLine):
+    """A ``StatusLine`` that never hides and never changes height (see ``frame`` for the area to place)."""
+
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:
+        super().__init__(parent)
+        self.frame = QScrollArea(parent)
+        self.frame.setFrameShape(QFrame.Shape.NoFrame)
+        self.frame.setWidgetResizable(True)
+        self.frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(self.frame)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self)
+        layout.addStretch(1)
+        self.frame.setWidget(inner)
+        self.frame.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 6)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+    def show_message(self, kind: Kind, message: str, fix: str = "") -> None:
+        """Show a message; an empty one leaves the reserved space blank."""
+        super().show_message(kind, message, fix)
+        self.setToolTip(f"{message}\n{fix}".strip())
+        self.show()
