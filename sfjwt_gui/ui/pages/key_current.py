@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sfjwt_gui.core.errors import KeyExistsError
+from sfjwt_gui.core.errors import DuplicateKeyError, KeyExistsError
 from sfjwt_gui.core.expiry import whole_days_left
 from sfjwt_gui.core.fingerprints import key_matches_certificate, sha1_fingerprint, sha256_fingerprint
 from sfjwt_gui.core.policy import expiry_is_warning
@@ -117,7 +117,7 @@ class CurrentKeyFlow(QObject):
         self.save_button.setAccessibleName(self.tr("Save the key to the OS keyring"))
         self.save_button.setToolTip(self.tr("Stores the private key in the OS keyring under this name."))
 
-    def save_to_keyring(self, *, overwrite: bool = False) -> None:
+    def save_to_keyring(self, *, overwrite: bool = False, allow_duplicate: bool = False) -> None:
         """Store the current key (and certificate) in the keyring under the name typed."""
         key = self.state.private_key
         name = self.name_edit.text().strip()
@@ -141,7 +141,7 @@ class CurrentKeyFlow(QObject):
         self.page._set_busy("save", True)
         start(
             self,
-            partial(vault.save, overwrite=overwrite),
+            partial(vault.save, overwrite=overwrite, allow_duplicate=allow_duplicate),
             name,
             key,
             self.state.certificate,
@@ -160,6 +160,10 @@ class CurrentKeyFlow(QObject):
         self.page._set_busy("save", False)
         if isinstance(error, KeyExistsError) and confirm_overwrite(self.page, name):
             self.save_to_keyring(overwrite=True)
+            return
+        if isinstance(error, DuplicateKeyError):
+            if not self.page.duplicates.resolve(error, name):
+                self.page._set_status(lambda: (Kind.INFO, self.tr("Not saved: the key is already stored."), ""))
             return
         self.page._show_error(error)
 
@@ -239,3 +243,4 @@ class CurrentKeyFlow(QObject):
         if suggested_name and (not typed or typed == previous):  # never offer the old key's name for a new key
             self.name_edit.setText(suggested_name)
         self._render_material()
+        self.page.duplicates.check()  # warns when this key is already stored under another name

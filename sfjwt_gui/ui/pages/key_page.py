@@ -27,6 +27,7 @@ from sfjwt_gui.ui.pages.key_checklist import ChecklistFlow
 from sfjwt_gui.ui.pages.key_compare import CompareFlow
 from sfjwt_gui.ui.pages.key_csr_flow import KeyCsrFlow
 from sfjwt_gui.ui.pages.key_current import CurrentKeyFlow
+from sfjwt_gui.ui.pages.key_duplicates import DuplicateFlow
 from sfjwt_gui.ui.pages.key_export_flow import ExportFlow
 from sfjwt_gui.ui.pages.key_generate import GenerateFlow
 from sfjwt_gui.ui.pages.key_import import ImportFlow
@@ -128,6 +129,7 @@ class KeyPage(TranslatedWidget):
         self.checklist = ChecklistFlow(self)
         self.cert_out = CertificateSaveFlow(self)
         self.csr = KeyCsrFlow(self)
+        self.duplicates = DuplicateFlow(self)
 
         # Page layout: two columns inside a scroll area.
         content = QWidget(self)
