@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -92,9 +93,15 @@ class DecodeToolPage(TranslatedWidget):
         self.session_cert_button.clicked.connect(self.use_session_certificate)
         self.clear_cert_button = QPushButton(self)
         self.clear_cert_button.setObjectName("decodeClearCertificate")
-        self.clear_cert_button.clicked.connect(lambda: self.set_certificate(None, ""))
+        self.clear_cert_button.clicked.connect(self.clear_certificate)
+        self.pem_edit = QPlainTextEdit(self)  # jwt.io habit: paste the certificate instead of choosing a file
+        self.pem_edit.setObjectName("decodePastedCertificate")
+        self.pem_edit.setTabChangesFocus(True)
+        self.pem_edit.setFixedHeight(self.pem_edit.fontMetrics().lineSpacing() * 2 + 12)
+        self.pem_edit.textChanged.connect(self._pem_timer_start)
         cert_layout = QVBoxLayout(self.cert_box)  # the label wraps on its own line; the buttons never push it
         cert_layout.addWidget(self.cert_label)
+        cert_layout.addWidget(self.pem_edit)
         cert_row = QHBoxLayout()
         cert_row.addWidget(self.choose_cert_button)
         cert_row.addWidget(self.session_cert_button)
@@ -136,6 +143,11 @@ class DecodeToolPage(TranslatedWidget):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.decode_now)
         self.input_edit.textChanged.connect(self._schedule)
+        self._pem_timer = QTimer(self)
+        self._pem_timer.setSingleShot(True)
+        self._pem_timer.setInterval(250)
+        self._pem_timer.timeout.connect(self.use_pasted_certificate)
+        self._auto_endpoint = ""  # the "POSTed to" value taken from the pasted text (replaced when the paste changes)
         DropTarget(self, self.open_dropped_file, self.set_text)
         state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
@@ -168,6 +180,8 @@ class DecodeToolPage(TranslatedWidget):
         )
         self.session_cert_button.setText(self.tr("Use the session's certificate"))
         self.session_cert_button.setAccessibleName(self.tr("Verify with the certificate of the current key"))
+        self.pem_edit.setPlaceholderText(self.tr("…or paste the certificate (-----BEGIN CERTIFICATE-----) here"))
+        self.pem_edit.setAccessibleName(self.tr("Pasted certificate to verify the signature"))
         self.clear_cert_button.setText(self.tr("Clear"))
         self.clear_cert_button.setAccessibleName(self.tr("Stop verifying against a certificate"))
         self.findings_box.setTitle(self.tr("What Salesforce will say"))
@@ -212,6 +226,10 @@ class DecodeToolPage(TranslatedWidget):
             self.findings = None
             self.findings_view.show_findings(None)
             return
+        self._fill_endpoint(decoded.posted_to)
+        note = decoded.kind_note(self.state.lang())
+        if note:  # e.g. a JWT-based access token: not an assertion
+            self.status.show_message(Kind.INFO, note)
         from sfjwt_gui.core.lint import lint
 
         try:
@@ -228,6 +246,44 @@ class DecodeToolPage(TranslatedWidget):
             self.status.show_error(exc, self.state.lang())
             return
         self.findings_view.show_findings(self.findings)
+
+    def _fill_endpoint(self, url: str | None) -> None:
+        """Fill "POSTed to" from a pasted curl command / POST line, unless the user typed their own."""
+        typed = self.endpoint_edit.text().strip()
+        if not url or (typed and typed != self._auto_endpoint) or typed == url:
+            return
+        self._auto_endpoint = url
+        self.endpoint_edit.blockSignals(True)  # decoding now: no second, scheduled decode
+        self.endpoint_edit.setText(url)
+        self.endpoint_edit.blockSignals(False)
+
+    def clear_certificate(self) -> None:
+        """Stop verifying (the pasted certificate goes too)."""
+        self.pem_edit.blockSignals(True)
+        self.pem_edit.clear()
+        self.pem_edit.blockSignals(False)
+        self.set_certificate(None, "")
+
+    def _pem_timer_start(self) -> None:
+        self._pem_timer.start()
+
+    def use_pasted_certificate(self) -> None:
+        """Verify against the certificate (or public key) pasted in the certificate box."""
+        from sfjwt_gui.core.jwt_codec import load_verification_material
+
+        self._pem_timer.stop()
+        text = self.pem_edit.toPlainText().strip()
+        pasted = self.tr("the pasted certificate")
+        if not text:
+            if self.certificate is not None and self.certificate_source == pasted:
+                self.set_certificate(None, "")
+            return
+        try:
+            material = load_verification_material(text, source_name=pasted)
+        except SfjwtError as exc:
+            self._show_error(exc)
+            return
+        self.set_certificate(material, pasted)
 
     # ----------------------------------------------------------------------------------------------------------------
 

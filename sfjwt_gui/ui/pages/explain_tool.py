@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sfjwt_gui.core.errors import SfjwtError
@@ -49,6 +50,12 @@ class ExplainToolPage(TranslatedWidget):
         layout.addWidget(self.view, 1)
         layout.addStretch(1)  # keeps the input at the top while there is no explanation
         self._layout = layout
+        # Like Decode: explaining is pure parsing (fast), so a paste is explained at once (debounced while typing).
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self._explain_typed)
+        self.input_edit.textChanged.connect(self._timer.start)
         DropTarget(self, self.open_dropped_file, self.set_text)
         state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
@@ -70,8 +77,8 @@ class ExplainToolPage(TranslatedWidget):
         self.clear_button.setAccessibleName(self.tr("Clear the pasted text and the explanation"))
         self.empty_label.setText(
             self.tr(
-                "Paste what Salesforce answered (or the line your tool logged), or drop the log file, and press "
-                "Explain: you get what it means, the likely causes and the fix."
+                "Paste what Salesforce answered (or the line your tool logged), or drop the log file: it is explained "
+                "at once — what it means, the likely causes and the fix."
             )
         )
         self.view.setAccessibleName(self.tr("Explanation of the error"))
@@ -106,12 +113,23 @@ class ExplainToolPage(TranslatedWidget):
     def clear(self) -> None:
         """Empty the box and the explanation."""
         self.input_edit.clear()
+        self._timer.stop()
         self.diagnosis = None
         self._show_view(False)
         self.status.show_message(Kind.INFO, "")
 
+    def _explain_typed(self) -> None:
+        """The text changed: explain it (an emptied box clears the explanation quietly)."""
+        if self.input_edit.toPlainText().strip():
+            self.explain()
+        elif self.diagnosis is not None or self.view.isVisible():
+            self.diagnosis = None
+            self._show_view(False)
+            self.status.show_message(Kind.INFO, "")
+
     def explain(self) -> None:
         """Explain the pasted text with core ``explain_text`` (pure parsing: fast)."""
+        self._timer.stop()
         text = self.input_edit.toPlainText()
         if not text.strip():
             self.status.show_message(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.core.errors import SfjwtError
+from sfjwt_gui.ui.errors import error_parts
 from sfjwt_gui.ui.i18n import current_language
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard
@@ -206,7 +207,10 @@ class TokenView(TranslatedWidget):
         for button in buttons:
             button.setEnabled(decoded is not None)
         error = getattr(self, "_error", None)
-        if error is not None:
+        if error is not None and self.opaque_access_token:  # not a broken JWT: say what it is, underline nothing
+            self.error_line.show_message(Kind.INFO, *error_parts(error, current_language()))
+            self.token_edit.setPlainText(self._text.strip())
+        elif error is not None:
             self._show_decode_error(error)
             part = getattr(error, "part", "token")
             self.token_edit.setHtml(self._coloured(self._text.strip(), bad_part=part))
@@ -229,6 +233,11 @@ class TokenView(TranslatedWidget):
             )
         self._render_times()
         self._render_signature()
+
+    @property
+    def opaque_access_token(self) -> bool:
+        """True when the text is a Salesforce access token (opaque: nothing to decode), not a broken JWT."""
+        return getattr(getattr(self, "_error", None), "code", "") == "opaque-access-token"
 
     def _show_decode_error(self, error: BaseException) -> None:
         """A decode error in the window's language (core keeps the texts of its codes in both languages)."""
