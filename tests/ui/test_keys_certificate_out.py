@@ -119,7 +119,8 @@ def test_csr_for_a_stored_key_then_attach_the_ca_certificate(
     vault.save("acme-prod", rsa_key, rsa_cert)
     session.private_key, session.certificate, session.key_name = rsa_key, rsa_cert, "acme-prod"
     page = main_window.show_step("key")
-    assert page.csr_button.isEnabled() and page.attach_button.isEnabled()
+    assert page.csr_button.isEnabled()
+    assert page.attach_button.isEnabled()
     request_path = tmp_path / "acme.csr"
 
     def fill(dialog: key_csr.CsrDialog) -> int:
@@ -137,7 +138,8 @@ def test_csr_for_a_stored_key_then_attach_the_ca_certificate(
         ["openssl", "req", "-in", str(request_path), "-noout", "-verify", "-subject"], capture_output=True, text=True
     )
     assert verify.returncode == 0, verify.stderr
-    assert "Acme KK" in verify.stdout and "JP" in verify.stdout
+    assert "Acme KK" in verify.stdout
+    assert "JP" in verify.stdout
     ca_key, ca_cert, issued = tmp_path / "ca.key", tmp_path / "ca.crt", tmp_path / "issued.crt"
     env = {**os.environ, "OPENSSL_CONF": "/dev/null"}
     subprocess.run(
@@ -163,8 +165,9 @@ def test_csr_for_a_stored_key_then_attach_the_ca_certificate(
     page.attach_button.click()
     qtbot.waitUntil(lambda: page.status.kind == "error", timeout=TIMEOUT)
     from sfjwt_gui.core.csr import certificate_for_key
+    from sfjwt_gui.core.errors import CertificateError
 
-    with pytest.raises(Exception) as refused:
+    with pytest.raises(CertificateError) as refused:
         certificate_for_key(rsa_key, [x509.load_pem_x509_certificate(ca_cert.read_bytes())], name="acme-prod")
     from sfjwt_gui.ui.errors import error_parts
 

@@ -281,9 +281,13 @@ def test_without_a_keyring_the_page_says_what_to_do(
 
     banner = keyring_banner(widget.vault_status, "en")
     shown = widget.keyring_status.plain_text()
-    assert banner.headline in shown and banner.why in shown and banner.how in shown  # plain words: why and how
+    assert banner.headline in shown
+    assert banner.why in shown
+    assert banner.how in shown
     assert "memory for this session only" in shown
-    assert "keyring.backends" not in shown and "`" not in shown and "Keyring)" not in shown  # no internal names
+    assert "keyring.backends" not in shown
+    assert "`" not in shown
+    assert "Keyring)" not in shown
     session.private_key = rsa_key
     assert not widget.save_button.isEnabled()  # nothing can be saved; the key stays in memory
     assert widget.save_button.toolTip() == disabled_reason(widget.vault_status, VaultAction.SAVE, "en")

@@ -49,7 +49,8 @@ def test_verifies_against_a_pasted_pem_certificate(qtbot: Any, decode: Any, rsa_
     decode.pem_edit.setPlainText("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----")
     qtbot.waitUntil(lambda: decode.status.kind == "error", timeout=TIMEOUT)  # a bad paste says what is wrong
     decode.clear_cert_button.click()
-    assert decode.certificate is None and decode.pem_edit.toPlainText() == ""
+    assert decode.certificate is None
+    assert decode.pem_edit.toPlainText() == ""
 
 
 def test_pasted_access_token_is_recognised_as_opaque(decode: Any) -> None:
@@ -57,7 +58,8 @@ def test_pasted_access_token_is_recognised_as_opaque(decode: Any) -> None:
     view = decode.token_view
     assert view.opaque_access_token
     assert view.error_line.kind == "info"  # not an error: there is nothing to decode
-    assert "access token" in view.error_line.message and "00D5g000004SXXX" in view.error_line.message
+    assert "access token" in view.error_line.message
+    assert "00D5g000004SXXX" in view.error_line.message
     assert "copy the whole" not in view.error_line.plain_text().lower()
 
 
@@ -79,7 +81,8 @@ def test_jwt_based_access_token_gets_its_note(decode: Any, rsa_key: Any) -> None
     )
     decode.set_text(token)
     note = decode.token_view.decoded.kind_note("en")
-    assert note and decode.status.message == note
+    assert note
+    assert decode.status.message == note
 
 
 def test_explain_works_on_paste_and_keeps_its_button(qtbot: Any, session: Any) -> None:
@@ -89,7 +92,8 @@ def test_explain_works_on_paste_and_keeps_its_button(qtbot: Any, session: Any) -
     page.input_edit.setPlainText('{"error":"invalid_grant","error_description":"user hasn\'t approved this consumer"}')
     qtbot.waitUntil(lambda: page.diagnosis is not None, timeout=TIMEOUT)  # no click
     assert page.view.isVisible()
-    assert page.explain_button.isVisible() and page.explain_button.isEnabled()
+    assert page.explain_button.isVisible()
+    assert page.explain_button.isEnabled()
     page.input_edit.clear()
     qtbot.waitUntil(lambda: page.diagnosis is None, timeout=TIMEOUT)
     assert page.status.message == ""  # an emptied box is not an error

@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.state import AppState, Field, listens
+from sfjwt_gui.ui.widgets.exchange_history import TranscriptPanel
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.widgets.practice_box import PracticeBox
 from sfjwt_gui.ui.worker import start
@@ -128,6 +128,8 @@ class SendPage(TranslatedWidget):
         card_form.addRow(self.card_labels["scope"], self.scope)
         card_form.addRow(self.card_labels["token"], token_row)
         card_form.addRow(api_row)
+        self.format_note = text_label(self, "token_format_note", selectable=True)
+        card_form.addRow(self.format_note)
         self.card.setVisible(False)
 
         self.practice_box = PracticeBox(self)  # the scenarios, right where a newcomer lands
@@ -136,12 +138,8 @@ class SendPage(TranslatedWidget):
         self.practice_hint = self.practice_box.practice_hint
         self.practice_box.scenario_requested.connect(self.scenario_requested)
 
-        self.transcript_box = QGroupBox(self)
-        self.transcript = named(QPlainTextEdit(self), "transcript")
-        self.transcript.setReadOnly(True)
-        self.transcript.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.transcript.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        QVBoxLayout(self.transcript_box).addWidget(self.transcript)
+        self.transcript_box = TranscriptPanel(self)  # this session's exchanges and the chosen one's transcript
+        self.transcript = self.transcript_box.transcript
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -253,6 +251,8 @@ class SendPage(TranslatedWidget):
         self.job = None
         self._busy(False)
         result, self.options = flow.exchange, flow.settings.options
+        scenario = getattr(self._sent_scenario, "name", None)
+        self.transcript_box.add(result, flow.diagnoses, str(scenario) if scenario else None)
         self.show_result(result)
         state = self.state
         state.claims = flow.claims  # the claims actually sent (re-stamped): every page follows this one value
@@ -268,7 +268,9 @@ class SendPage(TranslatedWidget):
     def show_result(self, result: Any) -> None:
         """Show the transcript, the clock and either the success card or a failure line."""
         self.result = result
-        self.transcript.setPlainText(result.transcript.to_text())
+        chosen = self.transcript_box.chosen()
+        if chosen is None or chosen.result is not result:
+            self.transcript.setPlainText(result.transcript.to_text(pretty=not self.transcript_box.raw.isChecked()))
         self._show_clock(result)
         if result.ok and result.token is not None:
             token = result.token
@@ -280,6 +282,9 @@ class SendPage(TranslatedWidget):
             self._show_access_token(False)
             self.api_result.clear()
             self.api_check = None
+            note = token.format_note(self.state.lang())  # a JWT-based access token: what it is
+            self.format_note.setText(note or "")
+            self.format_note.setVisible(bool(note))
             self.card.setVisible(True)
             self._set_status("ok", self.tr("Salesforce issued an access token."))
         elif str(result.outcome) == "cancelled":
@@ -344,7 +349,7 @@ class SendPage(TranslatedWidget):
         self.test_api.setEnabled(True)
         self.api_check = check
         self._show_api(check)
-        self.transcript.appendPlainText("\n" + check.transcript.to_text())
+        self.transcript_box.show_extra(check.transcript.to_text(pretty=True))
         self.api_checked.emit(check)
 
     def _show_api(self, check: Any) -> None:
@@ -425,7 +430,7 @@ class SendPage(TranslatedWidget):
         self.card.setVisible(False)
         self.clock.clear()
         theme.set_state_colour(self.clock, "none")
-        self.transcript.clear()
+        self.transcript_box.hide_answer()  # the history of this session's exchanges stays
         self._set_status("none", text)
 
     def retranslate_ui(self) -> None:
@@ -443,7 +448,7 @@ class SendPage(TranslatedWidget):
         self.reveal.setText(self.tr("Hide") if self.reveal.isChecked() else self.tr("Reveal"))
         self.copy_access.setText(self.tr("Copy"))
         self.test_api.setText(self.tr("Test API access"))
-        self.transcript_box.setTitle(self.tr("Transcript (secrets masked)"))
+        self.transcript_box.retranslate(self.state.lang())
         self.practice_box.retranslate()
         self._update_practice_box()
         for widget, name in (
@@ -455,14 +460,12 @@ class SendPage(TranslatedWidget):
             (self.reveal, self.tr("Reveal or hide the access token")),
             (self.copy_access, self.tr("Copy the access token")),
             (self.test_api, self.tr("Test API access")),
-            (self.transcript, self.tr("Transcript")),
         ):
             widget.setAccessibleName(name)
         self._update_target()
         if self.result is not None and self.job is None:
-            check, transcript = self.api_check, self.transcript.toPlainText()
+            check = self.api_check
             self.show_result(self.result)
-            self.transcript.setPlainText(transcript)
             if check is not None:
                 self.api_check = check
                 self._show_api(check)
