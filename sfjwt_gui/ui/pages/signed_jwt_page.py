@@ -6,6 +6,7 @@ Signing RS256 takes about a millisecond, so it happens right here whenever the c
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
@@ -47,6 +48,10 @@ class SignedJwtPage(TranslatedWidget):
         for kind in SnippetKind:
             self.snippet_kind.addItem("", kind.value)
         self.copy_snippet = named(QPushButton(self), "copy_snippet")
+        self.export_key_file = named(QPushButton(self), "export_key_for_command")
+        self.export_key_file.clicked.connect(self.export_key_for_command)
+        self.key_file: Path | None = None  # the unencrypted key file written for the command, once exported
+        self.key_file_status = text_label(self, "key_file_status", selectable=True)
         self.snippet = named(QPlainTextEdit(self), "snippet")
         self.snippet.setReadOnly(True)
         self.snippet.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -57,8 +62,10 @@ class SignedJwtPage(TranslatedWidget):
         snippet_row.addWidget(self.snippet_kind)
         snippet_row.addWidget(self.copy_snippet)
         snippet_row.addStretch(1)
+        snippet_row.addWidget(self.export_key_file)
         snippet_layout = QVBoxLayout(self.snippet_box)
         snippet_layout.addLayout(snippet_row)
+        snippet_layout.addWidget(self.key_file_status)
         snippet_layout.addWidget(self.snippet)
 
         layout = QVBoxLayout(self)
@@ -113,6 +120,9 @@ class SignedJwtPage(TranslatedWidget):
 
     @listens(Field.CLAIMS, Field.PRIVATE_KEY, Field.CERTIFICATE, Field.ENDPOINT, Field.CA_FILE, Field.KEY_NAME)
     def _on_state_changed(self, field: str) -> None:
+        if field == "private_key" and self.key_file is not None:  # that file holds another key now
+            self.key_file = None
+            self.key_file_status.clear()
         if field in ("claims", "private_key"):
             self.sign_now()
         elif field == "certificate":
@@ -141,7 +151,6 @@ class SignedJwtPage(TranslatedWidget):
         lifetime = 180
         if claims is not None and claims.exp is not None and claims.iat is not None and claims.exp > claims.iat:
             lifetime = claims.exp - claims.iat
-        key_name = self.state.key_name
         return SnippetInput(
             token_url=url,
             consumer_key=self.state.consumer_key or "",
@@ -149,7 +158,7 @@ class SignedJwtPage(TranslatedWidget):
             audience=self.state.audience or "",
             lifetime=lifetime,
             assertion=self.state.token,
-            key_file=f"{key_name}.key" if key_name else "server.key",
+            key_file=str(self.key_file) if self.key_file is not None else None,  # only a file that was written
             ca_file=self.state.ca_file,
         )
 
@@ -159,9 +168,39 @@ class SignedJwtPage(TranslatedWidget):
         if values is None:
             text = self.tr("Fill the Connection page to get ready-to-run code.")
         else:
-            text = render(str(self.snippet_kind.currentData()), values)
+            text = render(str(self.snippet_kind.currentData()), values, self.state.lang())
         self.snippet.setPlainText(text)
+        self.export_key_file.setEnabled(self.state.private_key is not None)
         return text
+
+    def export_key_for_command(self) -> None:
+        """Write the key unencrypted for ``sf`` / the Python snippet after an explicit confirmation."""
+        from sfjwt_gui.ui.pages.snippet_key_file import start_key_file_export
+
+        key = self.state.private_key
+        if key is None:
+            return
+        name = self.state.key_name or "salesforce-jwt"
+        start_key_file_export(
+            self, key, name, self.state.lang(), on_done=self._key_file_written, on_error=self._key_file_failed
+        )
+
+    def _key_file_written(self, path: Path) -> None:
+        from sfjwt_gui.ui.pages.key_cert_save import remember_folder
+
+        remember_folder(path)
+        self.key_file = path
+        self.key_file_status.setText(
+            self.tr("Key file written: {path} (mode 0600, no passphrase; delete it when you are done).").format(
+                path=path
+            )
+        )
+        theme.set_state_colour(self.key_file_status, "warning")
+        self.update_snippet()
+
+    def _key_file_failed(self, error: BaseException) -> None:
+        self.key_file_status.setText(render_error(error, self.state.lang()))
+        theme.set_state_colour(self.key_file_status, "failed")
 
     # ------------------------------------------------------------------ i18n
 
@@ -171,6 +210,13 @@ class SignedJwtPage(TranslatedWidget):
         self.snippet_box.setTitle(self.tr("Copy as code"))
         self.snippet_label.setText(self.tr("Language:"))
         self.copy_snippet.setText(self.tr("Copy"))
+        self.export_key_file.setText(self.tr("Export the key for this command…"))
+        self.export_key_file.setToolTip(
+            self.tr(
+                "sf org login jwt and the Python snippet read an unencrypted PEM key file: write one (mode 0600) "
+                "after a confirmation, and the snippet names it."
+            )
+        )
         names = {
             SnippetKind.CURL.value: "curl",
             SnippetKind.PYTHON.value: self.tr("Python (httpx)"),
@@ -182,6 +228,7 @@ class SignedJwtPage(TranslatedWidget):
         for widget, name in (
             (self.snippet_kind, self.tr("Snippet language")),
             (self.copy_snippet, self.tr("Copy the snippet")),
+            (self.export_key_file, self.tr("Export the key as an unencrypted file for this command")),
             (self.snippet, self.tr("Code snippet")),
             (self.token_view, self.tr("Signed JWT, decoded")),
         ):
