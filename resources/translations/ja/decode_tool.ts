@@ -71,6 +71,14 @@
         <translation>現在の鍵の証明書で検証</translation>
     </message>
     <message>
+        <source>…or paste the certificate (-----BEGIN CERTIFICATE-----) here</source>
+        <translation>…または証明書(-----BEGIN CERTIFICATE-----)をここに貼り付け</translation>
+    </message>
+    <message>
+        <source>Pasted certificate to verify the signature</source>
+        <translation>署名の検証に使う、貼り付けた証明書</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
@@ -81,6 +89,10 @@
     <message>
         <source>What Salesforce will say</source>
         <translation>Salesforce が返しそうな結果</translation>
+    </message>
+    <message>
+        <source>the pasted certificate</source>
+        <translation>貼り付けた証明書</translation>
     </message>
     <message>
         <source>No certificate chosen: the signature is not checked.</source>

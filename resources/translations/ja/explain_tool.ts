@@ -35,8 +35,8 @@
         <translation>貼り付けたテキストと解説をクリア</translation>
     </message>
     <message>
-        <source>Paste what Salesforce answered (or the line your tool logged), or drop the log file, and press Explain: you get what it means, the likely causes and the fix.</source>
-        <translation>Salesforce の応答 (またはツールが記録したログの行) を貼り付けるか、ログファイルをドロップして「解説」を押すと、その意味・考えられる原因・対処法が表示されます。</translation>
+        <source>Paste what Salesforce answered (or the line your tool logged), or drop the log file: it is explained at once — what it means, the likely causes and the fix.</source>
+        <translation>Salesforce の応答(またはツールが記録したログの行)を貼り付けるか、ログファイルをドロップしてください。すぐに解説します: 意味、考えられる原因、直し方。</translation>
     </message>
     <message>
         <source>Explanation of the error</source>

@@ -91,6 +91,10 @@
         <translation>「{name}」をキーリングに保存しました。</translation>
     </message>
     <message>
+        <source>Not saved: the key is already stored.</source>
+        <translation>保存しませんでした: この鍵はすでに保存されています。</translation>
+    </message>
+    <message>
         <source>No key yet. Generate a new one, import a file, or load one from the Keys tool.</source>
         <translation>まだ鍵がありません。新しく生成するか、ファイルを読み込むか、「鍵」ツールから読み込んでください。</translation>
     </message>

@@ -16,24 +16,16 @@
         <translation>キーリングのロックを解除したり、新たにインストールしたりしたら、もう一度確認してください。</translation>
     </message>
     <message>
-        <source>Then press Check again.</source>
-        <translation>終わったら「再確認」を押してください。</translation>
+        <source>Stores the private key in the OS keyring under this name.</source>
+        <translation>秘密鍵をこの名前で OS のキーリングに保存します。</translation>
     </message>
     <message>
-        <source>No keyring is configured: the key stays in memory only and is gone when you quit.</source>
-        <translation>キーリングが設定されていません。鍵はメモリ上にだけあり、終了すると消えます。</translation>
+        <source>There is no key to save yet: generate or import one first.</source>
+        <translation>保存する鍵がまだありません。先に生成するか読み込んでください。</translation>
     </message>
     <message>
         <source>Checking the OS keyring…</source>
         <translation>OS のキーリングを確認しています…</translation>
-    </message>
-    <message>
-        <source>Keyring: {backend}. Saved keys are kept there, never in files.</source>
-        <translation>キーリング: {backend}。保存した鍵はここに保管され、ファイルには書き出されません。</translation>
-    </message>
-    <message>
-        <source>No usable keyring ({backend}): {message} The app still works; the key stays in memory only and nothing is written in plain text.</source>
-        <translation>使えるキーリングがありません ({backend}): {message} アプリはこのまま使えます。鍵はメモリ上にだけ置かれ、平文で書き出されることはありません。</translation>
     </message>
 </context>
 </TS>

@@ -11,16 +11,24 @@
         <translation>名前</translation>
     </message>
     <message>
+        <source>Certificate subject</source>
+        <translation>証明書のサブジェクト</translation>
+    </message>
+    <message>
         <source>Bits</source>
         <translation>ビット</translation>
     </message>
     <message>
-        <source>Certificate SHA-256</source>
-        <translation>証明書の SHA-256</translation>
-    </message>
-    <message>
         <source>Expires</source>
         <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Used by profiles</source>
+        <translation>使っているプロファイル</translation>
     </message>
     <message>
         <source>Keys stored in the OS keyring</source>
@@ -28,9 +36,9 @@
     </message>
     <message>
         <source>No keys in the keyring yet.
-Generate or import one on the Key &amp; certificate page and click “Save to keyring”.</source>
+To add one: open Key &amp; certificate (Ctrl+1), generate a key or import a file, type a name and click “Save to keyring”. Saved keys are listed here.</source>
         <translation>キーリングにはまだ鍵がありません。
-「鍵と証明書」ページで鍵を生成または読み込み、「キーリングに保存」をクリックしてください。</translation>
+追加するには「鍵と証明書」(Ctrl+1) を開き、鍵を生成するかファイルを読み込んで、名前を入力し「キーリングに保存」をクリックしてください。保存した鍵はここに表示されます。</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
@@ -93,28 +101,28 @@ Generate or import one on the Key &amp; certificate page and click “Save to ke
         <translation>確認のうえ、鍵をキーリングから削除します (Del)。</translation>
     </message>
     <message>
-        <source>No keyring is configured.</source>
-        <translation>キーリングが設定されていません。</translation>
+        <source>Signing re&amp;quest…</source>
+        <translation>署名要求(&amp;Q)…</translation>
     </message>
     <message>
-        <source>No usable keyring ({backend}): {message}</source>
-        <translation>使えるキーリングがありません ({backend}): {message}</translation>
+        <source>Make a certificate signing request for the selected key</source>
+        <translation>選択した鍵の証明書署名要求を作成</translation>
     </message>
     <message>
-        <source>(no certificate)</source>
-        <translation>(証明書なし)</translation>
+        <source>For a CA-signed certificate: save a .csr file to send to your certificate authority.</source>
+        <translation>CA 署名の証明書が必要な場合: 認証局に送る .csr ファイルを保存します。</translation>
     </message>
     <message>
-        <source>{date} (expired)</source>
-        <translation>{date} (期限切れ)</translation>
+        <source>A&amp;ttach CA certificate…</source>
+        <translation>CA の証明書を添付(&amp;T)…</translation>
     </message>
     <message>
-        <source>{date} ({days} days)</source>
-        <translation>{date} (あと {days} 日)</translation>
+        <source>Attach the certificate your CA issued to the selected key</source>
+        <translation>認証局が発行した証明書を選択した鍵に添付</translation>
     </message>
     <message>
-        <source>The key loaded in this session</source>
-        <translation>このセッションで使っている鍵</translation>
+        <source>Read the certificate file your CA returned and keep it with the key.</source>
+        <translation>認証局から返ってきた証明書ファイルを読み込み、鍵と一緒に保管します。</translation>
     </message>
     <message>
         <source>Loaded “{name}” into the session.</source>
@@ -131,6 +139,22 @@ Generate or import one on the Key &amp; certificate page and click “Save to ke
     <message>
         <source>Exported to {path}.</source>
         <translation>{path} にエクスポートしました。</translation>
+    </message>
+    <message>
+        <source>Saved the certificate signing request to {path}.</source>
+        <translation>証明書署名要求を {path} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Send it to your certificate authority, then attach the certificate it returns.</source>
+        <translation>認証局に送り、返ってきた証明書を添付してください。</translation>
+    </message>
+    <message>
+        <source>Attached the certificate “{subject}” to “{name}”.</source>
+        <translation>証明書「{subject}」を「{name}」に添付しました。</translation>
+    </message>
+    <message>
+        <source>Upload this certificate to the Salesforce app: the old one no longer matches what you send.</source>
+        <translation>この証明書を Salesforce のアプリケーションにアップロードしてください。古い証明書は送信内容と合わなくなります。</translation>
     </message>
 </context>
 </TS>

@@ -135,10 +135,6 @@
         <translation>API アクセスを試す</translation>
     </message>
     <message>
-        <source>Transcript (secrets masked)</source>
-        <translation>通信記録(秘密情報は伏せ字)</translation>
-    </message>
-    <message>
         <source>Send the token request</source>
         <translation>トークン要求を送信</translation>
     </message>
@@ -165,10 +161,6 @@
     <message>
         <source>Copy the access token</source>
         <translation>アクセストークンをコピー</translation>
-    </message>
-    <message>
-        <source>Transcript</source>
-        <translation>通信記録</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,10 @@
         <translation>「接続」ページを入力すると、そのまま実行できるコードが表示されます。</translation>
     </message>
     <message>
+        <source>Key file written: {path} (mode 0600, no passphrase; delete it when you are done).</source>
+        <translation>鍵ファイルを書き出しました: {path}(モード 0600、パスフレーズなし。使い終わったら削除してください)。</translation>
+    </message>
+    <message>
         <source>Signed JWT</source>
         <translation>署名済み JWT</translation>
     </message>
@@ -35,6 +39,14 @@
         <translation>コピー</translation>
     </message>
     <message>
+        <source>Export the key for this command…</source>
+        <translation>このコマンド用に鍵を書き出す…</translation>
+    </message>
+    <message>
+        <source>sf org login jwt and the Python snippet read an unencrypted PEM key file: write one (mode 0600) after a confirmation, and the snippet names it.</source>
+        <translation>sf org login jwt と Python のコードは暗号化されていない PEM 鍵ファイルを読みます。確認のうえ書き出し(モード 0600)、コードにそのパスを入れます。</translation>
+    </message>
+    <message>
         <source>Python (httpx)</source>
         <translation>Python (httpx)</translation>
     </message>
@@ -49,6 +61,10 @@
     <message>
         <source>Copy the snippet</source>
         <translation>スニペットをコピー</translation>
+    </message>
+    <message>
+        <source>Export the key as an unencrypted file for this command</source>
+        <translation>このコマンド用に鍵を暗号化なしのファイルとして書き出す</translation>
     </message>
     <message>
         <source>Code snippet</source>

@@ -25,21 +25,18 @@ from sfjwt_gui.ui.widgets.status_line import name_dialog_buttons
 from sfjwt_gui.ui.worker import Job, start
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CsrDialog", text)
-
-
 class CsrDialog(QDialog):
     """The request's subject: CN, organisation, unit and two-letter country (empty fields are left out)."""
 
     def __init__(self, subject: Subject, key_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("csrDialog")
-        self.setWindowTitle(_tr("Certificate signing request"))
+        self.setWindowTitle(QCoreApplication.translate("CsrDialog", "Certificate signing request"))
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "CsrDialog",
                 "A request for a CA-signed certificate for {key}. Send the saved .csr file to your certificate "
-                "authority, then attach the certificate it returns with “Attach CA certificate…”."
+                "authority, then attach the certificate it returns with “Attach CA certificate…”.",
             ).format(key=key_label),
             self,
         )
@@ -53,18 +50,20 @@ class CsrDialog(QDialog):
         self.country_edit = QLineEdit(subject.c or "", self)
         self.country_edit.setObjectName("csrCountry")
         self.country_edit.setMaxLength(2)
-        self.country_edit.setPlaceholderText(_tr("e.g. JP"))
+        self.country_edit.setPlaceholderText(QCoreApplication.translate("CsrDialog", "e.g. JP"))
         form = QFormLayout()
         for label, edit in (
-            (_tr("Common name (CN):"), self.cn_edit),
-            (_tr("Organisation (O):"), self.org_edit),
-            (_tr("Organisational unit (OU):"), self.unit_edit),
-            (_tr("Country (C):"), self.country_edit),
+            (QCoreApplication.translate("CsrDialog", "Common name (CN):"), self.cn_edit),
+            (QCoreApplication.translate("CsrDialog", "Organisation (O):"), self.org_edit),
+            (QCoreApplication.translate("CsrDialog", "Organisational unit (OU):"), self.unit_edit),
+            (QCoreApplication.translate("CsrDialog", "Country (C):"), self.country_edit),
         ):
             form.addRow(label, edit)
             edit.setAccessibleName(label.rstrip(":"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.addButton(_tr("Save request…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            QCoreApplication.translate("CsrDialog", "Save request…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setObjectName("csrSave")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -126,16 +125,18 @@ def start_csr(
     from sfjwt_gui.core.save_location import safe_file_stem
 
     subject = request_subject(target.name or default_cn, target.certificate)
-    label = f"“{target.name}”" if target.name else _tr("the session's key")
+    label = f"“{target.name}”" if target.name else QCoreApplication.translate("CsrDialog", "the session's key")
     chosen = run_modal(CsrDialog(subject, label, parent), CsrDialog.subject)
     if chosen is None:
         return None
     suggested = start_dir / f"{safe_file_stem(target.name or chosen.cn, 'request')}.csr"
     path = choose_save_path(
         parent,
-        _tr("Save the certificate signing request"),
+        QCoreApplication.translate("CsrDialog", "Save the certificate signing request"),
         str(suggested),
-        _tr("Certificate signing request (*.csr *.pem)") + ";;" + _tr("All files (*)"),
+        QCoreApplication.translate("CsrDialog", "Certificate signing request (*.csr *.pem)")
+        + ";;"
+        + QCoreApplication.translate("CsrDialog", "All files (*)"),
     )
     if path is None:
         return None
@@ -163,7 +164,7 @@ def match_session(key: Any, path: Path) -> Any:
 
     material = load_file(path)
     found = [c for c in (material.certificate, *material.extra_certificates) if c is not None]
-    return certificate_for_key(key, found, name=_tr("the session's key"))
+    return certificate_for_key(key, found, name=QCoreApplication.translate("CsrDialog", "the session's key"))
 
 
 def start_attach(
@@ -176,7 +177,9 @@ def start_attach(
     """Pick the CA's certificate file and attach it (stored key) or match it (unsaved key). None when cancelled.
 
     ``on_done`` gets a ``csr.AttachResult`` for a stored key, an ``x509.Certificate`` for an unsaved one."""
-    path = choose_open_path(parent, _tr("The certificate your CA issued"), certificate_file_filter())
+    path = choose_open_path(
+        parent, QCoreApplication.translate("CsrDialog", "The certificate your CA issued"), certificate_file_filter()
+    )
     if path is None:
         return None
     if target.name and target.vault is not None:

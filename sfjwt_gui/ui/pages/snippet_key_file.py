@@ -22,10 +22,6 @@ from sfjwt_gui.ui.dialogs.modal import run_modal
 from sfjwt_gui.ui.worker import Job, start
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KeyFileExport", text)
-
-
 def start_key_file_export(
     parent: QWidget,
     key: Any,
@@ -42,14 +38,17 @@ def start_key_file_export(
 
     path = choose_save_path(
         parent,
-        _tr("Export the key for this command"),
+        QCoreApplication.translate("KeyFileExport", "Export the key for this command"),
         str(suggested_path(name, ".pem", last_folder())),
-        _tr("Unencrypted PEM private key (*.pem *.key)"),
+        QCoreApplication.translate("KeyFileExport", "Unencrypted PEM private key (*.pem *.key)"),
     )
     if path is None:
         return None
     dialog = ConfirmDialog(
-        _tr("Write an unencrypted key file"), confirmation_text(name, path, lang), _tr("Write the key file"), parent
+        QCoreApplication.translate("KeyFileExport", "Write an unencrypted key file"),
+        confirmation_text(name, path, lang),
+        QCoreApplication.translate("KeyFileExport", "Write the key file"),
+        parent,
     )
     dialog.setObjectName("keyFileConfirmDialog")
     if run_modal(dialog, lambda _dialog: True) is None:
