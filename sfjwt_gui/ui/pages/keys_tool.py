@@ -110,11 +110,15 @@ class KeysToolPage(TranslatedWidget):
         self.attach_button = QPushButton(self)
         self.attach_button.setObjectName("keysAttach")
         self.attach_button.clicked.connect(self.attach_selected)
-        buttons = QHBoxLayout()
-        for button in self._actions():
+        buttons = QHBoxLayout()  # keystore actions; the certificate-authority pair on a second row (fits 1024 px in ja)
+        for button in (self.load_button, self.rename_button, self.export_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.csr_button)
+        ca_row.addWidget(self.attach_button)
+        ca_row.addStretch(1)
 
         self._title = QLabel(self)
         self._title.setObjectName("keysTitle")
@@ -122,6 +126,7 @@ class KeysToolPage(TranslatedWidget):
         layout.addWidget(self._title)
         layout.addWidget(self.keyring_status)
         layout.addLayout(buttons)
+        layout.addLayout(ca_row)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status)
 
