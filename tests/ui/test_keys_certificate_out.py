@@ -174,3 +174,45 @@ def test_csr_for_a_stored_key_then_attach_the_ca_certificate(
     assert page.status.message == error_parts(refused.value, "en")[0]  # the window's one error renderer
     assert vault.load_certificate("acme-prod").issuer.rfc4514_string() == "CN=Test CA"  # unchanged
     wait_for_all()
+
+
+def test_no_internal_names_anywhere_in_the_window_without_a_keyring(
+    qtbot: Any, session: Any, data_dir: Path, ui_settings: Path
+) -> None:
+    """Without a keyring, every page in English and Japanese: no module/class path, no raw backticks, in any text
+    or tooltip; the Key page's Save and the Keys tool's actions say why they cannot work."""
+    from keyring.backends import fail
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+    from sfjwt_gui.core.vault import Vault
+    from sfjwt_gui.ui.main_window import MainWindow
+    from sfjwt_gui.ui.pages.registry import ENTRIES
+
+    session.vault = Vault(backend=fail.Keyring(), index_dir=data_dir)
+    window = MainWindow(session, build_pages_eagerly=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    key = window.page("key")
+    qtbot.waitUntil(lambda: key.vault_status is not None, timeout=TIMEOUT)
+    keys = window.page("keys")
+    window.show_step("keys")
+    qtbot.waitUntil(lambda: keys.loaded_once and keys._vault_status is not None, timeout=TIMEOUT)
+    try:
+        for lang in ("en", "ja"):
+            window.switch_language(lang)
+            for entry in ENTRIES:
+                page = window.show_step(entry.step_id)
+                for widget in page.findChildren(QWidget):
+                    texts = [widget.toolTip(), widget.accessibleDescription()]
+                    if isinstance(widget, QLabel | QAbstractButton):
+                        texts.append(widget.text())
+                    for text in texts:
+                        assert "keyring.backends" not in text, (lang, entry.step_id, text)
+                        assert "`" not in text, (lang, entry.step_id, text)
+            assert not key.save_button.isEnabled()
+            assert "keyring" in key.save_button.toolTip().lower() or "キーリング" in key.save_button.toolTip()
+    finally:
+        window.switch_language("en")
+        window.close()
+        wait_for_all()
