@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
 from PySide6.QtWidgets import QDialog
 
 from sfjwt_gui.ui.dialogs import confirm, export_dialog
@@ -193,3 +193,47 @@ def test_empty_state_without_keys(qtbot: Any, session: Any) -> None:
     for button in (page.load_button, page.rename_button, page.export_button, page.delete_button, page.csr_button):
         assert not button.isEnabled()
         assert button.toolTip()  # says why it cannot work
+
+
+def test_csr_and_attach_from_the_keys_tool(
+    qtbot: Any, tool: Any, vault: Any, rsa_key: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The selected key's request is a real PKCS#10 signed by it; a certificate of another key is refused naming both
+    fingerprints (rendered by the window's one error renderer) and the stored certificate stays."""
+    from cryptography import x509
+
+    from sfjwt_gui.core.fingerprints import key_matches_certificate
+    from sfjwt_gui.core.key_generation import Subject, generate_private_key, self_signed_certificate
+    from sfjwt_gui.ui.pages import key_csr
+
+    target = tmp_path / "bare.csr"
+    monkeypatch.setattr(key_csr.CsrDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(key_csr, "choose_save_path", lambda *a: target)
+    tool.select("bare-key")
+    assert tool.csr_button.isEnabled()
+    tool.csr_button.click()
+    qtbot.waitUntil(target.exists, timeout=TIMEOUT)
+    wait_for_all()
+    request = x509.load_pem_x509_csr(target.read_bytes())
+    assert request.is_signature_valid
+    assert request.subject.rfc4514_string() == "CN=bare-key"  # no certificate: CN defaults to the key's name
+    assert request.public_key().public_numbers() == rsa_key.public_key().public_numbers()
+
+    other = generate_private_key(2048)
+    foreign = tmp_path / "foreign.crt"
+    foreign.write_bytes(
+        self_signed_certificate(other, Subject("someone-else")).public_bytes(serialization.Encoding.PEM)
+    )
+    monkeypatch.setattr(key_csr, "choose_open_path", lambda *a: foreign)
+    tool.attach_button.click()
+    qtbot.waitUntil(lambda: tool.status.kind == "error", timeout=TIMEOUT)
+    import hashlib
+
+    from sfjwt_gui.core.fingerprints import colon_hex, public_key_der
+
+    shown = tool.status.plain_text()
+    for key in (rsa_key, other):  # both public-key fingerprints are named
+        assert colon_hex(hashlib.sha256(public_key_der(key)).digest()) in shown.replace("\u200b", "")
+    assert vault.load_certificate("bare-key") is None
+    wait_for_all()
+    assert key_matches_certificate(rsa_key, vault.load_certificate("acme-prod"))
