@@ -75,15 +75,20 @@ def test_no_keyring_reason_is_japanese(qtbot: Any, japanese: Any, tmp_path: Path
     japanese.vault = Vault(backend=fail.Keyring(), index_dir=tmp_path / "refused")
     page = _page(qtbot, japanese)
     assert not page.vault_status.available
+    from sfjwt_gui.core.keyring_status import keyring_banner
+
+    ja = keyring_banner(page.vault_status, "ja")
     message = page.keyring_status.message
-    assert "OS のキーリングを秘密鍵の保管に使えません" in message
-    assert "このコンピューターにキーリングが見つかりません" in message
-    assert "Cannot" not in message
-    assert "no keyring backend" not in message
-    assert "「再確認」" in page.keyring_status.fix
+    assert message == ja.headline  # plain words: keys stay in memory for this session only
+    assert "メモリー" in message
+    assert "このコンピューターにキーリングが見つかりません" in page.keyring_status.fix  # why
+    assert ja.how in page.keyring_status.fix  # how to get one on this OS
+    assert "Cannot" not in page.keyring_status.plain_text()
+    assert "keyring.backends" not in page.keyring_status.plain_text()
     japanese.language = "en"
-    assert page.vault_status.message in page.keyring_status.message
-    assert page.keyring_status.fix == page.vault_status.fix
+    en = keyring_banner(page.vault_status, "en")
+    assert page.keyring_status.message == en.headline
+    assert en.how in page.keyring_status.fix
 
 
 def test_cut_off_paste_error_is_japanese_and_keeps_the_text(qtbot: Any, japanese: Any) -> None:
