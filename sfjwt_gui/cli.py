@@ -36,10 +36,20 @@ def _requested_command(argv: Sequence[str]) -> str | None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse exits 2 on usage errors; 2 means "lint errors / refused" here, so bad flags exit 1."""
+    """argparse exits 2 on usage errors; 2 means "lint errors / refused" here, so bad flags exit 1.
+
+    With ``--json`` anywhere on the command line, a usage error also prints the error object on stdout, as every
+    other error does: a script reading stdout always gets JSON.
+    """
+
+    json_errors = False  # set by main() before parsing
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        if _Parser.json_errors:
+            from sfjwt_gui.commands.common import emit_json
+
+            emit_json({"error": {"type": "UsageError", "message": message, "fix": f"See {self.prog} --help."}})
         self.exit(1, f"{self.prog}: error: {message}\n")
 
 
@@ -71,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sfjwt_gui.core.errors import SfjwtError
 
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _Parser.json_errors = "--json" in args_list
     parser = build_parser(args_list)
     args = parser.parse_args(args_list)
     handler = getattr(args, "handler", None)

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
+from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file, read_stdin
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
 from sfjwt_gui.core.errors import InputError, TokenFormatError
 
@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sign.add_argument(
         "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
     )
-    sign.add_argument("--lifetime", default="180", metavar="SECONDS", help="exp = now + SECONDS (default 180)")
+    sign.add_argument("--lifetime", default="180", metavar="SECONDS", help="exp = now + SECONDS (1-86400, default 180)")
     sign.add_argument("--iat", action="store_true", help="add iat (issued at)")
     sign.add_argument("--claim", action="append", default=[], metavar="NAME=VALUE", help="extra claim (repeatable)")
     add_json_flag(sign)
@@ -99,8 +99,7 @@ def _read_token(token: str | None) -> str:
         return token
     if sys.stdin is None or sys.stdin.isatty():
         raise InputError("No token given.", fix="Pass the JWT as an argument, or pipe it in: ... | sfjwt decode -")
-    data = sys.stdin.buffer.read(1_000_000) if hasattr(sys.stdin, "buffer") else sys.stdin.read(1_000_000).encode()
-    return data.decode("utf-8", "replace")
+    return read_stdin().decode("utf-8", "replace")
 
 
 def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | None:
@@ -108,7 +107,7 @@ def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | Non
         return None
     from sfjwt_gui.core.jwt_codec import load_verification_material
 
-    return load_verification_material(read_input_file(path, "certificate"), source_name=path)
+    return load_verification_material(read_input_file(path), source_name=path)
 
 
 def _check_lang(lang: str) -> None:
@@ -139,6 +138,7 @@ def _decode(args: argparse.Namespace) -> DecodedToken:
 
 def run_sign(args: argparse.Namespace) -> int:
     """Sign and print the assertion."""
+    from sfjwt_gui.core.arg_ranges import in_range
     from sfjwt_gui.core.claims import Claims, parse_claim_assignment
     from sfjwt_gui.core.connection import parse_preset, token_url
     from sfjwt_gui.core.jwt_codec import sign
@@ -147,10 +147,7 @@ def run_sign(args: argparse.Namespace) -> int:
         raise InputError("sign needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
     if bool(args.aud) == bool(args.preset):
         raise InputError("Give exactly one of --aud and --preset.", fix="e.g. --preset production")
-    try:
-        lifetime = int(args.lifetime)
-    except ValueError:
-        raise InputError(f"--lifetime {args.lifetime!r} is not whole seconds.", fix="e.g. --lifetime 180") from None
+    lifetime = int(in_range("--lifetime", args.lifetime))
     extra = dict(parse_claim_assignment(item) for item in args.claim)
     if args.preset:
         connection = parse_preset(args.preset)

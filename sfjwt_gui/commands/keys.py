@@ -322,7 +322,7 @@ def run_export(args: argparse.Namespace) -> int:
         )
     vault = _vault()
     vault.get(args.name)
-    target = None if to_stdout else check_target(args.out, args.force, "Output file")
+    target = None if to_stdout else check_target(args.out, args.force)
     cert = vault.load_certificate(args.name)
     if args.fmt != "pkcs8" and cert is None:
         raise CertificateError(

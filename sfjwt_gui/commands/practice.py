@@ -19,6 +19,7 @@ from sfjwt_gui.commands.common import (
     check_target,
     emit_json,
     print_usage,
+    read_input_file,
     read_passphrase,
     write_new_file,
 )
@@ -95,17 +96,12 @@ def register(subparsers: Any) -> None:
 
 
 def _certificate_from_args(args: argparse.Namespace) -> x509.Certificate | None:
-    from sfjwt_gui.core.errors import CertificateError, InputError
+    from sfjwt_gui.core.errors import CertificateError
 
     if args.cert:
         from sfjwt_gui.core.key_loading import load_certificate
 
-        try:
-            data = Path(args.cert).read_bytes()
-        except OSError as exc:
-            raise InputError(
-                f"Cannot read certificate file {args.cert!r}: {exc.strerror}.", fix="Check the path."
-            ) from exc
+        data = read_input_file(args.cert)
         cert = load_certificate(data, source_name=args.cert)
         _check_rs256_certificate(cert, args.cert)
         return cert
@@ -203,7 +199,7 @@ class _DemoKeyPlan:
                 f"--demo-key-out {args.demo_key_out!r} is not a file name; the demo key is written only to a file.",
                 fix="Give a file name, or keep the demo key in the OS keyring with --demo-key-name NAME.",
             )
-        self.out = check_target(args.demo_key_out, args.force, "Demo key file")
+        self.out = check_target(args.demo_key_out, args.force)
         passphrase = read_passphrase(args, prompt=f"Passphrase for {args.demo_key_out}: ", confirm=True)
         if not passphrase:
             raise InputError(
