@@ -18,6 +18,8 @@ from sfjwt_gui.core.text_data import load_json
 LANGS = ("en", "ja")
 UNKNOWN_ID = "unknown-oauth-error"
 
+MATCH_EXCERPT = 4096  # characters of an error or description the closest-entry guess looks at
+
 
 def _text(node: Any, lang: str) -> str:
     if isinstance(node, dict):
@@ -152,15 +154,20 @@ class Catalogue:
         """
         import difflib
 
-        desc = normalise(description)
-        err = (error or "").strip().lower()
+        # Bounded whatever the input: only an excerpt is compared (no known description is near that long), and
+        # difflib's cheap upper bounds skip the quadratic ratio() where it cannot reach the threshold.
+        desc = normalise((description or "")[:MATCH_EXCERPT])
+        err = (error or "").strip().lower()[:MATCH_EXCERPT]
         oauth = [item for item in self.entries if item.oauth_strings]
         if desc:
             spelled: tuple[float, Entry] | None = None
             for item in oauth:
                 for rule in item.match:
                     if rule.description and not rule.closest:
-                        ratio = difflib.SequenceMatcher(None, desc, normalise(rule.description)).ratio()
+                        matcher = difflib.SequenceMatcher(None, desc, normalise(rule.description))
+                        if matcher.real_quick_ratio() < _SPELLING or matcher.quick_ratio() < _SPELLING:
+                            continue
+                        ratio = matcher.ratio()
                         if ratio >= _SPELLING and (spelled is None or ratio > spelled[0]):
                             spelled = (ratio, item)
             if spelled:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.errors import ClaimsError
 
 # Salesforce documents "within 3 minutes" (reference §1).
@@ -113,7 +113,11 @@ def parse_claim_assignment(text: str) -> tuple[str, Any]:
     if not sep or not name:
         raise ClaimsError(f"Claim {text!r} is not name=value.", fix="Write it as --claim scope=api.")
     try:
-        value: Any = json.loads(raw)
+        value: Any = safe_json.loads(raw)
+    except safe_json.JsonTooDeepError as exc:
+        raise ClaimsError(
+            f"Claim {name!r} is nested deeper than {safe_json.MAX_DEPTH} levels.", fix="Give it a flatter value."
+        ) from exc
     except ValueError:
         value = raw
     return name, value

@@ -330,6 +330,7 @@ def _add_closest(diagnosis: Diagnosis, error: str | None, description: str | Non
 
 
 _JSON_START = re.compile(r"\{")
+_MAX_JSON_STARTS = 64  # places a JSON body is looked for in pasted text
 _FORM = re.compile(r"(?:^|[?&\s])error=([A-Za-z_]+)(?:&error_description=([^&\s]*))?")
 _PAIR = re.compile(r"\b([a-z]+_[a-z_]+)\s*[:,]\s*([^\n]{3,})")
 
@@ -340,10 +341,12 @@ def parse_error_text(text: str) -> tuple[str | None, str | None, str]:
 
     stripped = text.strip()
     decoder = json.JSONDecoder()
-    for match in _JSON_START.finditer(stripped):
+    for tried, match in enumerate(_JSON_START.finditer(stripped)):
+        if tried >= _MAX_JSON_STARTS:  # a megabyte of '{' would otherwise take minutes
+            break
         try:
             obj, end = decoder.raw_decode(stripped, match.start())
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested too deep to be an error body
             continue
         if isinstance(obj, dict) and ("error" in obj or "error_description" in obj):
             error = obj.get("error")

@@ -9,7 +9,6 @@ a Salesforce login. A ``CancelToken`` stops a backoff wait at once and aborts a 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import math
 import os
@@ -29,6 +28,7 @@ from typing import Any
 import httpx
 
 from sfjwt_gui import __version__
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.outcome import Detail, NetworkKind, Outcome
 from sfjwt_gui.core.redact import mask_token, redact, shorten_jwt
 from sfjwt_gui.core.retry import CancelToken, RetryPolicy, is_transient_status
@@ -332,8 +332,8 @@ def _parse_json(text: str) -> Any:
     if not text.lstrip().startswith(("{", "[")):
         return None
     try:
-        return json.loads(text)
-    except ValueError:
+        return safe_json.loads(text)
+    except ValueError:  # broken, or nested too deep (a hostile answer): not JSON
         return None
 
 

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.errors import VaultCorruptError
 
 INDEX_FILE = "vault-index.json"
@@ -77,11 +78,15 @@ class VaultIndex:
     def read(self) -> IndexData:
         """The current contents (empty when there is no file yet)."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw_bytes = self.path.read_bytes()
         except FileNotFoundError:
             return IndexData()
+        except OSError as exc:
+            from sfjwt_gui.core.key_texts import error
+
+            raise error(VaultCorruptError, "vault-index-invalid", path=repr(str(self.path)), detail=str(exc)) from exc
         try:
-            raw = json.loads(text)
+            raw = safe_json.loads(raw_bytes.decode("utf-8"))  # undecodable bytes are damage too
             keys = {name: KeyRecord.from_json(rec) for name, rec in raw.get("keys", {}).items()}
             garbage = [str(g) for g in raw.get("garbage", [])]
         except (ValueError, TypeError, AttributeError) as exc:
