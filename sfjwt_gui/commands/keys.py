@@ -156,6 +156,7 @@ def _vault() -> Vault:
 def _record_json(record: KeyRecord) -> dict[str, Any]:
     data = record.to_json()
     data.pop("certificate_pem", None)
+    data.pop("generation", None)  # the keyring layout, not a fact about the key
     data["has_certificate"] = record.certificate_pem is not None
     data["days_left"] = days_until(record.not_after)
     return data
@@ -179,6 +180,9 @@ def run_list(args: argparse.Namespace) -> int:
     for r in records:
         days = days_until(r.not_after)
         expiry = f"{r.not_after[:10]} ({days})" if r.not_after else "(no certificate)"
+        if r.deleting:
+            print(f"{r.name:<{width}}  deletion incomplete — run `sfjwt keys delete {r.name}` again")
+            continue
         print(f"{r.name:<{width}}  {r.key_bits:>4}  {expiry:<25}  {r.sha256_fingerprint or '-'}")
     return 0
 
