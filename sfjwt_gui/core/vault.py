@@ -305,6 +305,8 @@ class Vault:
                 data.garbage.extend(old.chunk_usernames() if old else [])
                 data.pending.pop(manifest.generation, None)
                 _unmark_manifests(data, name)
+                if old_text is not None:  # committed: the backup is not needed any more, even if we die next
+                    data.garbage.append(backup_username(name))
 
             try:
                 self._update_index(commit)
@@ -574,8 +576,8 @@ class Vault:
         left: Usernames = []
         for username in data.garbage:
             kind, _, rest = username.partition(":")
-            if kind in ("manifest", "backup") and rest in data.keys:
-                continue  # the name is in use again: that entry is live now
+            if kind == "manifest" and rest in data.keys:
+                continue  # the name is in use again: that entry is live now (a backup is only live inside a save)
             try:
                 self._keyring.delete(username)
             except VaultError:
