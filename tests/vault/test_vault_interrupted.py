@@ -77,14 +77,30 @@ def _check(backend: DyingKeyring, index_dir: Path, allowed: dict[str, set[str | 
                 vault.load(name)
         else:
             sha = _public_key_sha256(vault.load(name))
-            assert sha == record.public_key_sha256 and sha in options
+            assert sha == record.public_key_sha256
+            assert sha in options
     vault.collect_garbage()  # the next change
     data = json.loads(vault.index_path.read_text(encoding="utf-8"))
-    assert not data.get("pending") and not any(r.get("deleting") for r in data["keys"].values())
+    assert not data.get("pending")
+    assert not any(r.get("deleting") for r in data["keys"].values())
     chunks = {u for u in backend.usernames() if u.startswith("chunk:")}
     assert chunks == _referenced(backend, data["keys"])
     for name in data["keys"]:
         assert _public_key_sha256(vault.load(name)) in allowed[name]
+
+
+def _dying_write(step: int) -> Callable[[VaultIndex, Any], None]:
+    """``VaultIndex.write`` that dies at its ``step``-th call."""
+    original = VaultIndex.write
+    writes = [0]
+
+    def write(self: VaultIndex, data: Any) -> None:
+        writes[0] += 1
+        if writes[0] == step:
+            raise Killed
+        original(self, data)
+
+    return write
 
 
 def _walk(
@@ -101,20 +117,11 @@ def _walk(
             backend = DyingKeyring()
             index_dir = tmp_path / f"{kind}-{step}"
             prepare(Vault(backend=backend, index_dir=index_dir))
-            writes = {"n": 0}
-            original = VaultIndex.write
-
-            def dying_write(self: VaultIndex, data: Any, step: int = step) -> None:
-                writes["n"] += 1
-                if writes["n"] == step:
-                    raise Killed
-                original(self, data)
-
             with monkeypatch.context() as patch:
                 if kind == "keyring":
                     backend.die_at = backend.calls + step
                 else:
-                    patch.setattr(VaultIndex, "write", dying_write)
+                    patch.setattr(VaultIndex, "write", _dying_write(step))
                 try:
                     change(Vault(backend=backend, index_dir=index_dir))
                 except Killed:
