@@ -179,6 +179,10 @@ def run_keygen(args: argparse.Namespace) -> int:
     wants_file = args.cert_out and args.cert_out != "-"
     cert_out = check_target(args.cert_out, args.force) if wants_file else None
     check_validity_days(args.days)  # its >10-year warning comes back from the inspection below
+    if args.name:
+        from sfjwt_gui.core.vault import validate_name
+
+        validate_name(args.name)  # the key's name first: it is also the default CN
     subject = Subject(cn=args.cn or args.name or "sfjwt", o=args.org, ou=args.org_unit, c=args.country)
     subject.to_name()  # validate before spending time on the key
 

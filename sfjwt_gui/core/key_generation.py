@@ -47,10 +47,23 @@ class Subject:
         if self.ou:
             attributes.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, self.ou))
         for label, value in (("CN", self.cn), ("O", self.o), ("OU", self.ou)):
+            if value is not None and not _encodable(value):
+                raise InputError(
+                    f"The {label} {value[:20]!r} holds bytes that are not text (not valid UTF-8).",
+                    fix="Type it again in UTF-8.",
+                )
             if value is not None and len(value) > 64:
                 raise InputError(f"The {label} {value[:20]!r}… has {len(value)} characters.", fix="Use 64 at most.")
         attributes.append(x509.NameAttribute(NameOID.COMMON_NAME, self.cn))
         return x509.Name(attributes)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: undecodable bytes of a command-line argument
+        return False
+    return True
 
 
 def generate_private_key(bits: int = 2048) -> rsa.RSAPrivateKey:

@@ -57,7 +57,7 @@ def _shown(path: str | Path) -> str:
 
 
 def _not_regular(path: str | Path, mode: int, cls: type[InputError]) -> InputError:
-    return error(cls, "file-not-regular", path=_shown(path), kind=file_kind(mode))
+    return error(cls, "file-not-regular", path=_shown(path), file_kind=file_kind(mode))
 
 
 def _too_large(source: str, limit: int, cls: type[InputError]) -> InputError:
@@ -135,7 +135,7 @@ def check_output(path: str | Path, *, force: bool) -> Path:
         raise error(InputError, "output-unwritable", path=_shown(target), detail=str(exc.strerror or exc)) from exc
     if mode is not None:
         if not stat.S_ISREG(mode):
-            raise error(InputError, "output-not-regular", path=_shown(target), kind=file_kind(mode))
+            raise error(InputError, "output-not-regular", path=_shown(target), file_kind=file_kind(mode))
         if not force:
             raise error(InputError, "output-exists", path=_shown(target))
     if not target.parent.is_dir():
@@ -212,7 +212,7 @@ def _commit(target: Path, tmp: str, *, force: bool) -> str | None:
             os.unlink(tmp)
             return None
         if not stat.S_ISREG(mode):
-            raise error(InputError, "output-not-regular", path=_shown(target), kind=file_kind(mode))
+            raise error(InputError, "output-not-regular", path=_shown(target), file_kind=file_kind(mode))
         if not force:
             raise error(InputError, "output-exists", path=_shown(target))
         backup = tmp + ".old"

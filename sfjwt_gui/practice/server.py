@@ -18,10 +18,10 @@ Endpoints:
   ``Authorization: Bearer <token>``; a bad token gives HTTP 401 and ``INVALID_SESSION_ID``.
 - Every response carries a ``Date`` header from the server clock plus ``faults.clock_offset``.
 
-Resources stay bounded whatever clients do: ``MAX_WORKERS`` threads serve connections (``MAX_WAITING`` more wait,
-any beyond are closed on arrival), a silent connection is closed after ``IDLE_TIMEOUT`` and a TLS handshake or a
-request not read within ``REQUEST_DEADLINE`` (however slowly it trickles in) is cut; the TLS folder of a server that
-was killed is removed when the next one starts (``tls.sweep_stale_folders``).
+Resources stay bounded whatever clients do (``ConnectionLimits``): a fixed pool of workers serves connections (a
+bounded number more wait, any beyond are closed on arrival), a silent connection is closed after ``idle_timeout``
+and a TLS handshake or a request not read within ``request_deadline`` (however slowly it trickles in) is cut; the
+TLS folder of a server that was killed is removed when the next one starts (``tls.sweep_stale_folders``).
 
 Plain HTTP is accepted on loopback (Salesforce itself answers ``HTTPS required``); set ``faults.require_https``
 to practise that refusal.
@@ -63,10 +63,18 @@ from sfjwt_gui.practice.tls import LocalTls, create_local_tls
 
 TOKEN_PATH = "/services/oauth2/token"  # noqa: S105 - a URL path, not a secret
 MAX_BODY = 1 << 20
-MAX_WORKERS = 32  # connections served at once
-MAX_WAITING = 224  # connections accepted and waiting for a worker; more at once are closed on arrival
-IDLE_TIMEOUT = 10.0  # seconds a connection may sit silent (per read, and between keep-alive requests)
-REQUEST_DEADLINE = 15.0  # seconds for the TLS handshake, and for each request's line, headers and body in all
+
+
+@dataclass(frozen=True)
+class ConnectionLimits:
+    """What one client can hold of the server, however it behaves."""
+
+    workers: int = 32  # connections served at once
+    waiting: int = 224  # connections accepted and waiting for a worker; more at once are closed on arrival
+    idle_timeout: float = 10.0  # seconds a connection may sit silent (per read, and between keep-alive requests)
+    request_deadline: float = 15.0  # seconds for the TLS handshake, and for each request's line, headers and body
+
+
 MAX_SESSIONS = 100_000
 API_VERSIONS = (("Spring '25", "63.0"), ("Summer '25", "64.0"), ("Winter '26", "65.0"), ("Spring '26", "66.0"))
 INVALID_SESSION_BODY = b'[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]'
@@ -151,8 +159,10 @@ class PracticeServer:
         port: int = 0,
         faults: Faults | None = None,
         log: Callable[[str], None] | None = None,
+        limits: ConnectionLimits | None = None,
     ) -> None:
         base = org or default_org()
+        self.limits = limits or ConnectionLimits()
         if not base.apps or not base.users:
             from sfjwt_gui.core.errors import OrgModelError
 
@@ -499,8 +509,8 @@ class _Deadline:
 
 
 class _HttpServer(HTTPServer):
-    """Connections are served by a bounded pool of workers; beyond ``MAX_WORKERS + MAX_WAITING`` connections at
-    once, a new one is closed at once instead of costing a thread (1,500 half-open TLS connections cost nothing)."""
+    """Connections are served by a bounded pool of workers; beyond ``workers + waiting`` connections at once, a new
+    one is closed at once instead of costing a thread (1,500 half-open TLS connections cost nothing)."""
 
     request_queue_size = 256
 
@@ -513,8 +523,9 @@ class _HttpServer(HTTPServer):
     ) -> None:
         self.practice = practice
         self.ssl_context = context
-        self._slots = threading.BoundedSemaphore(MAX_WORKERS + MAX_WAITING)
-        self._pool = ThreadPoolExecutor(MAX_WORKERS, thread_name_prefix="sfjwt-practice-worker")
+        self.limits = practice.limits
+        self._slots = threading.BoundedSemaphore(self.limits.workers + self.limits.waiting)
+        self._pool = ThreadPoolExecutor(self.limits.workers, thread_name_prefix="sfjwt-practice-worker")
         super().__init__(address, handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
@@ -556,12 +567,11 @@ class _HttpServer(HTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "sfjwt-practice"
-    timeout = IDLE_TIMEOUT  # each read and write of the socket, and the wait for the next keep-alive request
     server: _HttpServer
     _deadline: _Deadline | None = None
 
     def handle_one_request(self) -> None:
-        self._deadline = _Deadline(self.connection, REQUEST_DEADLINE)
+        self._deadline = _Deadline(self.connection, self.server.limits.request_deadline)
         try:
             super().handle_one_request()
         finally:
@@ -577,8 +587,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        # each read and write of the socket, and the wait for the next keep-alive request
+        self.connection.settimeout(self.server.limits.idle_timeout)
         if isinstance(self.connection, ssl.SSLSocket):
-            handshake = _Deadline(self.connection, REQUEST_DEADLINE)
+            handshake = _Deadline(self.connection, self.server.limits.request_deadline)
             try:
                 self.connection.do_handshake()
             finally:
