@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -128,14 +129,25 @@ def hostile_server(handle: Handler) -> Iterator[str]:
 
 
 def read_request(conn: socket.socket) -> bytes:
-    """The request head and as much of the body as came with it."""
+    """The whole request (head and Content-Length body): unread bytes would make closing send a reset."""
     data = b""
     while b"\r\n\r\n" not in data:
         piece = conn.recv(65536)
         if not piece:
-            break
+            return data
         data += piece
-    return data
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(body) < length:
+        piece = conn.recv(65536)
+        if not piece:
+            break
+        body += piece
+    return head + b"\r\n\r\n" + body
 
 
 def answer(status: str, body: bytes, headers: dict[str, str] | None = None) -> Handler:
@@ -163,9 +175,15 @@ def trickle(status: str = "400 Bad Request", every: float = 1.0) -> Handler:
 
 
 def gzip_bomb(inflated: int = 1 << 30) -> bytes:
-    """A gzip stream of ``inflated`` zero bytes (1 GiB by default: about 1 MB compressed)."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    """A gzip stream of ``inflated`` zero bytes (1 GiB by default: about 1 MB compressed), built in a second: one
+    fully flushed deflate block of 1 MiB of zeros compresses the same every time, so it is repeated."""
     block = bytes(1 << 20)
-    parts = [compressor.compress(block) for _ in range(inflated // len(block))]
-    parts.append(compressor.flush())
-    return b"".join(parts)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    piece = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    end = compressor.flush(zlib.Z_FINISH)
+    count = inflated // len(block)
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(block, crc)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+    return header + piece * count + end + struct.pack("<II", crc, (count * len(block)) & 0xFFFFFFFF)
