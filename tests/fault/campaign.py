@@ -296,6 +296,7 @@ def vault_kills(tmp: Path, rng: random.Random, kills: int) -> Tally:
         return tally
     from vault_kills import Campaign, items
 
+    (tmp / "vault").mkdir()
     campaign = Campaign(tmp / "vault", backend)
     campaign.baseline = {u for u in items() if u.startswith("chunk:")}
     try:
@@ -336,11 +337,17 @@ def main() -> int:
         key_file.write_bytes(key_pem)
         started = time.monotonic()
         (tmp / "in").mkdir()
-        results["bad input (real sfjwt processes)"] = bad_inputs(tmp / "in", rng, str(key_file), key_pem, secret)
-        results["hostile token endpoints"] = hostile_servers(str(key_file), secret)
-        results["practice-server connections"] = practice_server(args.half_open, args.slow, 200)
+        parts: list[tuple[str, Callable[[], Tally]]] = [
+            ("bad input (real sfjwt processes)", lambda: bad_inputs(tmp / "in", rng, str(key_file), key_pem, secret)),
+            ("hostile token endpoints", lambda: hostile_servers(str(key_file), secret)),
+            ("practice-server connections", lambda: practice_server(args.half_open, args.slow, 200)),
+        ]
         if args.kills:
-            results["vault commands SIGKILLed"] = vault_kills(tmp, rng, args.kills)
+            parts.append(("vault commands SIGKILLed", lambda: vault_kills(tmp, rng, args.kills)))
+        for name, part in parts:
+            results[name] = part()
+            tally = results[name]
+            print(f"{name}: {tally.tried} tried, {len(tally.crashes)} crashes, {len(tally.hangs)} hangs", flush=True)
         seconds = time.monotonic() - started
     print(f"fault-injection campaign, seed {args.seed}, {seconds:.0f} s")
     print(f"{'part':<36} {'tried':>6} {'crashes':>8} {'hangs':>6} {'bad JSON':>9} {'data lost':>10} {'key shown':>10}")
