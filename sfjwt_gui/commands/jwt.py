@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file, read_stdin
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError, TokenFormatError
 
 if TYPE_CHECKING:
     from cryptography import x509
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
-    from sfjwt_gui.core.jwt_codec import DecodedToken
+    from sfjwt_gui.core.jwt_codec import DecodedToken, Verification
 
 SIGN_HELP = """\
 Sign a JWT bearer assertion (RS256) and print it.
@@ -62,8 +63,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sign.add_argument(
         "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
     )
-    sign.add_argument("--lifetime", default="180", metavar="SECONDS", help="exp = now + SECONDS (1-86400, default 180)")
+    lifetime = policy.DEFAULT_LIFETIME_SECONDS
+    sign.add_argument(
+        "--lifetime",
+        default=str(lifetime),
+        metavar="SECONDS",
+        help=f"exp = now + SECONDS (1-86400, default {lifetime})",
+    )
     sign.add_argument("--iat", action="store_true", help="add iat (issued at)")
+    from sfjwt_gui.commands.profiles import add_profile_flag
+
+    add_profile_flag(sign)
     sign.add_argument("--claim", action="append", default=[], metavar="NAME=VALUE", help="extra claim (repeatable)")
     add_json_flag(sign)
     sign.set_defaults(handler=run_sign)
@@ -138,7 +148,10 @@ def _decode(args: argparse.Namespace) -> DecodedToken:
 
 def run_sign(args: argparse.Namespace) -> int:
     """Sign and print the assertion."""
+    from sfjwt_gui.commands.profiles import apply_profile
     from sfjwt_gui.core.arg_ranges import in_range
+
+    apply_profile(args)
     from sfjwt_gui.core.claims import Claims, parse_claim_assignment
     from sfjwt_gui.core.connection import parse_preset, token_url
     from sfjwt_gui.core.jwt_codec import sign
@@ -207,7 +220,7 @@ def run_decode(args: argparse.Namespace) -> int:
     return 2 if verification is not None and not verification.verified else 0
 
 
-def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: Any, lang: str) -> None:
+def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: Verification | None, lang: str) -> None:
     import json
 
     say = _texts("decode", lang)

@@ -21,6 +21,7 @@ from sfjwt_gui.commands.common import (
     read_key_input,
     read_passphrase,
 )
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.user_files import NewFile, write_files
 
@@ -71,12 +72,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="write the key file WITHOUT encryption (anyone who reads the file can log in as your integration user)",
     )
-    keygen.add_argument("--bits", type=int, default=2048, help="key size: 2048 (default), 3072 or 4096")
+    sizes = ", ".join(str(bits) for bits in policy.ALLOWED_KEY_BITS)
+    keygen.add_argument(
+        "--bits",
+        type=int,
+        default=policy.DEFAULT_KEY_BITS,
+        help=f"key size: {sizes} (default {policy.DEFAULT_KEY_BITS})",
+    )
     keygen.add_argument("--cn", help="certificate common name (default: --name, or 'sfjwt')")
     keygen.add_argument("--org", metavar="O", help="certificate organisation (O)")
     keygen.add_argument("--org-unit", metavar="OU", help="certificate organisational unit (OU)")
     keygen.add_argument("--country", metavar="C", help="certificate two-letter country code (C)")
-    keygen.add_argument("--days", type=int, default=365, help="certificate validity in days (default 365)")
+    keygen.add_argument(
+        "--days",
+        type=int,
+        default=policy.DEFAULT_VALIDITY_DAYS,
+        help=f"certificate validity in days (default {policy.DEFAULT_VALIDITY_DAYS})",
+    )
     keygen.add_argument("--cert-out", metavar="FILE", help="write the certificate (PEM .crt) to FILE; '-' prints it")
     keygen.add_argument("--force", action="store_true", help="overwrite existing --key-out / --cert-out files")
     add_json_flag(keygen)
@@ -141,7 +153,6 @@ def run_keygen(args: argparse.Namespace) -> int:
 
     from sfjwt_gui.core.key_export import export_private_key_pkcs8
     from sfjwt_gui.core.key_generation import (
-        ALLOWED_BITS,
         Subject,
         check_validity_days,
         generate_private_key,
@@ -173,7 +184,7 @@ def run_keygen(args: argparse.Namespace) -> int:
             "--key-out, --insecure-unencrypted and the passphrase options go with --no-store.",
             fix=f"With --name {args.name!r} the key is kept in the OS keyring; export it later with sfjwt keys export.",
         )
-    if args.bits not in ALLOWED_BITS:
+    if not policy.key_size_allowed(args.bits):
         generate_private_key(args.bits)  # raises the InputError that explains the choices
     # '-' = standard output, which is where the certificate goes without --cert-out anyway
     wants_file = args.cert_out and args.cert_out != "-"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file, read_stdin
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.arg_ranges import in_range
 from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.errors import exit_code as exit_code_of
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from sfjwt_gui.core.diagnosis import Diagnosis
     from sfjwt_gui.core.exchange import ApiCheck, ExchangeOptions, ExchangeResult
+    from sfjwt_gui.core.org.client import OrgConnection
 
 EXCHANGE_HELP = """\
 Sign an assertion, send it to the token endpoint and explain the answer.
@@ -67,12 +69,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     token.add_argument("--connect-timeout", default="10", metavar="S", help="connect timeout (0.1-600, default 10)")
     token.add_argument("--retries", default="2", metavar="N", help="retries of transient failures (0-10, default 2)")
-    token.add_argument("--lifetime", default="180", metavar="S", help="exp = now + S (1-86400, default 180)")
+    lifetime = policy.DEFAULT_LIFETIME_SECONDS
+    token.add_argument(
+        "--lifetime", default=str(lifetime), metavar="S", help=f"exp = now + S (1-86400, default {lifetime})"
+    )
     token.add_argument("--org-kind", choices=["production", "sandbox"], help="what the org is, if you know")
     token.add_argument("--lang", choices=["en", "ja"], default="en")
     token.add_argument("--show-token", action="store_true", help="print the access token (it is a password)")
     token.add_argument("--show-assertion", action="store_true", help="show the whole assertion in the transcript")
     token.add_argument("--verbose", "-v", action="store_true", help="print the transcript")
+    from sfjwt_gui.commands.profiles import add_profile_flag
+
+    add_profile_flag(token)
+    token.add_argument("--inspect-org", action="store_true", help="on a refusal, ask the org (needs an admin token)")
+    from sfjwt_gui.commands.org import add_admin_flags
+
+    add_admin_flags(token, url_flag="--admin-instance-url", env_flag="--admin-token-env")
     add_json_flag(token)
     token.set_defaults(handler=run_token)
 
@@ -134,44 +146,80 @@ def _local(message: str, fix: str, args: argparse.Namespace, url: str = "", *, c
 
 
 def run_token(args: argparse.Namespace) -> int:
-    """Sign, send, diagnose."""
+    """Sign, send, diagnose (``core.flow``: the same flow as the window's Send page)."""
     from sfjwt_gui.core.claims import Claims
-    from sfjwt_gui.core.diagnosis import diagnose
-    from sfjwt_gui.core.exchange import check_api, request_token
-    from sfjwt_gui.core.jwt_codec import sign
+    from sfjwt_gui.core.flow import SendSettings, sign_send_diagnose
     from sfjwt_gui.core.outcome import exit_code
 
     url = ""
+    admin: OrgConnection | None = None
     try:
+        from sfjwt_gui.commands.profiles import apply_profile
+
+        apply_profile(args)
         if not args.iss or not args.sub:
             raise InputError("token needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
         url, aud = _connection(args)
-        options = _options(args)
-        certificate = _certificate(args.cert)
+        settings = SendSettings(
+            url,
+            _options(args),
+            uploaded_certificate=_certificate(args.cert),
+            org_kind=args.org_kind,
+            check_api=args.check_api,
+        )
         key = load_private_key(args, required=True)
         assert key is not None
-        assertion = sign(
-            Claims.new(args.iss, args.sub, aud, lifetime=int(in_range("--lifetime", args.lifetime))).to_payload(), key
-        )
-        from sfjwt_gui.core.trust import ssl_context
+        claims = Claims.new(args.iss, args.sub, aud, lifetime=int(in_range("--lifetime", args.lifetime)))
+        admin = _admin(args) if args.inspect_org else None  # a missing admin token is said before sending
+        # raises only before sending: bad input, an unreadable key file, no usable keyring, a bad CA bundle
+        flow = sign_send_diagnose(claims, key, settings, restamp=False, langs=(args.lang,))
+    except SfjwtError as exc:  # nothing was sent
+        from sfjwt_gui.core.key_texts import describe_error
 
-        ssl_context(options.trust, options.ca_bundle)  # a bad bundle is a local problem, said before sending
-    except SfjwtError as exc:  # bad input, an unreadable key file, no usable keyring: nothing was sent
-        return _local(exc.message, exc.fix, args, url, code=exit_code_of(exc))
-    result = request_token(url, assertion, options)
-    diagnosis = diagnose(
-        result,
-        assertion=assertion,
-        uploaded_certificate=certificate,
-        private_key=key,
-        lang=args.lang,
-        org_kind=args.org_kind,
-        options=options,
+        # core errors in --lang (ours stay English); exit 1 for bad input, 3 for the keyring (as everywhere)
+        return _local(*describe_error(exc, args.lang), args, url, code=exit_code_of(exc))
+    diagnosis = flow.diagnosis(args.lang)
+    if admin is not None and flow.exchange.token is None:
+        _inspect(args, diagnosis, aud, settings.uploaded_certificate, admin)
+    _emit(args, flow.exchange, diagnosis, flow.api)
+    code = exit_code(flow.exchange.outcome)
+    return 3 if code == 0 and flow.api is not None and not flow.api.ok else code
+
+
+def _admin(args: argparse.Namespace) -> OrgConnection:
+    from sfjwt_gui.commands.org import admin_connection
+
+    return admin_connection(
+        args,
+        url_attr="admin_instance_url",
+        env_attr="admin_token_env",
+        url_flag="--admin-instance-url",
+        env_flag="--admin-token-env",
     )
-    api = check_api(result.token, options) if result.token is not None and args.check_api else None
-    _emit(args, result, diagnosis, api)
-    code = exit_code(result.outcome)
-    return 3 if code == 0 and api is not None and not api.ok else code
+
+
+def _inspect(
+    args: argparse.Namespace,
+    diagnosis: Diagnosis,
+    aud: str,
+    certificate: x509.Certificate | None,
+    connection: OrgConnection,
+) -> None:
+    """Add the org's answers to ``diagnosis`` (refusals become 'could not check'; nothing here hides it)."""
+    from sfjwt_gui.commands.org import verify_from
+    from sfjwt_gui.core.org.attach import add_org_answers
+    from sfjwt_gui.core.org.inspect import inspect_org
+
+    inspection = inspect_org(
+        connection,
+        iss=args.iss,
+        sub=args.sub,
+        aud=aud,
+        certificate=certificate,
+        verify=verify_from(args),
+        timeout=args.timeout,
+    )
+    add_org_answers(diagnosis, inspection, args.lang)
 
 
 def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis, api: ApiCheck | None) -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sfjwt_gui.core import safe_json
+from sfjwt_gui.core import policy, safe_json
 from sfjwt_gui.core.errors import ClaimsError
+from sfjwt_gui.core.key_texts import error
 
 # Salesforce documents "within 3 minutes" (reference §1).
-DEFAULT_LIFETIME = 180
+DEFAULT_LIFETIME = policy.DEFAULT_LIFETIME_SECONDS
 _INT_CLAIMS = ("exp", "iat", "nbf")
 _KNOWN = ("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "scope")
 
@@ -44,19 +45,9 @@ class Claims:
         """Claims expiring ``lifetime`` seconds from now (UTC epoch seconds); ``issued_at`` adds ``iat``."""
         for name, value in (("iss", iss), ("sub", sub), ("aud", aud)):
             if not isinstance(value, str) or not value.strip():
-                raise ClaimsError(
-                    f"The {name} claim is empty ({value!r}).",
-                    fix={
-                        "iss": "Use the Connected App's consumer key (it starts with 3MVG).",
-                        "sub": "Use the Salesforce username of the integration user.",
-                        "aud": "Use https://login.salesforce.com, https://test.salesforce.com or your My Domain URL.",
-                    }[name],
-                )
+                raise error(ClaimsError, f"claims-empty-{name}", value=repr(value))
         if isinstance(lifetime, bool) or not isinstance(lifetime, int) or lifetime <= 0:
-            raise ClaimsError(
-                f"Lifetime {lifetime!r} is not a positive number of seconds.",
-                fix="Use 180 (Salesforce documents 3 minutes).",
-            )
+            raise error(ClaimsError, "claims-lifetime", value=repr(lifetime))
         current = int(time.time() if now is None else now)
         return cls(
             iss=iss.strip(),
@@ -64,6 +55,25 @@ class Claims:
             aud=aud.strip(),
             exp=current + lifetime,
             iat=current if issued_at else None,
+        )
+
+    def restamped(self, now: float, *, lifetime: int = DEFAULT_LIFETIME) -> Claims:
+        """New claims moved in time so they start ``now`` (whole seconds), everything else unchanged.
+
+        The lifetime is kept: ``exp - iat`` when both are set, else ``lifetime``. ``iat`` becomes ``now`` only when it
+        was set, and ``nbf`` moves by the same shift as ``exp``. Claims without ``exp`` get only the new ``iat``.
+        """
+        current = int(now)
+        if self.exp is None:
+            return replace(self, iat=current if self.iat is not None else None, extra=dict(self.extra))
+        start = self.iat if self.iat is not None else self.exp - lifetime
+        shift = current - start
+        return replace(
+            self,
+            exp=self.exp + shift,
+            iat=current if self.iat is not None else None,
+            nbf=self.nbf + shift if self.nbf is not None else None,
+            extra=dict(self.extra),
         )
 
     def to_payload(self) -> dict[str, Any]:
@@ -111,7 +121,7 @@ def parse_claim_assignment(text: str) -> tuple[str, Any]:
     name, sep, raw = text.partition("=")
     name = name.strip()
     if not sep or not name:
-        raise ClaimsError(f"Claim {text!r} is not name=value.", fix="Write it as --claim scope=api.")
+        raise error(ClaimsError, "claims-assignment", value=repr(text))
     try:
         value: Any = safe_json.loads(raw)
     except safe_json.JsonTooDeepError as exc:

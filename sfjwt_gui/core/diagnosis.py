@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
+from sfjwt_gui.core import key_texts
 from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, evidence_templates, load_catalogue
 from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.evidence import MAINTENANCE_WORDS, Evidence, EvidenceContext, Status, run_check
@@ -25,6 +26,7 @@ from sfjwt_gui.core.outcome import Outcome
 
 if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
+    from sfjwt_gui.core.jwt_codec import DecodedToken
 
 __all__ = ["CauseCheck", "Diagnosis", "Status", "diagnose", "explain_error", "explain_text", "parse_error_text"]
 
@@ -38,6 +40,10 @@ class CauseCheck:
     evidence: str
     id: str = ""
     certainty: str = ""
+    checked_in: str = "request"  # "request" | "org" (the org inspector decided it: ``core/org/attach.py``)
+    record: dict[str, Any] | None = None  # the org's record that decided it
+    org_check: str = ""  # the org check that can decide it ("" when the org cannot)
+    org_note: str = ""  # "could not check in the org: needs …" when the org was asked but could not say
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON."""
@@ -47,6 +53,9 @@ class CauseCheck:
             "status": str(self.status),
             "evidence": self.evidence,
             "certainty": self.certainty,
+            "checked_in": self.checked_in,
+            "record": self.record,
+            "org_note": self.org_note or None,
         }
 
 
@@ -120,13 +129,14 @@ class Diagnosis:
             marks = {Status.CONFIRMED: "✔", Status.RULED_OUT: "✘", Status.UNKNOWN: "?"}
             for number, cause in enumerate(self.causes, start=1):
                 certainty = f" ({cat.label(cause.certainty, lang)})" if cause.certainty else ""
-                lines.append(
-                    f"  {number}. [{marks[cause.status]} {cat.label(str(cause.status), lang)}] {cause.cause}{certainty}"
-                )
+                label = cat.label(str(cause.status) + ("_org" if cause.checked_in == "org" else ""), lang)
+                lines.append(f"  {number}. [{marks[cause.status]} {label}] {cause.cause}{certainty}")
                 # the detail line under the title already says it: do not print the same sentence twice
                 same = bool(self.detail) and cause.evidence.rstrip(".。") == (self.detail or "").rstrip(".。")
                 evidence = cat.label("evidence_above", lang) if same else cause.evidence
                 lines.append(f"     {cat.label('evidence', lang)}: {evidence}")
+                if cause.org_note:
+                    lines.append(f"     {cat.label('could_not_check_org', lang)}: {cause.org_note}")
         if self.closest_title:
             lines += ["", f"{cat.label('closest', lang)}: {self.closest_title} [{self.closest_id}]"]
         if self.fixes:
@@ -143,7 +153,7 @@ class Diagnosis:
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise InputError(f"Language {lang!r} is not available.", fix="Use en or ja.")
+        raise key_texts.error(InputError, "language-unavailable", lang=repr(lang))
 
 
 def _render(evidence: Evidence, lang: str) -> str:
@@ -166,6 +176,9 @@ def _render(evidence: Evidence, lang: str) -> str:
             values["why"] = (table.get("why_post_host", {}).get(lang) or why).format(host=rest)
     if "basis" in values:  # a template id naming how a lifetime was measured
         values["basis"] = evidence_templates().get(str(values["basis"]), {}).get(lang) or values["basis"]
+    if "direction" in values:  # ahead / behind: which way the server clock is off
+        direction = f"direction_{values['direction']}"
+        values["direction"] = evidence_templates().get(direction, {}).get(lang) or values["direction"]
     return template.format_map(values)
 
 
@@ -196,7 +209,7 @@ def _assertion_context(
     sent_at: float | None,
     lang: str,
     clock_uncertainty: float | None = None,
-) -> tuple[Any, str | None, list[Finding]]:
+) -> tuple[DecodedToken | None, str | None, list[Finding]]:
     if not assertion:
         return None, None, []
     from sfjwt_gui.core.jwt_codec import decode
@@ -205,7 +218,7 @@ def _assertion_context(
     try:
         decoded = decode(assertion)
     except SfjwtError as exc:
-        return None, exc.message, []
+        return None, key_texts.describe_error(exc, lang)[0], []
     try:
         findings = lint(
             decoded,
@@ -233,6 +246,7 @@ def _build(entry: Entry, ctx: EvidenceContext, lang: str) -> Diagnosis:
                 evidence=_render(evidence, lang),
                 id=spec.id,
                 certainty=spec.certainty,
+                org_check=spec.org_check,
             )
         )
     # confirmed first, then unknown, then ruled out; ranking by frequency kept inside each group
@@ -375,7 +389,7 @@ def explain_error(
     """Explain an OAuth error code and description without sending anything (``assertion``: the JWT that was sent)."""
     _check_lang(lang)
     if not (error or description):
-        raise InputError("There is no error to explain.", fix="Paste the response body, or give --error CODE.")
+        raise key_texts.error(InputError, "explain-nothing")
     cat = load_catalogue()
     entry = cat.match_oauth(error, description) or cat.entry(UNKNOWN_ID)
     approximate = _approximate(error, description)

@@ -1,12 +1,15 @@
 """The one error hierarchy of sfjwt-gui.
 
-Every error carries a ``message`` that names the bad value and a ``fix`` that says what to do.
+Every error carries a ``message`` that names the bad value and a ``fix`` that says what to do, both English, and a
+``code`` with ``params`` naming its text in ``resources/`` (``key_texts.error`` builds it, ``key_texts.describe_error``
+renders it in en or ja). Details a caller branches on are typed attributes, never parsed out of the message.
 Front ends map the branches to exit codes (see ``exit_code``)::
 
     SfjwtError
     ├── InputError                    bad input from the user; exit 1
     │   ├── KeyFormatError            not a key/certificate format we can read
-    │   │   └── TruncatedKeyError     the file or text ends early
+    │   │   ├── TruncatedKeyError     the file or text ends early
+    │   │   └── KeystoreAliasError    a keystore with several keys and no (or an unknown) alias; carries ``aliases``
     │   ├── PassphraseRequiredError   encrypted material, no passphrase given
     │   ├── WrongPassphraseError      the passphrase does not open it
     │   ├── UnsupportedKeyError       not RSA (EC, Ed25519, DSA …)
@@ -16,7 +19,9 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   ├── ClaimsError               claims that cannot be built or signed
     │   ├── ConnectionSettingsError   endpoint / aud / preset that makes no sense
     │   ├── ExportError               an export that cannot be written as asked
-    │   └── OrgModelError             a practice-org file that does not describe an org
+    │   ├── OrgModelError             a practice-org file that does not describe an org
+    │   ├── SfCliError                the Salesforce CLI is missing or could not give what was asked
+    │   └── ProfileError              a connection profile that is missing or unreadable
     ├── VaultError                    the OS keyring; exit 3
     │   ├── KeyringUnavailableError   no usable backend (keyring.errors.NoKeyringError)
     │   ├── KeyringLockedError        locked keyring or dismissed unlock prompt
@@ -26,7 +31,8 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   └── KeyExistsError            the name is taken
     └── ExchangeError                 the token exchange could not complete; exit 3
         ├── NetworkError              DNS, refused, timeout, proxy
-        │   └── TlsVerifyError        the server's certificate is not trusted
+        │   ├── TlsVerifyError        the server's certificate is not trusted
+        │   └── OrgUnreachableError   the org inspector got no API answer (network, 5xx, maintenance)
         └── CancelledError            the user cancelled
 """
 
@@ -62,6 +68,28 @@ class TruncatedKeyError(KeyFormatError):
     """A key or certificate that ends before its structure does."""
 
 
+class KeystoreAliasError(KeyFormatError):
+    """A keystore (JKS) holding several private keys, opened without an alias or with one it does not hold.
+
+    ``aliases`` lists its private-key aliases (sorted, case-insensitively) for the caller to offer as a choice;
+    ``requested`` is the alias asked for, or None.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        fix: str = "",
+        code: str = "",
+        params: dict[str, str] | None = None,
+        aliases: list[str] | None = None,
+        requested: str | None = None,
+    ) -> None:
+        super().__init__(message, fix=fix, code=code, params=params)
+        self.aliases: list[str] = list(aliases or [])
+        self.requested = requested
+
+
 class PassphraseRequiredError(InputError):
     """Encrypted key material and no passphrase was given."""
 
@@ -86,7 +114,7 @@ class TokenFormatError(InputError):
     """A JWT that cannot be decoded; ``part`` names header, payload, signature or token.
 
     ``code`` and ``params`` name the text in ``resources/lint/codec.json`` so front ends can show it in another
-    language (``jwt_codec.describe_token_error(exc, lang)``); ``message``/``fix`` stay English.
+    language (``key_texts.describe_error(exc, lang)``); ``message``/``fix`` stay English.
     """
 
     def __init__(
@@ -118,6 +146,14 @@ class ExportError(InputError):
 
 class OrgModelError(InputError):
     """A practice-org description that is not valid."""
+
+
+class SfCliError(InputError):
+    """The Salesforce CLI (``sf``) is not installed, or it could not give the org or token asked for."""
+
+
+class ProfileError(InputError):
+    """A connection profile that does not exist or cannot be read or written."""
 
 
 class VaultError(SfjwtError):
@@ -162,6 +198,15 @@ class NetworkError(ExchangeError):
 
 class TlsVerifyError(NetworkError):
     """TLS verification of the server failed."""
+
+
+class OrgUnreachableError(NetworkError):
+    """The org did not answer the inspector (network, TLS, 5xx, maintenance page); ``detail`` says how."""
+
+    @property
+    def detail(self) -> str:
+        """How it failed ("maintenance", "HTTP 502", the network detail)."""
+        return self.params.get("detail", "")
 
 
 class CancelledError(ExchangeError):

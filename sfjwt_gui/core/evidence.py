@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
-from sfjwt_gui.core import safe_json
+from sfjwt_gui.core import policy, safe_json
 from sfjwt_gui.core.connection import HostInfo, HostKind, classify_host
 from sfjwt_gui.core.jwt_codec import DecodedToken, key_fingerprint, verify
 from sfjwt_gui.core.lint import Finding, Severity
@@ -315,12 +315,11 @@ def check_clock_skew(ctx: EvidenceContext) -> Evidence:
     params = {
         "server_date": result.server_date,
         "offset": f"{abs(offset):.0f}",
-        "direction": "ahead of" if offset > 0 else "behind",
-        "direction_ja": "進んでいます" if offset > 0 else "遅れています",
+        "direction": "ahead" if offset > 0 else "behind",  # a template id: direction_ahead / direction_behind
     }
-    if abs(offset) >= 30:
+    if policy.skew_is_warning(offset):
         return Evidence(Status.CONFIRMED, "clock_skew", params)
-    if abs(offset) <= 3:
+    if policy.skew_is_negligible(offset):
         return Evidence(Status.RULED_OUT, "clock_ok", {**params, "offset": f"{offset:+.1f}"})
     return Evidence(Status.UNKNOWN, "clock_small", {"offset": f"{offset:+.1f}"})
 
@@ -375,7 +374,7 @@ def check_exp_lifetime(ctx: EvidenceContext) -> Evidence:
         lifetime, basis = exp - _send_time(ctx), "basis_send"
     if abs(lifetime) >= 3000:  # a whole-hours shift is the timezone check's business
         return Evidence(Status.UNKNOWN, "exp_long_enough", {"seconds": f"{lifetime:.0f}", "basis": basis})
-    if lifetime < 30:
+    if policy.lifetime_too_short(lifetime):
         return Evidence(Status.CONFIRMED, "exp_short", {"seconds": f"{lifetime:.0f}", "basis": basis})
     return Evidence(Status.RULED_OUT, "exp_long_enough", {"seconds": f"{lifetime:.0f}", "basis": basis})
 

@@ -10,7 +10,8 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from sfjwt_gui.core.expiry import whole_days_left
+from sfjwt_gui.core import policy
+from sfjwt_gui.core.expiry import ExpiryState, expiry_state, whole_days_left
 from sfjwt_gui.core.fingerprints import (
     colon_hex,
     key_matches_certificate,
@@ -21,8 +22,6 @@ from sfjwt_gui.core.fingerprints import (
 from sfjwt_gui.core.key_generation import MIN_RSA_BITS, long_validity_note
 from sfjwt_gui.core.key_texts import Note, note, notes_in
 from sfjwt_gui.core.material import LoadedMaterial
-
-EXPIRY_WARNING_DAYS = 30
 
 
 class Kind:
@@ -143,9 +142,10 @@ def _describe_certificate(result: Inspection, cert: x509.Certificate, moment: dt
     result.sha1_fingerprint = sha1_fingerprint(cert)
     result.sha256_fingerprint = sha256_fingerprint(cert)
     result.self_signed = cert.subject == cert.issuer
-    if moment >= not_after:
+    state = expiry_state(not_after, moment)
+    if state is ExpiryState.EXPIRED:
         result.warn("expired", date=_iso(not_after))
-    elif result.days_left < EXPIRY_WARNING_DAYS:
+    elif state is ExpiryState.EXPIRING:
         result.warn("expiring", days=str(result.days_left), date=_iso(not_after))
     if moment < not_before:
         result.warn("not-yet-valid", date=_iso(not_before))
@@ -155,5 +155,5 @@ def _describe_certificate(result: Inspection, cert: x509.Certificate, moment: dt
     public = cert.public_key()
     if not isinstance(public, rsa.RSAPublicKey):
         result.warn("not-rsa")
-    elif public.key_size < MIN_RSA_BITS:
+    elif policy.key_size_too_small(public.key_size):
         result.warn("weak-rsa", bits=str(public.key_size), min_bits=str(MIN_RSA_BITS))

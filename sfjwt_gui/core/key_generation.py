@@ -10,14 +10,16 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError
-from sfjwt_gui.core.key_texts import Note, note
+from sfjwt_gui.core.key_texts import Note, error, note
 
-ALLOWED_BITS = (2048, 3072, 4096)
-MIN_RSA_BITS = 2048
-DEFAULT_DAYS = 365
-LONG_VALIDITY_DAYS = 3650
-MAX_DAYS = 36500
+# The limits live in core.policy; these names stay for existing callers.
+ALLOWED_BITS = policy.ALLOWED_KEY_BITS
+MIN_RSA_BITS = policy.MIN_RSA_BITS
+DEFAULT_DAYS = policy.DEFAULT_VALIDITY_DAYS
+LONG_VALIDITY_DAYS = policy.LONG_VALIDITY_DAYS
+MAX_DAYS = policy.MAX_VALIDITY_DAYS
 # Backdate a little so a client whose clock runs slightly behind does not see a "not yet valid" certificate.
 _BACKDATE = dt.timedelta(minutes=5)
 
@@ -34,11 +36,9 @@ class Subject:
     def to_name(self) -> x509.Name:
         """The X.509 name (C, O, OU, CN order, as openssl prints it)."""
         if not self.cn.strip():
-            raise InputError("The certificate's common name (CN) is empty.", fix="Give a CN, e.g. --cn my-integration.")
+            raise error(InputError, "keygen-cn-empty")
         if self.c is not None and (len(self.c) != 2 or not self.c.isascii() or not self.c.isalpha()):
-            raise InputError(
-                f"Country {self.c!r} is not a two-letter ISO 3166 code.", fix="Use a code such as JP, US or DE."
-            )
+            raise error(InputError, "keygen-country", value=repr(self.c))
         attributes = []
         if self.c:
             attributes.append(x509.NameAttribute(NameOID.COUNTRY_NAME, self.c.upper()))
@@ -53,7 +53,14 @@ class Subject:
                     fix="Type it again in UTF-8.",
                 )
             if value is not None and len(value) > 64:
-                raise InputError(f"The {label} {value[:20]!r}… has {len(value)} characters.", fix="Use 64 at most.")
+                raise error(
+                    InputError,
+                    "keygen-name-too-long",
+                    label=label,
+                    value=repr(value[:20]),
+                    length=str(len(value)),
+                    max="64",
+                )
         attributes.append(x509.NameAttribute(NameOID.COMMON_NAME, self.cn))
         return x509.Name(attributes)
 
@@ -68,17 +75,22 @@ def _encodable(text: str) -> bool:
 
 def generate_private_key(bits: int = 2048) -> rsa.RSAPrivateKey:
     """A new RSA private key (2048, 3072 or 4096 bits; public exponent 65537)."""
-    if bits not in ALLOWED_BITS:
-        raise InputError(
-            f"Key size {bits} bits is not offered.",
-            fix="Choose 2048, 3072 or 4096 bits (Salesforce accepts these; 2048 is the usual choice).",
+    if not policy.key_size_allowed(bits):
+        *others, last = (str(size) for size in policy.ALLOWED_KEY_BITS)
+        raise error(
+            InputError,
+            "keygen-bits",
+            bits=str(bits),
+            choices=", ".join(others),
+            last=last,
+            default=str(policy.DEFAULT_KEY_BITS),
         )
     return rsa.generate_private_key(public_exponent=65537, key_size=bits)
 
 
 def long_validity_note(days: int) -> Note | None:
     """The warning for a certificate valid more than 10 years (``note.text(lang)``), or None."""
-    if days <= LONG_VALIDITY_DAYS:
+    if not policy.validity_is_long(days):
         return None
     return note("warnings", "long-validity", days=str(days))
 
@@ -91,8 +103,14 @@ def long_validity_warning(days: int) -> str | None:
 
 def validity_notes(days: int) -> list[Note]:
     """Validate a validity period; returns its warnings as notes (``note.text("ja")`` for Japanese)."""
-    if days < 1 or days > MAX_DAYS:
-        raise InputError(f"Validity of {days} days is out of range.", fix=f"Choose between 1 and {MAX_DAYS} days.")
+    if not policy.validity_allowed(days):
+        raise error(
+            InputError,
+            "keygen-validity",
+            days=str(days),
+            min=str(policy.MIN_VALIDITY_DAYS),
+            max=str(policy.MAX_VALIDITY_DAYS),
+        )
     warning = long_validity_note(days)
     return [warning] if warning else []
 

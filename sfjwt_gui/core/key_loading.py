@@ -19,11 +19,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes, PublicKeyTypes
 
-from sfjwt_gui.core import der
+from sfjwt_gui.core import der, policy
 from sfjwt_gui.core.errors import (
     CertificateError,
     InputError,
     KeyFormatError,
+    KeystoreAliasError,
     KeyTooSmallError,
     PassphraseRequiredError,
     TruncatedKeyError,
@@ -139,7 +140,7 @@ def check_rsa_key(key: PrivateKeyTypes, source: str, fmt: str = "") -> rsa.RSAPr
     located = {"located": "format", "fmt": fmt} if fmt else {"located": "plain"}
     if not isinstance(key, rsa.RSAPrivateKey):
         raise error(UnsupportedKeyError, "load-not-rsa", source=source, **located, **_key_type(key))
-    if key.key_size < MIN_RSA_BITS:
+    if policy.key_size_too_small(key.key_size):
         raise error(
             KeyTooSmallError,
             "load-too-small",
@@ -443,18 +444,27 @@ class _Loader:
         password = None if self.passphrase is None else self.passphrase.decode("utf-8", "replace")
         store = jks.read_jks(raw, password, source=self.source)
         entries = store.private_keys
+        aliases = sorted((e.alias for e in store.private_keys), key=str.casefold)
         if self.alias is not None:
             entries = [e for e in entries if e.alias.lower() == self.alias.lower()]
             if not entries:
                 names = ", ".join(e.alias for e in store.private_keys) or "none"
-                raise error(
-                    KeyFormatError, "load-jks-alias-missing", source=self.source, alias=repr(self.alias), aliases=names
+                missing = error(
+                    KeystoreAliasError,
+                    "load-jks-alias-missing",
+                    source=self.source,
+                    alias=repr(self.alias),
+                    aliases=names,
                 )
+                missing.aliases, missing.requested = aliases, self.alias
+                raise missing
         if len(entries) > 1:
             names = ", ".join(e.alias for e in entries)
-            raise error(
-                KeyFormatError, "load-jks-several-keys", source=self.source, count=str(len(entries)), names=names
+            several = error(
+                KeystoreAliasError, "load-jks-several-keys", source=self.source, count=str(len(entries)), names=names
             )
+            several.aliases = aliases
+            raise several
         for entry in entries:
             self._add_key(entry.private_key, "JKS")
             self.certs += entry.certificate_chain

@@ -24,10 +24,10 @@ import datetime as dt
 import hashlib
 import threading
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sfjwt_gui.core.errors import (
     CertificateError,
@@ -54,6 +54,7 @@ from sfjwt_gui.core.vault_index import IndexData, KeyRecord, Pending, VaultIndex
 if TYPE_CHECKING:  # cryptography is imported where needed: `sfjwt keys list` reads only the index
     from cryptography import x509
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+    from keyring.backend import KeyringBackend
 
 __all__ = ["KeyRecord", "Vault", "VaultStatus", "default_index_dir", "describe_error", "validate_name"]
 
@@ -145,6 +146,15 @@ def _unmark_manifests(data: IndexData, name: str) -> None:
             data.garbage.remove(username)
 
 
+def _forget_pending(generation: str) -> Callable[[IndexData], None]:
+    """An index change: ``generation`` is no longer being written."""
+
+    def change(data: IndexData) -> None:
+        data.pending.pop(generation, None)
+
+    return change
+
+
 def _check_pair(name: str, key: RSAPrivateKey, cert: x509.Certificate) -> None:
     from sfjwt_gui.core.fingerprints import key_matches_certificate, sha256_fingerprint
 
@@ -158,7 +168,7 @@ class Vault:
     def __init__(
         self,
         *,
-        backend: Any | None = None,
+        backend: KeyringBackend | None = None,
         index_dir: Path | None = None,
         service: str = SERVICE,
         platform: str | None = None,
@@ -448,7 +458,7 @@ class Vault:
     def _read_index(self) -> IndexData:
         return self._index.read()
 
-    def _update_index(self, change: Any) -> None:
+    def _update_index(self, change: Callable[[IndexData], object]) -> None:
         data = self._read_index()
         change(data)
         try:
@@ -510,7 +520,7 @@ class Vault:
             raise
         return manifest, written
 
-    def _guarded(self, step: Any, manifest: Manifest) -> None:
+    def _guarded(self, step: Callable[[], object], manifest: Manifest) -> None:
         """Run ``step``; on failure drop the new (still unused) chunks and re-raise."""
         try:
             step()
@@ -553,7 +563,7 @@ class Vault:
         for generation, pending in data.pending.items():
             if generation not in committed:
                 self._roll_back(generation, pending, data.keys.get(pending.name))
-            self._update_index(lambda fresh, gen=generation: fresh.pending.pop(gen, None))
+            self._update_index(_forget_pending(generation))
         self._collect_garbage()
 
     def _roll_back(self, generation: str, pending: Pending, record: KeyRecord | None) -> None:
