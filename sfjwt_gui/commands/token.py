@@ -217,7 +217,7 @@ def _inspect(
         aud=aud,
         certificate=certificate,
         verify=verify_from(args),
-        timeout=args.timeout,
+        timeout=in_range("--timeout", args.timeout),
     )
     add_org_answers(diagnosis, inspection, args.lang)
 

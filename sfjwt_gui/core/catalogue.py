@@ -127,7 +127,8 @@ class Catalogue:
 
     def match_oauth_rule(self, error: str | None, description: str | None) -> tuple[Entry, MatchRule] | None:
         """The best entry and the rule that matched (``rule.closest``: not a documented JWT error), or None."""
-        err, desc = (error or "").strip().lower(), normalise(description)
+        # a known description sits at the start of error_description: an excerpt keeps a megabyte answer fast
+        err, desc = (error or "").strip().lower()[:MATCH_EXCERPT], normalise((description or "")[:MATCH_EXCERPT])
         best: tuple[float, Entry, MatchRule] | None = None
         for item in self.entries:
             for rule in item.match:

@@ -345,6 +345,7 @@ def _add_closest(diagnosis: Diagnosis, error: str | None, description: str | Non
 
 _JSON_START = re.compile(r"\{")
 _MAX_JSON_STARTS = 64  # places a JSON body is looked for in pasted text
+_SCAN_CHARS = 65_536  # characters of pasted text searched for an error=… or error_code: … line
 _FORM = re.compile(r"(?:^|[?&\s])error=([A-Za-z_]+)(?:&error_description=([^&\s]*))?")
 _PAIR = re.compile(r"\b([a-z]+_[a-z_]+)\s*[:,]\s*([^\n]{3,})")
 
@@ -367,11 +368,12 @@ def parse_error_text(text: str) -> tuple[str | None, str | None, str]:
             desc = obj.get("error_description")
             body = stripped[match.start() : end]
             return (str(error) if error is not None else None, str(desc) if desc is not None else None, body)
-    form = _FORM.search(stripped)
+    head = stripped[:_SCAN_CHARS]  # a log line names its error near the start: never scan a megabyte twice
+    form = _FORM.search(head)
     if form:
         desc = urllib.parse.unquote_plus(form.group(2)) if form.group(2) else None
         return form.group(1), desc, stripped
-    pair = _PAIR.search(stripped)
+    pair = _PAIR.search(head)
     if pair:
         return pair.group(1), pair.group(2).strip().strip("'\"").strip(), stripped
     return None, stripped or None, stripped

@@ -59,6 +59,7 @@ log = logging.getLogger("sfjwt_gui.core.exchange")
 GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 DATE_RESOLUTION = 1.0  # seconds: an HTTP Date header carries whole seconds
 _BODY_LIMIT = 8000  # characters of a response body kept in the transcript
+_REDACT_MARGIN = 4096  # characters past the limit redacted too, so a secret cut by the limit is still masked
 ANSWER_LIMIT = 2_000_000  # bytes of a decoded answer read at most (a token answer is a few KB): no gzip bomb
 _RAW_CHUNK = 4096  # compressed bytes decoded at a time: at most ~4 MB of output per step even at zlib's best ratio
 _USER_AGENT = f"sfjwt-gui/{__version__}"
@@ -339,13 +340,16 @@ def _parse_json(text: str) -> Any:
 
 def _shown_body(text: str, *, reveal_token: bool, data: Any = None) -> str:
     """The body as the transcript shows it: access token masked (unless revealed), secrets redacted, capped."""
+    full = len(text)
+    text = text[: _BODY_LIMIT + _REDACT_MARGIN]  # redact only what can be shown (a megabyte would take a second)
     if not reveal_token:
         token = data.get("access_token") if isinstance(data, dict) else None
         if isinstance(token, str) and token:
             text = text.replace(token, mask_token(token))  # JSON keeps a token's characters as they are
         text = redact(text)
-    if len(text) > _BODY_LIMIT:
-        text = text[:_BODY_LIMIT] + f"\n… ({len(text) - _BODY_LIMIT} more characters)"
+    if full > _BODY_LIMIT or len(text) > _BODY_LIMIT:
+        more = max(full, len(text)) - _BODY_LIMIT
+        text = text[:_BODY_LIMIT] + f"\n… ({more} more characters)"
     return text
 
 

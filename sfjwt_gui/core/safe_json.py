@@ -16,7 +16,7 @@ from typing import Any
 
 MAX_DEPTH = 64  # a token answer, an org file or a claim set needs fewer than 10
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # unrolled: one step per run of plain characters
 _BRACKET = re.compile(r"[\[\]{}]")
 
 
@@ -26,7 +26,9 @@ class JsonTooDeepError(json.JSONDecodeError):
 
 def nesting_depth(text: str, limit: int = MAX_DEPTH) -> tuple[int, int]:
     """``(depth, position)``: the deepest nesting of brackets outside strings, stopping at the first position
-    deeper than ``limit``."""
+    deeper than ``limit`` (``(0, -1)`` at once when there are too few brackets to go deeper)."""
+    if text.count("[") + text.count("{") <= limit:  # cannot nest deeper than it has openings: no scan needed
+        return 0, -1
     depth = deepest = 0
     for match in _BRACKET.finditer(_STRING.sub('""', text)):
         if match.group() in "[{":
