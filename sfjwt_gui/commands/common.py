@@ -172,10 +172,11 @@ def print_repairs_and_warnings(inspection: Inspection) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def emit_json(obj: Any) -> None:
-    """Print one JSON object on stdout, always valid UTF-8 (a lone surrogate from an undecodable argument or file
-    name becomes U+FFFD instead of a raw byte)."""
-    text = json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n"
+def emit_json(obj: Any, *, one_line: bool = False) -> None:
+    """Print one JSON object on stdout (``one_line``: compact, for streams of lines), always valid UTF-8 (a lone
+    surrogate from an undecodable argument or file name becomes U+FFFD instead of a raw byte)."""
+    layout: dict[str, Any] = {"separators": (",", ":")} if one_line else {"indent": 2}
+    text = json.dumps(obj, ensure_ascii=False, default=str, **layout) + "\n"
     clean = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stream (tests, embedding): it stores str, no encoding happens

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import signal
 import sys
 import textwrap
@@ -247,7 +246,7 @@ def serve_command(args: argparse.Namespace) -> int:
         # --json promises one line on stdout, so a failure to start is one compact line too
         print(f"sfjwt: error: {exc}", file=sys.stderr)
         error = {"type": type(exc).__name__, "message": exc.message, "fix": exc.fix}
-        sys.stdout.write(json.dumps({"error": error}, ensure_ascii=False, separators=(",", ":")) + "\n")
+        emit_json({"error": error}, one_line=True)
         return exit_code(exc)
 
 
@@ -291,7 +290,7 @@ def _serve(args: argparse.Namespace) -> int:
                 **kept,
                 "admin_access_token": server.admin_access_token,  # for sfjwt org inspect / the window's inspector
             }
-            sys.stdout.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+            emit_json(line, one_line=True)
         else:
             _print_banner(server, info, kept)
         sys.stdout.flush()

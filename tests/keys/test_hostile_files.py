@@ -153,6 +153,12 @@ def test_names_and_files_that_are_not_utf8(tmp_path: Path) -> None:
     missing = run_sfjwt("inspect", os.fsdecode(str(tmp_path).encode() + b"/x\xff.pem"), "--json", timeout=30)
     assert missing.code == 1
     assert "\ufffd" in missing.out.decode("utf-8") or "\\udcff" in missing.out.decode("utf-8")
+    undecodable = Path(os.fsdecode(str(tmp_path).encode() + b"/y\xff.pem"))
+    undecodable.write_bytes(b"\xff\xfe\x00garbage")
+    for args in (["practice", "serve", "--cert", str(undecodable)], ["inspect", str(undecodable)]):
+        shown = run_sfjwt(*args, "--json", timeout=30)  # the name inside the message: still strict UTF-8 JSON
+        assert shown.code == 1, shown.err
+        json.loads(shown.out.decode("utf-8"))
     data = tmp_path / "data"
     data.mkdir()
     (data / "vault-index.json").write_bytes(b'{"keys": {"\xff": {}}}')
