@@ -19,6 +19,7 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   ├── ClaimsError               claims that cannot be built or signed
     │   ├── ConnectionSettingsError   endpoint / aud / preset that makes no sense
     │   ├── ExportError               an export that cannot be written as asked
+    │   ├── DuplicateKeyError         the key is already stored under another name (``existing``)
     │   ├── OrgModelError             a practice-org file that does not describe an org
     │   ├── SfCliError                the Salesforce CLI is missing or could not give what was asked
     │   └── ProfileError              a connection profile that is missing or unreadable
@@ -29,11 +30,12 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   ├── VaultCorruptError         missing chunk, bad checksum, broken manifest
     │   ├── KeyNotFoundError          no key of that name
     │   └── KeyExistsError            the name is taken
-    └── ExchangeError                 the token exchange could not complete; exit 3
-        ├── NetworkError              DNS, refused, timeout, proxy
-        │   ├── TlsVerifyError        the server's certificate is not trusted
-        │   └── OrgUnreachableError   the org inspector got no API answer (network, 5xx, maintenance)
-        └── CancelledError            the user cancelled
+    ├── ExchangeError                 the token exchange could not complete; exit 3
+    │   ├── NetworkError              DNS, refused, timeout, proxy
+    │   │   ├── TlsVerifyError        the server's certificate is not trusted
+    │   │   └── OrgUnreachableError   the org inspector got no API answer (network, 5xx, maintenance)
+    │   └── CancelledError            the user cancelled
+    └── InstallError                  this installation is incomplete (a module or the resources missing); exit 3
 """
 
 from __future__ import annotations
@@ -144,6 +146,16 @@ class ExportError(InputError):
     """An export that cannot be written as asked."""
 
 
+class DuplicateKeyError(InputError):
+    """Saving a key whose public key is already stored; ``existing`` names that entry (callers branch on it)."""
+
+    def __init__(
+        self, message: str, *, existing: str = "", fix: str = "", code: str = "", params: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message, fix=fix, code=code, params=params)
+        self.existing = existing
+
+
 class OrgModelError(InputError):
     """A practice-org description that is not valid."""
 
@@ -211,6 +223,12 @@ class OrgUnreachableError(NetworkError):
 
 class CancelledError(ExchangeError):
     """The user cancelled the operation."""
+
+
+class InstallError(SfjwtError):
+    """The installed app is incomplete: a registered module or the resources folder is missing or broken."""
+
+    exit_code = 3
 
 
 def exit_code(error: BaseException) -> int:

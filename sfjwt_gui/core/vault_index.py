@@ -50,6 +50,7 @@ class KeyRecord:
     sha256_fingerprint: str | None = None
     not_after: str | None = None  # ISO 8601, UTC
     public_key_sha256: str | None = None  # SHA-256 of the SubjectPublicKeyInfo, colon hex
+    subject: str | None = None  # the certificate's subject, RFC 4514 (records written before it lack it)
     generation: str | None = None  # the chunks this record describes (None: written before generations were kept)
     deleting: bool = False  # a deletion started and did not finish: listed as such, finished on the next change
 
