@@ -125,9 +125,7 @@ def parse_claim_assignment(text: str) -> tuple[str, Any]:
     try:
         value: Any = safe_json.loads(raw)
     except safe_json.JsonTooDeepError as exc:
-        raise ClaimsError(
-            f"Claim {name!r} is nested deeper than {safe_json.MAX_DEPTH} levels.", fix="Give it a flatter value."
-        ) from exc
+        raise error(ClaimsError, "claims-too-deep", name=repr(name), max=str(safe_json.MAX_DEPTH)) from exc
     except ValueError:
         value = raw
     return name, value

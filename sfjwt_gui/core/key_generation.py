@@ -48,10 +48,7 @@ class Subject:
             attributes.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, self.ou))
         for label, value in (("CN", self.cn), ("O", self.o), ("OU", self.ou)):
             if value is not None and not _encodable(value):
-                raise InputError(
-                    f"The {label} {value[:20]!r} holds bytes that are not text (not valid UTF-8).",
-                    fix="Type it again in UTF-8.",
-                )
+                raise error(InputError, "keygen-name-not-text", label=label, value=repr(value[:20]))
             if value is not None and len(value) > 64:
                 raise error(
                     InputError,

@@ -145,7 +145,7 @@ def test_overwrite_stopped_anywhere(
     stops = _walk(
         tmp_path,
         prepare,
-        lambda v: v.save("k", other_key, overwrite=True),
+        lambda v: v.save("k", other_key, overwrite=True, allow_duplicate=True),
         {"k": {old, new}, "other": {new}},
         monkeypatch,
     )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from sfjwt_gui.core.errors import InputError
+from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.user_files import read_bounded
 from sfjwt_gui.ui.widgets.ctrl_enter import CtrlEnterFilter
 from sfjwt_gui.ui.widgets.drop_frame import accept_files_or_text
@@ -21,6 +24,10 @@ MAX_DROPPED_BYTES = 1_000_000
 def read_dropped_bytes(path: Path, max_bytes: int = MAX_DROPPED_BYTES) -> bytes:
     """Background: the bytes of a dropped file (a file larger than ``max_bytes`` cannot be a token or a response);
     its errors carry codes of resources/keys/texts.json, so the window shows them in its language."""
+    with contextlib.suppress(OSError):  # a regular file's size says at once what it is (read_bounded says the rest)
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise error(InputError, "dropped-too-large", name=path.name, size=str(size))
     return read_bounded(path, limit=max_bytes)  # a dropped FIFO or device is refused, never blocks the worker
 
 
