@@ -94,11 +94,12 @@ class Campaign:
         if kind == "import" or (kind == "overwrite" and not names):
             name = self.fresh_name()
             path, sha = rng.choice(self.files)
-            return "import", ["keys", "import", str(path), "--name", name], {name: {None, sha}}
+            # the same three key files again and again under new names: deliberate duplicates
+            return "import", ["keys", "import", str(path), "--name", name, "--allow-duplicate"], {name: {None, sha}}
         target = rng.choice(names)
         if kind == "overwrite":
             path, sha = rng.choice(self.files)
-            args = ["keys", "import", str(path), "--name", target, "--overwrite"]
+            args = ["keys", "import", str(path), "--name", target, "--overwrite", "--allow-duplicate"]
             return kind, args, {target: {self.expected[target], sha}}
         if kind == "rename":
             new = self.fresh_name()
