@@ -216,3 +216,42 @@ def test_no_internal_names_anywhere_in_the_window_without_a_keyring(
         window.switch_language("en")
         window.close()
         wait_for_all()
+
+
+def test_csr_and_attach_for_an_unsaved_session_key(
+    qtbot: Any, main_window: Any, session: Any, vault: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A key not saved to the keyring: the request is made from the key in memory, and only a certificate carrying
+    its public key is taken (nothing is written to the keyring)."""
+    from cryptography.hazmat.primitives import serialization
+
+    from sfjwt_gui.core.key_generation import Subject, generate_private_key, self_signed_certificate
+    from sfjwt_gui.ui.pages import key_csr
+
+    key = generate_private_key(2048)
+    session.private_key, session.certificate, session.key_name = key, None, None
+    page = main_window.show_step("key")
+    assert page.csr_button.isEnabled()
+    request_path = tmp_path / "session.csr"
+    monkeypatch.setattr(key_csr.CsrDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(key_csr, "choose_save_path", lambda *a: request_path)
+    page.csr_button.click()
+    qtbot.waitUntil(request_path.exists, timeout=TIMEOUT)
+    wait_for_all()
+    request = x509.load_pem_x509_csr(request_path.read_bytes())
+    assert request.is_signature_valid
+    assert request.public_key().public_numbers() == key.public_key().public_numbers()
+
+    issued = tmp_path / "chain.pem"  # a chain file: another certificate first, this key's second
+    other = generate_private_key(2048)
+    mine = self_signed_certificate(key, Subject("issued-for-session"))
+    issued.write_bytes(
+        self_signed_certificate(other, Subject("ca")).public_bytes(serialization.Encoding.PEM)
+        + mine.public_bytes(serialization.Encoding.PEM)
+    )
+    monkeypatch.setattr(key_csr, "choose_open_path", lambda *a: issued)
+    page.attach_button.click()
+    qtbot.waitUntil(lambda: session.certificate is not None, timeout=TIMEOUT)
+    assert session.certificate == mine
+    assert vault.list() == []
+    wait_for_all()
