@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import calendar
+import datetime as dt
 import hashlib
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote_plus
 
 import jwt
@@ -17,16 +19,18 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+from jwt.algorithms import Algorithm
+from jwt.api_jws import PyJWS
 
 from sfjwt_gui.core.errors import (
     ClaimsError,
     InputError,
     KeyTooSmallError,
     TokenFormatError,
-    UnsupportedKeyError,
 )
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
+from sfjwt_gui.core.signer import Signer, SigningKey, as_signer, signing_public_key
 from sfjwt_gui.core.text_data import KeepPlaceholders, check_language, load_json
 
 MIN_KEY_BITS = 2048
@@ -84,22 +88,63 @@ def _token_error(code: str, part: str = "token", **params: str) -> TokenFormatEr
     return TokenFormatError(message, part=part, fix=fix, code=code, params={"part": part, **params})
 
 
-def sign(payload: Mapping[str, Any], key: RSAPrivateKey, *, headers: Mapping[str, Any] | None = None) -> str:
-    """RS256-sign ``payload`` with an already loaded key (PyJWT adds ``typ: JWT`` to the header)."""
-    if not isinstance(key, RSAPrivateKey):
-        raise UnsupportedKeyError(
-            f"A {type(key).__name__} cannot sign RS256.", fix="Use an RSA private key of 2048 bits or more."
-        )
-    if key.key_size < MIN_KEY_BITS:
-        raise KeyTooSmallError(f"The RSA key has {key.key_size} bits.", fix="Generate a new key of 2048 bits or more.")
-    if headers and headers.get("alg", "RS256") != "RS256":  # PyJWT would sign with the header's alg
+def sign(payload: Mapping[str, Any], key: SigningKey, *, headers: Mapping[str, Any] | None = None) -> str:
+    """RS256-sign ``payload`` with a signer (OS keyring, file, PKCS#11 token, KMS) or a loaded RSA private key.
+
+    The header is ``{"alg": "RS256", "typ": "JWT"}`` plus ``headers``, encoded as PyJWT encodes it (the same bytes
+    as ``jwt.encode`` for the same key); only the signature comes from the signer.
+    """
+    signer = as_signer(key)
+    bits = signer.public_key().key_size
+    if bits < MIN_KEY_BITS:
+        raise KeyTooSmallError(f"The RSA key has {bits} bits.", fix="Generate a new key of 2048 bits or more.")
+    if headers and headers.get("alg", "RS256") != "RS256":  # the header must say what the signer does
         raise ClaimsError(
             f"Header alg {headers['alg']!r} asked for; sfjwt signs RS256 only.", fix="Leave alg out of the headers."
         )
     try:
-        return jwt.encode(dict(payload), key, algorithm="RS256", headers=dict(headers) if headers else None)
-    except (TypeError, ValueError) as exc:
+        body = _payload_bytes(payload)
+        # PyJWT types the key as its own key classes; _SignerAlgorithm.prepare_key takes the signer
+        return _JWS.encode(body, cast(Any, signer), algorithm="RS256", headers=dict(headers) if headers else None)
+    except (TypeError, ValueError, jwt.InvalidTokenError) as exc:
         raise ClaimsError(f"The claims cannot be signed: {exc}", fix="Claim values must be JSON values.") from exc
+
+
+def _payload_bytes(payload: Mapping[str, Any]) -> bytes:
+    """The payload JSON as PyJWT writes it: compact, NumericDate claims given as datetimes turned into seconds."""
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"the payload is a {type(payload).__name__}, not a JSON object")
+    values = dict(payload)
+    for claim in ("exp", "iat", "nbf"):
+        if isinstance(values.get(claim), dt.datetime):
+            values[claim] = calendar.timegm(values[claim].utctimetuple())
+    return json.dumps(values, separators=(",", ":")).encode("utf-8")
+
+
+class _SignerAlgorithm(Algorithm):
+    """PyJWT's RS256 slot filled by a ``Signer``: PyJWT builds the header and segments, the signer signs."""
+
+    def prepare_key(self, key: Any) -> Signer:
+        return as_signer(key)
+
+    def sign(self, msg: bytes, key: Any) -> bytes:
+        signer: Signer = key
+        return signer.sign(msg)
+
+    def verify(self, msg: bytes, key: Any, sig: bytes) -> bool:  # pragma: no cover - encode only; verify() below
+        raise NotImplementedError("this encoder only signs")
+
+    @staticmethod
+    def to_jwk(key_obj: Any, as_dict: bool = False) -> Any:  # pragma: no cover - never asked for
+        raise NotImplementedError("no JWK export of a signer")
+
+    @staticmethod
+    def from_jwk(jwk: str | dict[str, Any]) -> Any:  # pragma: no cover - never asked for
+        raise NotImplementedError("no JWK import")
+
+
+_JWS = PyJWS(algorithms=[])
+_JWS.register_algorithm("RS256", _SignerAlgorithm())
 
 
 @dataclass(frozen=True)
@@ -326,12 +371,14 @@ def _verification(
     )
 
 
-KeyOrCertificate = RSAPublicKey | RSAPrivateKey | x509.Certificate | bytes | str
+KeyOrCertificate = RSAPublicKey | SigningKey | x509.Certificate | bytes | str
 
 
-def key_fingerprint(key: RSAPublicKey | RSAPrivateKey) -> str:
+def key_fingerprint(key: RSAPublicKey | SigningKey) -> str:
     """SHA-256 of the public key's SubjectPublicKeyInfo DER in colon hex (``openssl pkey -pubout -outform DER``)."""
-    return colon_hex(hashlib.sha256(public_key_der(key)).digest())
+    public = signing_public_key(key)
+    assert public is not None
+    return colon_hex(hashlib.sha256(public_key_der(public)).digest())
 
 
 def load_verification_material(data: bytes | str, *, source_name: str = "") -> RSAPublicKey | x509.Certificate:
@@ -356,10 +403,8 @@ def verify(decoded: DecodedToken, key_or_cert: KeyOrCertificate) -> Verification
     if isinstance(material, x509.Certificate):
         certificate_sha256 = sha256_fingerprint(material)
         public = material.public_key()
-    elif isinstance(material, RSAPrivateKey):
-        public = material.public_key()
     else:
-        public = material
+        public = signing_public_key(material)
     alg = decoded.algorithm
     if not isinstance(public, RSAPublicKey):
         return _verification(False, alg, None, certificate_sha256, "key-not-rsa", {"type": type(public).__name__})
