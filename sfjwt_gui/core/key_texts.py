@@ -1,5 +1,6 @@
 """Texts of the keys and vault core in en and ja (``resources/keys/texts.json``): repair notes, inspection and
-key-generation warnings, key-import errors, vault/keyring errors and the keyring status line.
+key-generation warnings, key-import errors, vault/keyring errors and the keyring status line; the errors of
+hardware-token and cloud-KMS keys are in ``resources/keys/signers.json``.
 
 Core keeps English strings in its existing attributes (CLI JSON, logs) and records a ``Note`` (stable code + params)
 next to each, so a front end can show the same text in Japanese; errors carry ``code``/``params`` and
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from sfjwt_gui.core.errors import SfjwtError
@@ -21,9 +23,11 @@ from sfjwt_gui.core.text_data import check_language as check_language
 E = TypeVar("E", bound=SfjwtError)
 
 
+@cache
 def texts() -> dict[str, Any]:
-    """The parsed ``resources/keys/texts.json`` (read once)."""
-    data: dict[str, Any] = load_json("keys", "texts.json")
+    """The parsed ``resources/keys/texts.json``, with the errors of ``signers.json`` (tokens, KMS) added (read once)."""
+    data: dict[str, Any] = dict(load_json("keys", "texts.json"))
+    data["errors"] = {**data["errors"], **load_json("keys", "signers.json")["errors"]}
     return data
 
 
