@@ -35,10 +35,15 @@ from sfjwt_gui.commands.common import (
     read_passphrase,
     write_new_file,
 )
+from sfjwt_gui.commands.keyflags import add_token_flags, open_reference
 from sfjwt_gui.core.errors import CertificateError, ExportError, InputError, KeyExistsError
 from sfjwt_gui.core.expiry import days_until
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cryptography.x509 import Certificate
+
     from sfjwt_gui.core.vault import KeyRecord, Vault
 
 EXPORT_FORMATS = ("crt", "cer", "pkcs8", "p12", "jks")
@@ -52,6 +57,8 @@ Write a stored key's certificate or the key itself to FILE:
   p12    private key + certificate, PKCS#12 with a password
   jks    Java keystore for Salesforce's Certificate and Key Management import (alias: --alias, default NAME)
 Formats holding the key need a passphrase: --passphrase-env VAR, --passphrase-file FILE, or a prompt.
+NAME may be a key in a token or KMS ('pkcs11:token=T;object=K', awskms:KEY): its private key cannot be exported,
+by design; crt / cer write the certificate kept with it (a PKCS#11 certificate object; KMS keeps none).
 --json prints {name, format, out, bytes, mode, encrypted, alias, sha256_fingerprint}."""
 
 
@@ -143,6 +150,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--alias", help="alias (JKS) / friendly name (PKCS#12); default: NAME")
     export.add_argument("--force", action="store_true", help="overwrite an existing FILE")
     add_passphrase_flags(export, "passphrase for the exported file")
+    add_token_flags(export)
     add_json_flag(export)
     export.set_defaults(handler=run_export)
 
@@ -302,9 +310,28 @@ def _export_passphrase(args: argparse.Namespace) -> bytes:
     return passphrase
 
 
+def _export_from_token_or_kms(args: argparse.Namespace, to_stdout: bool) -> int:
+    """A token or KMS key: its private key cannot be exported (by design); its certificate can."""
+    from sfjwt_gui.core.inspection import SIGNER_SOURCES
+    from sfjwt_gui.core.key_export import export_certificate
+    from sfjwt_gui.core.key_refs import parse_reference
+    from sfjwt_gui.core.key_texts import error
+    from sfjwt_gui.core.signers import close_signer
+
+    where = SIGNER_SOURCES[str(parse_reference(args.name).backend)]
+    if args.fmt in KEY_FORMATS:
+        raise error(ExportError, "signer-not-exportable", reference=args.name, where=where)
+    target = None if to_stdout else check_target(args.out, args.force, "Output file")
+    signer = open_reference(args, args.name)
+    cert = signer.certificate
+    close_signer(signer)
+    if cert is None:
+        raise error(CertificateError, "signer-no-certificate", where=where, reference=repr(args.name))
+    return _write_export(args, target, export_certificate(cert, args.fmt), 0o644, None, cert)
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Write the certificate or the (passphrase-protected) key to --out."""
-    from sfjwt_gui.core.fingerprints import sha256_fingerprint
     from sfjwt_gui.core.key_export import (
         export_certificate,
         export_jks,
@@ -320,6 +347,10 @@ def run_export(args: argparse.Namespace) -> int:
             + (" with --json." if args.json else "."),
             fix="Give a file name with --out, or use --format crt without --json to print the certificate.",
         )
+    from sfjwt_gui.core.key_refs import is_external_reference
+
+    if is_external_reference(args.name):
+        return _export_from_token_or_kms(args, to_stdout)
     vault = _vault()
     vault.get(args.name)
     target = None if to_stdout else check_target(args.out, args.force, "Output file")
@@ -349,6 +380,15 @@ def run_export(args: argparse.Namespace) -> int:
             assert cert is not None
             alias = normalise_alias(args.alias or args.name)
             data = export_jks(key, cert, passphrase.decode("utf-8"), alias)
+    return _write_export(args, target, data, mode, alias, cert)
+
+
+def _write_export(
+    args: argparse.Namespace, target: Path | None, data: bytes, mode: int, alias: str | None, cert: Certificate | None
+) -> int:
+    """Write (or print) an export and report it."""
+    from sfjwt_gui.core.fingerprints import sha256_fingerprint
+
     if target is None:
         sys.stdout.write(data.decode("ascii"))
         return 0

@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
-from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
+from sfjwt_gui.commands.keyflags import add_key_flags, load_signer
 from sfjwt_gui.core.errors import InputError, SfjwtError
 
 if TYPE_CHECKING:
@@ -135,6 +135,7 @@ def run_token(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.exchange import check_api, request_token
     from sfjwt_gui.core.jwt_codec import sign
     from sfjwt_gui.core.outcome import exit_code
+    from sfjwt_gui.core.signers import close_signer
 
     url = ""
     try:
@@ -143,13 +144,16 @@ def run_token(args: argparse.Namespace) -> int:
         url, aud = _connection(args)
         options = _options(args)
         certificate = _certificate(args.cert)
-        key = load_private_key(args, required=True)
+        key = load_signer(args, required=True)
         assert key is not None
-        assertion = sign(Claims.new(args.iss, args.sub, aud, lifetime=args.lifetime).to_payload(), key)
+        try:
+            assertion = sign(Claims.new(args.iss, args.sub, aud, lifetime=args.lifetime).to_payload(), key)
+        finally:
+            close_signer(key)  # a token's session: the diagnosis needs only the public key
         from sfjwt_gui.core.trust import ssl_context
 
         ssl_context(options.trust, options.ca_bundle)  # a bad bundle is a local problem, said before sending
-    except SfjwtError as exc:  # bad input, an unreadable key file, no usable keyring: nothing was sent
+    except SfjwtError as exc:  # bad input, an unreadable key file, no keyring, token or KMS key: nothing was sent
         return _local(exc.message, exc.fix, args, url)
     result = request_token(url, assertion, options)
     diagnosis = diagnose(

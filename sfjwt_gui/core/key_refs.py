@@ -178,7 +178,7 @@ def parse_reference(text: str) -> KeyReference:
 
 
 def _syntax(shown: str, reason: str) -> KeyReferenceError:
-    return _syntax(shown, reason)
+    return error(KeyReferenceError, "ref-pkcs11-syntax", shown=shown, reason=reason)
 
 
 def _too_long(shown: str, text: str) -> KeyReferenceError:
