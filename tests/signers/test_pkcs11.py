@@ -57,10 +57,15 @@ def test_keygen_in_token_makes_a_certificate_and_csr_that_openssl_verifies(
     assert "CN = acme-integration" in request.stdout
     text = subprocess.run(["openssl", "x509", "-in", crt, "-noout", "-text"], capture_output=True, text=True,
                           check=True).stdout  # fmt: skip
-    assert "CA:FALSE" in text and "Digital Signature" in text and "Subject Key Identifier" in text
-    assert "sha256WithRSAEncryption" in text and "C = JP, O = Acme, OU = IT, CN = acme-integration" in text
-    assert out["backend"] == "pkcs11" and out["certificate_stored_with_key"] is True
-    assert out["key_matches_certificate"] is True and out["key_bits"] == 2048
+    assert "CA:FALSE" in text
+    assert "Digital Signature" in text
+    assert "Subject Key Identifier" in text
+    assert "sha256WithRSAEncryption" in text
+    assert "C = JP, O = Acme, OU = IT, CN = acme-integration" in text
+    assert out["backend"] == "pkcs11"
+    assert out["certificate_stored_with_key"] is True
+    assert out["key_matches_certificate"] is True
+    assert out["key_bits"] == 2048
     assert out["reference"].startswith(f"pkcs11:token={token};object=acme;id=%")
     cert = x509.load_pem_x509_certificate(crt.read_bytes())
     assert out["sha256_fingerprint"] == inspect_material(LoadedMaterial(None, cert)).sha256_fingerprint
@@ -94,8 +99,8 @@ def test_sign_and_token_against_the_practice_org(
         )  # fmt: skip
         assert code == 0, err
         # an independent JOSE library verifies the token with the certificate's key
-        public = jwk.JWK.from_pem(cert.public_key().public_bytes(serialization.Encoding.PEM,
-                                                                   serialization.PublicFormat.SubjectPublicKeyInfo))  # fmt: skip
+        spki = serialization.PublicFormat.SubjectPublicKeyInfo
+        public = jwk.JWK.from_pem(cert.public_key().public_bytes(serialization.Encoding.PEM, spki))
         checked = jws.JWS()
         checked.deserialize(signed["token"])
         checked.verify(public, alg="RS256")
@@ -105,7 +110,8 @@ def test_sign_and_token_against_the_practice_org(
             "--cert", str(tmp_path / "acme.crt"), "--json",
         )  # fmt: skip
         assert code == 0, err
-        assert got["outcome"] == "success" and got["token"]["org_id"].startswith("00D")
+        assert got["outcome"] == "success"
+        assert got["token"]["org_id"].startswith("00D")
         # the same reference, the token's certificate object: lint finds nothing wrong with key and certificate
         code, linted, err = _run(
             capsys, "lint", signed["token"], "--key", ref, "--pin-env", "SFJWT_TEST_PIN",
@@ -121,7 +127,8 @@ def test_core_api_for_the_window(token: str, rsa_cert: x509.Certificate) -> None
     reference = f"pkcs11:token={token};object=win"
     with pytest.raises(PinRequiredError) as asked:
         generate_signer(reference)
-    assert asked.value.token == repr(token) and asked.value.reference == reference
+    assert asked.value.token == repr(token)
+    assert asked.value.reference == reference
     made = generate_signer(reference, pin="246810")
     close_signer(made)
     with pytest.raises(KeyExistsError):
@@ -134,8 +141,10 @@ def test_core_api_for_the_window(token: str, rsa_cert: x509.Certificate) -> None
         assert verify(decode(token_text), signer.public_key()).verified
         assert not verify(decode(token_text), rsa_cert).verified
         described = inspect_signer(signer)
-        assert described.kind == "private_key" and described.source_format == "PKCS#11 token"
-        assert described.key_bits == 2048 and described.public_key_sha256
+        assert described.kind == "private_key"
+        assert described.source_format == "PKCS#11 token"
+        assert described.key_bits == 2048
+        assert described.public_key_sha256
         rules = {f.rule for f in lint(token_text, certificate=rsa_cert, private_key=signer)}
         assert {"key-certificate-mismatch", "signature-invalid"} <= rules
     finally:
@@ -155,7 +164,8 @@ def test_keys_export_offers_the_certificate_never_the_key(
                               "--json")  # fmt: skip
         assert code == 1
         assert out["error"]["type"] == "ExportError"
-        assert "cannot be exported" in err and "--format crt" in err
+        assert "cannot be exported" in err
+        assert "--format crt" in err
         assert not (tmp_path / f"k.{fmt}").exists()
 
 
@@ -191,7 +201,9 @@ def test_clear_errors_with_exit_codes(
     got, out, err = _run(capsys, *argv)
     assert got == code, err
     assert out["error"]["type"] == kind
-    assert words in err and err.startswith("sfjwt: error: ") and "Traceback" not in err
+    assert words in err
+    assert err.startswith("sfjwt: error: ")
+    assert "Traceback" not in err
     assert "246810" not in err + json.dumps(out)  # the PIN never shows
 
 
@@ -200,10 +212,14 @@ def test_no_module_and_token_command_say_nothing_was_sent(
 ) -> None:
     monkeypatch.delenv("SFJWT_PKCS11_MODULE")
     got, out, err = _run(capsys, *_sign_args(f"pkcs11:token={token};object=acme"))
-    assert got == 1 and out["error"]["type"] == "KeyReferenceError" and "SFJWT_PKCS11_MODULE" in err
+    assert got == 1
+    assert out["error"]["type"] == "KeyReferenceError"
+    assert "SFJWT_PKCS11_MODULE" in err
     got, out, err = _run(
         capsys, "token", "--key", f"pkcs11:token={token};object=acme", "--pkcs11-module", "/nonexistent/p11.so",
         "--iss", "3MVG9x", "--sub", "u@example.com", "--endpoint", "https://127.0.0.1:9", "--json",
     )  # fmt: skip
-    assert got == 1 and out["outcome"] == "local"
-    assert out["diagnosis"]["id"] == "local-problem" and "/nonexistent/p11.so" in json.dumps(out)
+    assert got == 1
+    assert out["outcome"] == "local"
+    assert out["diagnosis"]["id"] == "local-problem"
+    assert "/nonexistent/p11.so" in json.dumps(out)
