@@ -49,7 +49,8 @@ def test_keygen_in_token_makes_a_certificate_and_csr_that_openssl_verifies(
     out = _keygen(capsys, token, tmp_path)
     crt, csr = tmp_path / "acme.crt", tmp_path / "acme.csr"
     verified = subprocess.run(["openssl", "verify", "-CAfile", crt, crt], capture_output=True, text=True, check=False)
-    assert verified.returncode == 0 and f"{crt}: OK" in verified.stdout, verified.stderr
+    assert verified.returncode == 0, verified.stderr
+    assert f"{crt}: OK" in verified.stdout
     request = subprocess.run(["openssl", "req", "-in", csr, "-verify", "-noout", "-subject"], capture_output=True,
                              text=True, check=False)  # fmt: skip
     assert request.returncode == 0, request.stderr
