@@ -145,9 +145,9 @@ def run_keygen(args: argparse.Namespace) -> int:
     """Generate, then store in the keyring or write the (encrypted) key file, then write the certificate."""
     from cryptography.hazmat.primitives import serialization
 
+    from sfjwt_gui.core import policy
     from sfjwt_gui.core.key_export import export_private_key_pkcs8
     from sfjwt_gui.core.key_generation import (
-        ALLOWED_BITS,
         Subject,
         check_validity_days,
         generate_private_key,
@@ -181,7 +181,7 @@ def run_keygen(args: argparse.Namespace) -> int:
             "--key-out, --insecure-unencrypted and the passphrase options go with --no-store.",
             fix=f"With --name {args.name!r} the key is kept in the OS keyring; export it later with sfjwt keys export.",
         )
-    if args.bits not in ALLOWED_BITS:
+    if not policy.key_size_allowed(args.bits):
         generate_private_key(args.bits)  # raises the InputError that explains the choices
     # '-' = standard output, which is where the certificate goes without --cert-out anyway
     wants_file = args.cert_out and args.cert_out != "-"

@@ -129,11 +129,9 @@ def _local(message: str, fix: str, args: argparse.Namespace, url: str = "") -> i
 
 
 def run_token(args: argparse.Namespace) -> int:
-    """Sign, send, diagnose."""
+    """Sign, send, diagnose (``core.flow``: the same flow as the window's Send page)."""
     from sfjwt_gui.core.claims import Claims
-    from sfjwt_gui.core.diagnosis import diagnose
-    from sfjwt_gui.core.exchange import check_api, request_token
-    from sfjwt_gui.core.jwt_codec import sign
+    from sfjwt_gui.core.flow import SendSettings, sign_send_diagnose
     from sfjwt_gui.core.outcome import exit_code
     from sfjwt_gui.core.signers import close_signer
 
@@ -142,33 +140,27 @@ def run_token(args: argparse.Namespace) -> int:
         if not args.iss or not args.sub:
             raise InputError("token needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
         url, aud = _connection(args)
-        options = _options(args)
-        certificate = _certificate(args.cert)
-        key = load_signer(args, required=True)
+        settings = SendSettings(
+            url,
+            _options(args),
+            uploaded_certificate=_certificate(args.cert),
+            org_kind=args.org_kind,
+            check_api=args.check_api,
+        )
+        key = load_signer(args, required=True)  # keyring, file, or a key that stays in its token / KMS
         assert key is not None
+        claims = Claims.new(args.iss, args.sub, aud, lifetime=args.lifetime)
+        # raises only before sending: bad input, an unreadable key file, no usable keyring / token / KMS key,
+        # a bad CA bundle
         try:
-            assertion = sign(Claims.new(args.iss, args.sub, aud, lifetime=args.lifetime).to_payload(), key)
+            flow = sign_send_diagnose(claims, key, settings, restamp=False, langs=(args.lang,))
         finally:
-            close_signer(key)  # a token's session: the diagnosis needs only the public key
-        from sfjwt_gui.core.trust import ssl_context
-
-        ssl_context(options.trust, options.ca_bundle)  # a bad bundle is a local problem, said before sending
-    except SfjwtError as exc:  # bad input, an unreadable key file, no keyring, token or KMS key: nothing was sent
+            close_signer(key)  # a token's session: logged out as soon as the flow is done
+    except SfjwtError as exc:  # nothing was sent
         return _local(exc.message, exc.fix, args, url)
-    result = request_token(url, assertion, options)
-    diagnosis = diagnose(
-        result,
-        assertion=assertion,
-        uploaded_certificate=certificate,
-        private_key=key,
-        lang=args.lang,
-        org_kind=args.org_kind,
-        options=options,
-    )
-    api = check_api(result.token, options) if result.token is not None and args.check_api else None
-    _emit(args, result, diagnosis, api)
-    code = exit_code(result.outcome)
-    return 3 if code == 0 and api is not None and not api.ok else code
+    _emit(args, flow.exchange, flow.diagnosis(args.lang), flow.api)
+    code = exit_code(flow.exchange.outcome)
+    return 3 if code == 0 and flow.api is not None and not flow.api.ok else code
 
 
 def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis, api: ApiCheck | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sfjwt_gui.core.errors import ClaimsError
@@ -64,6 +64,25 @@ class Claims:
             aud=aud.strip(),
             exp=current + lifetime,
             iat=current if issued_at else None,
+        )
+
+    def restamped(self, now: float, *, lifetime: int = DEFAULT_LIFETIME) -> Claims:
+        """New claims moved in time so they start ``now`` (whole seconds), everything else unchanged.
+
+        The lifetime is kept: ``exp - iat`` when both are set, else ``lifetime``. ``iat`` becomes ``now`` only when it
+        was set, and ``nbf`` moves by the same shift as ``exp``. Claims without ``exp`` get only the new ``iat``.
+        """
+        current = int(now)
+        if self.exp is None:
+            return replace(self, iat=current if self.iat is not None else None, extra=dict(self.extra))
+        start = self.iat if self.iat is not None else self.exp - lifetime
+        shift = current - start
+        return replace(
+            self,
+            exp=self.exp + shift,
+            iat=current if self.iat is not None else None,
+            nbf=self.nbf + shift if self.nbf is not None else None,
+            extra=dict(self.extra),
         )
 
     def to_payload(self) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.connection import HostInfo, HostKind, classify_host
 from sfjwt_gui.core.jwt_codec import DecodedToken, key_fingerprint, verify
 from sfjwt_gui.core.lint import Finding, Severity
@@ -317,9 +318,9 @@ def check_clock_skew(ctx: EvidenceContext) -> Evidence:
         "direction": "ahead of" if offset > 0 else "behind",
         "direction_ja": "進んでいます" if offset > 0 else "遅れています",
     }
-    if abs(offset) >= 30:
+    if policy.skew_is_warning(offset):
         return Evidence(Status.CONFIRMED, "clock_skew", params)
-    if abs(offset) <= 3:
+    if policy.skew_is_negligible(offset):
         return Evidence(Status.RULED_OUT, "clock_ok", {**params, "offset": f"{offset:+.1f}"})
     return Evidence(Status.UNKNOWN, "clock_small", {"offset": f"{offset:+.1f}"})
 

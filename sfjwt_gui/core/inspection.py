@@ -10,6 +10,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.expiry import whole_days_left
 from sfjwt_gui.core.fingerprints import (
     colon_hex,
@@ -22,8 +23,6 @@ from sfjwt_gui.core.key_generation import MIN_RSA_BITS, long_validity_note
 from sfjwt_gui.core.key_texts import Note, note, notes_in
 from sfjwt_gui.core.material import LoadedMaterial
 from sfjwt_gui.core.signer import Signer
-
-EXPIRY_WARNING_DAYS = 30
 
 
 class Kind:
@@ -175,7 +174,7 @@ def _describe_certificate(result: Inspection, cert: x509.Certificate, moment: dt
     result.self_signed = cert.subject == cert.issuer
     if moment >= not_after:
         result.warn("expired", date=_iso(not_after))
-    elif result.days_left < EXPIRY_WARNING_DAYS:
+    elif policy.expiry_is_warning(result.days_left):
         result.warn("expiring", days=str(result.days_left), date=_iso(not_after))
     if moment < not_before:
         result.warn("not-yet-valid", date=_iso(not_before))
@@ -185,5 +184,5 @@ def _describe_certificate(result: Inspection, cert: x509.Certificate, moment: dt
     public = cert.public_key()
     if not isinstance(public, rsa.RSAPublicKey):
         result.warn("not-rsa")
-    elif public.key_size < MIN_RSA_BITS:
+    elif policy.key_size_too_small(public.key_size):
         result.warn("weak-rsa", bits=str(public.key_size), min_bits=str(MIN_RSA_BITS))

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from jwt.algorithms import Algorithm
 from jwt.api_jws import PyJWS
 
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import (
     ClaimsError,
     InputError,
@@ -33,7 +34,7 @@ from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_finger
 from sfjwt_gui.core.signer import Signer, SigningKey, as_signer, signing_public_key
 from sfjwt_gui.core.text_data import KeepPlaceholders, check_language, load_json
 
-MIN_KEY_BITS = 2048
+MIN_KEY_BITS = policy.MIN_RSA_BITS
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 _COMPACT = re.compile(r"[A-Za-z0-9_.-]+")
 _CLOSERS = "\"'`),;]}>"  # punctuation that may follow a pasted token
@@ -96,7 +97,7 @@ def sign(payload: Mapping[str, Any], key: SigningKey, *, headers: Mapping[str, A
     """
     signer = as_signer(key)
     bits = signer.public_key().key_size
-    if bits < MIN_KEY_BITS:
+    if policy.key_size_too_small(bits):
         raise KeyTooSmallError(f"The RSA key has {bits} bits.", fix="Generate a new key of 2048 bits or more.")
     if headers and headers.get("alg", "RS256") != "RS256":  # the header must say what the signer does
         raise ClaimsError(

@@ -10,14 +10,16 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError
 from sfjwt_gui.core.key_texts import Note, note
 
-ALLOWED_BITS = (2048, 3072, 4096)
-MIN_RSA_BITS = 2048
-DEFAULT_DAYS = 365
-LONG_VALIDITY_DAYS = 3650
-MAX_DAYS = 36500
+# The limits live in core.policy; these names stay for existing callers.
+ALLOWED_BITS = policy.ALLOWED_KEY_BITS
+MIN_RSA_BITS = policy.MIN_RSA_BITS
+DEFAULT_DAYS = policy.DEFAULT_VALIDITY_DAYS
+LONG_VALIDITY_DAYS = policy.LONG_VALIDITY_DAYS
+MAX_DAYS = policy.MAX_VALIDITY_DAYS
 # Backdate a little so a client whose clock runs slightly behind does not see a "not yet valid" certificate.
 BACKDATE = dt.timedelta(minutes=5)
 
@@ -55,7 +57,7 @@ class Subject:
 
 def generate_private_key(bits: int = 2048) -> rsa.RSAPrivateKey:
     """A new RSA private key (2048, 3072 or 4096 bits; public exponent 65537)."""
-    if bits not in ALLOWED_BITS:
+    if not policy.key_size_allowed(bits):
         raise InputError(
             f"Key size {bits} bits is not offered.",
             fix="Choose 2048, 3072 or 4096 bits (Salesforce accepts these; 2048 is the usual choice).",
@@ -65,7 +67,7 @@ def generate_private_key(bits: int = 2048) -> rsa.RSAPrivateKey:
 
 def long_validity_note(days: int) -> Note | None:
     """The warning for a certificate valid more than 10 years (``note.text(lang)``), or None."""
-    if days <= LONG_VALIDITY_DAYS:
+    if not policy.validity_is_long(days):
         return None
     return note("warnings", "long-validity", days=str(days))
 
@@ -78,7 +80,7 @@ def long_validity_warning(days: int) -> str | None:
 
 def validity_notes(days: int) -> list[Note]:
     """Validate a validity period; returns its warnings as notes (``note.text("ja")`` for Japanese)."""
-    if days < 1 or days > MAX_DAYS:
+    if not policy.validity_allowed(days):
         raise InputError(f"Validity of {days} days is out of range.", fix=f"Choose between 1 and {MAX_DAYS} days.")
     warning = long_validity_note(days)
     return [warning] if warning else []

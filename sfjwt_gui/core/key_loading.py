@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes, PublicKeyTypes
 
-from sfjwt_gui.core import der
+from sfjwt_gui.core import der, policy
 from sfjwt_gui.core.errors import (
     CertificateError,
     InputError,
@@ -143,7 +143,7 @@ def check_rsa_key(key: PrivateKeyTypes, source: str, fmt: str = "") -> rsa.RSAPr
     located = {"located": "format", "fmt": fmt} if fmt else {"located": "plain"}
     if not isinstance(key, rsa.RSAPrivateKey):
         raise error(UnsupportedKeyError, "load-not-rsa", source=source, **located, **_key_type(key))
-    if key.key_size < MIN_RSA_BITS:
+    if policy.key_size_too_small(key.key_size):
         raise error(
             KeyTooSmallError,
             "load-too-small",

@@ -170,3 +170,25 @@ def test_endpoint_host_reads_ports_and_ipv6() -> None:
     assert endpoint_host("http://127.0.0.1:8080/services/oauth2/token").kind is HostKind.LOOPBACK
     assert endpoint_host("https://[::1]:8443").kind is HostKind.LOOPBACK
     assert endpoint_host("acme.my.salesforce.com").org == "acme"
+
+
+def test_restamped_keeps_the_lifetime_and_returns_new_claims() -> None:
+    from sfjwt_gui.core.claims import Claims
+
+    old = Claims("3MVGx", "u@example.com", "https://login.salesforce.com", exp=1_000_300, iat=1_000_000, nbf=999_990)
+    old.extra["scope_hint"] = ["api"]
+    new = old.restamped(2_000_000.9)
+    assert (new.iat, new.exp, new.nbf) == (2_000_000, 2_000_300, 1_999_990)
+    assert (old.iat, old.exp, old.nbf) == (1_000_000, 1_000_300, 999_990)  # unchanged
+    assert new.extra == old.extra
+    assert new.extra is not old.extra
+    assert (new.iss, new.sub, new.aud) == (old.iss, old.sub, old.aud)
+
+
+def test_restamped_without_iat_uses_the_lifetime_and_adds_no_iat() -> None:
+    from sfjwt_gui.core.claims import Claims
+
+    old = Claims("3MVGx", "u@example.com", "https://login.salesforce.com", exp=5)
+    new = old.restamped(1_000, lifetime=120)
+    assert (new.iat, new.exp) == (None, 1_120)
+    assert Claims("i", "s", "a", exp=None, iat=1).restamped(50) == Claims("i", "s", "a", exp=None, iat=50)

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
+from sfjwt_gui.core import policy
+from sfjwt_gui.core.expiry import whole_days_left
 from sfjwt_gui.core.fingerprints import public_key_der
 from sfjwt_gui.core.jwt_codec import MIN_KEY_BITS, key_fingerprint, verify
 from sfjwt_gui.core.lint_rules.base import Hit, LintContext, quote
 from sfjwt_gui.core.timefmt import format_duration
 
 _RSA_ALGS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512")
-EXPIRING_DAYS = 30
 
 
 def _subject(certificate: x509.Certificate | RSAPublicKey) -> str:
@@ -81,7 +82,7 @@ def check_key_certificate(ctx: LintContext) -> Iterator[Hit]:
 
 
 def check_certificate_validity(ctx: LintContext) -> Iterator[Hit]:
-    """Expired, or expiring within 30 days."""
+    """Expired, or expiring (``policy.expiry_is_warning`` of the whole days left, as the inspection counts them)."""
     certificate = ctx.certificate
     if not isinstance(certificate, x509.Certificate):
         return
@@ -91,5 +92,5 @@ def check_certificate_validity(ctx: LintContext) -> Iterator[Hit]:
     values = {"subject": _subject(certificate), "date": not_after.strftime("%Y-%m-%d %H:%M UTC")}
     if left <= 0:
         yield Hit("certificate-expired", {**values, "span": format_duration(-left, ctx.lang)})
-    elif left < EXPIRING_DAYS * 86_400:
+    elif policy.expiry_is_warning(whole_days_left(not_after, now)):
         yield Hit("certificate-expiring", {**values, "span": format_duration(left, ctx.lang)})

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.errors import KeyExistsError, PassphraseRequiredError, WrongPassphraseError
 from sfjwt_gui.core.expiry import whole_days_left
 from sfjwt_gui.core.fingerprints import key_matches_certificate, sha1_fingerprint, sha256_fingerprint
+from sfjwt_gui.core.policy import ALLOWED_KEY_BITS, MAX_VALIDITY_DAYS, expiry_is_warning
 from sfjwt_gui.core.text_data import load_json
 from sfjwt_gui.ui.dialogs.confirm import choose_alias, confirm_overwrite
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
@@ -53,10 +54,8 @@ from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, text_label
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, read_dropped_bytes
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard, error_parts, kind_colour
 
-EXPIRY_WARNING_DAYS = 30
-MAX_DAYS = 36500  # core.key_generation.MAX_DAYS (imported lazily there; the spin box only needs the bound)
 CHECKLIST_SETTING = "setup_checklist/ticked"
-BITS_CHOICES = (2048, 3072, 4096)
+BITS_CHOICES = ALLOWED_KEY_BITS
 
 
 def load_checklist() -> dict[str, Any]:
@@ -239,7 +238,7 @@ class KeyPage(TranslatedWidget):
         self.cn_edit.setObjectName("cnEdit")
         self.days_spin = QSpinBox(self)
         self.days_spin.setObjectName("validityDays")
-        self.days_spin.setRange(1, MAX_DAYS)
+        self.days_spin.setRange(1, MAX_VALIDITY_DAYS)
         self.days_spin.setValue(365)
         self.generate_button = QPushButton(self)
         self.generate_button.setObjectName("generateButton")
@@ -1075,7 +1074,7 @@ class KeyPage(TranslatedWidget):
                 kind_colour(Kind.ERROR),
                 self.tr("Expired on {date}: Salesforce rejects it.").format(date=date),
             )
-        elif left <= EXPIRY_WARNING_DAYS:
+        elif expiry_is_warning(left):
             colour, text = (
                 kind_colour(Kind.WARNING),
                 self.tr("Expires on {date}, in {days} days: make a new key and upload its certificate soon.").format(
@@ -1085,7 +1084,9 @@ class KeyPage(TranslatedWidget):
         else:
             colour, text = "", self.tr("Valid until {date} ({days} days left).").format(date=date, days=left)
         self.expiry_label.setText(f"<span style='color:{colour}'>{text}</span>" if colour else text)
-        self.expiry_label.setProperty("expiryState", "expired" if left < 0 else "expiring" if left <= 30 else "ok")
+        self.expiry_label.setProperty(
+            "expiryState", "expired" if left < 0 else "expiring" if expiry_is_warning(left) else "ok"
+        )
 
     def step_state(self) -> str:
         """ok, warning (expiring, no certificate) or failed (expired, mismatch); none without a key."""
@@ -1098,7 +1099,7 @@ class KeyPage(TranslatedWidget):
                 return "failed"
             if self.last_compare is not None and not self.last_compare[0]:
                 return "failed"
-            if left <= EXPIRY_WARNING_DAYS:
+            if expiry_is_warning(left):
                 return "warning"
         if key is None or certificate is None:
             return "warning"

@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.core.expiry import days_until
+from sfjwt_gui.core.policy import expiry_is_warning
 from sfjwt_gui.ui.dialogs.confirm import ask_new_name, confirm_delete
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
 from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.session import Session
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts, kind_colour
-
-EXPIRY_WARNING_DAYS = 30
 
 
 def load_key_and_certificate(vault: Any, name: str) -> tuple[Any, Any]:
@@ -254,7 +253,7 @@ class KeysToolPage(TranslatedWidget):
                 date = record.not_after[:10]
                 if left is not None and left < 0:
                     cells[3], colour = self.tr("{date} (expired)").format(date=date), kind_colour(Kind.ERROR)
-                elif left is not None and left <= EXPIRY_WARNING_DAYS:
+                elif left is not None and expiry_is_warning(left):
                     cells[3] = self.tr("{date} ({days} days)").format(date=date, days=left)
                     colour = kind_colour(Kind.WARNING)
                 else:

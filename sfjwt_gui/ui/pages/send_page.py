@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sfjwt_gui.core.policy import skew_is_warning
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.session import Session
@@ -343,7 +344,7 @@ class SendPage(TranslatedWidget):
                 text += " · " + self.tr("clock offset {offset} s (server minus this machine)").format(
                     offset=f"{offset:+.1f}"
                 )
-            state = "warning" if abs(offset) > 30 else "ok"
+            state = "warning" if skew_is_warning(offset) else "ok"
             theme.set_state_colour(self.clock, state)
         self.clock.setText(text)
 
