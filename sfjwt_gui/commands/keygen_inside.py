@@ -63,6 +63,7 @@ def run_keygen_inside(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.inspection import inspect_signer
     from sfjwt_gui.core.key_generation import ALLOWED_BITS, Subject, check_validity_days, generate_private_key
     from sfjwt_gui.core.key_refs import AwsKmsRef, Pkcs11Ref, parse_reference
+    from sfjwt_gui.core.signer import with_certificate
     from sfjwt_gui.core.signer_certificates import certificate_signing_request_with, self_signed_certificate_with
     from sfjwt_gui.core.signers import close_signer
 
@@ -89,7 +90,7 @@ def run_keygen_inside(args: argparse.Namespace) -> int:
         stored = hasattr(signer, "store_certificate")
         if stored:
             signer.store_certificate(cert)  # type: ignore[attr-defined]  # Pkcs11Signer: a certificate object
-        inspection = inspect_signer(signer)
+        inspection = inspect_signer(signer if stored else with_certificate(signer, cert))
     finally:
         close_signer(signer)
     cert_pem = cert.public_bytes(serialization.Encoding.PEM)

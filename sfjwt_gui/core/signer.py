@@ -117,3 +117,40 @@ def private_key_of(key: SigningKey | None) -> RSAPrivateKey | None:
     if isinstance(key, LocalSigner):
         return key.private_key
     return None
+
+
+@dataclass(frozen=True)
+class _WithCertificate:
+    """A signer seen with another certificate (a KMS key and the certificate file written for it)."""
+
+    inner: Signer
+    certificate: x509.Certificate | None
+
+    @property
+    def backend(self) -> Backend:
+        """The inner signer's backend."""
+        return self.inner.backend
+
+    @property
+    def reference(self) -> str:
+        """The inner signer's reference."""
+        return self.inner.reference
+
+    def public_key(self) -> RSAPublicKey:
+        """The inner signer's public key."""
+        return self.inner.public_key()
+
+    def sign(self, data: bytes) -> bytes:
+        """Signed by the inner signer."""
+        return self.inner.sign(data)
+
+    def close(self) -> None:
+        """Close the inner signer (a token session)."""
+        close = getattr(self.inner, "close", None)
+        if callable(close):
+            close()
+
+
+def with_certificate(signer: Signer, certificate: x509.Certificate | None) -> Signer:
+    """``signer`` with ``certificate`` attached (KMS keeps none: the window and keygen attach the file's)."""
+    return _WithCertificate(signer, certificate)

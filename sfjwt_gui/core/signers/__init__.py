@@ -29,7 +29,7 @@ from sfjwt_gui.core.key_refs import (
     parse_reference,
 )
 from sfjwt_gui.core.key_texts import error
-from sfjwt_gui.core.signer import Backend, LocalSigner, Signer
+from sfjwt_gui.core.signer import Backend, LocalSigner, Signer, with_certificate
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.vault import Vault
@@ -64,13 +64,11 @@ def open_signer(
         from sfjwt_gui.core.signers.pkcs11 import open_pkcs11
 
         signer = open_pkcs11(ref, pin=pin, module=pkcs11_module)
-        if certificate is not None:
-            signer.certificate = certificate
-        return signer
+        return signer if certificate is None else with_certificate(signer, certificate)
     if isinstance(ref, AwsKmsRef):
         from sfjwt_gui.core.signers.awskms import open_awskms
 
-        return open_awskms(ref, endpoint_url=kms_endpoint_url, certificate=certificate)
+        return open_awskms(ref, endpoint_url=kms_endpoint_url, certificate=certificate)  # KMS keeps none itself
     raise _not_built(ref)
 
 
