@@ -110,3 +110,20 @@ def test_certificate_built_for_a_signer_matches_cryptographys_builder(rsa_key: R
     assert csr.subject == subject.to_name()
     assert isinstance(csr.public_key(), type(rsa_key.public_key()))
     assert isinstance(theirs, x509.Certificate)
+
+
+def test_every_token_and_kms_error_has_japanese_with_the_same_placeholders() -> None:
+    import json
+    import re
+
+    from sfjwt_gui.core.key_texts import texts
+    from sfjwt_gui.core.resources import resource_path
+
+    ours = json.loads(resource_path("keys", "signers.json").read_text(encoding="utf-8"))["errors"]
+    assert set(ours) <= set(texts()["errors"])
+    for code, entry in ours.items():
+        for part in ("message", "fix"):
+            english = set(re.findall(r"\{(\w+)\}", entry["en"][part]))
+            japanese = set(re.findall(r"\{(\w+)\}", entry["ja"][part]))
+            assert english == japanese, (code, part)
+            assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", entry["ja"][part]), (code, part)
