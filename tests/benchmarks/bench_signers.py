@@ -59,8 +59,8 @@ def softhsm_signer(folder: Path) -> tuple[Signer, float]:
     conf = folder / "softhsm2.conf"
     conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
     os.environ["SOFTHSM2_CONF"] = str(conf)
-    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", "bench", "--pin", PIN, "--so-pin", "12345678"],
-                   check=True, capture_output=True)  # fmt: skip
+    init = ["softhsm2-util", "--init-token", "--free", "--label", "bench", "--pin", PIN, "--so-pin", "12345678"]
+    subprocess.run(init, check=True, capture_output=True)
     made = generate_signer("pkcs11:token=bench;object=bench", pin=PIN, pkcs11_module=SOFTHSM)
     close_signer(made)
     return timed(lambda: open_signer(made.reference, pin=PIN, pkcs11_module=SOFTHSM))
