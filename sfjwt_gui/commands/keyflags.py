@@ -109,10 +109,9 @@ def load_private_key(args: argparse.Namespace, *, required: bool) -> RSAPrivateK
 
         ref = parse_reference(args.key)
         if not isinstance(ref, KeyringRef):
-            raise InputError(
-                f"--key {args.key!r} stays in its token or KMS; this command needs the key itself.",
-                fix="Use a key from the OS keyring or a key file here.",
-            )
+            from sfjwt_gui.core.key_texts import error
+
+            raise error(InputError, "signer-no-key-object", reference=repr(args.key))
         return _load_from_keyring(ref.name)
     if not args.key_file:
         if required:

@@ -63,8 +63,7 @@ def run_keygen_inside(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.inspection import inspect_signer
     from sfjwt_gui.core.key_generation import ALLOWED_BITS, Subject, check_validity_days, generate_private_key
     from sfjwt_gui.core.key_refs import AwsKmsRef, Pkcs11Ref, parse_reference
-    from sfjwt_gui.core.signer import with_certificate
-    from sfjwt_gui.core.signer_certificates import certificate_signing_request_with, self_signed_certificate_with
+    from sfjwt_gui.core.signer_certificates import certify
     from sfjwt_gui.core.signers import close_signer
 
     for attribute, flag in _LOCAL_ONLY:
@@ -85,14 +84,11 @@ def run_keygen_inside(args: argparse.Namespace) -> int:
 
     signer = _generate(args)
     try:
-        cert = self_signed_certificate_with(signer, subject, args.days)
-        csr = certificate_signing_request_with(signer, subject) if csr_out is not None else None
-        stored = hasattr(signer, "store_certificate")
-        if stored:
-            signer.store_certificate(cert)  # type: ignore[attr-defined]  # Pkcs11Signer: a certificate object
-        inspection = inspect_signer(signer if stored else with_certificate(signer, cert))
+        made = certify(signer, subject, args.days, csr=csr_out is not None)
+        inspection = inspect_signer(made.signer)
     finally:
         close_signer(signer)
+    cert, csr, stored = made.certificate, made.csr, made.stored_with_key
     cert_pem = cert.public_bytes(serialization.Encoding.PEM)
     if cert_out is not None:
         write_new_file(cert_out, cert_pem, mode=0o644, force=args.force)

@@ -312,22 +312,16 @@ def _export_passphrase(args: argparse.Namespace) -> bytes:
 
 def _export_from_token_or_kms(args: argparse.Namespace, to_stdout: bool) -> int:
     """A token or KMS key: its private key cannot be exported (by design); its certificate can."""
-    from sfjwt_gui.core.inspection import SIGNER_SOURCES
-    from sfjwt_gui.core.key_export import export_certificate
     from sfjwt_gui.core.key_refs import parse_reference
-    from sfjwt_gui.core.key_texts import error
+    from sfjwt_gui.core.signer_certificates import export_signer_certificate, refuse_key_export
     from sfjwt_gui.core.signers import close_signer
 
-    where = SIGNER_SOURCES[str(parse_reference(args.name).backend)]
     if args.fmt in KEY_FORMATS:
-        raise error(ExportError, "signer-not-exportable", reference=args.name, where=where)
+        raise refuse_key_export(args.name, parse_reference(args.name).backend)
     target = None if to_stdout else check_target(args.out, args.force, "Output file")
     signer = open_reference(args, args.name)
-    cert = signer.certificate
-    close_signer(signer)
-    if cert is None:
-        raise error(CertificateError, "signer-no-certificate", where=where, reference=repr(args.name))
-    return _write_export(args, target, export_certificate(cert, args.fmt), 0o644, None, cert)
+    close_signer(signer)  # the certificate was read when the key was opened
+    return _write_export(args, target, export_signer_certificate(signer, args.fmt), 0o644, None, signer.certificate)
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ notBefore 5 minutes back, BasicConstraints CA=false (critical), KeyUsage digital
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -19,10 +20,10 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.x509.oid import ExtensionOID
 
 from sfjwt_gui.core.der import INTEGER, NULL, OCTET_STRING, SEQUENCE, encode_oid, encode_tlv
-from sfjwt_gui.core.errors import SignerBackendError
+from sfjwt_gui.core.errors import CertificateError, ExportError, SignerBackendError
 from sfjwt_gui.core.key_generation import BACKDATE, DEFAULT_DAYS, Subject, check_validity_days
 from sfjwt_gui.core.key_texts import error
-from sfjwt_gui.core.signer import Signer
+from sfjwt_gui.core.signer import Backend, Signer, with_certificate
 
 SHA256_WITH_RSA = "1.2.840.113549.1.1.11"
 _BOOLEAN = 0x01
@@ -124,3 +125,45 @@ def certificate_signing_request_with(signer: Signer, subject: Subject) -> x509.C
     csr = x509.load_der_x509_csr(_signed(signer, info))
     assert csr.is_signature_valid
     return csr
+
+
+@dataclass(frozen=True)
+class Certified:
+    """What ``certify`` made: the certificate, the CSR when asked, and whether the backend now keeps the certificate
+    next to the key (a PKCS#11 certificate object; AWS KMS keeps none)."""
+
+    certificate: x509.Certificate
+    csr: x509.CertificateSigningRequest | None
+    stored_with_key: bool
+    signer: Signer  # the signer with this certificate attached (for inspection and signing)
+
+
+def certify(signer: Signer, subject: Subject, days: int = DEFAULT_DAYS, *, csr: bool = False) -> Certified:
+    """Self-sign a certificate (and a CSR) with ``signer``, and store the certificate with the key where the backend
+    allows: the one sequence ``sfjwt keygen --in`` and the window's "generate inside" run."""
+    certificate = self_signed_certificate_with(signer, subject, days)
+    request = certificate_signing_request_with(signer, subject) if csr else None
+    store = getattr(signer, "store_certificate", None)
+    if callable(store):
+        store(certificate)
+    return Certified(certificate, request, callable(store), with_certificate(signer, certificate))
+
+
+def refuse_key_export(reference: str, backend: Backend) -> ExportError:
+    """The error for exporting the private key of a token or KMS key: impossible by design; the fix offers the
+    certificate (``export_signer_certificate``)."""
+    from sfjwt_gui.core.inspection import SIGNER_SOURCES
+
+    where = SIGNER_SOURCES.get(str(backend), str(backend))
+    return error(ExportError, "signer-not-exportable", reference=reference, where=where)
+
+
+def export_signer_certificate(signer: Signer, fmt: str = "crt") -> bytes:
+    """The certificate kept with a signer's key, PEM (``crt``) or DER (``cer``); a clear error when it has none."""
+    from sfjwt_gui.core.inspection import SIGNER_SOURCES
+    from sfjwt_gui.core.key_export import export_certificate
+
+    if signer.certificate is None:
+        where = SIGNER_SOURCES.get(str(signer.backend), str(signer.backend))
+        raise error(CertificateError, "signer-no-certificate", where=where, reference=repr(signer.reference))
+    return export_certificate(signer.certificate, fmt)

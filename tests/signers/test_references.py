@@ -127,3 +127,16 @@ def test_every_token_and_kms_error_has_japanese_with_the_same_placeholders() -> 
             japanese = set(re.findall(r"\{(\w+)\}", entry["ja"][part]))
             assert english == japanese, (code, part)
             assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", entry["ja"][part]), (code, part)
+
+
+def test_code_that_needs_a_private_key_object_says_a_token_key_has_none() -> None:
+    import argparse
+
+    from sfjwt_gui.commands.keyflags import load_private_key
+    from sfjwt_gui.core.errors import InputError
+
+    args = argparse.Namespace(key="awskms:alias/x", key_file=None)
+    with pytest.raises(InputError) as info:
+        load_private_key(args, required=True)
+    assert info.value.code == "signer-no-key-object"
+    assert "--key-file" in info.value.fix
