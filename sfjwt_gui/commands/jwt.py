@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from cryptography import x509
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
-    from sfjwt_gui.core.jwt_codec import DecodedToken
+    from sfjwt_gui.core.jwt_codec import DecodedToken, Verification
 
 SIGN_HELP = """\
 Sign a JWT bearer assertion (RS256) and print it.
@@ -216,7 +216,7 @@ def run_decode(args: argparse.Namespace) -> int:
     return 2 if verification is not None and not verification.verified else 0
 
 
-def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: Any, lang: str) -> None:
+def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: Verification | None, lang: str) -> None:
     import json
 
     say = _texts("decode", lang)

@@ -22,6 +22,7 @@ from sfjwt_gui.commands.common import (
     write_new_file,
 )
 from sfjwt_gui.commands.keygen_inside import add_inside_flags, run_keygen_inside
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -76,12 +77,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="write the key file WITHOUT encryption (anyone who reads the file can log in as your integration user)",
     )
-    keygen.add_argument("--bits", type=int, default=2048, help="key size: 2048 (default), 3072 or 4096")
+    sizes = ", ".join(str(bits) for bits in policy.ALLOWED_KEY_BITS)
+    keygen.add_argument(
+        "--bits",
+        type=int,
+        default=policy.DEFAULT_KEY_BITS,
+        help=f"key size: {sizes} (default {policy.DEFAULT_KEY_BITS})",
+    )
     keygen.add_argument("--cn", help="certificate common name (default: --name, or 'sfjwt')")
     keygen.add_argument("--org", metavar="O", help="certificate organisation (O)")
     keygen.add_argument("--org-unit", metavar="OU", help="certificate organisational unit (OU)")
     keygen.add_argument("--country", metavar="C", help="certificate two-letter country code (C)")
-    keygen.add_argument("--days", type=int, default=365, help="certificate validity in days (default 365)")
+    keygen.add_argument(
+        "--days",
+        type=int,
+        default=policy.DEFAULT_VALIDITY_DAYS,
+        help=f"certificate validity in days (default {policy.DEFAULT_VALIDITY_DAYS})",
+    )
     keygen.add_argument("--cert-out", metavar="FILE", help="write the certificate (PEM .crt) to FILE; '-' prints it")
     keygen.add_argument("--force", action="store_true", help="overwrite existing --key-out / --cert-out files")
     add_inside_flags(keygen)
@@ -145,7 +157,6 @@ def run_keygen(args: argparse.Namespace) -> int:
     """Generate, then store in the keyring or write the (encrypted) key file, then write the certificate."""
     from cryptography.hazmat.primitives import serialization
 
-    from sfjwt_gui.core import policy
     from sfjwt_gui.core.key_export import export_private_key_pkcs8
     from sfjwt_gui.core.key_generation import (
         Subject,

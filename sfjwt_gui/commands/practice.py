@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cryptography import x509
 
     from sfjwt_gui.core.vault import Vault
+    from sfjwt_gui.practice.server import PracticeServer
 
 SERVE_HELP = """\
 Serve the practice org on 127.0.0.1 until Ctrl+C or SIGTERM: POST /services/oauth2/token (JWT bearer),
@@ -40,7 +41,7 @@ Connected App". Without them the server makes a throw-away demo key; keep it to 
 Exit codes: 0 stopped cleanly, 1 bad input (port in use, bad org file …), 3 keyring problem."""
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``practice serve`` and ``practice scenarios``."""
     practice = subparsers.add_parser(
         "practice",
@@ -126,6 +127,7 @@ def _check_rs256_certificate(cert: x509.Certificate, source: str) -> None:
     """A certificate whose key cannot verify RS256 would make every login fail: refuse it up front."""
     from cryptography.hazmat.primitives.asymmetric import rsa
 
+    from sfjwt_gui.core import policy
     from sfjwt_gui.core.errors import KeyTooSmallError, UnsupportedKeyError
 
     public = cert.public_key()
@@ -135,7 +137,7 @@ def _check_rs256_certificate(cert: x509.Certificate, source: str) -> None:
             "Salesforce's JWT Bearer Flow verifies RS256 signatures only.",
             fix="Upload the certificate of an RSA key (sfjwt keygen makes one).",
         )
-    if public.key_size < 2048:
+    if policy.key_size_too_small(public.key_size):
         raise KeyTooSmallError(
             f"The certificate in {source} holds a {public.key_size}-bit RSA key; at least 2048 bits are required.",
             fix="Generate a 2048-bit (or larger) key with sfjwt keygen and use its certificate.",
@@ -214,7 +216,7 @@ class _DemoKeyPlan:
             )
         self.passphrase = passphrase
 
-    def keep(self, server: Any) -> dict[str, str]:
+    def keep(self, server: PracticeServer) -> dict[str, str]:
         """Store / write the server's demo key as planned; the JSON fields that say where it went."""
         from sfjwt_gui.core.errors import InputError
 
@@ -301,7 +303,7 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_banner(server: Any, info: dict[str, Any], kept: dict[str, str]) -> None:
+def _print_banner(server: PracticeServer, info: dict[str, Any], kept: dict[str, str]) -> None:
     org = server.org
     print(f"Practice org running (scenario: {info['scenario']}) — Ctrl+C to stop")
     print(f"  endpoint      {info['url']}")

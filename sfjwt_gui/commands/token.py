@@ -157,7 +157,9 @@ def run_token(args: argparse.Namespace) -> int:
         finally:
             close_signer(key)  # a token's session: logged out as soon as the flow is done
     except SfjwtError as exc:  # nothing was sent
-        return _local(exc.message, exc.fix, args, url)
+        from sfjwt_gui.core.key_texts import describe_error
+
+        return _local(*describe_error(exc, args.lang), args, url)  # core errors in --lang; ours stay English
     _emit(args, flow.exchange, flow.diagnosis(args.lang), flow.api)
     code = exit_code(flow.exchange.outcome)
     return 3 if code == 0 and flow.api is not None and not flow.api.ok else code

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sfjwt_gui.core.errors import ClaimsError
+from sfjwt_gui.core.key_texts import error
 
 # Salesforce documents "within 3 minutes" (reference §1).
 DEFAULT_LIFETIME = 180
@@ -44,19 +45,9 @@ class Claims:
         """Claims expiring ``lifetime`` seconds from now (UTC epoch seconds); ``issued_at`` adds ``iat``."""
         for name, value in (("iss", iss), ("sub", sub), ("aud", aud)):
             if not isinstance(value, str) or not value.strip():
-                raise ClaimsError(
-                    f"The {name} claim is empty ({value!r}).",
-                    fix={
-                        "iss": "Use the Connected App's consumer key (it starts with 3MVG).",
-                        "sub": "Use the Salesforce username of the integration user.",
-                        "aud": "Use https://login.salesforce.com, https://test.salesforce.com or your My Domain URL.",
-                    }[name],
-                )
+                raise error(ClaimsError, f"claims-empty-{name}", value=repr(value))
         if isinstance(lifetime, bool) or not isinstance(lifetime, int) or lifetime <= 0:
-            raise ClaimsError(
-                f"Lifetime {lifetime!r} is not a positive number of seconds.",
-                fix="Use 180 (Salesforce documents 3 minutes).",
-            )
+            raise error(ClaimsError, "claims-lifetime", value=repr(lifetime))
         current = int(time.time() if now is None else now)
         return cls(
             iss=iss.strip(),
@@ -130,7 +121,7 @@ def parse_claim_assignment(text: str) -> tuple[str, Any]:
     name, sep, raw = text.partition("=")
     name = name.strip()
     if not sep or not name:
-        raise ClaimsError(f"Claim {text!r} is not name=value.", fix="Write it as --claim scope=api.")
+        raise error(ClaimsError, "claims-assignment", value=repr(text))
     try:
         value: Any = json.loads(raw)
     except ValueError:

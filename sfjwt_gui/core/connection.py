@@ -12,6 +12,7 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from sfjwt_gui.core.errors import ConnectionSettingsError
+from sfjwt_gui.core.key_texts import error
 
 TOKEN_PATH = "/services/oauth2/token"  # noqa: S105 - a URL path, not a secret
 PRODUCTION_URL = "https://login.salesforce.com"
@@ -109,9 +110,7 @@ def _split(url: str, what: str) -> tuple[str, str, str]:
     """(scheme, host, path) of a URL; a bare host gets https://."""
     text = url.strip()
     if not text:
-        raise ConnectionSettingsError(
-            f"The {what} is empty.", fix="Use https://login.salesforce.com or your My Domain URL."
-        )
+        raise error(ConnectionSettingsError, "connection-empty", what=what)
     if "://" not in text:
         text = "https://" + text
     try:
@@ -119,18 +118,11 @@ def _split(url: str, what: str) -> tuple[str, str, str]:
         host = parts.hostname or ""
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as exc:
-        raise ConnectionSettingsError(
-            f"The {what} {url!r} is not a URL ({exc}).", fix="Use a URL such as https://login.salesforce.com."
-        ) from exc
+        raise error(ConnectionSettingsError, "connection-not-url", what=what, url=repr(url), detail=str(exc)) from exc
     if parts.scheme not in ("http", "https") or not host:
-        raise ConnectionSettingsError(
-            f"The {what} {url!r} is not an http(s) URL with a host.",
-            fix="Use a URL such as https://login.salesforce.com.",
-        )
+        raise error(ConnectionSettingsError, "connection-not-http", what=what, url=repr(url))
     if parts.query or parts.fragment:
-        raise ConnectionSettingsError(
-            f"The {what} {url!r} has a query or fragment.", fix="Drop everything from '?' or '#' on."
-        )
+        raise error(ConnectionSettingsError, "connection-query", what=what, url=repr(url))
     return parts.scheme, parts.netloc, parts.path
 
 
@@ -176,10 +168,7 @@ def _my_domain_name(domain: str) -> str:
     name = domain.strip().lower().removeprefix("https://").removeprefix("http://").split("/", 1)[0]
     name = name.removesuffix(".my.salesforce.com")
     if not _NAME.match(name) or "--" in name:
-        raise ConnectionSettingsError(
-            f"My Domain name {domain!r} is not valid.",
-            fix="Give the part before .my.salesforce.com, e.g. 'acme' for https://acme.my.salesforce.com.",
-        )
+        raise error(ConnectionSettingsError, "connection-my-domain", domain=repr(domain))
     return name
 
 
@@ -189,10 +178,7 @@ def my_domain_url(domain: str, sandbox: str | None = None) -> str:
     if sandbox is None:
         return f"https://{name}.my.salesforce.com"
     if not _SANDBOX_NAME.match(sandbox.strip()):
-        raise ConnectionSettingsError(
-            f"Sandbox name {sandbox!r} is not valid (letters and digits only).",
-            fix="Use the sandbox name as in Setup → Sandboxes, e.g. 'uat'.",
-        )
+        raise error(ConnectionSettingsError, "connection-sandbox-name", sandbox=repr(sandbox))
     return f"https://{name}--{sandbox.strip().lower()}.sandbox.my.salesforce.com"
 
 
@@ -209,28 +195,23 @@ def preset_connection(
     try:
         kind = Preset(preset)
     except ValueError as exc:
-        raise ConnectionSettingsError(
-            f"Unknown preset {preset!r}.", fix="Use production, sandbox, mydomain, site or custom."
-        ) from exc
+        raise error(ConnectionSettingsError, "connection-preset-unknown", preset=repr(preset)) from exc
     if kind is Preset.PRODUCTION:
         url = PRODUCTION_URL
     elif kind is Preset.SANDBOX:
         url = SANDBOX_URL
     elif kind is Preset.MYDOMAIN:
         if not domain:
-            raise ConnectionSettingsError("The My Domain preset needs a domain name.", fix="Use mydomain:NAME.")
+            raise error(ConnectionSettingsError, "connection-mydomain-needs-name")
         url = my_domain_url(domain, sandbox)
     elif kind is Preset.SITE:
         if not site_url:
-            raise ConnectionSettingsError(
-                "The site preset needs the Experience Cloud site URL.",
-                fix="Use site:https://acme.my.site.com/customers.",
-            )
+            raise error(ConnectionSettingsError, "connection-site-needs-url")
         url = login_url(site_url)
     else:
         url = (endpoint or aud or "").strip()
         if not url:
-            raise ConnectionSettingsError("The custom preset needs an endpoint or aud.", fix="Give both as URLs.")
+            raise error(ConnectionSettingsError, "connection-custom-needs-url")
         url = login_url(url)
         endpoint = login_url(endpoint) if endpoint else None
     return Connection(endpoint=(endpoint or url).strip(), aud=(aud or url).strip())
@@ -253,8 +234,4 @@ def parse_preset(text: str) -> Connection:
         return preset_connection(Preset.SITE, site_url=rest)
     if kind == "custom" and rest:
         return preset_connection(Preset.CUSTOM, endpoint=rest)
-    raise ConnectionSettingsError(
-        f"Preset {text!r} is not one of production, sandbox, mydomain:NAME, mydomain-sandbox:NAME:SANDBOX, "
-        "site:URL, custom:URL.",
-        fix="For https://acme--uat.sandbox.my.salesforce.com write mydomain-sandbox:acme:uat.",
-    )
+    raise error(ConnectionSettingsError, "connection-preset-syntax", preset=repr(text))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 
+from sfjwt_gui.core import key_texts
 from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, evidence_templates, load_catalogue
 from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.evidence import MAINTENANCE_WORDS, Evidence, EvidenceContext, Status, run_check
@@ -25,6 +26,7 @@ from sfjwt_gui.core.signer import SigningKey, signing_public_key
 
 if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
+    from sfjwt_gui.core.jwt_codec import DecodedToken
 
 __all__ = ["CauseCheck", "Diagnosis", "Status", "diagnose", "explain_error", "explain_text", "parse_error_text"]
 
@@ -143,7 +145,7 @@ class Diagnosis:
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise InputError(f"Language {lang!r} is not available.", fix="Use en or ja.")
+        raise key_texts.error(InputError, "language-unavailable", lang=repr(lang))
 
 
 def _render(evidence: Evidence, lang: str) -> str:
@@ -166,6 +168,9 @@ def _render(evidence: Evidence, lang: str) -> str:
             values["why"] = (table.get("why_post_host", {}).get(lang) or why).format(host=rest)
     if "basis" in values:  # a template id naming how a lifetime was measured
         values["basis"] = evidence_templates().get(str(values["basis"]), {}).get(lang) or values["basis"]
+    if "direction" in values:  # ahead / behind: which way the server clock is off
+        direction = f"direction_{values['direction']}"
+        values["direction"] = evidence_templates().get(direction, {}).get(lang) or values["direction"]
     return template.format_map(values)
 
 
@@ -196,7 +201,7 @@ def _assertion_context(
     sent_at: float | None,
     lang: str,
     clock_uncertainty: float | None = None,
-) -> tuple[Any, str | None, list[Finding]]:
+) -> tuple[DecodedToken | None, str | None, list[Finding]]:
     if not assertion:
         return None, None, []
     from sfjwt_gui.core.jwt_codec import decode
@@ -205,7 +210,7 @@ def _assertion_context(
     try:
         decoded = decode(assertion)
     except SfjwtError as exc:
-        return None, exc.message, []
+        return None, key_texts.describe_error(exc, lang)[0], []
     try:
         findings = lint(
             decoded,
@@ -373,7 +378,7 @@ def explain_error(
     """Explain an OAuth error code and description without sending anything (``assertion``: the JWT that was sent)."""
     _check_lang(lang)
     if not (error or description):
-        raise InputError("There is no error to explain.", fix="Paste the response body, or give --error CODE.")
+        raise key_texts.error(InputError, "explain-nothing")
     cat = load_catalogue()
     entry = cat.match_oauth(error, description) or cat.entry(UNKNOWN_ID)
     approximate = _approximate(error, description)

@@ -1,12 +1,15 @@
 """The one error hierarchy of sfjwt-gui.
 
-Every error carries a ``message`` that names the bad value and a ``fix`` that says what to do.
+Every error carries a ``message`` that names the bad value and a ``fix`` that says what to do, both English, and a
+``code`` with ``params`` naming its text in ``resources/`` (``key_texts.error`` builds it, ``key_texts.describe_error``
+renders it in en or ja). Details a caller branches on are typed attributes, never parsed out of the message.
 Front ends map the branches to exit codes (see ``exit_code``)::
 
     SfjwtError
     ├── InputError                    bad input from the user; exit 1
     │   ├── KeyFormatError            not a key/certificate format we can read
-    │   │   └── TruncatedKeyError     the file or text ends early
+    │   │   ├── TruncatedKeyError     the file or text ends early
+    │   │   └── KeystoreAliasError    a keystore with several keys and no (or an unknown) alias; carries ``aliases``
     │   ├── PassphraseRequiredError   encrypted material, no passphrase given
     │   ├── WrongPassphraseError      the passphrase does not open it
     │   ├── UnsupportedKeyError       not RSA (EC, Ed25519, DSA …)
@@ -67,6 +70,28 @@ class TruncatedKeyError(KeyFormatError):
     """A key or certificate that ends before its structure does."""
 
 
+class KeystoreAliasError(KeyFormatError):
+    """A keystore (JKS) holding several private keys, opened without an alias or with one it does not hold.
+
+    ``aliases`` lists its private-key aliases (sorted, case-insensitively) for the caller to offer as a choice;
+    ``requested`` is the alias asked for, or None.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        fix: str = "",
+        code: str = "",
+        params: dict[str, str] | None = None,
+        aliases: list[str] | None = None,
+        requested: str | None = None,
+    ) -> None:
+        super().__init__(message, fix=fix, code=code, params=params)
+        self.aliases: list[str] = list(aliases or [])
+        self.requested = requested
+
+
 class PassphraseRequiredError(InputError):
     """Encrypted key material and no passphrase was given."""
 
@@ -91,7 +116,7 @@ class TokenFormatError(InputError):
     """A JWT that cannot be decoded; ``part`` names header, payload, signature or token.
 
     ``code`` and ``params`` name the text in ``resources/lint/codec.json`` so front ends can show it in another
-    language (``jwt_codec.describe_token_error(exc, lang)``); ``message``/``fix`` stay English.
+    language (``key_texts.describe_error(exc, lang)``); ``message``/``fix`` stay English.
     """
 
     def __init__(

@@ -315,8 +315,7 @@ def check_clock_skew(ctx: EvidenceContext) -> Evidence:
     params = {
         "server_date": result.server_date,
         "offset": f"{abs(offset):.0f}",
-        "direction": "ahead of" if offset > 0 else "behind",
-        "direction_ja": "進んでいます" if offset > 0 else "遅れています",
+        "direction": "ahead" if offset > 0 else "behind",  # a template id: direction_ahead / direction_behind
     }
     if policy.skew_is_warning(offset):
         return Evidence(Status.CONFIRMED, "clock_skew", params)

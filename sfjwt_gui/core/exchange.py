@@ -354,10 +354,10 @@ class _Streams:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._streams: list[Any] = []
+        self._streams: list[object] = []  # httpcore network streams (only get_extra_info is used)
         self.aborted = False
 
-    def add(self, stream: Any) -> None:
+    def add(self, stream: object) -> None:
         with self._lock:
             self._streams.append(stream)
             if not self.aborted:
@@ -372,7 +372,7 @@ class _Streams:
             self._shutdown(stream)
 
     @staticmethod
-    def _shutdown(stream: Any) -> None:
+    def _shutdown(stream: object) -> None:
         get = getattr(stream, "get_extra_info", None)
         sock = get("socket") if get else None
         if isinstance(sock, socket.socket):

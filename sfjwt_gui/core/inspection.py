@@ -11,7 +11,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from sfjwt_gui.core import policy
-from sfjwt_gui.core.expiry import whole_days_left
+from sfjwt_gui.core.expiry import ExpiryState, expiry_state, whole_days_left
 from sfjwt_gui.core.fingerprints import (
     colon_hex,
     key_matches_certificate,
@@ -172,9 +172,10 @@ def _describe_certificate(result: Inspection, cert: x509.Certificate, moment: dt
     result.sha1_fingerprint = sha1_fingerprint(cert)
     result.sha256_fingerprint = sha256_fingerprint(cert)
     result.self_signed = cert.subject == cert.issuer
-    if moment >= not_after:
+    state = expiry_state(not_after, moment)
+    if state is ExpiryState.EXPIRED:
         result.warn("expired", date=_iso(not_after))
-    elif policy.expiry_is_warning(result.days_left):
+    elif state is ExpiryState.EXPIRING:
         result.warn("expiring", days=str(result.days_left), date=_iso(not_after))
     if moment < not_before:
         result.warn("not-yet-valid", date=_iso(not_before))

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 from urllib.parse import unquote_plus
 
 import jwt
@@ -19,20 +19,24 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 from jwt.algorithms import Algorithm
 from jwt.api_jws import PyJWS
 
 from sfjwt_gui.core import policy
+from sfjwt_gui.core.codec_texts import codec_texts as _texts
+from sfjwt_gui.core.codec_texts import describe_token_error as describe_token_error
 from sfjwt_gui.core.errors import (
     ClaimsError,
     InputError,
     KeyTooSmallError,
     TokenFormatError,
+    UnsupportedKeyError,
 )
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
+from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.signer import Signer, SigningKey, as_signer, signing_public_key
-from sfjwt_gui.core.text_data import KeepPlaceholders, check_language, load_json
+from sfjwt_gui.core.text_data import KeepPlaceholders, check_language
 
 MIN_KEY_BITS = policy.MIN_RSA_BITS
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
@@ -52,38 +56,6 @@ _RSA_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
 }
 
 
-def _texts() -> dict[str, Any]:
-    """``resources/lint/codec.json``: decode errors and verification reasons in en and ja (read once)."""
-    data: dict[str, Any] = load_json("lint", "codec.json")
-    return data
-
-
-def _localised_params(params: Mapping[str, str], lang: str) -> KeepPlaceholders:
-    """Fill the placeholders; ``part``, ``reason`` and ``hint`` hold ids of words that are translated too."""
-    data = _texts()
-    values = KeepPlaceholders(params)
-    if "part" in values:
-        values["part"] = data["parts"].get(values["part"], {}).get(lang, values["part"])
-    if "reason" in values:
-        reasons = data["wrong_parts_reasons"]
-        reason = reasons.get(values["reason"], reasons["other"])[lang]
-        values["reason"] = reason.format_map(values)
-    if "hint" in values:
-        hints = data["base64_hints"]
-        values["hint"] = "".join(hints[h][lang] for h in values["hint"].split() if h in hints)
-    return values
-
-
-def describe_token_error(exc: TokenFormatError, lang: str = "en") -> tuple[str, str]:
-    """``(message, fix)`` of a decode error in ``lang`` (``en`` or ``ja``); unknown codes keep the English text."""
-    texts = _texts()["token_errors"].get(exc.code)
-    if texts is None:
-        return exc.message, exc.fix
-    values = _localised_params(exc.params, check_language(lang))
-    chosen: dict[str, str] = texts[lang]
-    return chosen["message"].format_map(values), chosen["fix"].format_map(values)
-
-
 def _token_error(code: str, part: str = "token", **params: str) -> TokenFormatError:
     message, fix = describe_token_error(TokenFormatError("", code=code, params={"part": part, **params}))
     return TokenFormatError(message, part=part, fix=fix, code=code, params={"part": part, **params})
@@ -95,20 +67,20 @@ def sign(payload: Mapping[str, Any], key: SigningKey, *, headers: Mapping[str, A
     The header is ``{"alg": "RS256", "typ": "JWT"}`` plus ``headers``, encoded as PyJWT encodes it (the same bytes
     as ``jwt.encode`` for the same key); only the signature comes from the signer.
     """
+    if not isinstance(key, RSAPrivateKey | Signer):
+        raise error(UnsupportedKeyError, "sign-not-rsa", type=type(key).__name__, min_bits=str(policy.MIN_RSA_BITS))
     signer = as_signer(key)
     bits = signer.public_key().key_size
     if policy.key_size_too_small(bits):
-        raise KeyTooSmallError(f"The RSA key has {bits} bits.", fix="Generate a new key of 2048 bits or more.")
+        raise error(KeyTooSmallError, "sign-key-too-small", bits=str(bits), min_bits=str(policy.MIN_RSA_BITS))
     if headers and headers.get("alg", "RS256") != "RS256":  # the header must say what the signer does
-        raise ClaimsError(
-            f"Header alg {headers['alg']!r} asked for; sfjwt signs RS256 only.", fix="Leave alg out of the headers."
-        )
+        raise error(ClaimsError, "sign-alg", alg=repr(headers["alg"]))
     try:
         body = _payload_bytes(payload)
         # PyJWT types the key as its own key classes; _SignerAlgorithm.prepare_key takes the signer
         return _JWS.encode(body, cast(Any, signer), algorithm="RS256", headers=dict(headers) if headers else None)
     except (TypeError, ValueError, jwt.InvalidTokenError) as exc:
-        raise ClaimsError(f"The claims cannot be signed: {exc}", fix="Claim values must be JSON values.") from exc
+        raise error(ClaimsError, "sign-not-json", detail=str(exc)) from exc
 
 
 def _payload_bytes(payload: Mapping[str, Any]) -> bytes:
@@ -165,12 +137,10 @@ class DecodedToken:
         return self.token.rsplit(".", 1)[-1]
 
     def repair_texts(self, lang: str = "en") -> list[str]:
-        """``repairs`` in ``lang`` (``en`` or ``ja``; texts in ``resources/lint/rules.json``)."""
-        if lang == "en":
+        """``repairs`` in ``lang`` (``en`` or ``ja``; texts in ``resources/lint/codec.json``)."""
+        if check_language(lang) == "en":
             return list(self.repairs)
-        from sfjwt_gui.core.lint_rules.texts import catalogue
-
-        table: dict[str, str] = catalogue().get("repairs", {})
+        table: dict[str, str] = _texts()["repairs"]
         return [table.get(text, text) for text in self.repairs]
 
     @property
@@ -273,7 +243,7 @@ def _b64decode(part: str, name: str) -> bytes:
         raise _token_error("bad-base64", name, detail=str(exc)) from exc
 
 
-def _reject_constant(name: str) -> Any:
+def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not JSON")
 
 

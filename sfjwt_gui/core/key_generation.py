@@ -12,7 +12,7 @@ from cryptography.x509.oid import NameOID
 
 from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError
-from sfjwt_gui.core.key_texts import Note, note
+from sfjwt_gui.core.key_texts import Note, error, note
 
 # The limits live in core.policy; these names stay for existing callers.
 ALLOWED_BITS = policy.ALLOWED_KEY_BITS
@@ -36,11 +36,9 @@ class Subject:
     def to_name(self) -> x509.Name:
         """The X.509 name (C, O, OU, CN order, as openssl prints it)."""
         if not self.cn.strip():
-            raise InputError("The certificate's common name (CN) is empty.", fix="Give a CN, e.g. --cn my-integration.")
+            raise error(InputError, "keygen-cn-empty")
         if self.c is not None and (len(self.c) != 2 or not self.c.isascii() or not self.c.isalpha()):
-            raise InputError(
-                f"Country {self.c!r} is not a two-letter ISO 3166 code.", fix="Use a code such as JP, US or DE."
-            )
+            raise error(InputError, "keygen-country", value=repr(self.c))
         attributes = []
         if self.c:
             attributes.append(x509.NameAttribute(NameOID.COUNTRY_NAME, self.c.upper()))
@@ -50,7 +48,14 @@ class Subject:
             attributes.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, self.ou))
         for label, value in (("CN", self.cn), ("O", self.o), ("OU", self.ou)):
             if value is not None and len(value) > 64:
-                raise InputError(f"The {label} {value[:20]!r}… has {len(value)} characters.", fix="Use 64 at most.")
+                raise error(
+                    InputError,
+                    "keygen-name-too-long",
+                    label=label,
+                    value=repr(value[:20]),
+                    length=str(len(value)),
+                    max="64",
+                )
         attributes.append(x509.NameAttribute(NameOID.COMMON_NAME, self.cn))
         return x509.Name(attributes)
 
@@ -58,9 +63,14 @@ class Subject:
 def generate_private_key(bits: int = 2048) -> rsa.RSAPrivateKey:
     """A new RSA private key (2048, 3072 or 4096 bits; public exponent 65537)."""
     if not policy.key_size_allowed(bits):
-        raise InputError(
-            f"Key size {bits} bits is not offered.",
-            fix="Choose 2048, 3072 or 4096 bits (Salesforce accepts these; 2048 is the usual choice).",
+        *others, last = (str(size) for size in policy.ALLOWED_KEY_BITS)
+        raise error(
+            InputError,
+            "keygen-bits",
+            bits=str(bits),
+            choices=", ".join(others),
+            last=last,
+            default=str(policy.DEFAULT_KEY_BITS),
         )
     return rsa.generate_private_key(public_exponent=65537, key_size=bits)
 
@@ -81,7 +91,13 @@ def long_validity_warning(days: int) -> str | None:
 def validity_notes(days: int) -> list[Note]:
     """Validate a validity period; returns its warnings as notes (``note.text("ja")`` for Japanese)."""
     if not policy.validity_allowed(days):
-        raise InputError(f"Validity of {days} days is out of range.", fix=f"Choose between 1 and {MAX_DAYS} days.")
+        raise error(
+            InputError,
+            "keygen-validity",
+            days=str(days),
+            min=str(policy.MIN_VALIDITY_DAYS),
+            max=str(policy.MAX_VALIDITY_DAYS),
+        )
     warning = long_validity_note(days)
     return [warning] if warning else []
 

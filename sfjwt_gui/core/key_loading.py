@@ -24,6 +24,7 @@ from sfjwt_gui.core.errors import (
     CertificateError,
     InputError,
     KeyFormatError,
+    KeystoreAliasError,
     KeyTooSmallError,
     PassphraseRequiredError,
     TruncatedKeyError,
@@ -447,18 +448,27 @@ class _Loader:
         password = None if self.passphrase is None else self.passphrase.decode("utf-8", "replace")
         store = jks.read_jks(raw, password, source=self.source)
         entries = store.private_keys
+        aliases = sorted((e.alias for e in store.private_keys), key=str.casefold)
         if self.alias is not None:
             entries = [e for e in entries if e.alias.lower() == self.alias.lower()]
             if not entries:
                 names = ", ".join(e.alias for e in store.private_keys) or "none"
-                raise error(
-                    KeyFormatError, "load-jks-alias-missing", source=self.source, alias=repr(self.alias), aliases=names
+                missing = error(
+                    KeystoreAliasError,
+                    "load-jks-alias-missing",
+                    source=self.source,
+                    alias=repr(self.alias),
+                    aliases=names,
                 )
+                missing.aliases, missing.requested = aliases, self.alias
+                raise missing
         if len(entries) > 1:
             names = ", ".join(e.alias for e in entries)
-            raise error(
-                KeyFormatError, "load-jks-several-keys", source=self.source, count=str(len(entries)), names=names
+            several = error(
+                KeystoreAliasError, "load-jks-several-keys", source=self.source, count=str(len(entries)), names=names
             )
+            several.aliases = aliases
+            raise several
         for entry in entries:
             self._add_key(entry.private_key, "JKS")
             self.certs += entry.certificate_chain

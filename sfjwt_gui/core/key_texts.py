@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
-from sfjwt_gui.core.errors import SfjwtError
+from sfjwt_gui.core.codec_texts import describe_token_error
+from sfjwt_gui.core.errors import SfjwtError, TokenFormatError
 from sfjwt_gui.core.text_data import LANGUAGES as LANGUAGES
 from sfjwt_gui.core.text_data import KeepPlaceholders, load_json
 from sfjwt_gui.core.text_data import check_language as check_language
@@ -31,8 +32,19 @@ def texts() -> dict[str, Any]:
     return data
 
 
+@cache
+def _section(name: str) -> dict[str, Any]:
+    """``terms`` or ``errors`` of the keys texts together with those of ``resources/errors/core.json`` (the other
+    core errors); any other section of the keys texts as it is."""
+    merged: dict[str, Any] = dict(texts()[name])
+    if name in ("terms", "errors"):
+        core: dict[str, Any] = load_json("errors", "core.json")[name]
+        merged.update(core)
+    return merged
+
+
 def _values(params: Mapping[str, str], lang: str) -> KeepPlaceholders:
-    terms: dict[str, dict[str, dict[str, str]]] = texts()["terms"]
+    terms: dict[str, dict[str, dict[str, str]]] = _section("terms")
     values = KeepPlaceholders(params)
     for _ in range(2):  # a phrase may hold another translated phrase (the reason inside a keyring chain)
         current = KeepPlaceholders(values)
@@ -50,7 +62,7 @@ def term(name: str, value: str, lang: str = "en", **params: str) -> str:
 
 def render(section: str, code: str, params: Mapping[str, str], lang: str = "en", part: str = "") -> str | None:
     """The text ``section.code`` (its ``part``, e.g. ``message``/``fix``, for errors) in ``lang``; None if unknown."""
-    entry = texts()[section].get(code)
+    entry = _section(section).get(code)
     if entry is None:
         return None
     template = entry[check_language(lang)]
@@ -99,15 +111,22 @@ def error(cls: type[E], code: str, **params: str) -> E:
     message = render("errors", code, params, "en", "message")
     fix = render("errors", code, params, "en", "fix")
     if message is None or fix is None:
-        raise KeyError(f"errors.{code} is not in resources/keys/texts.json")
+        raise KeyError(f"errors.{code} is in neither resources/keys/texts.json nor resources/errors/core.json")
     return cls(message, fix=fix, code=code, params=params)
 
 
 def describe_error(exc: BaseException, lang: str = "en") -> tuple[str, str]:
-    """``(message, fix)`` of a keys/vault error in ``lang``; errors without a code here keep their English text."""
+    """``(message, fix)`` of any exception in ``lang``: the one function front ends show errors through.
+
+    Core errors render from their code (token decode errors from ``resources/lint/codec.json``, the others from
+    ``resources/keys/texts.json`` and ``resources/errors/core.json``); an error without a known code keeps its
+    English text, and anything that is not an ``SfjwtError`` shows its own text (or its class name) with no fix.
+    """
     check_language(lang)
     if not isinstance(exc, SfjwtError):
         return (str(exc) or type(exc).__name__), ""
+    if isinstance(exc, TokenFormatError) and exc.code:
+        return describe_token_error(exc, lang)
     message = render("errors", exc.code, exc.params, lang, "message") if exc.code else None
     fix = render("errors", exc.code, exc.params, lang, "fix") if exc.code else None
     if message is None or fix is None:

@@ -11,7 +11,10 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # keyring is imported on first use: `sfjwt keys list` reads only the index
+    from keyring.backend import KeyringBackend
 
 from sfjwt_gui.core.errors import (
     KeyringAccessError,
@@ -135,12 +138,12 @@ def refusal_reason(backend: object, lang: str = "en") -> str | None:
     return None if params is None else term("reason", params["reason"], lang, **params)
 
 
-def safest_of(chosen: object) -> object:
+def safest_of(chosen: KeyringBackend) -> KeyringBackend:
     """keyring's own choice, except that a chain is narrowed to its best safe backend (never a plain-text one)."""
     from keyring.backends import chainer
 
     if isinstance(chosen, chainer.ChainerBackend):
-        safe = [inner for inner in type(chosen).backends if refusal_reason(inner) is None]
+        safe: list[KeyringBackend] = [inner for inner in type(chosen).backends if refusal_reason(inner) is None]
         if safe:
             return safe[0]  # the chain is sorted by priority, best first
     return chosen
@@ -168,24 +171,25 @@ def translate(exc: BaseException, action: str, fixes: PlatformFixes, entry: str 
 class KeyringAccess:
     """One service's entries in a keyring backend, with every failure turned into a ``VaultError``."""
 
-    def __init__(self, backend: Any | None, service: str, *, platform: str | None = None) -> None:
+    def __init__(self, backend: KeyringBackend | None, service: str, *, platform: str | None = None) -> None:
         self.service = service
         self.fixes = platform_fixes(platform)
         self._backend = backend
 
     @property
-    def backend(self) -> Any:
+    def backend(self) -> KeyringBackend:
         """The backend in use (resolved from ``keyring.get_keyring()`` on first use); refuses unsafe ones."""
         self.check_backend()
-        return self._backend
+        return self._resolve()
 
-    def _resolve(self) -> Any:
+    def _resolve(self) -> KeyringBackend:
         if self._backend is None:
             import keyring
 
             with self._translating("find-backend"):
                 self._backend = safest_of(keyring.get_keyring())
-        return self._backend
+        backend: KeyringBackend = self._backend
+        return backend
 
     def check_backend(self, operation: str = "", name: str = "") -> None:
         """Raise KeyringUnavailableError when the backend must not hold keys; the message names the vault's

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPubl
 from sfjwt_gui.core.connection import endpoint_host
 from sfjwt_gui.core.errors import InputError, UnsupportedKeyError
 from sfjwt_gui.core.jwt_codec import DecodedToken, decode, load_verification_material
+from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.lint_rules import CHECKS, RULE_IDS
 from sfjwt_gui.core.lint_rules.base import Finding, LintContext, Severity
 from sfjwt_gui.core.lint_rules.texts import check_language, render
@@ -31,9 +32,7 @@ def _certificate(value: object) -> x509.Certificate | RSAPublicKey | None:
         return value
     if isinstance(value, bytes | str):
         return load_verification_material(value)
-    raise InputError(
-        f"The certificate is a {type(value).__name__}.", fix="Give an x509 certificate, an RSA public key, or PEM/DER."
-    )
+    raise error(InputError, "lint-certificate-type", type=type(value).__name__)
 
 
 def lint(
@@ -56,20 +55,16 @@ def lint(
     check_language(lang)
     decoded = token if isinstance(token, DecodedToken) else decode(token)
     if private_key is not None and not isinstance(private_key, RSAPrivateKey | Signer):
-        raise UnsupportedKeyError(
-            f"The private key is a {type(private_key).__name__}, not RSA.", fix="Salesforce's JWT flow signs with RSA."
-        )
+        raise error(UnsupportedKeyError, "lint-key-not-rsa", type=type(private_key).__name__)
     if isinstance(clock_offset, bool) or not isinstance(clock_offset, int | float) or not math.isfinite(clock_offset):
-        raise InputError(f"Clock offset {clock_offset!r} is not a number of seconds.", fix="Give seconds, e.g. 2.5.")
+        raise error(InputError, "lint-clock-offset", value=repr(clock_offset))
     if (
         isinstance(clock_uncertainty, bool)
         or not isinstance(clock_uncertainty, int | float)
         or not math.isfinite(clock_uncertainty)
         or clock_uncertainty < 0
     ):
-        raise InputError(
-            f"Clock uncertainty {clock_uncertainty!r} is not a non-negative number of seconds.", fix="e.g. 0.6"
-        )
+        raise error(InputError, "lint-clock-uncertainty", value=repr(clock_uncertainty))
     ctx = LintContext(
         decoded=decoded,
         endpoint=endpoint,

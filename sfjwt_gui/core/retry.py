@@ -44,7 +44,9 @@ class CancelToken:
     def raise_if_cancelled(self) -> None:
         """Raise ``CancelledError`` when cancelled."""
         if self.cancelled:
-            raise CancelledError("The operation was cancelled.", fix="Start it again when ready.")
+            from sfjwt_gui.core.key_texts import error
+
+            raise error(CancelledError, "cancelled")
 
     def on_cancel(self, callback: Callable[[], None]) -> Callable[[], None]:
         """Run ``callback`` on cancel (at once if already cancelled); returns a function that unregisters it."""

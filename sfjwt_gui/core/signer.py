@@ -98,9 +98,10 @@ def as_signer(key: SigningKey) -> Signer:
         return LocalSigner(key)
     if isinstance(key, Signer):
         return key
-    raise UnsupportedKeyError(
-        f"A {type(key).__name__} cannot sign RS256.", fix="Use an RSA private key of 2048 bits or more."
-    )
+    from sfjwt_gui.core import policy
+    from sfjwt_gui.core.key_texts import error
+
+    raise error(UnsupportedKeyError, "sign-not-rsa", type=type(key).__name__, min_bits=str(policy.MIN_RSA_BITS))
 
 
 def signing_public_key(key: SigningKey | RSAPublicKey | None) -> RSAPublicKey | None:

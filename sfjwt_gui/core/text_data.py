@@ -26,7 +26,11 @@ def load_json(*parts: str) -> Any:
 def check_language(lang: str) -> str:
     """``en`` or ``ja``; anything else is an InputError."""
     if lang not in LANGUAGES:
-        raise InputError(f"Language {lang!r} is not supported.", fix="Use en or ja.")
+        # rendered here, not through key_texts (which reads its texts through this module)
+        params = {"lang": repr(lang)}
+        english = load_json("errors", "core.json")["errors"]["language-unsupported"]["en"]
+        message = english["message"].format_map(KeepPlaceholders(params))
+        raise InputError(message, fix=english["fix"], code="language-unsupported", params=params)
     return lang
 
 

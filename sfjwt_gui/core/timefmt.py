@@ -7,6 +7,9 @@ import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+from sfjwt_gui.core.text_data import load_json
 
 # Claims RFC 7519 / OpenID define as NumericDate.
 NUMERIC_DATE_CLAIMS = ("exp", "iat", "nbf", "auth_time", "updated_at")
@@ -53,16 +56,18 @@ def numeric_value(value: object) -> float | None:
     return None
 
 
-_UNITS = {
-    "en": (("y", 31_536_000), ("d", 86_400), ("h", 3_600), ("min", 60), ("s", 1)),
-    "ja": (("年", 31_536_000), ("日", 86_400), ("時間", 3_600), ("分", 60), ("秒", 1)),
-}
+def _texts() -> dict[str, Any]:
+    """``resources/lint/timefmt.json``: units, separators and phrases in en and ja (read once)."""
+    data: dict[str, Any] = load_json("lint", "timefmt.json")
+    return data
 
 
 def format_duration(seconds: float, lang: str = "en") -> str:
     """``130`` -> ``2 min 10 s`` (ja: ``2分10秒``); ``10800`` -> ``3 h``; the two most significant units."""
-    units = _UNITS.get(lang, _UNITS["en"])
-    sep = "" if lang == "ja" else " "
+    texts = _texts()
+    lang = lang if lang in texts["units"] else "en"
+    units: list[list[Any]] = texts["units"][lang]
+    sep: str = texts["separator"][lang]
     total = round(abs(seconds)) if abs(seconds) < 1e15 else 10**15
     parts: list[str] = []
     for name, size in units:
@@ -74,40 +79,9 @@ def format_duration(seconds: float, lang: str = "en") -> str:
     return sep.join(part for part in parts if part)
 
 
-_PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "far": "far outside any date range",
-        "exp+": "expires in {span}",
-        "exp0": "expires now",
-        "exp-": "expired {span} ago",
-        "nbf+": "valid in {span}",
-        "nbf-": "valid since {span} ago",
-        "0": "now",
-        "+": "in {span}",
-        "-": "{span} ago",
-        "string": "string, not a number",
-        "ms": "milliseconds, read as seconds / 1000",
-        "range": "out of range",
-    },
-    "ja": {
-        "far": "日付として扱える範囲を大きく外れています",
-        "exp+": "あと{span}で期限切れ",
-        "exp0": "ちょうど今期限切れ",
-        "exp-": "{span}前に期限切れ",
-        "nbf+": "{span}後から有効",
-        "nbf-": "{span}前から有効",
-        "0": "現在",
-        "+": "{span}後",
-        "-": "{span}前",
-        "string": "数値ではなく文字列",
-        "ms": "ミリ秒(1000 で割って秒として読みました)",
-        "range": "範囲外",
-    },
-}
-
-
 def _phrase(key: str, lang: str, span: str = "") -> str:
-    return _PHRASES.get(lang, _PHRASES["en"])[key].format(span=span)
+    phrases: dict[str, dict[str, str]] = _texts()["phrases"]
+    return phrases.get(lang, phrases["en"])[key].format(span=span)
 
 
 def relative_text(claim: str, epoch: float, now: float, lang: str = "en") -> str:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sfjwt_gui.core.errors import CertificateError
+from sfjwt_gui.core.key_texts import error
 
 
 class Trust(StrEnum):
@@ -34,10 +35,7 @@ def _cached_context(trust: Trust, bundle: str | None, mtime: float | None) -> ss
         try:
             return ssl.create_default_context(cafile=bundle)
         except (ssl.SSLError, OSError, ValueError) as exc:
-            raise CertificateError(
-                f"The CA bundle {bundle!r} holds no usable PEM certificate ({exc}).",
-                fix="Give a PEM file with the CA certificate(s) your network or server uses.",
-            ) from exc
+            raise error(CertificateError, "trust-bundle-unusable", path=repr(bundle), detail=str(exc)) from exc
     import certifi
 
     return ssl.create_default_context(cafile=certifi.where())
@@ -50,10 +48,10 @@ def ssl_context(trust: Trust = Trust.CERTIFI, ca_bundle: str | Path | None = Non
         trust = Trust.BUNDLE
     if trust is Trust.BUNDLE:
         if ca_bundle is None:
-            raise CertificateError("Trust 'bundle' needs a CA bundle file.", fix="Pass --ca-bundle FILE.")
+            raise error(CertificateError, "trust-bundle-needed")
         path = Path(ca_bundle)
         if not path.is_file():
-            raise CertificateError(f"CA bundle {str(path)!r} does not exist.", fix="Check the path of --ca-bundle.")
+            raise error(CertificateError, "trust-bundle-not-found", path=repr(str(path)))
         return _cached_context(trust, str(path.resolve()), path.stat().st_mtime)
     return _cached_context(trust, None, None)
 

@@ -14,10 +14,10 @@ import datetime as dt
 import hashlib
 import threading
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sfjwt_gui.core.errors import (
     CertificateError,
@@ -43,6 +43,7 @@ from sfjwt_gui.core.vault_index import IndexData, KeyRecord, VaultIndex, default
 if TYPE_CHECKING:  # cryptography is imported where needed: `sfjwt keys list` reads only the index
     from cryptography import x509
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+    from keyring.backend import KeyringBackend
 
 __all__ = ["KeyRecord", "Vault", "VaultStatus", "default_index_dir", "describe_error", "validate_name"]
 
@@ -142,7 +143,7 @@ class Vault:
     def __init__(
         self,
         *,
-        backend: Any | None = None,
+        backend: KeyringBackend | None = None,
         index_dir: Path | None = None,
         service: str = SERVICE,
         platform: str | None = None,
@@ -376,7 +377,7 @@ class Vault:
     def _read_index(self) -> IndexData:
         return self._index.read()
 
-    def _update_index(self, change: Any) -> None:
+    def _update_index(self, change: Callable[[IndexData], object]) -> None:
         data = self._read_index()
         change(data)
         try:
@@ -436,7 +437,7 @@ class Vault:
             raise
         return manifest, written
 
-    def _guarded(self, step: Any, manifest: Manifest) -> None:
+    def _guarded(self, step: Callable[[], object], manifest: Manifest) -> None:
         """Run ``step``; on failure drop the new (still unused) chunks and re-raise."""
         try:
             step()

@@ -23,3 +23,21 @@ def test_days_until_reads_the_index_iso_text() -> None:
     assert days_until(None, NOW) is None
     assert days_until("", NOW) is None
     assert days_until("next tuesday", NOW) is None
+
+
+def test_expiry_state_is_exact_at_both_boundaries() -> None:
+    from sfjwt_gui.core.expiry import ExpiryState, expiry_state
+
+    assert expiry_state(NOW, NOW) is ExpiryState.EXPIRED  # the end moment itself has passed
+    assert expiry_state(NOW + dt.timedelta(seconds=1), NOW) is ExpiryState.EXPIRING
+    assert expiry_state(NOW + dt.timedelta(days=30, hours=23), NOW) is ExpiryState.EXPIRING  # 30 whole days left
+    assert expiry_state(NOW + dt.timedelta(days=31), NOW) is ExpiryState.OK
+    assert expiry_state((NOW + dt.timedelta(days=400)).replace(tzinfo=None), NOW) is ExpiryState.OK
+
+    from sfjwt_gui.core.expiry import expiry_state_until
+
+    assert expiry_state_until("2027-05-31T12:00:00Z", NOW) is ExpiryState.EXPIRING
+    assert expiry_state_until("2027-06-01T12:00:00Z", NOW) is ExpiryState.OK  # 31 whole days
+    assert expiry_state_until("2027-05-01T12:00:00Z", NOW) is ExpiryState.EXPIRED
+    assert expiry_state_until(None, NOW) is None
+    assert expiry_state_until("soon", NOW) is None

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from sfjwt_gui.core.errors import (
     KeyFormatError,
+    KeystoreAliasError,
     KeyTooSmallError,
     PassphraseRequiredError,
     UnsupportedKeyError,
@@ -155,9 +156,11 @@ def test_keytool_jks_imports_with_keytools_fingerprints(keytool_files: ToolFiles
 
 def test_keytool_jks_alias_selection(keytool_files: ToolFiles) -> None:
     assert load_file(keytool_files["jks"], PASS.encode(), alias="SALESFORCECERT").private_key is not None
-    with pytest.raises(KeyFormatError, match="no private key with alias 'other'") as info:
+    with pytest.raises(KeystoreAliasError, match="no private key with alias 'other'") as info:
         load_file(keytool_files["jks"], PASS.encode(), alias="other")
     assert "salesforcecert" in info.value.fix
+    assert info.value.aliases == ["salesforcecert"]  # typed: the window offers these without reading the file again
+    assert info.value.requested == "other"
 
 
 def test_keytool_jks_password_errors(keytool_files: ToolFiles) -> None:
@@ -179,10 +182,14 @@ def test_keystore_with_several_keys_and_a_trusted_certificate(keytool_files: Too
          "-alias", "second_cert", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=second"])  # fmt: skip
     run(["keytool", "-importcert", "-noprompt", "-storetype", "JKS", "-keystore", str(store), "-storepass", PASS,
          "-alias", "trusted", "-file", str(keytool_files["exported.crt"])])  # fmt: skip
-    with pytest.raises(KeyFormatError, match="holds 2 private keys") as info:
+    with pytest.raises(KeystoreAliasError, match="holds 2 private keys") as info:
         load_file(store, PASS.encode())
+    assert isinstance(info.value, KeyFormatError)  # callers catching the broader class still do
     assert "salesforcecert" in info.value.message
     assert "second_cert" in info.value.message
+    assert info.value.aliases == ["salesforcecert", "second_cert"]
+    assert info.value.requested is None
+    assert info.value.code == "load-jks-several-keys"
     material = load_file(store, PASS.encode(), alias="second_cert")
     assert material.certificate is not None
     assert material.private_key is not None

@@ -178,7 +178,12 @@ def test_keygen_long_validity_warning_in_japanese(rsa_key: Any) -> None:
     assert "10 年" in japanese[0]
     with pytest.raises(InputError) as info:
         check_validity_days(0, "ja")
-    assert describe_error(info.value, "ja") == (info.value.message, info.value.fix)  # no code: English kept
+    assert info.value.code == "keygen-validity"
+    assert info.value.message == "Validity of 0 days is out of range."  # English unchanged
+    assert describe_error(info.value, "ja") == (
+        "有効期間 0 日は範囲外です。",
+        "1 日から 36500 日の間で指定してください。",
+    )
     cert = self_signed_certificate(rsa_key, Subject("ja-keygen"), 4000)
     inspection = inspect_material(LoadedMaterial(rsa_key, cert))
     assert inspection.warnings_in("ja") == japanese

@@ -55,7 +55,7 @@ def test_japanese_translation_reaches_the_key_page_and_tools(qtbot: Any, main_wi
     try:
         main_window.switch_language("ja")
         qtbot.waitUntil(lambda: key.generate_button.text() != english[0], timeout=5_000)
-        table = json.loads(resource_path("translations", "ja", "keys_ja.json").read_text(encoding="utf-8"))
+        table = json.loads(resource_path("translations", "ja", "ja.json").read_text(encoding="utf-8"))
         checklist = json.loads(resource_path("setup", "checklist.json").read_text(encoding="utf-8"))
         assert key.generate_button.text() == table["&Generate"]
         assert keys.load_button.text() == table["&Load into session"]

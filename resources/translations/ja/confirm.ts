@@ -3,17 +3,14 @@
 <context>
     <name>AliasDialog</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="124" />
         <source>Choose a key</source>
         <translation>鍵の選択</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="126" />
         <source>{source} holds {count} private keys. Which one signs the JWT?</source>
         <translation>{source} には秘密鍵が {count} 個入っています。JWT の署名に使うのはどれですか?</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="135" />
         <source>Alias of the key to import</source>
         <translation>読み込む鍵のエイリアス</translation>
     </message>
@@ -21,32 +18,26 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="51" />
         <source>Delete key</source>
         <translation>鍵の削除</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="52" />
         <source>Delete the key “{name}” from the keyring? This cannot be undone. Export it first if you may need it again: Salesforce keeps only the certificate, not the private key.</source>
         <translation>鍵「{name}」をキーリングから削除しますか? 元に戻せません。Salesforce にあるのは証明書だけで秘密鍵はないので、また使う可能性があるなら先にエクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="57" />
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="66" />
         <source>Replace key</source>
         <translation>鍵の置き換え</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="67" />
         <source>A key named “{name}” is already in the keyring. Replace it with this key?</source>
         <translation>「{name}」という名前の鍵がすでにキーリングにあります。この鍵で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="70" />
         <source>Replace</source>
         <translation>置き換え</translation>
     </message>
@@ -54,17 +45,14 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="83" />
         <source>Rename key</source>
         <translation>鍵の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="85" />
         <source>New name for “{name}”:</source>
         <translation>「{name}」の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/confirm.py" line="88" />
         <source>New key name</source>
         <translation>鍵の新しい名前</translation>
     </message>

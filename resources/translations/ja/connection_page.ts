@@ -3,219 +3,174 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="201" />
         <source>Where to POST the assertion, e.g. https://login.salesforce.com.</source>
         <translation>アサーションの POST 先です。例: https://login.salesforce.com</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="208" />
         <source>Salesforce answers only over https:// (HTTPS required).</source>
         <translation>Salesforce は https:// でのみ応答します(HTTPS 必須)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="213" />
         <source>{host} is the Lightning UI, not a login host. Use the My Domain URL (….my.salesforce.com).</source>
         <translation>{host} は Lightning の画面用ホストで、ログインホストではありません。私のドメインの URL(….my.salesforce.com)を使ってください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="216" />
         <source>Token URL: {url}</source>
         <translation>トークン URL: {url}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="223" />
         <source>The aud claim: https://login.salesforce.com, https://test.salesforce.com or My Domain.</source>
         <translation>aud クレーム: https://login.salesforce.com、https://test.salesforce.com、または私のドメイン。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="228" />
         <source>aud {aud} must start with https:// (a bare host gives 'audience is invalid').</source>
         <translation>aud {aud} は https:// で始めてください(ホスト名だけだと「audience is invalid」になります)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="233" />
         <source>aud is the login URL, not the token URL: drop /services/oauth2/token.</source>
         <translation>aud はトークン URL ではなくログイン URL です。/services/oauth2/token を取り除いてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="239" />
         <source>A Lightning host is not accepted as aud: use the My Domain URL.</source>
         <translation>Lightning のホストは aud として受け付けられません。私のドメインの URL を使ってください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="242" />
         <source>Salesforce accepts login, test, My Domain or site URLs as aud; check this one.</source>
         <translation>Salesforce が aud として受け付けるのは login、test、私のドメイン、サイトの URL です。この値を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="252" />
         <source>The endpoint is a {a} host but aud names a {b} host: production and sandbox do not mix.</source>
         <translation>エンドポイントは {a} のホストですが、aud は {b} のホストです。本番と Sandbox は混在できません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="255" />
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="267" />
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="280" />
         <source>Looks right.</source>
         <translation>問題なさそうです。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="260" />
         <source>The Connected App's consumer key (iss); it starts with 3MVG.</source>
         <translation>接続アプリケーションのコンシューマー鍵(iss)。3MVG で始まります。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="262" />
         <source>The consumer key contains spaces or line breaks: copy it again.</source>
         <translation>コンシューマー鍵に空白や改行が含まれています。もう一度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="265" />
         <source>Consumer keys usually start with 3MVG; is this the consumer secret or an id?</source>
         <translation>コンシューマー鍵は通常 3MVG で始まります。コンシューマーの秘密や ID を入れていませんか?</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="272" />
         <source>The integration user's Salesforce username (sub).</source>
         <translation>連携ユーザーの Salesforce ユーザー名(sub)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="274" />
         <source>This is a user id; sub takes the username (name@example.com).</source>
         <translation>これはユーザー ID です。sub にはユーザー名(name@example.com)を指定します。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="276" />
         <source>A Salesforce username looks like an e-mail address: name@example.com.</source>
         <translation>Salesforce のユーザー名はメールアドレスの形式です: name@example.com</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="279" />
         <source>Sandbox usernames usually end with the sandbox name (user@acme.com.uat).</source>
         <translation>Sandbox のユーザー名は通常 Sandbox 名で終わります(user@acme.com.uat)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="317" />
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="320" />
         <source>Where the signed JWT is sent and who it speaks for. The endpoint and aud are independent: a preset fills both, and you can change either.</source>
         <translation>署名済み JWT の送信先と、誰として認証するかを設定します。エンドポイントと aud は別々の値です。プリセットで両方が入り、どちらも個別に変更できます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="325" />
         <source>Production (login.salesforce.com)</source>
         <translation>本番(login.salesforce.com)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="326" />
         <source>Sandbox (test.salesforce.com)</source>
         <translation>Sandbox(test.salesforce.com)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="327" />
         <source>My Domain</source>
         <translation>私のドメイン</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="328" />
         <source>Experience Cloud site</source>
         <translation>Experience Cloud サイト</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="329" />
         <source>Custom</source>
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="333" />
         <source>Preset</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="334" />
         <source>Endpoint and claims</source>
         <translation>エンドポイントとクレーム</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="335" />
         <source>Org type:</source>
         <translation>組織の種類:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="336" />
         <source>My Domain name:</source>
         <translation>私のドメイン名:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="337" />
         <source>Sandbox name (optional):</source>
         <translation>Sandbox 名(任意):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="338" />
         <source>Site URL:</source>
         <translation>サイト URL:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="342" />
         <source>&amp;Endpoint (POST to):</source>
         <translation>エンドポイント(POST 先)(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="343" />
         <source>&amp;aud (audience):</source>
         <translation>aud(オーディエンス)(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="344" />
         <source>&amp;Consumer key (iss):</source>
         <translation>コンシューマー鍵(iss)(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="345" />
         <source>&amp;Username (sub):</source>
         <translation>ユーザー名(sub)(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="350" />
         <source>Connection preset</source>
         <translation>接続プリセット</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="351" />
         <source>My Domain name</source>
         <translation>私のドメイン名</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="352" />
         <source>Sandbox name</source>
         <translation>Sandbox 名</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="353" />
         <source>Experience Cloud site URL</source>
         <translation>Experience Cloud サイトの URL</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="354" />
         <source>Endpoint</source>
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="355" />
         <source>Audience (aud)</source>
         <translation>オーディエンス(aud)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="356" />
         <source>Consumer key</source>
         <translation>コンシューマー鍵</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/connection_page.py" line="357" />
         <source>Username</source>
         <translation>ユーザー名</translation>
     </message>

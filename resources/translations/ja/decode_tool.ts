@@ -3,137 +3,110 @@
 <context>
     <name>DecodeToolPage</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="141" />
         <source>Decode a JWT</source>
         <translation>JWT をデコード</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="144" />
         <source>Paste a JWT, an “Authorization: Bearer …” header, an assertion=… form body or a whole curl command — or drop a file holding one.</source>
         <translation>JWT、「Authorization: Bearer …」ヘッダー、assertion=… のフォーム本文、curl コマンド全体のいずれかを貼り付けるか、それを含むファイルをドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="148" />
         <source>Text holding the JWT</source>
         <translation>JWT を含むテキスト</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="149" />
         <source>&amp;Decode</source>
         <translation>デコード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="150" />
         <source>Decode and lint the token</source>
         <translation>トークンをデコードしてチェック</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="152" />
         <source>Decode, lint and verify (Ctrl+Enter in the text box). It also happens as you type.</source>
         <translation>デコード・チェック・署名検証を行います (入力欄で Ctrl+Enter)。入力中にも自動で行われます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="154" />
         <source>C&amp;lear</source>
         <translation>クリア(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="155" />
         <source>Clear the pasted text</source>
         <translation>貼り付けたテキストをクリア</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="156" />
         <source>POSTed &amp;to (optional):</source>
         <translation>POST 先 (任意)(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="157" />
         <source>https://login.salesforce.com — checks aud against it</source>
         <translation>https://login.salesforce.com — aud と矛盾しないか確認します</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="158" />
         <source>Endpoint the token is posted to (optional)</source>
         <translation>トークンを POST するエンドポイント (任意)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="159" />
         <source>Verify against a certificate</source>
         <translation>証明書で署名を検証</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="160" />
         <source>C&amp;hoose certificate…</source>
         <translation>証明書を選択(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="161" />
         <source>Choose a certificate to verify the signature</source>
         <translation>署名の検証に使う証明書を選択</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="163" />
         <source>The certificate uploaded to the app (.crt/.cer/.pem), or drop it here.</source>
         <translation>アプリにアップロードした証明書 (.crt/.cer/.pem) を選ぶか、ここにドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="165" />
         <source>Use the session's certificate</source>
         <translation>セッションの証明書を使う</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="166" />
         <source>Verify with the certificate of the current key</source>
         <translation>現在の鍵の証明書で検証</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="167" />
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="168" />
         <source>Stop verifying against a certificate</source>
         <translation>証明書による検証をやめる</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="169" />
         <source>What Salesforce will say</source>
         <translation>Salesforce が返しそうな結果</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="239" />
         <source>No certificate chosen: the signature is not checked.</source>
         <translation>証明書が選ばれていないため、署名は検証していません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="244" />
         <source>{subject}, SHA-256 {fp}</source>
         <translation>{subject}、SHA-256 {fp}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="248" />
         <source>RSA public key</source>
         <translation>RSA 公開鍵</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="250" />
         <source>Verifying with {source}: {detail}</source>
         <translation>{source} で検証中: {detail}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="255" />
         <source>Certificate to verify with</source>
         <translation>検証に使う証明書</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="273" />
         <source>the certificate in Salesforce</source>
         <translation>Salesforce にある証明書</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/decode_tool.py" line="275" />
         <source>the current key's certificate</source>
         <translation>現在の鍵の証明書</translation>
     </message>

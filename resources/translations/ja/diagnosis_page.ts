@@ -3,27 +3,22 @@
 <context>
     <name>DiagnosisPage</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/diagnosis_page.py" line="77" />
         <source>Practice org, scenario “{name}”.</source>
         <translation>練習用組織、シナリオ「{name}」。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/diagnosis_page.py" line="79" />
         <source>What was set up this way, and how to fix it in a real org:</source>
         <translation>このシナリオの設定内容と、実際の組織での直し方:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/diagnosis_page.py" line="109" />
         <source>Diagnosis</source>
         <translation>診断</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/diagnosis_page.py" line="110" />
         <source>Diagnosis of the last request</source>
         <translation>直前のリクエストの診断</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/diagnosis_page.py" line="111" />
         <source>What the practice scenario set up</source>
         <translation>練習シナリオの設定内容</translation>
     </message>

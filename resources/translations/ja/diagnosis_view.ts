@@ -3,83 +3,66 @@
 <context>
     <name>DiagnosisView</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="77" />
         <source>confirmed</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="78" />
         <source>ruled out</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="79" />
         <source>unknown — check in Setup</source>
         <translation>不明 — 設定画面で確認</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="80" />
         <source>likely</source>
         <translation>可能性あり</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="87" />
         <source>Nothing to explain yet: send a request first.</source>
         <translation>まだ説明する結果がありません。先にリクエストを送信してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="90" />
         <source>Press Send (Ctrl+Enter) on the Send page. Whatever the token endpoint answers, this page then says what it means, which causes are confirmed or ruled out by what was sent, and how to fix it. To explain an answer you already have, use the Explain an error tool.</source>
         <translation>「送信」ページで送信 (Ctrl+Enter) を押してください。トークンエンドポイントの応答がどうであれ、このページにその意味、送った内容から確認できた原因・否定できた原因、そして直し方が表示されます。手元にある応答を説明させるには「エラーを解説」ツールを使ってください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="110" />
         <source>Possible causes</source>
         <translation>考えられる原因</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="111" />
         <source>How to fix it</source>
         <translation>直し方</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="112" />
         <source>Sources</source>
         <translation>出典</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="116" />
         <source>What happened:</source>
         <translation>起きたこと:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="120" />
         <source>Closest known error:</source>
         <translation>最も近い既知のエラー:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="121" />
         <source>A guess from the words of the answer: check its causes with care.</source>
         <translation>応答の言葉から推定した候補です。原因は慎重に確認してください。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="160" />
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="162" />
         <source>Raw response</source>
         <translation>レスポンス(そのまま)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="161" />
         <source>Explanation</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="163" />
         <source>How sure the match is</source>
         <translation>一致の確かさ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/diagnosis_view.py" line="164" />
         <source>Findings about the token sent</source>
         <translation>送信したトークンの検査結果</translation>
     </message>

@@ -3,62 +3,50 @@
 <context>
     <name>ExplainToolPage</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="58" />
         <source>Explain an error</source>
         <translation>エラーを解説</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="61" />
         <source>Paste the token endpoint's response, e.g. {"error":"invalid_grant","error_description":"audience is invalid"}, or a log line that contains it — or drop the log file or the saved response here.</source>
         <translation>トークンエンドポイントの応答 (例: {"error":"invalid_grant","error_description":"audience is invalid"}) か、それを含むログの行を貼り付けてください。ログファイルや保存した応答をここにドロップしても構いません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="65" />
         <source>Response body or log line to explain</source>
         <translation>解説する応答本文またはログの行</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="66" />
         <source>&amp;Explain</source>
         <translation>解説(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="67" />
         <source>Explain the pasted error</source>
         <translation>貼り付けたエラーを解説</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="68" />
         <source>Explain (Ctrl+Enter in the text box).</source>
         <translation>解説します (入力欄で Ctrl+Enter)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="69" />
         <source>C&amp;lear</source>
         <translation>クリア(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="70" />
         <source>Clear the pasted text and the explanation</source>
         <translation>貼り付けたテキストと解説をクリア</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="73" />
         <source>Paste what Salesforce answered (or the line your tool logged), or drop the log file, and press Explain: you get what it means, the likely causes and the fix.</source>
         <translation>Salesforce の応答 (またはツールが記録したログの行) を貼り付けるか、ログファイルをドロップして「解説」を押すと、その意味・考えられる原因・対処法が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="77" />
         <source>Explanation of the error</source>
         <translation>エラーの解説</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="112" />
         <source>Nothing to explain: the box is empty.</source>
         <translation>入力欄が空なので、解説するものがありません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/pages/explain_tool.py" line="113" />
         <source>Paste the response body or the log line.</source>
         <translation>応答本文またはログの行を貼り付けてください。</translation>
     </message>

@@ -3,137 +3,110 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="76" />
         <source>Certificate, PEM (.crt) — upload this to the Connected App / External Client App</source>
         <translation>証明書、PEM (.crt) — 接続アプリケーション/外部クライアントアプリケーションにはこれをアップロード</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="79" />
         <source>Certificate, DER (.cer)</source>
         <translation>証明書、DER (.cer)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="80" />
         <source>Private key, PKCS#8 PEM (.key)</source>
         <translation>秘密鍵、PKCS#8 PEM (.key)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="81" />
         <source>Key and certificate, PKCS#12 (.p12)</source>
         <translation>鍵と証明書、PKCS#12 (.p12)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="82" />
         <source>Java keystore (.jks) — for Salesforce Certificate and Key Management import</source>
         <translation>Java キーストア (.jks) — Salesforce の「証明書と鍵の管理」へのインポート用</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="152" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="153" />
         <source>&amp;Format:</source>
         <translation>形式(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="155" />
         <source>&amp;Alias:</source>
         <translation>エイリアス(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="157" />
         <source>Export format</source>
         <translation>エクスポート形式</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="158" />
         <source>Alias of the entry in the keystore</source>
         <translation>キーストア内のエントリのエイリアス</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="159" />
         <source>The name of the key entry (PKCS#12 friendly name, JKS alias).</source>
         <translation>鍵エントリの名前です (PKCS#12 のフレンドリ名、JKS のエイリアス)。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="160" />
         <source>Export passphrase</source>
         <translation>エクスポート用パスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="160" />
         <source>Repeat the export passphrase</source>
         <translation>エクスポート用パスフレーズをもう一度入力</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="161" />
         <source>Write the private key UNENCRYPTED (anyone who reads the file can sign)</source>
         <translation>秘密鍵を暗号化せずに書き出す (ファイルを読める人は誰でも署名できてしまいます)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="162" />
         <source>Write the private key unencrypted</source>
         <translation>秘密鍵を暗号化せずに書き出す</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="197" />
         <source>The key password is the keystore password, as Salesforce's import requires.</source>
         <translation>Salesforce のインポートの要件どおり、鍵のパスワードはキーストアのパスワードと同じになります。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="199" />
         <source>A certificate holds no secret; no passphrase is needed.</source>
         <translation>証明書には秘密情報が含まれないため、パスフレーズは不要です。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="207" />
         <source>Keytool and Salesforce need a keystore password of at least {n} characters.</source>
         <translation>keytool と Salesforce では、キーストアのパスワードは {n} 文字以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="214" />
         <source>The two passphrases differ.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="216" />
         <source>The key will be readable by anyone who can read the file.</source>
         <translation>ファイルを読める人なら誰でも鍵を読めてしまいます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="285" />
         <source>Export to</source>
         <translation>エクスポート先</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="294" />
         <source>PEM certificate (*.crt *.pem)</source>
         <translation>PEM 証明書 (*.crt *.pem)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="295" />
         <source>DER certificate (*.cer *.der)</source>
         <translation>DER 証明書 (*.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="296" />
         <source>PKCS#8 private key (*.key *.pem)</source>
         <translation>PKCS#8 秘密鍵 (*.key *.pem)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="297" />
         <source>PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="298" />
         <source>Java keystore (*.jks)</source>
         <translation>Java キーストア (*.jks)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/export_dialog.py" line="300" />
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>

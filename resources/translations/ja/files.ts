@@ -3,18 +3,14 @@
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/files.py" line="16" />
         <source>Keys and certificates (*.pem *.key *.crt *.cer *.der *.p12 *.pfx *.jks *.keystore *.txt)</source>
         <translation>鍵と証明書 (*.pem *.key *.crt *.cer *.der *.p12 *.pfx *.jks *.keystore *.txt)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/files.py" line="20" />
-        <location filename="../../../sfjwt_gui/ui/dialogs/files.py" line="30" />
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/dialogs/files.py" line="29" />
         <source>Certificates (*.crt *.cer *.pem *.der)</source>
         <translation>証明書 (*.crt *.cer *.pem *.der)</translation>
     </message>

@@ -3,32 +3,26 @@
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="51" />
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="51" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="51" />
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="60" />
         <source>reported, not documented</source>
         <translation>報告ベース (公式記載なし)</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="63" />
         <source>Fix:</source>
         <translation>対処:</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="72" />
         <source>Salesforce's documentation does not state this; it is reported in public threads.</source>
         <translation>Salesforce のドキュメントには記載がなく、公開されたスレッドで報告されている内容です。</translation>
     </message>
@@ -36,35 +30,28 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="151" />
         <source>Nothing checked yet.</source>
         <translation>まだ何もチェックしていません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="156" />
         <source>No findings: nothing in this token is known to make Salesforce reject it.</source>
         <translation>指摘はありません。このトークンには Salesforce に拒否される既知の原因は見当たりません。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="161" />
         <source>{errors} error(s), {warnings} warning(s), {infos} note(s)</source>
         <translation>エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="169" />
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="170" />
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="171" />
         <source>Copy the findings as text</source>
         <translation>指摘をテキストとしてコピー</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/widgets/findings_view.py" line="172" />
         <source>Lint findings</source>
-        <translation>チェック結果</translation>
+        <translation>検査結果</translation>
     </message>
 </context>
 </TS>

@@ -3,27 +3,22 @@
 <context>
     <name>PracticeController</name>
     <message>
-        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="122" />
         <source>Starting the practice org…</source>
         <translation>練習用組織を起動しています…</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="159" />
         <source>Practice org running: the connection is filled in. Press Ctrl+Enter to send.</source>
         <translation>練習用組織が起動しました。接続情報は入力済みです。Ctrl+Enter で送信できます。</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="165" />
         <source>The practice org did not start: {error}</source>
         <translation>練習用組織を起動できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="180" />
         <source>Practice scenario: {name}</source>
         <translation>練習シナリオ: {name}</translation>
     </message>
     <message>
-        <location filename="../../../sfjwt_gui/ui/practice_mode.py" line="198" />
         <source>The new certificate was uploaded to the practice org.</source>
         <translation>新しい証明書を練習用組織にアップロードしました。</translation>
     </message>

@@ -9,9 +9,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
 from sfjwt_gui.core import policy
-from sfjwt_gui.core.expiry import whole_days_left
+from sfjwt_gui.core.expiry import ExpiryState, expiry_state
 from sfjwt_gui.core.fingerprints import public_key_der
-from sfjwt_gui.core.jwt_codec import MIN_KEY_BITS, key_fingerprint, verify
+from sfjwt_gui.core.jwt_codec import key_fingerprint, verify
 from sfjwt_gui.core.lint_rules.base import Hit, LintContext, quote
 from sfjwt_gui.core.timefmt import format_duration
 
@@ -30,17 +30,17 @@ def _certificate_key(certificate: x509.Certificate | RSAPublicKey) -> object:
 
 def check_key_size(ctx: LintContext) -> Iterator[Hit]:
     """RSA under 2048 bits: from the private key, else the certificate, else the signature's length."""
-    if ctx.signing_key is not None and ctx.signing_key.key_size < MIN_KEY_BITS:
+    if ctx.signing_key is not None and policy.key_size_too_small(ctx.signing_key.key_size):
         yield Hit("key-too-small", {"bits": str(ctx.signing_key.key_size)})
         return
     if ctx.certificate is not None:
         public = _certificate_key(ctx.certificate)
-        if isinstance(public, RSAPublicKey) and public.key_size < MIN_KEY_BITS:
+        if isinstance(public, RSAPublicKey) and policy.key_size_too_small(public.key_size):
             yield Hit("key-too-small", {"bits": str(public.key_size), "subject": _subject(ctx.certificate)},
                       "certificate")  # fmt: skip
         return
     signature = ctx.decoded.signature
-    if ctx.decoded.algorithm in _RSA_ALGS and signature and len(signature) * 8 < MIN_KEY_BITS:
+    if ctx.decoded.algorithm in _RSA_ALGS and signature and policy.key_size_too_small(len(signature) * 8):
         yield Hit("key-too-small", {"bits": str(len(signature) * 8)}, "signature")
 
 
@@ -82,7 +82,7 @@ def check_key_certificate(ctx: LintContext) -> Iterator[Hit]:
 
 
 def check_certificate_validity(ctx: LintContext) -> Iterator[Hit]:
-    """Expired, or expiring (``policy.expiry_is_warning`` of the whole days left, as the inspection counts them)."""
+    """Expired, or expiring (``expiry.expiry_state``: the same rule as the inspection)."""
     certificate = ctx.certificate
     if not isinstance(certificate, x509.Certificate):
         return
@@ -90,7 +90,8 @@ def check_certificate_validity(ctx: LintContext) -> Iterator[Hit]:
     now = dt.datetime.fromtimestamp(ctx.now, dt.UTC)
     left = (not_after - now).total_seconds()
     values = {"subject": _subject(certificate), "date": not_after.strftime("%Y-%m-%d %H:%M UTC")}
-    if left <= 0:
+    state = expiry_state(not_after, now)
+    if state is ExpiryState.EXPIRED:
         yield Hit("certificate-expired", {**values, "span": format_duration(-left, ctx.lang)})
-    elif policy.expiry_is_warning(whole_days_left(not_after, now)):
+    elif state is ExpiryState.EXPIRING:
         yield Hit("certificate-expiring", {**values, "span": format_duration(left, ctx.lang)})
