@@ -23,7 +23,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import UnsupportedKeyError
+from sfjwt_gui.core.key_texts import error
 
 
 class Backend(enum.StrEnum):
@@ -98,9 +100,6 @@ def as_signer(key: SigningKey) -> Signer:
         return LocalSigner(key)
     if isinstance(key, Signer):
         return key
-    from sfjwt_gui.core import policy
-    from sfjwt_gui.core.key_texts import error
-
     raise error(UnsupportedKeyError, "sign-not-rsa", type=type(key).__name__, min_bits=str(policy.MIN_RSA_BITS))
 
 
