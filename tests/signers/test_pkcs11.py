@@ -224,3 +224,18 @@ def test_no_module_and_token_command_say_nothing_was_sent(
     assert out["outcome"] == "local"
     assert out["diagnosis"]["id"] == "local-problem"
     assert "/nonexistent/p11.so" in json.dumps(out)
+
+
+def test_looking_for_a_missing_token_never_breaks_an_open_signer(token: str) -> None:
+    """The module is re-initialised to find newly plugged tokens only while no session of ours is open."""
+    from sfjwt_gui.core.errors import TokenNotFoundError
+
+    signer = generate_signer(f"pkcs11:token={token};object=busy", pin="246810")
+    try:
+        with pytest.raises(TokenNotFoundError):
+            open_signer(f"pkcs11:token={token}-unplugged;object=busy", pin="246810")
+        signature = signer.sign(b"still logged in")
+        assert len(signature) == 256
+    finally:
+        close_signer(signer)
+        close_signer(signer)  # twice: harmless

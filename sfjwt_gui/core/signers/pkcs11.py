@@ -46,6 +46,7 @@ MODULE_ENV = "SFJWT_PKCS11_MODULE"
 DEFAULT_OBJECT_LABEL = "sfjwt"
 _LIBRARIES: dict[str, Any] = {}
 _LIBRARIES_LOCK = threading.Lock()
+_open_sessions = 0  # sessions of ours still open: while any is, the module is never re-initialised under them
 T = TypeVar("T")
 
 
@@ -109,8 +110,11 @@ def find_token(ref: Pkcs11Ref, module: str | None = None) -> Any:
     with _translated(ref, "list its tokens"):
         tokens = _find_tokens(library, ref)
         if not tokens:
-            library.reinitialize()  # modules read their slot list at C_Initialize: look again once
-            tokens = _find_tokens(library, ref)
+            with _LIBRARIES_LOCK:
+                idle = _open_sessions == 0
+            if idle:  # modules read their slot list at C_Initialize: look again once (never under open sessions)
+                library.reinitialize()
+                tokens = _find_tokens(library, ref)
         if not tokens:
             present = ", ".join(repr(t.label) for t in library.get_tokens() if t.label) or "none"
             raise error(TokenNotFoundError, "pkcs11-no-token", reference=repr(ref.uri), tokens=present)
@@ -154,6 +158,7 @@ class Pkcs11Signer:
     certificate: x509.Certificate | None = None
     backend: Backend = Backend.PKCS11
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _closed: bool = field(default=False, repr=False)
 
     @property
     def reference(self) -> str:
@@ -192,15 +197,32 @@ class Pkcs11Signer:
         self.certificate = certificate
 
     def close(self) -> None:
-        """Log out and close the session (the key stays in the token)."""
+        """Log out and close the session (the key stays in the token); closing twice is harmless."""
         with self._lock, _translated(self.ref, "close the session"):
-            self.session.close()
+            if not self._closed:
+                self._closed = True
+                _close_session(self.session)
 
     def __enter__(self) -> Pkcs11Signer:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _counted(session: Any) -> Any:
+    global _open_sessions
+    with _LIBRARIES_LOCK:
+        _open_sessions += 1
+    return session
+
+
+def _close_session(session: Any) -> None:
+    """Close (and log out) one of our sessions."""
+    global _open_sessions
+    with _LIBRARIES_LOCK:
+        _open_sessions -= 1
+    session.close()
 
 
 def _open_session(token: Any, ref: Pkcs11Ref, pin: str | None, *, rw: bool = False) -> Any:
@@ -212,10 +234,10 @@ def _open_session(token: Any, ref: Pkcs11Ref, pin: str | None, *, rw: bool = Fal
         raise error(PinRequiredError, "pin-required", token=repr(token.label), reference=ref.uri)
     with _translated(ref, "open a session"):
         try:
-            return token.open(rw=rw, user_pin=pin if login_required else None)
+            return _counted(token.open(rw=rw, user_pin=pin if login_required else None))
         except lib.exceptions.UserAlreadyLoggedIn:
             # login is per process and token: another signer of ours is logged in, so this session is too
-            return token.open(rw=rw)
+            return _counted(token.open(rw=rw))
 
 
 def _private_keys(session: Any, ref: Pkcs11Ref) -> list[Any]:
@@ -251,7 +273,7 @@ def _guarded(session: Any, step: Callable[[], T]) -> T:
     try:
         return step()
     except BaseException:
-        session.close()
+        _close_session(session)
         raise
 
 
