@@ -89,9 +89,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "show",
         help="show one key: size, certificate, fingerprints, whether they match",
         description="Load the key from the keyring (checking its SHA-256) and describe it with its certificate. "
-        "--json prints the `sfjwt inspect` object plus name, created and backend.",
+        "--json prints the `sfjwt inspect` object plus name, created and backend. NAME may be a key that stays in "
+        "a token or KMS ('pkcs11:token=T;object=K', awskms:KEY): the same description, from the token or KMS "
+        "(--cert FILE attaches the certificate a KMS key was given).",
     )
     show.add_argument("name", metavar="NAME")
+    show.add_argument("--cert", metavar="FILE", help="with a token/KMS reference: the certificate to compare with")
+    add_token_flags(show)
     add_json_flag(show)
     show.set_defaults(handler=run_show)
 
@@ -195,7 +199,10 @@ def run_show(args: argparse.Namespace) -> int:
     """Load the key from the keyring (checking its SHA-256) and describe it with its certificate."""
     from sfjwt_gui.core.inspection import inspect_material
     from sfjwt_gui.core.key_loading import LoadedMaterial
+    from sfjwt_gui.core.key_refs import is_external_reference
 
+    if is_external_reference(args.name):
+        return _show_token_or_kms_key(args)
     vault = _vault()
     record = vault.get(args.name)
     key = vault.load(args.name)
@@ -211,6 +218,29 @@ def run_show(args: argparse.Namespace) -> int:
     print_inspection(inspection)
     if cert is None:
         print(f"No certificate stored: attach one with `sfjwt keys import CERT.crt --name {record.name}`.")
+    return 0
+
+
+def _show_token_or_kms_key(args: argparse.Namespace) -> int:
+    """The same description for a key in a token or KMS (read through the signer: public key, certificate)."""
+    from sfjwt_gui.core.inspection import inspect_signer
+    from sfjwt_gui.core.signers import close_signer
+
+    certificate = None
+    if args.cert:
+        from sfjwt_gui.commands.common import read_input_file
+        from sfjwt_gui.core.key_loading import load_certificate
+
+        certificate = load_certificate(read_input_file(args.cert, "certificate"), source_name=args.cert)
+    signer = open_reference(args, args.name, certificate=certificate)
+    close_signer(signer)  # what inspection needs was read when the key was opened
+    inspection = inspect_signer(signer)
+    if args.json:
+        emit_json({"name": signer.reference, "created": None, "backend": str(signer.backend), **inspection.to_json()})
+        return 0
+    print(f"{'Key:':<12} {signer.reference}")
+    print(f"{'Stored in:':<12} {inspection.source_format} (the private key cannot leave it)")
+    print_inspection(inspection)
     return 0
 
 

@@ -56,6 +56,11 @@ def test_keygen_in_kms_and_a_token_from_the_practice_org(
     # the key exists in KMS as a SIGN_VERIFY RSA key
     meta = boto3.client("kms").describe_key(KeyId=out["reference"].removeprefix("awskms:"))["KeyMetadata"]
     assert (meta["KeySpec"], meta["KeyUsage"]) == ("RSA_2048", "SIGN_VERIFY")
+    code, shown, err = _run(capsys, "keys", "show", out["reference"], "--cert", str(crt), "--json")
+    assert code == 0, err
+    assert shown["key_matches_certificate"] is True
+    assert shown["sha256_fingerprint"] == out["sha256_fingerprint"]
+    assert shown["days_left"] == out["days_left"]
     cert = x509.load_pem_x509_certificate(crt.read_bytes())
     with PracticeServer(certificate=cert, tls=True) as org:
         code, got, err = _run(

@@ -160,6 +160,16 @@ def test_keys_export_offers_the_certificate_never_the_key(
                         "--pin-env", "SFJWT_TEST_PIN")  # fmt: skip
     assert code == 0, err
     assert (tmp_path / "again.crt").read_bytes() == (tmp_path / "acme.crt").read_bytes()
+    code, shown, err = _run(capsys, "keys", "show", ref, "--pin-env", "SFJWT_TEST_PIN", "--json")
+    assert code == 0, err
+    assert shown["backend"] == "pkcs11"
+    assert shown["key_matches_certificate"] is True
+    assert (
+        shown["sha256_fingerprint"]
+        == inspect_material(
+            LoadedMaterial(None, x509.load_pem_x509_certificate((tmp_path / "acme.crt").read_bytes()))
+        ).sha256_fingerprint
+    )
     for fmt in ("pkcs8", "p12", "jks"):
         code, out, err = _run(capsys, "keys", "export", ref, "--format", fmt, "--out", str(tmp_path / f"k.{fmt}"),
                               "--json")  # fmt: skip
