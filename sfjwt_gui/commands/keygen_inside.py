@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from sfjwt_gui.commands.common import check_target, emit_json, print_inspection, write_new_file
 from sfjwt_gui.commands.keyflags import add_token_flags, read_pin
 from sfjwt_gui.core.errors import InputError, PinRequiredError
-from sfjwt_gui.core.key_texts import error
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.signer import Signer
@@ -63,6 +62,7 @@ def run_keygen_inside(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.inspection import inspect_signer
     from sfjwt_gui.core.key_generation import ALLOWED_BITS, Subject, check_validity_days, generate_private_key
     from sfjwt_gui.core.key_refs import AwsKmsRef, Pkcs11Ref, parse_reference
+    from sfjwt_gui.core.key_texts import error
     from sfjwt_gui.core.signer_certificates import certify
     from sfjwt_gui.core.signers import close_signer
 
