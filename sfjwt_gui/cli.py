@@ -25,6 +25,9 @@ COMMANDS: dict[str, str] = {
     "practice": "sfjwt_gui.commands.practice",
     "token": "sfjwt_gui.commands.token",
     "explain": "sfjwt_gui.commands.token",
+    "org": "sfjwt_gui.commands.org",
+    "profiles": "sfjwt_gui.commands.profiles",
+    "check": "sfjwt_gui.commands.check",
 }
 
 

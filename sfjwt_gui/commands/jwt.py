@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
 from sfjwt_gui.commands.keyflags import add_key_flags, load_signer
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError, TokenFormatError
 
 if TYPE_CHECKING:
@@ -64,8 +65,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sign.add_argument(
         "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
     )
-    sign.add_argument("--lifetime", default="180", metavar="SECONDS", help="exp = now + SECONDS (default 180)")
+    lifetime = policy.DEFAULT_LIFETIME_SECONDS
+    sign.add_argument(
+        "--lifetime", default=str(lifetime), metavar="SECONDS", help=f"exp = now + SECONDS (default {lifetime})"
+    )
     sign.add_argument("--iat", action="store_true", help="add iat (issued at)")
+    from sfjwt_gui.commands.profiles import add_profile_flag
+
+    add_profile_flag(sign)
     sign.add_argument("--claim", action="append", default=[], metavar="NAME=VALUE", help="extra claim (repeatable)")
     add_json_flag(sign)
     sign.set_defaults(handler=run_sign)
@@ -141,6 +148,9 @@ def _decode(args: argparse.Namespace) -> DecodedToken:
 
 def run_sign(args: argparse.Namespace) -> int:
     """Sign and print the assertion."""
+    from sfjwt_gui.commands.profiles import apply_profile
+
+    apply_profile(args)
     from sfjwt_gui.core.claims import Claims, parse_claim_assignment
     from sfjwt_gui.core.connection import parse_preset, token_url
     from sfjwt_gui.core.jwt_codec import sign

@@ -288,7 +288,13 @@ def _serve(args: argparse.Namespace) -> int:
             "scenario": server.scenario.name,
         }
         if args.json:
-            line = {**info, "token_url": server.token_url, "my_domain_url": server.my_domain_url, **kept}
+            line = {
+                **info,
+                "token_url": server.token_url,
+                "my_domain_url": server.my_domain_url,
+                **kept,
+                "admin_access_token": server.admin_access_token,  # for sfjwt org inspect / the window's inspector
+            }
             sys.stdout.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
         else:
             _print_banner(server, info, kept)

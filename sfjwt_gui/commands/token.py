@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
 from sfjwt_gui.commands.keyflags import add_key_flags, load_signer
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError, SfjwtError
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
     from sfjwt_gui.core.diagnosis import Diagnosis
     from sfjwt_gui.core.exchange import ApiCheck, ExchangeOptions, ExchangeResult
+    from sfjwt_gui.core.org.client import OrgConnection
+    from sfjwt_gui.core.signer import Signer
 
 EXCHANGE_HELP = """\
 Sign an assertion, send it to the token endpoint and explain the answer.
@@ -60,12 +63,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     token.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout in seconds (default 30)")
     token.add_argument("--connect-timeout", type=float, default=10.0, metavar="S", help="connect timeout (default 10)")
     token.add_argument("--retries", type=int, default=2, metavar="N", help="retries of transient failures (default 2)")
-    token.add_argument("--lifetime", type=int, default=180, metavar="S", help="exp = now + S (default 180)")
+    lifetime = policy.DEFAULT_LIFETIME_SECONDS
+    token.add_argument(
+        "--lifetime", type=int, default=lifetime, metavar="S", help=f"exp = now + S (default {lifetime})"
+    )
     token.add_argument("--org-kind", choices=["production", "sandbox"], help="what the org is, if you know")
     token.add_argument("--lang", choices=["en", "ja"], default="en")
     token.add_argument("--show-token", action="store_true", help="print the access token (it is a password)")
     token.add_argument("--show-assertion", action="store_true", help="show the whole assertion in the transcript")
     token.add_argument("--verbose", "-v", action="store_true", help="print the transcript")
+    from sfjwt_gui.commands.profiles import add_profile_flag
+
+    add_profile_flag(token)
+    token.add_argument("--inspect-org", action="store_true", help="on a refusal, ask the org (needs an admin token)")
+    from sfjwt_gui.commands.org import add_admin_flags
+
+    add_admin_flags(token, url_flag="--admin-instance-url", env_flag="--admin-token-env")
     add_json_flag(token)
     token.set_defaults(handler=run_token)
 
@@ -136,7 +149,11 @@ def run_token(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.signers import close_signer
 
     url = ""
+    admin: OrgConnection | None = None
     try:
+        from sfjwt_gui.commands.profiles import apply_profile
+
+        apply_profile(args)
         if not args.iss or not args.sub:
             raise InputError("token needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
         url, aud = _connection(args)
@@ -150,6 +167,7 @@ def run_token(args: argparse.Namespace) -> int:
         key = load_signer(args, required=True)  # keyring, file, or a key that stays in its token / KMS
         assert key is not None
         claims = Claims.new(args.iss, args.sub, aud, lifetime=args.lifetime)
+        admin = _admin(args) if args.inspect_org else None  # a missing admin token is said before sending
         # raises only before sending: bad input, an unreadable key file, no usable keyring / token / KMS key,
         # a bad CA bundle
         try:
@@ -160,9 +178,50 @@ def run_token(args: argparse.Namespace) -> int:
         from sfjwt_gui.core.key_texts import describe_error
 
         return _local(*describe_error(exc, args.lang), args, url)  # core errors in --lang; ours stay English
-    _emit(args, flow.exchange, flow.diagnosis(args.lang), flow.api)
+    diagnosis = flow.diagnosis(args.lang)
+    if admin is not None and flow.exchange.token is None:
+        _inspect(args, diagnosis, aud, settings.uploaded_certificate, admin, key)
+    _emit(args, flow.exchange, diagnosis, flow.api)
     code = exit_code(flow.exchange.outcome)
     return 3 if code == 0 and flow.api is not None and not flow.api.ok else code
+
+
+def _admin(args: argparse.Namespace) -> OrgConnection:
+    from sfjwt_gui.commands.org import admin_connection
+
+    return admin_connection(
+        args,
+        url_attr="admin_instance_url",
+        env_attr="admin_token_env",
+        url_flag="--admin-instance-url",
+        env_flag="--admin-token-env",
+    )
+
+
+def _inspect(
+    args: argparse.Namespace,
+    diagnosis: Diagnosis,
+    aud: str,
+    certificate: x509.Certificate | None,
+    connection: OrgConnection,
+    signing_key: Signer | None = None,
+) -> None:
+    """Add the org's answers to ``diagnosis`` (refusals become 'could not check'; nothing here hides it)."""
+    from sfjwt_gui.commands.org import verify_from
+    from sfjwt_gui.core.org.attach import add_org_answers
+    from sfjwt_gui.core.org.inspect import inspect_org
+
+    inspection = inspect_org(
+        connection,
+        iss=args.iss,
+        sub=args.sub,
+        aud=aud,
+        certificate=certificate,
+        signing_key=signing_key,  # compared with the app's certificate when no --cert is given
+        verify=verify_from(args),
+        timeout=args.timeout,
+    )
+    add_org_answers(diagnosis, inspection, args.lang)
 
 
 def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis, api: ApiCheck | None) -> None:

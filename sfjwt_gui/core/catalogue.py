@@ -39,6 +39,8 @@ class CauseSpec:
     check: str
     certainty: str  # documented | field | reported | likely
     text: dict[str, str]
+    org_check: str = ""  # the org inspector's check that confirms or rules this cause out (core/org/checks.py)
+    org_confirms_only: bool = False  # the org can confirm it, but its "ok" does not rule the cause out
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,14 @@ def _entry(raw: dict[str, Any]) -> Entry:
         title=raw["title"],
         meaning=raw["meaning"],
         causes=tuple(
-            CauseSpec(id=c["id"], check=c["check"], certainty=c["certainty"], text=c["text"])
+            CauseSpec(
+                id=c["id"],
+                check=c["check"],
+                certainty=c["certainty"],
+                text=c["text"],
+                org_check=c.get("org_check", ""),
+                org_confirms_only=bool(c.get("org_confirms_only", False)),
+            )
             for c in raw.get("causes", [])
         ),
         fixes=tuple(raw.get("fixes", [])),

@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import ClaimsError
 from sfjwt_gui.core.key_texts import error
 
 # Salesforce documents "within 3 minutes" (reference §1).
-DEFAULT_LIFETIME = 180
+DEFAULT_LIFETIME = policy.DEFAULT_LIFETIME_SECONDS
 _INT_CLAIMS = ("exp", "iat", "nbf")
 _KNOWN = ("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "scope")
 

@@ -40,6 +40,10 @@ class CauseCheck:
     evidence: str
     id: str = ""
     certainty: str = ""
+    checked_in: str = "request"  # "request" | "org" (the org inspector decided it: ``core/org/attach.py``)
+    record: dict[str, Any] | None = None  # the org's record that decided it
+    org_check: str = ""  # the org check that can decide it ("" when the org cannot)
+    org_note: str = ""  # "could not check in the org: needs …" when the org was asked but could not say
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON."""
@@ -49,6 +53,9 @@ class CauseCheck:
             "status": str(self.status),
             "evidence": self.evidence,
             "certainty": self.certainty,
+            "checked_in": self.checked_in,
+            "record": self.record,
+            "org_note": self.org_note or None,
         }
 
 
@@ -122,13 +129,14 @@ class Diagnosis:
             marks = {Status.CONFIRMED: "✔", Status.RULED_OUT: "✘", Status.UNKNOWN: "?"}
             for number, cause in enumerate(self.causes, start=1):
                 certainty = f" ({cat.label(cause.certainty, lang)})" if cause.certainty else ""
-                lines.append(
-                    f"  {number}. [{marks[cause.status]} {cat.label(str(cause.status), lang)}] {cause.cause}{certainty}"
-                )
+                label = cat.label(str(cause.status) + ("_org" if cause.checked_in == "org" else ""), lang)
+                lines.append(f"  {number}. [{marks[cause.status]} {label}] {cause.cause}{certainty}")
                 # the detail line under the title already says it: do not print the same sentence twice
                 same = bool(self.detail) and cause.evidence.rstrip(".。") == (self.detail or "").rstrip(".。")
                 evidence = cat.label("evidence_above", lang) if same else cause.evidence
                 lines.append(f"     {cat.label('evidence', lang)}: {evidence}")
+                if cause.org_note:
+                    lines.append(f"     {cat.label('could_not_check_org', lang)}: {cause.org_note}")
         if self.closest_title:
             lines += ["", f"{cat.label('closest', lang)}: {self.closest_title} [{self.closest_id}]"]
         if self.fixes:
@@ -238,6 +246,7 @@ def _build(entry: Entry, ctx: EvidenceContext, lang: str) -> Diagnosis:
                 evidence=_render(evidence, lang),
                 id=spec.id,
                 certainty=spec.certainty,
+                org_check=spec.org_check,
             )
         )
     # confirmed first, then unknown, then ruled out; ranking by frequency kept inside each group

@@ -20,6 +20,8 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   ├── ConnectionSettingsError   endpoint / aud / preset that makes no sense
     │   ├── ExportError               an export that cannot be written as asked (a token/KMS key: by design)
     │   ├── OrgModelError             a practice-org file that does not describe an org
+    │   ├── SfCliError                the Salesforce CLI is missing or could not give what was asked
+    │   ├── ProfileError              a connection profile that is missing or unreadable
     │   ├── KeyReferenceError         a pkcs11: / awskms: key reference that cannot be read or used
     │   ├── PinRequiredError          a token needs its PIN and none was given (ask, then open again)
     │   └── WrongPinError             the token refused the PIN
@@ -34,7 +36,8 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   └── SignerBackendError        the token or KMS failed or refused (module, credentials, network, locked PIN)
     └── ExchangeError                 the token exchange could not complete; exit 3
         ├── NetworkError              DNS, refused, timeout, proxy
-        │   └── TlsVerifyError        the server's certificate is not trusted
+        │   ├── TlsVerifyError        the server's certificate is not trusted
+        │   └── OrgUnreachableError   the org inspector got no API answer (network, 5xx, maintenance)
         └── CancelledError            the user cancelled
 """
 
@@ -150,6 +153,14 @@ class OrgModelError(InputError):
     """A practice-org description that is not valid."""
 
 
+class SfCliError(InputError):
+    """The Salesforce CLI (``sf``) is not installed, or it could not give the org or token asked for."""
+
+
+class ProfileError(InputError):
+    """A connection profile that does not exist or cannot be read or written."""
+
+
 class KeyReferenceError(InputError):
     """A key reference (``pkcs11:…``, ``awskms:…``) that cannot be read, or names a backend not built."""
 
@@ -228,6 +239,15 @@ class NetworkError(ExchangeError):
 
 class TlsVerifyError(NetworkError):
     """TLS verification of the server failed."""
+
+
+class OrgUnreachableError(NetworkError):
+    """The org did not answer the inspector (network, TLS, 5xx, maintenance page); ``detail`` says how."""
+
+    @property
+    def detail(self) -> str:
+        """How it failed ("maintenance", "HTTP 502", the network detail)."""
+        return self.params.get("detail", "")
 
 
 class CancelledError(ExchangeError):

@@ -374,7 +374,7 @@ def check_exp_lifetime(ctx: EvidenceContext) -> Evidence:
         lifetime, basis = exp - _send_time(ctx), "basis_send"
     if abs(lifetime) >= 3000:  # a whole-hours shift is the timezone check's business
         return Evidence(Status.UNKNOWN, "exp_long_enough", {"seconds": f"{lifetime:.0f}", "basis": basis})
-    if lifetime < 30:
+    if policy.lifetime_too_short(lifetime):
         return Evidence(Status.CONFIRMED, "exp_short", {"seconds": f"{lifetime:.0f}", "basis": basis})
     return Evidence(Status.RULED_OUT, "exp_long_enough", {"seconds": f"{lifetime:.0f}", "basis": basis})
 

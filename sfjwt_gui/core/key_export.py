@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import ExportError
 from sfjwt_gui.core.fingerprints import key_matches_certificate
 from sfjwt_gui.core.key_texts import error
@@ -57,6 +58,9 @@ def export_pkcs12(key: rsa.RSAPrivateKey, cert: x509.Certificate, password: byte
     if not password:
         raise error(ExportError, "export-pkcs12-no-password")
     _check_pair(key, cert, "PKCS#12")
+    if len(friendly_name) > policy.MAX_ALIAS_CHARS:
+        length, limit = str(len(friendly_name)), str(policy.MAX_ALIAS_CHARS)
+        raise error(ExportError, "export-alias-too-long", length=length, max=limit)
     encryption = (
         serialization.PrivateFormat.PKCS12.encryption_builder()
         .kdf_rounds(_PKCS12_KDF_ROUNDS)
@@ -68,10 +72,12 @@ def export_pkcs12(key: rsa.RSAPrivateKey, cert: x509.Certificate, password: byte
 
 
 def normalise_alias(alias: str) -> str:
-    """The alias as keytool stores it (lower case, trimmed); raises ExportError when empty."""
+    """The alias as keytool stores it (lower case, trimmed); raises ExportError when empty or too long."""
     cleaned = alias.strip().lower()
     if not cleaned:
         raise error(ExportError, "export-alias-empty")
+    if len(cleaned) > policy.MAX_ALIAS_CHARS:
+        raise error(ExportError, "export-alias-too-long", length=str(len(cleaned)), max=str(policy.MAX_ALIAS_CHARS))
     return cleaned
 
 

@@ -28,6 +28,14 @@ LONG_VALIDITY_DAYS = 3650
 MIN_VALIDITY_DAYS = 1
 MAX_VALIDITY_DAYS = 36500
 
+#: The assertion lifetime (exp - now) Salesforce documents: "within 3 minutes"; the default of every signer here.
+DEFAULT_LIFETIME_SECONDS = 180
+#: The shortest lifetime that still survives a slow network (a limit: 30 s itself is fine).
+SHORTEST_SAFE_LIFETIME_SECONDS = 30
+
+#: The longest keystore alias (JKS alias, PKCS#12 friendly name) we write; JKS itself stops at 65535 bytes.
+MAX_ALIAS_CHARS = 256
+
 #: A certificate with this many whole days left, or fewer, is "expiring".
 EXPIRY_WARNING_DAYS = 30
 
@@ -55,6 +63,11 @@ def validity_allowed(days: int) -> bool:
 def validity_is_long(days: int) -> bool:
     """True when a validity of ``days`` deserves the long-validity warning (more than ``LONG_VALIDITY_DAYS``)."""
     return days > LONG_VALIDITY_DAYS
+
+
+def lifetime_too_short(seconds: float) -> bool:
+    """True when an assertion with ``seconds`` left (``exp`` minus now, or ``exp - iat``) may expire on the way."""
+    return seconds < SHORTEST_SAFE_LIFETIME_SECONDS
 
 
 def expiry_is_warning(days_left: int) -> bool:

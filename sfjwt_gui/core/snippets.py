@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from sfjwt_gui.core import policy
+
 __all__ = ["GRANT_TYPE", "SnippetInput", "SnippetKind", "render", "render_all"]
 
 GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -36,7 +38,7 @@ class SnippetInput:
     consumer_key: str
     username: str
     audience: str
-    lifetime: int = 180
+    lifetime: int = policy.DEFAULT_LIFETIME_SECONDS
     assertion: str | None = None
     key_file: str = "server.key"
     certificate_name: str = "My_Cert"

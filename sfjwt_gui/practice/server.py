@@ -16,6 +16,9 @@ Endpoints:
   point at this server (a real org points at its My Domain) so clients can call them.
 - ``GET /id/<orgId>/<userId>`` and ``GET /services/data/`` (and ``/services/data/vNN.0/``) with
   ``Authorization: Bearer <token>``; a bad token gives HTTP 401 and ``INVALID_SESSION_ID``.
+- ``GET /services/data/vNN.0/query`` and ``POST /services/Soap/m/NN.0``: the org inspector's reads (exactly its
+  queries, ``listMetadata``/``readMetadata``), answered from the current scenario's org by ``practice.org_api``;
+  only ``admin_access_token`` may read setup. Token requests are recorded in ``login_history``.
 - Every response carries a ``Date`` header from the server clock plus ``faults.clock_offset``.
 
 Plain HTTP is accepted on loopback (Salesforce itself answers ``HTTPS required``); set ``faults.require_https``
@@ -31,6 +34,7 @@ import email.utils
 import hashlib
 import hmac
 import json
+import re
 import secrets
 import socket
 import ssl
@@ -42,7 +46,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -52,6 +56,7 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from sfjwt_gui.practice import checks
 from sfjwt_gui.practice.faults import Faults
 from sfjwt_gui.practice.org import Org, User, default_org
+from sfjwt_gui.practice.org_api import ADMIN_USERNAME, LoginHistory, OrgApi, record_login
 from sfjwt_gui.practice.scenarios import Scenario, get_scenario
 from sfjwt_gui.practice.tls import LocalTls, create_local_tls
 
@@ -76,7 +81,17 @@ SERVER_ERROR_PAGE = (
 JSON_TYPE = "application/json"
 API_JSON_TYPE = "application/json;charset=UTF-8"
 HTML_TYPE = "text/html;charset=UTF-8"
-_TOKEN_TRANSLATION = str.maketrans("+/", "._")  # access tokens use letters, digits, '.' and '_'; never '=' here
+_TOKEN_TRANSLATION = str.maketrans("+/", "._")
+_QUERY_PATH = re.compile(r"/services/data/v\d{2,3}\.0/query/?")
+_SESSION_ID = re.compile(rb"<(?:\w+:)?sessionId>([^<]{1,500})</(?:\w+:)?sessionId>")
+
+
+def _session_id(body: bytes) -> str:
+    """The SessionHeader's sessionId of a SOAP request ('' when there is none)."""
+    found = _SESSION_ID.search(body[:20000])
+    return (
+        found.group(1).decode("ascii", "replace") if found else ""
+    )  # access tokens use letters, digits, '.' and '_'; never '=' here
 
 
 @dataclass(frozen=True)
@@ -89,6 +104,7 @@ class Session:
     consumer_key: str
     scopes: tuple[str, ...]
     issued_at: int
+    admin: bool = False  # may read setup (the org inspector's queries and metadata)
 
 
 def _certificate_pem(cert: x509.Certificate) -> str:
@@ -173,6 +189,13 @@ class PracticeServer:
         self._httpd: _HttpServer | None = None
         self._thread: threading.Thread | None = None
         self._tls: LocalTls | None = None
+        self.login_history = LoginHistory()
+        self.org_api = OrgApi(self.login_history)
+        admin_secret = base64.b64encode(secrets.token_bytes(72)).decode().translate(_TOKEN_TRANSLATION)
+        self.admin_access_token = f"{base.org_id15}!AQ{admin_secret}"  # for the org inspector; never logged
+        self._admin_session = Session(
+            base.org_id, "0055g00000AdMiNAAA", ADMIN_USERNAME, "PlatformCLI", ("full",), 0, admin=True
+        )
 
     # ------------------------------------------------------------------ life cycle
 
@@ -373,6 +396,8 @@ class PracticeServer:
 
     def session(self, token: str) -> Session | None:
         """The session of an access token this server issued."""
+        if hmac.compare_digest(token, self.admin_access_token):
+            return self._admin_session
         with self._state_lock:
             return self._sessions.get(token)
 
@@ -620,6 +645,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._token(org, faults, body)
         elif path.startswith("/id/"):
             self._identity(org, faults, path)
+        elif _QUERY_PATH.fullmatch(path):
+            self._org_query(org, faults, path)
+        elif path.startswith("/services/Soap/m/"):
+            self._org_metadata(org, faults, path, body)
         elif path.rstrip("/") == "/services/data" or path.startswith("/services/data/v"):
             self._data(faults, path)
         else:
@@ -639,6 +668,7 @@ class _Handler(BaseHTTPRequestHandler):
             require_https=bool(faults.require_https),
         )
         status, answer, note = practice.exchange(request, org, faults.rate_limit_after)
+        record_login(practice.login_history, org, body, status, note, request.client_ip, request.now, practice.url)
         practice.log(f"{self.command} {TOKEN_PATH} -> {status} {note}")
         self._send(status, answer, JSON_TYPE, faults, {"Cache-Control": "no-store", "Pragma": "no-cache"})
 
@@ -667,6 +697,37 @@ class _Handler(BaseHTTPRequestHandler):
         answer = json.dumps(self.practice.identity(session, org, user), separators=(",", ":")).encode()
         self.practice.log(f"{self.command} /id/… -> 200 identity")
         self._send(200, answer, API_JSON_TYPE, faults)
+
+    def _org_query(self, org: Org, faults: Faults, path: str) -> None:
+        session = self._session()
+        if session is None:
+            self._unauthorized(faults, path)
+            return
+        version = path.split("/")[3].removeprefix("v")
+        soql = " ".join(parse_qs(urlsplit(self.path).query).get("q", [""])[:1])
+        status, answer = self.practice.org_api.query(org, soql, version, session.admin)
+        self.practice.log(f"{self.command} {path} -> {status} query")
+        self._send(status, answer, API_JSON_TYPE, faults)
+
+    def _org_metadata(self, org: Org, faults: Faults, path: str, body: bytes) -> None:
+        token = _session_id(body)
+        session = self.practice.session(token) if token else None
+        if session is None:
+            from sfjwt_gui.practice.org_api import soap_fault
+
+            self._send(
+                500,
+                soap_fault(
+                    "sf:INVALID_SESSION_ID",
+                    "INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session",
+                ),
+                "text/xml;charset=UTF-8",
+                faults,
+            )
+            return
+        status, answer = self.practice.org_api.metadata(org, body, session.admin)
+        self.practice.log(f"{self.command} {path} -> {status} metadata")
+        self._send(status, answer, "text/xml;charset=UTF-8", faults)
 
     def _data(self, faults: Faults, path: str) -> None:
         if self._session() is None:

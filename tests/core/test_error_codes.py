@@ -23,6 +23,8 @@ from sfjwt_gui.core.jwt_codec import decode, sign
 from sfjwt_gui.core.key_generation import Subject, check_validity_days, generate_private_key
 from sfjwt_gui.core.key_texts import describe_error
 from sfjwt_gui.core.lint import lint
+from sfjwt_gui.core.org import sf_cli
+from sfjwt_gui.core.profiles import ProfileStore, check_name, profile_from_dict
 from sfjwt_gui.core.retry import CancelToken
 from sfjwt_gui.core.text_data import check_language, load_json
 from sfjwt_gui.core.trust import Trust, ssl_context
@@ -110,6 +112,12 @@ CASES: dict[str, Callable[[], Any]] = {
     "keygen-name-too-long": lambda: Subject("x" * 65).to_name(),
     "keygen-bits": lambda: generate_private_key(1024),
     "keygen-validity": lambda: check_validity_days(36501),
+    "sf-bad-alias": lambda: sf_cli.connection("-x"),
+    "sf-missing": lambda: sf_cli.run_sf(["org", "list"], path="/nonexistent-sfjwt-bin"),
+    "profile-bad-value": lambda: profile_from_dict({"name": "x", "endpoint": "a\x01b"}),
+    "profile-bad-name": lambda: check_name("a/b"),
+    "profile-not-object": lambda: profile_from_dict([]),
+    "profile-missing": lambda: ProfileStore(Path("/nonexistent-sfjwt-profiles")).get("x"),
 }
 
 
@@ -138,7 +146,22 @@ def test_raised_error_has_its_code_and_renders_in_both_languages(code: str) -> N
 def test_every_core_json_code_is_raised_somewhere() -> None:
     """No dead texts: every code in resources/errors/core.json is exercised above or by the codec/trust tests."""
     core = set(load_json("errors", "core.json")["errors"])
-    assert core - set(CASES) <= {"sign-alg", "sign-not-json", "trust-bundle-unusable"}
+    # codes that need a server, a subprocess or a file system state: exercised in tests/org
+    in_org_tests = {
+        "org-unreachable",
+        "org-answer-too-large",
+        "sf-timeout",
+        "sf-cannot-run",
+        "sf-not-json",
+        "sf-failed",
+        "sf-token-redacted",
+        "sf-no-instance",
+        "profile-not-regular",
+        "profile-foreign",
+        "profile-write-failed",
+        "sf-key-file-no-key",
+    }
+    assert core - set(CASES) <= {"sign-alg", "sign-not-json", "trust-bundle-unusable"} | in_org_tests
 
 
 def test_english_text_is_unchanged_where_it_existed() -> None:

@@ -112,3 +112,9 @@ def test_no_threshold_is_copied_outside_policy() -> None:
             if needle in text:
                 offenders.append(f"{path.relative_to(ROOT)}: {needle}")
     assert offenders == []
+
+
+@pytest.mark.parametrize(("seconds", "short"), [(29.999, True), (30, False), (180, False), (-1, True)])
+def test_shortest_safe_lifetime_is_a_limit_that_includes_thirty(seconds: float, short: bool) -> None:
+    assert policy.lifetime_too_short(seconds) is short
+    assert policy.DEFAULT_LIFETIME_SECONDS == 180

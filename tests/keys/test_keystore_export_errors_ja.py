@@ -93,6 +93,8 @@ def _export_failures(rsa_key: Any, rsa_cert: x509.Certificate) -> list[Callable[
         lambda: export_jks(rsa_key, rsa_cert, PASSWORD, "   "),
         lambda: export_jks(rsa_key, rsa_cert, "short", "sf"),
         lambda: export_jks(small, rsa_cert, PASSWORD, "sf"),
+        lambda: export_jks(rsa_key, rsa_cert, PASSWORD, "a" * 70_000),  # JKS stops at 65535 bytes: bounded before
+        lambda: export_pkcs12(rsa_key, rsa_cert, b"secret", "n" * 257),
     ]
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sfjwt_gui.core import policy
 from sfjwt_gui.core.lint_rules.base import Hit, LintContext, quote
 from sfjwt_gui.core.timefmt import MILLISECONDS_THRESHOLD, format_duration, numeric_value, utc_text
 
-DOCUMENTED_LIFETIME = 180  # "within 3 minutes" (reference §1)
-SHORTEST_SAFE_LIFETIME = 30
+DOCUMENTED_LIFETIME = policy.DEFAULT_LIFETIME_SECONDS  # "within 3 minutes" (reference §1)
 _TOLERANCE = 1.0  # NumericDates are whole seconds (a signer may round up)
 
 
@@ -59,7 +59,7 @@ def check_exp(ctx: LintContext) -> Iterator[Hit]:
             yield Hit("exp-in-past", {**values, "offset": f"{ctx.clock_offset:+.0f}"}, "clock")
         else:
             yield Hit("exp-in-past", values)
-    elif left < SHORTEST_SAFE_LIFETIME:
+    elif policy.lifetime_too_short(left):
         values = {"value": value, "suggestion": suggestion}
         if left < 1:  # "leaves only 0 s" reads like a bug
             yield Hit("exp-too-short", values, terms={"span": "under-a-second"})
