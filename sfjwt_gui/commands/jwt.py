@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
 from sfjwt_gui.commands.keyflags import add_key_flags, load_signer
+from sfjwt_gui.commands.snippet_flags import add_snippet_flags, print_snippet
 from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError, TokenFormatError
 
@@ -34,15 +35,23 @@ aud comes from --aud URL or --preset:
   site:URL                       an Experience Cloud site URL
 exp = now + --lifetime seconds (default 180, the documented 3 minutes). --claim name=value adds or overrides a
 claim (the value is parsed as JSON when it can be: --claim scope=api, --claim n=5).
---json prints {"token", "header", "payload", "token_url"}."""
+--as curl|python|apex|sf prints ready-to-run code with these values instead of the bare token: curl posts this
+token; python and sf sign their own from a key file, apex from a certificate in Certificate and Key Management
+(--cert-name). --endpoint sets the token URL they use (default: from --preset or aud), --ca-file a CA to trust.
+python and sf need the key as an unencrypted PEM file: --key-file FILE is named when it is one; otherwise
+--export-key-for-sf FILE writes one (mode 0600) after you confirm, on a terminal or with --insecure-unencrypted;
+without it the code says which file it needs.
+--json prints {"token", "header", "payload", "token_url"}; with --as {"as", "snippet", "token_url", "key_file"}."""
 
 DECODE_HELP = """\
 Decode any JWT without trusting it. TOKEN (or '-' / standard input) may carry what people paste around it:
 whitespace and line breaks, 'Bearer ', quotes, an assertion= form field (URL-encoded too), a whole curl command.
---cert FILE verifies the signature with a certificate or public key (PEM or DER); alg none and HMAC never verify.
+--cert FILE verifies the signature with a certificate or public key (PEM or DER); --cert "$(cat c.crt)" takes the
+PEM text itself, as pasted. alg none and HMAC never verify. A pasted curl command's URL is shown as "POSTed to".
+A Salesforce access token (00D…!…) is recognised as one: it is opaque, there is nothing to decode (exit 1).
 --json prints {"header", "payload", "signature" (base64url), "times": {claim: {"epoch", "utc", "local",
-"relative"}}, "repairs": [...]} and, with --cert, "verified" (boolean) and "verification" (key/certificate SHA-256,
-reason). Exit code 2 when --cert is given and the signature does not verify."""
+"relative"}}, "repairs": [...], "posted_to"} and, with --cert, "verified" (boolean) and "verification"
+(key/certificate SHA-256, reason). Exit code 2 when --cert is given and the signature does not verify."""
 
 LINT_HELP = """\
 Predict what Salesforce will say about a JWT bearer assertion before sending it.
@@ -74,13 +83,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     add_profile_flag(sign)
     sign.add_argument("--claim", action="append", default=[], metavar="NAME=VALUE", help="extra claim (repeatable)")
+    add_snippet_flags(sign)
     add_json_flag(sign)
     sign.set_defaults(handler=run_sign)
 
     decode = subparsers.add_parser("decode", help="decode (and verify) a JWT", description=DECODE_HELP)
     decode.formatter_class = raw
     decode.add_argument("token", nargs="?", metavar="TOKEN", help="the JWT, or '-' for standard input (default)")
-    decode.add_argument("--cert", metavar="FILE", help="certificate or public key (PEM or DER) to verify with")
+    decode.add_argument(
+        "--cert", metavar="FILE|PEM", help="certificate or public key to verify with: a file (PEM or DER) or PEM text"
+    )
     decode.add_argument("--lang", default="en", help="language of notes, times and errors: en (default) or ja")
     add_json_flag(decode)
     decode.set_defaults(handler=run_decode)
@@ -113,10 +125,13 @@ def _read_token(token: str | None) -> str:
 
 
 def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | None:
+    """``--cert``: a file, or the PEM text itself (pasted as jwt.io takes it; mangled line breaks are repaired)."""
     if not path:
         return None
     from sfjwt_gui.core.jwt_codec import load_verification_material
 
+    if "-----BEGIN" in path:
+        return load_verification_material(path, source_name="--cert (pasted PEM)")
     return load_verification_material(read_input_file(path, "certificate"), source_name=path)
 
 
@@ -178,15 +193,19 @@ def run_sign(args: argparse.Namespace) -> int:
     try:
         token = sign(payload, key)
     finally:
-        close_signer(key)  # a token's session: log out now
+        close_signer(key)  # a token's session: log out now (the snippet needs only the reference)
+    if args.endpoint:
+        endpoint = token_url(args.endpoint)
+    elif endpoint is None:
+        try:
+            endpoint = token_url(aud)
+        except InputError:
+            endpoint = None
+    if args.snippet:
+        return print_snippet(args, key=key, token=token, token_url=endpoint, aud=aud, lifetime=lifetime)
     if args.json:
         from sfjwt_gui.core.jwt_codec import decode
 
-        if endpoint is None:
-            try:
-                endpoint = token_url(aud)
-            except InputError:
-                endpoint = None
         emit_json({"token": token, "header": decode(token).header, "payload": payload, "token_url": endpoint})
     else:
         print(token)
@@ -216,6 +235,7 @@ def run_decode(args: argparse.Namespace) -> int:
             "signature": decoded.signature_b64,
             "times": {claim: info.to_json() for claim, info in times.items()},
             "repairs": decoded.repair_texts(args.lang),
+            "posted_to": decoded.posted_to,
         }
         if verification is not None:
             out["verified"] = verification.verified
@@ -232,6 +252,8 @@ def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: V
     say = _texts("decode", lang)
     for repair in decoded.repair_texts(lang):
         print(say["note"].format(text=repair))
+    if decoded.posted_to:
+        print(say["posted_to"].format(url=decoded.posted_to))
     print(say["header"])
     print(_indent(json.dumps(decoded.header, indent=2, ensure_ascii=False)))
     print(say["payload"])
@@ -299,7 +321,7 @@ def run_lint(args: argparse.Namespace) -> int:
         close_signer(signer)  # lint needs only its public key, which the signer keeps
     findings = lint(
         decoded,
-        endpoint=args.endpoint,
+        endpoint=args.endpoint or decoded.posted_to,  # a pasted curl command says where it POSTs
         certificate=_load_certificate(args.cert),
         private_key=signer,
         clock_offset=clock_offset,

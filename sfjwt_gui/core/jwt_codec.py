@@ -35,6 +35,7 @@ from sfjwt_gui.core.errors import (
 )
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
 from sfjwt_gui.core.key_texts import error
+from sfjwt_gui.core.pasted import posted_to, recognise_access_token
 from sfjwt_gui.core.signer import Signer, SigningKey, as_signer, signing_public_key
 from sfjwt_gui.core.text_data import KeepPlaceholders, check_language
 
@@ -130,6 +131,7 @@ class DecodedToken:
     signature: bytes
     signing_input: bytes
     repairs: list[str] = field(default_factory=list)
+    posted_to: str | None = None  # the URL of a pasted curl command / POST line (what "POSTed to" shows)
 
     @property
     def signature_b64(self) -> str:
@@ -269,6 +271,9 @@ def decode(text: str) -> DecodedToken:
     """
     if not isinstance(text, str):
         raise _token_error("not-text", type=type(text).__name__)
+    opaque = recognise_access_token(text)
+    if opaque is not None:  # not a broken JWT: say what it is (and keep the token itself out of the message)
+        raise _token_error("opaque-access-token", org_id=opaque.org_id, length=str(opaque.length))
     token, repairs = _clean(text)
     if not token:
         raise _token_error("empty")
@@ -291,6 +296,7 @@ def decode(text: str) -> DecodedToken:
         signature=signature,
         signing_input=f"{header_b64}.{payload_b64}".encode("ascii"),
         repairs=repairs,
+        posted_to=posted_to(text),
     )
 
 

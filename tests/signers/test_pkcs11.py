@@ -249,3 +249,18 @@ def test_looking_for_a_missing_token_never_breaks_an_open_signer(token: str) -> 
     finally:
         close_signer(signer)
         close_signer(signer)  # twice: harmless
+
+
+def test_sign_as_code_signs_with_the_token(capsys: pytest.CaptureFixture[str], token: str, tmp_path: Path) -> None:
+    ref = _keygen(capsys, token, tmp_path)["reference"]
+    base = ["sign", "--key", ref, "--pin-env", "SFJWT_TEST_PIN", "--iss", "3MVG9x", "--sub", "u@example.com",
+            "--preset", "production"]  # fmt: skip
+    code, _, err = _run(capsys, *base, "--as", "python")
+    assert code == 0, err
+    code = main([*base, "--as", "python"])
+    text = capsys.readouterr().out
+    assert "Mechanism.SHA256_RSA_PKCS" in text
+    assert f'TOKEN_LABEL = "{token}"' in text
+    code, out, err = _run(capsys, *base, "--as", "sf", "--json")
+    assert code == 1
+    assert out["error"]["type"] == "ExportError"
