@@ -33,6 +33,8 @@ aud comes from --aud URL or --preset:
   mydomain:NAME                  https://NAME.my.salesforce.com
   mydomain-sandbox:NAME:SANDBOX  https://NAME--SANDBOX.sandbox.my.salesforce.com
   site:URL                       an Experience Cloud site URL
+  govcloud:NAME                  Government Cloud: aud https://login.salesforce.com, POST to NAME's My Domain
+  govcloud-sandbox:NAME:SANDBOX  the same for a Government Cloud sandbox (aud https://test.salesforce.com)
 exp = now + --lifetime seconds (default 180, the documented 3 minutes). --claim name=value adds or overrides a
 claim (the value is parsed as JSON when it can be: --claim scope=api, --claim n=5).
 --as curl|python|apex|sf prints ready-to-run code with these values instead of the bare token: curl posts this
@@ -72,7 +74,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sign.add_argument("--sub", help="the Salesforce username")
     sign.add_argument("--aud", metavar="URL", help="audience URL (or use --preset)")
     sign.add_argument(
-        "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
+        "--preset",
+        help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL | govcloud:NAME",
     )
     lifetime = policy.DEFAULT_LIFETIME_SECONDS
     sign.add_argument(
@@ -101,6 +104,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     lint.formatter_class = raw
     lint.add_argument("token", nargs="?", metavar="TOKEN", help="the JWT, or '-' for standard input (default)")
     lint.add_argument("--endpoint", metavar="URL", help="login host or token URL the JWT will be POSTed to")
+    lint.add_argument(
+        "--gov-cloud",
+        action="store_true",
+        help="the org is on Government Cloud: POST to My Domain while aud stays login/test",
+    )
     lint.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the Connected App (PEM or DER)")
     add_key_flags(lint)
     lint.add_argument("--clock-offset", default="0", metavar="SECONDS", help="Salesforce's clock minus this one")
@@ -236,7 +244,10 @@ def run_decode(args: argparse.Namespace) -> int:
             "times": {claim: info.to_json() for claim, info in times.items()},
             "repairs": decoded.repair_texts(args.lang),
             "posted_to": decoded.posted_to,
+            "kind": decoded.kind,
         }
+        if decoded.kind_note(args.lang):
+            out["kind_note"] = decoded.kind_note(args.lang)
         if verification is not None:
             out["verified"] = verification.verified
             out["verification"] = verification.to_json(args.lang)
@@ -254,6 +265,9 @@ def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: V
         print(say["note"].format(text=repair))
     if decoded.posted_to:
         print(say["posted_to"].format(url=decoded.posted_to))
+    kind_note = decoded.kind_note(lang)
+    if kind_note:
+        print(say["note"].format(text=kind_note))
     print(say["header"])
     print(_indent(json.dumps(decoded.header, indent=2, ensure_ascii=False)))
     print(say["payload"])
@@ -327,6 +341,7 @@ def run_lint(args: argparse.Namespace) -> int:
         clock_offset=clock_offset,
         clock_uncertainty=clock_uncertainty,
         lang=args.lang,
+        gov_cloud=args.gov_cloud,
     )
     summary = {str(level): sum(1 for f in findings if f.severity is level) for level in Severity}
     if args.json:

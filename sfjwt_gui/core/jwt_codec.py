@@ -121,6 +121,9 @@ _JWS = PyJWS(algorithms=[])
 _JWS.register_algorithm("RS256", _SignerAlgorithm())
 
 
+SALESFORCE_ACCESS_TOKEN_TYPE = "sfdc-core-token"  # noqa: S105 - Help "JWT-Based Access Tokens": the header's tty
+
+
 @dataclass(frozen=True)
 class DecodedToken:
     """A JWT split and parsed, nothing trusted; ``repairs`` says what was stripped from the pasted text."""
@@ -144,6 +147,21 @@ class DecodedToken:
             return list(self.repairs)
         table: dict[str, str] = _texts()["repairs"]
         return [table.get(text, text) for text in self.repairs]
+
+    @property
+    def is_salesforce_access_token(self) -> bool:
+        """True for a JWT-based access token Salesforce issued (header ``tty``: ``sfdc-core-token``, as documented)."""
+        return self.header.get("tty") == SALESFORCE_ACCESS_TOKEN_TYPE
+
+    @property
+    def kind(self) -> str:
+        """``salesforce-access-token`` for a JWT-based access token Salesforce issued, else ``jwt``."""
+        return "salesforce-access-token" if self.is_salesforce_access_token else "jwt"
+
+    def kind_note(self, lang: str = "en") -> str | None:
+        """What this token is, when it is not an assertion (``resources/lint/codec.json`` ``kinds``), else None."""
+        note = _texts().get("kinds", {}).get(self.kind)
+        return str(note.get(lang) or note["en"]) if note else None
 
     @property
     def algorithm(self) -> str | None:
