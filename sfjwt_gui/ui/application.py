@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from sfjwt_gui.core.vault import Vault
     from sfjwt_gui.ui.main_window import MainWindow
 
 USAGE = """usage: sfjwt-gui [--practice [--scenario NAME]] [--lang en|ja] [--theme light|dark]
@@ -73,7 +74,7 @@ def parse_args(argv: list[str]) -> Options:
     return opts
 
 
-def _make_vault() -> object:
+def _make_vault() -> Vault:
     from sfjwt_gui.core.vault import Vault
 
     return Vault()
@@ -89,7 +90,7 @@ def _quit_when_practising(app: QApplication, window: MainWindow) -> None:
                 {
                     "practising": str(getattr(server, "token_url", "")),
                     "visible": window.isVisible(),
-                    "language": window.session.lang(),
+                    "language": window.state.lang(),
                     "title": window.windowTitle(),
                     "menus": [action.text() for action in window.menuBar().actions()],
                 },
@@ -123,16 +124,16 @@ def run(argv: list[str]) -> int:
     from sfjwt_gui.ui.i18n import normalize_language, set_language, system_language
     from sfjwt_gui.ui.main_window import MainWindow
     from sfjwt_gui.ui.profiles import app_settings
-    from sfjwt_gui.ui.session import Session
+    from sfjwt_gui.ui.state import AppState
 
     theme.apply_theme(app, quick=True)
     settings = app_settings()
     lang = normalize_language(args.lang or str(settings.value("language", "") or "") or system_language())
     set_language(lang)
 
-    session = Session()
-    session.set("language", lang)
-    window = MainWindow(session, defer_pages=True)
+    state = AppState()
+    state.language = lang
+    window = MainWindow(state, defer_pages=True)
     window.show()
 
     if args.quit_after_show:
@@ -156,7 +157,7 @@ def run(argv: list[str]) -> int:
         theme.follow_os(app)
         app.setWindowIcon(theme.app_icon())  # loads the SVG plugin: after the window is on screen
         try:
-            session.vault = _make_vault()
+            state.vault = _make_vault()
         except Exception as exc:  # the app still runs without a keyring; the key page says why
             logging.getLogger("sfjwt_gui").warning("vault unavailable: %s", exc)
         window.vault_ready()  # the last profile's key, if it names one

@@ -97,7 +97,7 @@ def test_japanese_text_of_the_install_error() -> None:
 
 
 def test_window_page_entry_with_missing_module_raises_install_error() -> None:
-    from sfjwt_gui.ui.main_window import Entry
+    from sfjwt_gui.ui.pages.registry import Entry
 
     with pytest.raises(InstallError, match=r"sfjwt_gui\.ui\.pages\.ghost_page"):
         Entry("ghost", "ghost_page", "GhostPage").factory(None)  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -11,7 +12,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
 
-from sfjwt_gui.core.errors import SfjwtError, TokenFormatError
+from sfjwt_gui.ui.errors import error_parts
 
 
 class Kind(StrEnum):
@@ -35,28 +36,17 @@ def kind_colour(kind: Kind) -> str:
     return theme.color(name).name() if name else ""
 
 
-def error_parts(error: BaseException, lang: str | None = None) -> tuple[str, str]:
-    """The message and the fix of an error in ``lang`` (None: the window's language). Core errors carry both and
-    their codes name en/ja texts (token errors in jwt_codec, keys/vault errors in key_texts); others only a message.
-    """
-    if lang is None:
-        from sfjwt_gui.ui.i18n import current_language
+_BYTE_COLON = re.compile(r"(?<=[0-9A-Fa-f]{2}):(?=[0-9A-Fa-f]{2})")
 
-        lang = current_language()
-    lang = "ja" if lang.startswith("ja") else "en"
-    if isinstance(error, TokenFormatError) and error.code:
-        from sfjwt_gui.core.jwt_codec import describe_token_error
 
-        return describe_token_error(error, lang)
-    if isinstance(error, SfjwtError):
-        from sfjwt_gui.core.key_texts import describe_error
-
-        return describe_error(error, lang)
-    return (str(error) or type(error).__name__), ""
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after each colon of a fingerprint ("AB:CD"), so a wrapping label can break
+    a long fingerprint between bytes instead of growing wider than the page."""
+    return _BYTE_COLON.sub(":\u200b", text)
 
 
 def _html_lines(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    return breakable(html.escape(text)).replace("\n", "<br>")
 
 
 class StatusLine(QLabel):
