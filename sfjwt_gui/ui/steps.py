@@ -154,6 +154,7 @@ def derive(step: str, state: AppState, now: float) -> str:
 def lint_claims(claims: Claims, state: AppState, *, now: float | None = None, lang: str = "en") -> list[Finding]:
     """Lint the claims: the real signed token when there is a key, else the unsigned payload (signature rules skip).
     The Claims page and the claims step both call this, so they cannot disagree."""
+    from sfjwt_gui.core.connection import is_gov_cloud
     from sfjwt_gui.core.jwt_codec import DecodedToken, decode, sign
     from sfjwt_gui.core.lint import lint
 
@@ -188,5 +189,6 @@ def lint_claims(claims: Claims, state: AppState, *, now: float | None = None, la
             private_key=state.private_key,
             now=now,
             lang=lang,
+            gov_cloud=is_gov_cloud(state.preset),
         )
     )

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sfjwt_gui.core.connection import Preset, preset_connection
+from sfjwt_gui.core.connection import Preset, is_gov_cloud, preset_connection
 from sfjwt_gui.core.errors import ConnectionSettingsError
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.connection_checks import Check, check_all
@@ -26,6 +26,7 @@ from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title
 
 _FIELDS = ("endpoint", "audience", "consumer_key", "username")
+_NAMED = (Preset.MYDOMAIN.value, Preset.GOVCLOUD.value)  # presets built from a My Domain name (+ sandbox name)
 
 
 class ConnectionPage(TranslatedWidget):
@@ -37,6 +38,7 @@ class ConnectionPage(TranslatedWidget):
         super().__init__(parent)
         self.state = state
         self._updating = False
+        self._preset_error: Check | None = None  # what the preset's own fields got wrong
         self.title = page_title(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -123,9 +125,11 @@ class ConnectionPage(TranslatedWidget):
                     edit.setText(str(value))
         finally:
             self._updating = False
+        self._preset_error = None
         if not self.state.endpoint and not self.state.audience:
             self._apply_preset()
         self._update_preset_fields()
+        self._show_preset_note()
         self.validate()
 
     @listens(Field.ENDPOINT, Field.AUDIENCE, Field.CONSUMER_KEY, Field.USERNAME, Field.PRESET)
@@ -137,7 +141,10 @@ class ConnectionPage(TranslatedWidget):
         self._updating = True
         try:
             setattr(self.state, name, text.strip() or None)
-            if name in ("endpoint", "audience") and self.preset.currentData() != Preset.CUSTOM.value:
+            # Government Cloud is the org's, not the URLs': an edited URL keeps it (the lint checks the split)
+            current = self.preset.currentData()
+            keeps = current == Preset.CUSTOM.value or is_gov_cloud(current)
+            if name in ("endpoint", "audience") and not keeps:
                 self.preset.setCurrentIndex(self.preset.findData(Preset.CUSTOM.value))
                 self.state.preset = Preset.CUSTOM.value
         finally:
@@ -147,8 +154,8 @@ class ConnectionPage(TranslatedWidget):
     def _update_preset_fields(self) -> None:
         preset = self.preset.currentData()
         for widget, label, visible in (
-            (self.domain, self.domain_label, preset == Preset.MYDOMAIN.value),
-            (self.sandbox, self.sandbox_label, preset == Preset.MYDOMAIN.value),
+            (self.domain, self.domain_label, preset in _NAMED),
+            (self.sandbox, self.sandbox_label, preset in _NAMED),
             (self.site_url, self.site_label, preset == Preset.SITE.value),
         ):
             widget.setVisible(visible)
@@ -160,8 +167,8 @@ class ConnectionPage(TranslatedWidget):
         preset = str(self.preset.currentData())
         self._update_preset_fields()
         self.state.preset = preset
-        self.messages["preset"].clear()
-        self.messages["preset"].setVisible(False)
+        self._preset_error = None
+        self._show_preset_note()
         if preset == Preset.CUSTOM.value:
             self.validate()
             return
@@ -173,7 +180,8 @@ class ConnectionPage(TranslatedWidget):
                 site_url=self.site_url.text().strip() or None,
             )
         except ConnectionSettingsError as exc:
-            self._show("preset", Check("warning", "error", error=exc))
+            self._preset_error = Check("warning", "error", error=exc)
+            self._show_preset_note()
             self.validate()
             return
         self._updating = True
@@ -185,6 +193,29 @@ class ConnectionPage(TranslatedWidget):
         finally:
             self._updating = False
         self.validate()
+
+    def _show_preset_note(self) -> None:
+        """The preset's error (a bad My Domain name …), else what the preset does beyond the two URLs (Government
+        Cloud's split), else nothing."""
+        if self._preset_error is not None:
+            self._show("preset", self._preset_error)
+            return
+        label = self.messages["preset"]
+        note = self.preset_notes().get(str(self.preset.currentData()), "")
+        label.setText(note)
+        label.setVisible(bool(note))
+        theme.set_state_colour(label, "none")
+        label.setProperty("state", "none")
+
+    def preset_notes(self) -> dict[str, str]:
+        """What a preset does beyond filling the two URLs, by preset value."""
+        return {
+            Preset.GOVCLOUD.value: self.tr(
+                "Government Cloud: the assertion is POSTed to your My Domain while aud stays "
+                "https://login.salesforce.com (https://test.salesforce.com for a sandbox). The checks and the "
+                "diagnosis then look for a mix-up of the two (rule aud-gov-cloud)."
+            )
+        }
 
     # ------------------------------------------------------------------ validation
 
@@ -241,6 +272,17 @@ class ConnectionPage(TranslatedWidget):
 
     # ------------------------------------------------------------------ i18n
 
+    def preset_names(self) -> dict[str, str]:
+        """The translated name of each preset, by value."""
+        return {
+            Preset.PRODUCTION.value: self.tr("Production (login.salesforce.com)"),
+            Preset.SANDBOX.value: self.tr("Sandbox (test.salesforce.com)"),
+            Preset.MYDOMAIN.value: self.tr("My Domain"),
+            Preset.GOVCLOUD.value: self.tr("Government Cloud (My Domain, aud login/test)"),
+            Preset.SITE.value: self.tr("Experience Cloud site"),
+            Preset.CUSTOM.value: self.tr("Custom"),
+        }
+
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
         self.title.setText(self.tr("Connection"))
@@ -250,15 +292,10 @@ class ConnectionPage(TranslatedWidget):
                 "a preset fills both, and you can change either."
             )
         )
-        names = {
-            Preset.PRODUCTION.value: self.tr("Production (login.salesforce.com)"),
-            Preset.SANDBOX.value: self.tr("Sandbox (test.salesforce.com)"),
-            Preset.MYDOMAIN.value: self.tr("My Domain"),
-            Preset.SITE.value: self.tr("Experience Cloud site"),
-            Preset.CUSTOM.value: self.tr("Custom"),
-        }
+        names = self.preset_names()
         for i in range(self.preset.count()):
-            self.preset.setItemText(i, names[str(self.preset.itemData(i))])
+            value = str(self.preset.itemData(i))
+            self.preset.setItemText(i, names.get(value, value))  # a preset without a name yet shows its value
         self.preset_box.setTitle(self.tr("Preset"))
         self.fields_box.setTitle(self.tr("Endpoint and claims"))
         self.preset_label.setText(self.tr("Org type:"))
@@ -284,5 +321,6 @@ class ConnectionPage(TranslatedWidget):
         self.audience.setAccessibleName(self.tr("Audience (aud)"))
         self.consumer_key.setAccessibleName(self.tr("Consumer key"))
         self.username.setAccessibleName(self.tr("Username"))
+        self._show_preset_note()
         if not self._updating:
             self.validate()
