@@ -23,7 +23,7 @@ from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.connection_checks import Check, check_all
 from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.state import AppState, Field, listens
-from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 
 _FIELDS = ("endpoint", "audience", "consumer_key", "username")
 _NAMED = (Preset.MYDOMAIN.value, Preset.GOVCLOUD.value)  # presets built from a My Domain name (+ sandbox name)
@@ -38,7 +38,6 @@ class ConnectionPage(TranslatedWidget):
         super().__init__(parent)
         self.state = state
         self._updating = False
-        self._preset_error: Check | None = None  # what the preset's own fields got wrong
         self.title = page_title(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -79,6 +78,9 @@ class ConnectionPage(TranslatedWidget):
         preset_form.addRow(self.sandbox_label, self.sandbox)
         preset_form.addRow(self.site_label, self.site_url)
         preset_form.addRow("", self.messages["preset"])
+        self.preset_note = text_label(self, "preset_note")  # what a preset does beyond the URLs (Government Cloud)
+        self.preset_note.setVisible(False)
+        preset_form.addRow("", self.preset_note)
 
         self.fields_box = QGroupBox(self)
         form = QFormLayout(self.fields_box)
@@ -125,7 +127,6 @@ class ConnectionPage(TranslatedWidget):
                     edit.setText(str(value))
         finally:
             self._updating = False
-        self._preset_error = None
         if not self.state.endpoint and not self.state.audience:
             self._apply_preset()
         self._update_preset_fields()
@@ -167,8 +168,9 @@ class ConnectionPage(TranslatedWidget):
         preset = str(self.preset.currentData())
         self._update_preset_fields()
         self.state.preset = preset
-        self._preset_error = None
         self._show_preset_note()
+        self.messages["preset"].clear()
+        self.messages["preset"].setVisible(False)
         if preset == Preset.CUSTOM.value:
             self.validate()
             return
@@ -180,8 +182,7 @@ class ConnectionPage(TranslatedWidget):
                 site_url=self.site_url.text().strip() or None,
             )
         except ConnectionSettingsError as exc:
-            self._preset_error = Check("warning", "error", error=exc)
-            self._show_preset_note()
+            self._show("preset", Check("warning", "error", error=exc))
             self.validate()
             return
         self._updating = True
@@ -195,17 +196,10 @@ class ConnectionPage(TranslatedWidget):
         self.validate()
 
     def _show_preset_note(self) -> None:
-        """The preset's error (a bad My Domain name …), else what the preset does beyond the two URLs (Government
-        Cloud's split), else nothing."""
-        if self._preset_error is not None:
-            self._show("preset", self._preset_error)
-            return
-        label = self.messages["preset"]
+        """What the preset does beyond filling the two URLs (Government Cloud's split); hidden for the others."""
         note = self.preset_notes().get(str(self.preset.currentData()), "")
-        label.setText(note)
-        label.setVisible(bool(note))
-        theme.set_state_colour(label, "none")
-        label.setProperty("state", "none")
+        self.preset_note.setText(note)
+        self.preset_note.setVisible(bool(note))
 
     def preset_notes(self) -> dict[str, str]:
         """What a preset does beyond filling the two URLs, by preset value."""
