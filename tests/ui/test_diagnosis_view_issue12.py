@@ -86,6 +86,9 @@ def test_a_pasted_network_line_is_shown_once(qtbot: Any, lang: str) -> None:
     view.show_diagnosis(diagnosis)
     body = view.body.toPlainText()
     assert body.count(diagnosis.pasted_line) == 1  # in the detail, not again in the evidence
+    assert view.raw_box.isHidden()  # nor a third time as a "raw response" (it is no response)
+    view.show_diagnosis(explain_text(OTHER_FLOW, lang=lang))
+    assert not view.raw_box.isHidden()
     assert load_catalogue().label("evidence_above", lang) in body
     assert diagnosis.shown_evidence(diagnosis.causes[0]) != diagnosis.causes[0].evidence
     assert diagnosis.shown_evidence(diagnosis.causes[0]) in diagnosis.to_text()  # the CLI says the same
