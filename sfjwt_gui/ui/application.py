@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from sfjwt_gui.core.vault import Vault
 
 USAGE = """usage: sfjwt-gui [--practice [--scenario NAME]] [--lang en|ja] [--theme light|dark]
 
@@ -66,7 +70,7 @@ def parse_args(argv: list[str]) -> Options:
     return opts
 
 
-def _make_vault() -> object:
+def _make_vault() -> Vault:
     from sfjwt_gui.core.vault import Vault
 
     return Vault()
@@ -87,16 +91,16 @@ def run(argv: list[str]) -> int:
     from sfjwt_gui.ui.i18n import normalize_language, set_language, system_language
     from sfjwt_gui.ui.main_window import MainWindow
     from sfjwt_gui.ui.profiles import app_settings
-    from sfjwt_gui.ui.session import Session
+    from sfjwt_gui.ui.state import AppState
 
     theme.apply_theme(app, quick=True)
     settings = app_settings()
     lang = normalize_language(args.lang or str(settings.value("language", "") or "") or system_language())
     set_language(lang)
 
-    session = Session()
-    session.set("language", lang)
-    window = MainWindow(session, defer_pages=True)
+    state = AppState()
+    state.language = lang
+    window = MainWindow(state, defer_pages=True)
     window.show()
 
     if args.quit_after_show:
@@ -120,7 +124,7 @@ def run(argv: list[str]) -> int:
         theme.follow_os(app)
         app.setWindowIcon(theme.app_icon())  # loads the SVG plugin: after the window is on screen
         try:
-            session.vault = _make_vault()
+            state.vault = _make_vault()
         except Exception as exc:  # the app still runs without a keyring; the key page says why
             logging.getLogger("sfjwt_gui").warning("vault unavailable: %s", exc)
         window.vault_ready()  # the last profile's key, if it names one

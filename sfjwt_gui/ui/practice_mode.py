@@ -14,8 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from sfjwt_gui.ui.session import Session
-from sfjwt_gui.ui.worker import run_in_background
+from sfjwt_gui.ui.errors import render_error
+from sfjwt_gui.ui.state import AppState, Field, listens
+from sfjwt_gui.ui.worker import start
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ class _Started:
     certificate: Any
     key_generated: bool
     key_name: str | None
-    vault_message: str | None
+    vault_error: BaseException | None
 
 
 def _start_server(private_key: Any, certificate: Any, scenario: str, vault: Any) -> _Started:
@@ -38,7 +39,7 @@ def _start_server(private_key: Any, certificate: Any, scenario: str, vault: Any)
 
     generated = False
     key_name: str | None = None
-    vault_message: str | None = None
+    vault_error: BaseException | None = None
     if private_key is None:
         from sfjwt_gui.core.keys import Subject, generate_private_key, self_signed_certificate
 
@@ -50,20 +51,20 @@ def _start_server(private_key: Any, certificate: Any, scenario: str, vault: Any)
                 vault.save(PRACTICE_KEY_NAME, private_key, certificate, overwrite=True)
                 key_name = PRACTICE_KEY_NAME
             except Exception as exc:  # no keyring: the practice key simply stays in memory
-                vault_message = str(exc)
+                vault_error = exc
     elif certificate is None:
         from sfjwt_gui.core.keys import Subject, self_signed_certificate
 
         certificate = self_signed_certificate(private_key, Subject(cn="sfjwt practice"), days=365)
     server = PracticeServer(scenario=scenario, certificate=certificate, tls=True)
     server.start()
-    return _Started(server, private_key, certificate, generated, key_name, vault_message)
+    return _Started(server, private_key, certificate, generated, key_name, vault_error)
 
 
-def practice_org_kind(session: Session, endpoint: str | None) -> str | None:
+def practice_org_kind(state: AppState, endpoint: str | None) -> str | None:
     """``"production"``/``"sandbox"`` when the request goes to the running practice org (diagnosis can then confirm
     the production-vs-sandbox causes, which a 127.0.0.1 host does not show); None for any other peer."""
-    server = session.get("practice")
+    server = state.practice
     if server is None or not endpoint:
         return None
     try:
@@ -92,15 +93,14 @@ class PracticeController(QObject):
     failed = Signal(str)
     status = Signal(str)
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, state: AppState, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self.server: Any = None
         self.scenario = "healthy"
         self.starting = False
         self._abandon_start = False
-        self._jobs: list[Any] = []
-        session.changed.connect(self._on_session_changed)
+        state.changed.connect(self._on_state_changed)
 
     @property
     def running(self) -> bool:
@@ -120,16 +120,16 @@ class PracticeController(QObject):
         self.starting = True
         self._abandon_start = False
         self.status.emit(self.tr("Starting the practice org…"))
-        job = run_in_background(
+        start(
+            self,
             _start_server,
-            self.session.get("private_key"),
-            self.session.get("certificate"),
+            self.state.private_key,
+            self.state.certificate,
             self.scenario,
-            self.session.vault,
+            self.state.vault,
+            on_done=self._on_started,
+            on_error=self._on_failed,
         )
-        job.signals.finished.connect(self._on_started)
-        job.signals.failed.connect(self._on_failed)
-        self._jobs.append(job)
 
     def _on_started(self, started: _Started) -> None:
         self.starting = False
@@ -137,64 +137,66 @@ class PracticeController(QObject):
             started.server.stop()
             return
         self.server = started.server
-        s = self.session
-        s.set("uploaded_certificate", started.certificate)  # first: the org already holds it, no second upload
+        s = self.state
+        s.uploaded_certificate = started.certificate  # first: the org already holds it, no second upload
         if started.key_generated:
-            s.set("private_key", started.private_key)
-            s.set("key_name", started.key_name)
-        s.set("certificate", started.certificate)
-        s.set("preset", "custom")
-        s.set("endpoint", self.server.token_url)
-        s.set("audience", self.server.audience)
-        s.set("consumer_key", self.server.consumer_key)
-        s.set("username", self.server.username)
-        s.set("ca_file", str(self.server.ca_file) if self.server.ca_file else None)
-        s.set("trust", "bundle" if self.server.ca_file else "certifi")
-        s.set("practice", self.server)
-        s.set_step_state("key", "ok")
-        s.set_step_state("connection", "ok")
+            s.private_key = started.private_key
+            s.key_name = started.key_name
+        s.certificate = started.certificate
+        s.preset = "custom"
+        s.endpoint = self.server.token_url
+        s.audience = self.server.audience
+        s.consumer_key = self.server.consumer_key
+        s.username = self.server.username
+        s.ca_file = str(self.server.ca_file) if self.server.ca_file else None
+        s.trust = "bundle" if self.server.ca_file else "certifi"
+        s.practice = self.server
         log.info("practice org running at %s (scenario %s)", self.server.url, self.scenario)
-        if started.vault_message:
-            log.warning("practice key kept in memory only: %s", started.vault_message)
+        if started.vault_error is not None:
+            log.warning("practice key kept in memory only: %s", render_error(started.vault_error, "en"))
         self.status.emit(self.tr("Practice org running: the connection is filled in. Press Ctrl+Enter to send."))
         self.started.emit(self.server)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.starting = False
         log.error("practice org did not start: %s", exc)
-        self.failed.emit(self.tr("The practice org did not start: {error}").format(error=exc))
+        self.failed.emit(
+            self.tr("The practice org did not start: {error}").format(error=render_error(exc, self.state.lang()))
+        )
 
     def set_scenario(self, name: str) -> None:
         """Switch the running server to scenario ``name`` (in the background: some scenarios make a certificate)."""
         self.scenario = name
         if self.server is None:
             return
-        job = run_in_background(_set_scenario, self.server, name)
-        job.signals.finished.connect(self._on_scenario_set)
-        job.signals.failed.connect(self._on_failed)
-        self._jobs.append(job)
+        start(self, _set_scenario, self.server, name, on_done=self._on_scenario_set, on_error=self._on_failed)
 
     def _on_scenario_set(self, name: str) -> None:
         log.info("practice scenario: %s", name)
-        title = self.server.scenario.title_in(self.session.lang()) if self.server else name
+        title = self.server.scenario.title_in(self.state.lang()) if self.server else name
         self.status.emit(self.tr("Practice scenario: {name}").format(name=title))
-        self.session.changed.emit("practice")
+        self.state.touch(Field.PRACTICE)
         self.scenario_changed.emit(name)
 
-    def _on_session_changed(self, field: str) -> None:
+    @listens(Field.CERTIFICATE)
+    def _on_state_changed(self, field: str) -> None:
         """A new certificate while the org runs (a key generated or imported): upload it, as an admin would."""
         if field != "certificate" or self.server is None:
             return
-        certificate = self.session.get("certificate")
-        if certificate is None or certificate is self.session.get("uploaded_certificate"):
+        certificate = self.state.certificate
+        if certificate is None or certificate is self.state.uploaded_certificate:
             return
-        job = run_in_background(_upload_certificate, self.server, certificate)
-        job.signals.finished.connect(lambda _none: self._on_uploaded(certificate))
-        job.signals.failed.connect(self._on_failed)
-        self._jobs.append(job)
+        start(
+            self,
+            _upload_certificate,
+            self.server,
+            certificate,
+            on_done=lambda _none: self._on_uploaded(certificate),
+            on_error=self._on_failed,
+        )
 
     def _on_uploaded(self, certificate: Any) -> None:
-        self.session.set("uploaded_certificate", certificate)
+        self.state.uploaded_certificate = certificate
         self.status.emit(self.tr("The new certificate was uploaded to the practice org."))
         log.info("practice org: new certificate uploaded")
 
@@ -209,6 +211,6 @@ class PracticeController(QObject):
             server.stop()
         except Exception as exc:  # shutdown must not raise into closeEvent
             log.warning("practice org did not stop cleanly: %s", exc)
-        self.session.set("practice", None)
+        self.state.practice = None
         log.info("practice org stopped")
         self.stopped.emit()

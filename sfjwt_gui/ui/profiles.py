@@ -36,17 +36,17 @@ class Profile(NamedTuple):
     key_name: str = ""
 
     @classmethod
-    def from_session(cls, name: str, session: Any) -> Profile:
+    def from_session(cls, name: str, state: Any) -> Profile:
         """Capture the session's connection fields (no secrets exist in a profile)."""
-        values = {f: str(session.get(f) or "") for f in _PROFILE_FIELDS}
+        values = {f: str(getattr(state, f) or "") for f in _PROFILE_FIELDS}
         return cls(name=name, **values)
 
-    def apply_to(self, session: Any) -> None:
+    def apply_to(self, state: Any) -> None:
         """Fill the session's connection fields from this profile (the key itself is loaded from the vault by the
         window, which then sets ``key_name``)."""
         for f in _PROFILE_FIELDS:
             if f != "key_name":
-                session.set(f, getattr(self, f) or None)
+                setattr(state, f, getattr(self, f) or None)
 
 
 class ProfileStore:

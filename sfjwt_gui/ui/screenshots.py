@@ -86,22 +86,24 @@ def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
     from sfjwt_gui.core.vault import Vault
     from sfjwt_gui.ui import theme
     from sfjwt_gui.ui.i18n import set_language
-    from sfjwt_gui.ui.main_window import ENTRIES, MainWindow
-    from sfjwt_gui.ui.session import Session
+    from sfjwt_gui.ui.main_window import MainWindow
+    from sfjwt_gui.ui.pages.registry import ENTRIES
+    from sfjwt_gui.ui.state import AppState
 
     theme.apply_theme(app, dark=False)
     set_language("en")
-    session = Session()
-    session.vault = Vault(backend=_memory_keyring(), index_dir=Path(os.environ["SFJWT_DATA_DIR"]))
-    window = MainWindow(session, build_pages_eagerly=True)
+    state = AppState()
+    state.vault = Vault(backend=_memory_keyring(), index_dir=Path(os.environ["SFJWT_DATA_DIR"]))
+    window = MainWindow(state, build_pages_eagerly=True)
     window.resize(*SIZE)
     window.show()
     settle()
 
     window.start_practice()
-    if not wait_until(lambda: session.get("practice") is not None, 60):
+    if not wait_until(lambda: state.practice is not None, 60):
         raise SystemExit("the practice org did not start")
-    failing = session.get("practice")
+    failing = state.practice
+    assert failing is not None
 
     # the Diagnosis page shows a refusal; the Send page then shows a success
     window.set_scenario("user-not-approved")
@@ -111,14 +113,16 @@ def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
     send.exchange_finished.connect(results.append)
     send.send()
     wait_until(lambda: len(results) == 1, 60)
-    diagnosis, refused, refused_by = session.get("diagnosis"), session.get("result"), session.get("result_scenario")
+    diagnosis, refused, refused_by, refused_flow = state.diagnosis, state.result, state.result_scenario, state.flow
     window.set_scenario("healthy")
     wait_until(lambda: failing.scenario.name == "healthy", 10)
     send.send()
     wait_until(lambda: len(results) == 2, 60)
-    session.set("result_scenario", refused_by)
-    session.set("result", refused)  # the Diagnosis page keeps the instructive refusal (re-explained per language)
-    session.set("diagnosis", diagnosis)
+    granted = state.result
+    state.result_scenario = refused_by
+    state.flow = refused_flow
+    state.result = refused  # the Diagnosis page keeps the instructive refusal (re-explained per language)
+    state.diagnosis = diagnosis
     send.start_api_check()
     wait_until(lambda: send.api_job is None, 30)
 
@@ -129,13 +133,12 @@ def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
         for lang in langs:
             window.switch_language(lang)
             settle(0.5)
-            if session.get("diagnosis") is not None:
+            if state.diagnosis is not None:
                 wait_until(lambda: getattr(window.page("diagnosis"), "_job", None) is None, 10)
             for number, entry in enumerate(ENTRIES, start=1):
                 # the Diagnosis picture explains the refusal: show the steps as they were after it
                 refusal = entry.step_id == "diagnosis"
-                for step in ("send", "diagnosis"):
-                    session.set_step_state(step, "failed" if refusal else "ok")
+                state.result = refused if refusal else granted  # the steps derive their states from it
                 window.show_step(entry.step_id)
                 window.statusBar().clearMessage()  # a transient message may predate the language switch
                 settle(0.15)

@@ -98,10 +98,10 @@ def main() -> int:
     from sfjwt_gui.core.vault import Vault
     from sfjwt_gui.ui.main_window import MainWindow
     from sfjwt_gui.ui.screenshots import _memory_keyring
-    from sfjwt_gui.ui.session import Session
-    from sfjwt_gui.ui.worker import run_in_background, wait_for_all
+    from sfjwt_gui.ui.state import AppState
+    from sfjwt_gui.ui.worker import start, wait_for_all
 
-    session = Session()
+    session = AppState()
     session.vault = Vault(backend=_memory_keyring(), index_dir=Path(os.environ["SFJWT_DATA_DIR"]))
     window = MainWindow(session, build_pages_eagerly=True)
     window.show()
@@ -116,17 +116,15 @@ def main() -> int:
 
     def keygen() -> Callable[[], bool]:
         results: list[Any] = []
-        job = run_in_background(generate_private_key, 4096)
-        job.signals.finished.connect(results.append)
-        job.signals.failed.connect(results.append)
+        start(window, generate_private_key, 4096, on_done=results.append, on_error=results.append)
         return lambda: bool(results)
 
     for _ in range(REPEAT):
         rows.append(("4096-bit key generation", *measure(meter, keygen, 300)))
 
     window.start_practice()
-    run_until(lambda: session.get("practice") is not None, 60)
-    server = session.get("practice")
+    run_until(lambda: session.practice is not None, 60)
+    server = session.practice
     server.faults.latency = 2.0
     send = window.page("send")
 

@@ -19,12 +19,12 @@ TIMEOUT = 20_000
 @pytest.fixture
 def japanese(japanese_app: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """A Session in Japanese (Qt translators installed too) with a vault on an in-memory keyring."""
-    from sfjwt_gui.ui.session import Session
+    from sfjwt_gui.ui.state import AppState
 
     monkeypatch.setenv("SFJWT_SETTINGS_DIR", str(tmp_path / "qsettings"))
-    session = Session()
+    session = AppState()
     session.vault = Vault(backend=MemoryKeyring(), index_dir=tmp_path / "data")
-    session.set("language", "ja")
+    session.language = "ja"
     return session
 
 
@@ -44,7 +44,7 @@ def test_mangled_pem_import_shows_japanese_repair_notes(qtbot: Any, japanese: An
     ).decode("ascii")
     page.paste_edit.setPlainText('"' + pem.replace("\n", "\\n") + '"')  # as a CI secret holds it
     page.import_pasted()
-    qtbot.waitUntil(lambda: japanese.get("private_key") is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: japanese.private_key is not None, timeout=TIMEOUT)
     assert page.status.kind == "ok"
     assert "修復した内容" in page.status.fix
     assert "全体を囲んでいたダブルクォートを取り除きました" in page.status.fix
@@ -52,7 +52,7 @@ def test_mangled_pem_import_shows_japanese_repair_notes(qtbot: Any, japanese: An
     assert "removed" not in page.status.fix
     assert "literal" not in page.status.fix
 
-    japanese.set("language", "en")  # the note follows a language switch
+    japanese.language = "en"  # the note follows a language switch
     assert "removed wrapping double quotes; turned literal \\n sequences into line breaks" in page.status.fix
 
 
@@ -81,7 +81,7 @@ def test_no_keyring_reason_is_japanese(qtbot: Any, japanese: Any, tmp_path: Path
     assert "Cannot" not in message
     assert "no keyring backend" not in message
     assert "「再確認」" in page.keyring_status.fix
-    japanese.set("language", "en")
+    japanese.language = "en"
     assert page.vault_status.message in page.keyring_status.message
     assert page.keyring_status.fix == page.vault_status.fix
 

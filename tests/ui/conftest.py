@@ -52,9 +52,9 @@ def vault(memory_keyring: MemoryKeyring, data_dir: Path) -> Any:
 @pytest.fixture
 def session(qtbot: Any, vault: Any) -> Any:
     """A Session holding the test vault."""
-    from sfjwt_gui.ui.session import Session
+    from sfjwt_gui.ui.state import AppState
 
-    session = Session()
+    session = AppState()
     session.vault = vault
     return session
 

@@ -29,7 +29,7 @@ def test_presets_fill_endpoint_and_aud_and_fields_are_checked_inline(qtbot: Any,
     domain = page.findChild(QLineEdit, "mydomain_name")
     domain.setText("acme")
     domain.textEdited.emit("acme")
-    assert main_window.session.get("endpoint") == "https://acme.my.salesforce.com"
+    assert main_window.state.endpoint == "https://acme.my.salesforce.com"
 
     _fill_connection(
         main_window, "https://acme.lightning.force.com", "login.salesforce.com", "abc def", "005000000000001"
@@ -72,9 +72,9 @@ def test_claims_form_and_raw_json_stay_in_sync(qtbot: Any, main_window: MainWind
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == "custom"
     assert json.loads(table.item(0, 1).text()) == [1, 2]
-    assert main_window.session.get("username") == "other@acme.com"
+    assert main_window.state.username == "other@acme.com"
     assert main_window.page("connection").findChild(QLineEdit, "username").text() == "other@acme.com"
-    assert main_window.session.get("claims").extra == {"custom": [1, 2]}
+    assert main_window.state.claims.extra == {"custom": [1, 2]}
 
     raw.setPlainText("{not json")
     status: QLabel = page.findChild(QLabel, "raw_status")
@@ -83,8 +83,8 @@ def test_claims_form_and_raw_json_stay_in_sync(qtbot: Any, main_window: MainWind
 
 
 def test_claims_lint_updates_live(qtbot: Any, main_window: MainWindow, rsa_key: Any, rsa_cert: Any) -> None:
-    main_window.session.set("private_key", rsa_key)
-    main_window.session.set("certificate", rsa_cert)
+    main_window.state.private_key = rsa_key
+    main_window.state.certificate = rsa_cert
     _fill_connection(
         main_window, "https://login.salesforce.com", "https://login.salesforce.com", "3MVG9abcdef", "int@acme.com"
     )
@@ -100,4 +100,4 @@ def test_claims_lint_updates_live(qtbot: Any, main_window: MainWindow, rsa_key: 
     assert main_window.page("token") is not None
     from sfjwt_gui.core.jwt_codec import decode
 
-    assert decode(main_window.session.get("token")).payload["aud"] == "login.salesforce.com"
+    assert decode(main_window.state.token).payload["aud"] == "login.salesforce.com"

@@ -5,43 +5,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
+from ui_flow import send_and_wait, start_practice
 
 from sfjwt_gui.core.fingerprints import key_matches_certificate
 from sfjwt_gui.ui.main_window import MainWindow
 
 
-def start_practice(qtbot: Any, window: MainWindow, scenario: str | None = None) -> Any:
-    """Start practice mode from the menu action and wait until the connection is filled."""
-    if scenario is None:
-        window.act_practice_start.trigger()
-    else:
-        window.start_practice(scenario)
-    qtbot.waitUntil(lambda: window.session.get("practice") is not None, timeout=30_000)
-    return window.session.get("practice")
-
-
-def send_and_wait(qtbot: Any, window: MainWindow) -> Any:
-    """Press Ctrl+Enter and wait for the exchange to finish."""
-    page = window.page("send")
-    with qtbot.waitSignal(page.exchange_finished, timeout=30_000) as blocker:
-        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    return blocker.args[0]
-
-
 def test_happy_path_gets_a_token_and_calls_the_api(qtbot: Any, main_window: MainWindow) -> None:
-    session = main_window.session
-    assert session.get("private_key") is None
+    session = main_window.state
+    assert session.private_key is None
     server = start_practice(qtbot, main_window)
 
     # a key was generated in the background, saved in the vault, and its certificate uploaded to the practice org
-    key = session.get("private_key")
-    cert = session.get("certificate")
+    key = session.private_key
+    cert = session.certificate
     assert key is not None
     assert key_matches_certificate(key, cert)
     assert server.org.apps[0].certificate_pem is not None
-    assert session.get("key_name") in [r.name for r in session.vault.list()]
+    assert session.key_name in [r.name for r in session.vault.list()]
 
     # the connection page shows what practice mode filled
     connection = main_window.page("connection")
@@ -51,10 +33,10 @@ def test_happy_path_gets_a_token_and_calls_the_api(qtbot: Any, main_window: Main
     assert main_window.step_state("connection") in ("ok", "warning")
 
     # the claims and the signed token follow
-    claims = session.get("claims")
+    claims = session.claims
     assert claims.iss == server.consumer_key
     assert claims.sub == server.username
-    token = session.get("token")
+    token = session.token
     assert token
     assert token.count(".") == 2
     assert main_window.step_state("token") == "ok"

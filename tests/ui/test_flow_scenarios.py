@@ -45,7 +45,7 @@ def _raw_title(entry_id: str, lang: str) -> str:
 def practice_window(qtbot: Any, main_window: MainWindow) -> MainWindow:
     """The window with practice mode started (key generated, certificate uploaded, connection filled)."""
     main_window.act_practice_start.trigger()
-    qtbot.waitUntil(lambda: main_window.session.get("practice") is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: main_window.state.practice is not None, timeout=30_000)
     return main_window
 
 
@@ -57,7 +57,7 @@ def _send(qtbot: Any, window: MainWindow) -> Any:
 
 
 def _switch(qtbot: Any, window: MainWindow, name: str) -> None:
-    server = window.session.get("practice")
+    server = window.state.practice
     window.set_scenario(name)
     qtbot.waitUntil(lambda: server.scenario.name == name, timeout=10_000)
 
@@ -100,7 +100,7 @@ def test_diagnosis_is_explained_again_in_japanese(qtbot: Any, practice_window: M
 
 def test_double_click_on_send_sends_once(qtbot: Any, practice_window: MainWindow) -> None:
     window = practice_window
-    server = window.session.get("practice")
+    server = window.state.practice
     requests: list[str] = []
     server._log = requests.append  # the server reports one line per request it answers
     page = window.show_step("send")
@@ -116,7 +116,7 @@ def test_double_click_on_send_sends_once(qtbot: Any, practice_window: MainWindow
 
 def test_closing_the_window_during_a_slow_request_is_safe(qtbot: Any, practice_window: MainWindow) -> None:
     window = practice_window
-    server = window.session.get("practice")
+    server = window.state.practice
     server.faults.latency = 5.0
     page = window.show_step("send")
     assert page.send()
@@ -125,14 +125,14 @@ def test_closing_the_window_during_a_slow_request_is_safe(qtbot: Any, practice_w
     from sfjwt_gui.ui.worker import wait_for_all
 
     assert wait_for_all(10_000)
-    assert window.session.get("practice") is None
+    assert window.state.practice is None
     assert page.job is None or page.job.cancel_token.cancelled
     qtbot.wait(100)  # late signals (if any) reach a closed window without errors
 
 
 def test_cancel_stops_a_slow_request_and_the_window_stays_usable(qtbot: Any, practice_window: MainWindow) -> None:
     window = practice_window
-    server = window.session.get("practice")
+    server = window.state.practice
     server.faults.latency = 5.0
     page = window.show_step("send")
     assert page.send()
@@ -158,4 +158,4 @@ def test_closing_while_the_practice_org_starts_leaves_no_server_running(qtbot: A
     assert wait_for_all(30_000)
     qtbot.waitUntil(lambda: not controller.starting, timeout=5000)
     assert controller.server is None
-    assert main_window.session.get("practice") is None
+    assert main_window.state.practice is None

@@ -47,9 +47,9 @@ def unnamed(root: QWidget) -> list[str]:
 @pytest.fixture
 def loaded_session(session: Any, rsa_key: Any, rsa_cert: Any, vault: Any, ui_settings: Any) -> Any:
     vault.save("acme", rsa_key, rsa_cert)
-    session.set("private_key", rsa_key)
-    session.set("certificate", rsa_cert)
-    session.set("uploaded_certificate", rsa_cert)
+    session.private_key = rsa_key
+    session.certificate = rsa_cert
+    session.uploaded_certificate = rsa_cert
     return session
 
 

@@ -18,7 +18,7 @@ TIMEOUT = 30_000
 def test_generate_action_reaches_the_key_page_and_marks_the_step(qtbot: Any, main_window: Any, session: Any) -> None:
     main_window.act_generate.trigger()
     assert main_window.current_step() == "key"
-    qtbot.waitUntil(lambda: session.get("certificate") is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: session.certificate is not None, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: main_window.step_state("key") == "ok", timeout=TIMEOUT)
 
 
@@ -35,7 +35,7 @@ def test_ctrl_enter_in_the_decode_box_decodes_and_does_not_send(
     assert decode.token_view.decoded is not None
     assert decode.token_view.decoded.token == token
     assert main_window.current_step() == "decode"  # Send (the window's Ctrl+Enter) did not run
-    assert session.get("result") is None
+    assert session.result is None
 
 
 def test_ctrl_enter_in_the_explain_box_explains(qtbot: Any, main_window: Any) -> None:

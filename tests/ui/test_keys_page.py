@@ -87,15 +87,13 @@ def test_keyring_status_names_the_backend(page: Any) -> None:
 
 
 def test_generate_real_key_shows_fingerprints_and_sets_step(qtbot: Any, page: Any, session: Any) -> None:
-    states: list[tuple[str, str]] = []
-    session.step_state.connect(lambda step, state: states.append((step, state)))
     page.cn_edit.setText("acme-integration")
     page.days_spin.setValue(200)
     page.generate()
     assert page.progress.isVisible()
     assert page.cancel_button.isEnabled()
-    qtbot.waitUntil(lambda: session.get("certificate") is not None, timeout=TIMEOUT)
-    key, cert = session.get("private_key"), session.get("certificate")
+    qtbot.waitUntil(lambda: session.certificate is not None, timeout=TIMEOUT)
+    key, cert = session.private_key, session.certificate
     assert key.key_size == 2048
     assert cert.public_key().public_numbers() == key.public_key().public_numbers()
     assert cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "acme-integration"
@@ -103,7 +101,7 @@ def test_generate_real_key_shows_fingerprints_and_sets_step(qtbot: Any, page: An
     sha1 = ":".join(f"{b:02X}" for b in cert.fingerprint(hashes.SHA1()))  # noqa: S303 - display fingerprint
     assert page.sha1_edit.text() == sha1
     assert not page.progress.isVisible()
-    assert ("key", "ok") in states
+    assert page.step_state() == "ok"
     assert page.expiry_label.property("expiryState") == "ok"
     page.copy_sha256.click()
     assert QApplication.clipboard().text() == colon_sha256(cert)
@@ -112,7 +110,7 @@ def test_generate_real_key_shows_fingerprints_and_sets_step(qtbot: Any, page: An
 def test_very_long_validity_is_generated_with_core_warning(qtbot: Any, page: Any, session: Any) -> None:
     page.days_spin.setValue(20 * 365)
     page.generate()
-    qtbot.waitUntil(lambda: session.get("certificate") is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: session.certificate is not None, timeout=TIMEOUT)
     assert page.status.kind == "warning"
     assert str(20 * 365) in page.status.fix  # core's warning names the validity chosen
 
@@ -126,7 +124,7 @@ def test_cancel_abandons_generation_and_discards_the_result(qtbot: Any, page: An
     assert "cannot be interrupted" in page.cancel_button.toolTip()
     wait_for_all()
     qtbot.wait(50)  # let the queued result arrive: it must be dropped
-    assert session.get("private_key") is None
+    assert session.private_key is None
 
 
 def test_import_encrypted_pem_asks_for_the_passphrase_and_retries(
@@ -142,8 +140,8 @@ def test_import_encrypted_pem_asks_for_the_passphrase_and_retries(
     )
     shown = answer_passphrases(monkeypatch, ["wrong", "right horse"])
     page.import_file(path)
-    qtbot.waitUntil(lambda: session.get("private_key") is not None, timeout=TIMEOUT)
-    assert same_key(session.get("private_key"), rsa_key)
+    qtbot.waitUntil(lambda: session.private_key is not None, timeout=TIMEOUT)
+    assert same_key(session.private_key, rsa_key)
     assert len(shown) == 2
     assert shown[0] == ""  # first prompt: no error yet
     assert shown[1]  # second prompt says the first passphrase was wrong
@@ -163,7 +161,7 @@ def test_import_cancelled_prompt_keeps_state(
     shown = answer_passphrases(monkeypatch, [])
     page.import_file(path)
     qtbot.waitUntil(lambda: bool(shown) and page.status.isVisible(), timeout=TIMEOUT)
-    assert session.get("private_key") is None
+    assert session.private_key is None
     assert page.status.kind == "info"
 
 
@@ -173,7 +171,7 @@ def test_paste_broken_text_shows_core_error_and_keeps_text(qtbot: Any, page: Any
     qtbot.waitUntil(lambda: page.status.kind == "error", timeout=TIMEOUT)
     assert page.status.fix  # core errors say what to do
     assert "not base64" in page.paste_edit.toPlainText()  # nothing lost
-    assert session.get("private_key") is None
+    assert session.private_key is None
 
 
 def drop_files(widget: Any, paths: list[Path]) -> None:
@@ -202,22 +200,22 @@ def test_drop_a_key_and_certificate_file(
         )
     )
     drop_files(page, [path])
-    qtbot.waitUntil(lambda: session.get("certificate") is not None, timeout=TIMEOUT)
-    assert same_key(session.get("private_key"), rsa_key)
+    qtbot.waitUntil(lambda: session.certificate is not None, timeout=TIMEOUT)
+    assert same_key(session.private_key, rsa_key)
     assert page.sha256_edit.text() == colon_sha256(rsa_cert)
 
 
 def test_compare_match_and_mismatch(
     qtbot: Any, page: Any, session: Any, rsa_key: Any, rsa_cert: Any, other_key: Any, tmp_path: Path
 ) -> None:
-    session.set("private_key", rsa_key)
-    session.set("certificate", rsa_cert)
+    session.private_key = rsa_key
+    session.certificate = rsa_cert
     good = tmp_path / "downloaded.crt"
     good.write_bytes(rsa_cert.public_bytes(serialization.Encoding.PEM))
     drop_files(page.compare_frame, [good])
     qtbot.waitUntil(lambda: page.last_compare is not None, timeout=TIMEOUT)
     assert page.last_compare[0] is True
-    assert session.get("uploaded_certificate") == rsa_cert
+    assert session.uploaded_certificate == rsa_cert
     assert page.compare_result.kind == "ok"
     assert colon_sha256(rsa_cert) in page.compare_result.plain_text()
 
@@ -234,11 +232,11 @@ def test_compare_match_and_mismatch(
 
 
 def test_expiring_certificate_is_a_warning(page: Any, session: Any, other_key: Any) -> None:
-    session.set("private_key", other_key)
-    session.set("certificate", make_cert(other_key, 10))
+    session.private_key = other_key
+    session.certificate = make_cert(other_key, 10)
     assert page.expiry_label.property("expiryState") == "expiring"
     assert page.step_state() == "warning"
-    session.set("certificate", make_cert(other_key, -1))
+    session.certificate = make_cert(other_key, -1)
     assert page.expiry_label.property("expiryState") == "expired"
     assert page.step_state() == "failed"
 
@@ -246,11 +244,11 @@ def test_expiring_certificate_is_a_warning(page: Any, session: Any, other_key: A
 def test_save_to_keyring_and_overwrite_after_confirmation(
     qtbot: Any, page: Any, session: Any, vault: Any, rsa_key: Any, rsa_cert: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session.set("private_key", rsa_key)
-    session.set("certificate", rsa_cert)
+    session.private_key = rsa_key
+    session.certificate = rsa_cert
     page.name_edit.setText("acme-prod")
     page.save_to_keyring()
-    qtbot.waitUntil(lambda: session.get("key_name") == "acme-prod", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: session.key_name == "acme-prod", timeout=TIMEOUT)
     assert same_key(vault.load("acme-prod"), rsa_key)
     assert vault.get("acme-prod").sha256_fingerprint == colon_sha256(rsa_cert)
     assert "keyring" in page.summary_label.text()
@@ -259,9 +257,9 @@ def test_save_to_keyring_and_overwrite_after_confirmation(
     monkeypatch.setattr(
         confirm.ConfirmDialog, "exec", lambda d: asked.append(d.windowTitle()) or QDialog.DialogCode.Accepted
     )
-    session.set("key_name", None)
+    session.key_name = None
     page.save_to_keyring()
-    qtbot.waitUntil(lambda: session.get("key_name") == "acme-prod", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: session.key_name == "acme-prod", timeout=TIMEOUT)
     assert len(asked) == 1
     assert [r.name for r in vault.list()] == ["acme-prod"]
 
@@ -283,7 +281,7 @@ def test_without_a_keyring_the_page_says_what_to_do(
     assert widget.vault_status.fix
     assert widget.vault_status.fix in widget.keyring_status.plain_text()
     assert "plain text" in widget.keyring_status.plain_text()
-    session.set("private_key", rsa_key)
+    session.private_key = rsa_key
     assert not widget.save_button.isEnabled()  # nothing can be saved; the key stays in memory
     assert widget.recheck_button.isVisibleTo(widget)
 
@@ -317,8 +315,8 @@ def test_export_every_format_reads_back_with_core(
 ) -> None:
     from sfjwt_gui.core.keys import load_certificate, load_file
 
-    session.set("private_key", rsa_key)
-    session.set("certificate", rsa_cert)
+    session.private_key = rsa_key
+    session.certificate = rsa_cert
     target = tmp_path / f"out.{fmt}"
 
     def fake_exec(dialog: export_dialog.ExportDialog) -> int:
@@ -377,7 +375,7 @@ def test_checklist_follows_the_language(page: Any, session: Any) -> None:
     assert "Enable JWT Bearer Flow" in jwt_item["text"]["en"]
     assert page.checklist_items["eca-jwt"].accessibleName() == jwt_item["text"]["en"]
     page.checklist_items["eca-jwt"].setChecked(True)
-    session.set("language", "ja")
+    session.language = "ja"
     page.retranslate_ui()
     assert page.checklist_items["eca-jwt"].accessibleName() == jwt_item["text"]["ja"]
     assert page.checklist_items["eca-jwt"].isChecked()  # ticks survive a language switch
@@ -437,11 +435,11 @@ def test_keystore_with_several_keys_asks_which_one(
 
     monkeypatch.setattr(confirm.AliasDialog, "exec", pick_second)
     page.import_file(store)
-    qtbot.waitUntil(lambda: session.get("private_key") is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: session.private_key is not None, timeout=TIMEOUT)
     assert offered == [["integration_one", "integration_two"]]
-    cert = session.get("certificate")
+    cert = session.certificate
     assert cert.subject.rfc4514_string() == "CN=integration_two"
-    assert cert.public_key().public_numbers() == session.get("private_key").public_key().public_numbers()
+    assert cert.public_key().public_numbers() == session.private_key.public_key().public_numbers()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the translated fix names the Linux Secret Service")
@@ -459,11 +457,11 @@ def test_without_a_keyring_the_fix_is_in_japanese_too(
     qtbot.waitUntil(lambda: widget.vault_status is not None, timeout=TIMEOUT)
     set_language("ja")
     try:
-        session.set("language", "ja")
+        session.language = "ja"
         qtbot.waitUntil(lambda: "再確認" in widget.keyring_status.fix, timeout=TIMEOUT)
         assert "dbus-run-session" in widget.keyring_status.fix
         assert "メモリ" in widget.keyring_status.message
     finally:
         set_language("en")
-        session.set("language", "en")
+        session.language = "en"
     qtbot.waitUntil(lambda: widget.keyring_status.fix == widget.vault_status.fix, timeout=TIMEOUT)

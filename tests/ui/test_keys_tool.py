@@ -46,15 +46,15 @@ def test_lists_keys_with_bits_fingerprint_and_expiry(tool: Any, rsa_cert: Any) -
 def test_load_into_session(qtbot: Any, tool: Any, session: Any, rsa_key: Any, rsa_cert: Any) -> None:
     tool.select("acme-prod")
     tool.load_button.click()
-    qtbot.waitUntil(lambda: session.get("key_name") == "acme-prod", timeout=TIMEOUT)
-    assert session.get("private_key").private_numbers() == rsa_key.private_numbers()
-    assert session.get("certificate") == rsa_cert
+    qtbot.waitUntil(lambda: session.key_name == "acme-prod", timeout=TIMEOUT)
+    assert session.private_key.private_numbers() == rsa_key.private_numbers()
+    assert session.certificate == rsa_cert
 
 
 def test_rename_then_delete_with_confirmation(
     qtbot: Any, tool: Any, vault: Any, session: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session.set("key_name", "acme-prod")
+    session.key_name = "acme-prod"
 
     def rename_exec(dialog: confirm.RenameDialog) -> int:
         dialog.name_edit.setText("acme-production")
@@ -65,7 +65,7 @@ def test_rename_then_delete_with_confirmation(
     tool.rename_button.click()
     qtbot.waitUntil(lambda: "acme-production" in names(tool), timeout=TIMEOUT)
     assert [r.name for r in vault.list()] == ["acme-production", "bare-key"]
-    assert session.get("key_name") == "acme-production"  # the session follows the rename
+    assert session.key_name == "acme-production"  # the session follows the rename
     assert tool.selected_name() == "acme-production"
 
     answers = [QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted]
@@ -83,7 +83,7 @@ def test_rename_then_delete_with_confirmation(
     qtbot.waitUntil(lambda: names(tool) == ["bare-key"], timeout=TIMEOUT)
     assert "acme-production" in questions[0]
     assert [r.name for r in vault.list()] == ["bare-key"]
-    assert session.get("key_name") is None
+    assert session.key_name is None
 
     tool.select("bare-key")
     monkeypatch.setattr(confirm.ConfirmDialog, "exec", lambda d: QDialog.DialogCode.Accepted)

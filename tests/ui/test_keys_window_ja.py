@@ -20,7 +20,7 @@ TIMEOUT = 20_000
 @pytest.fixture
 def japanese(japanese_app: None, session: Any) -> Any:
     """The test session in Japanese, with the application's translators in Japanese too."""
-    session.set("language", "ja")
+    session.language = "ja"
     return session
 
 
@@ -42,7 +42,7 @@ def test_keys_tool_no_keyring_reason_is_japanese(qtbot: Any, japanese: Any, tmp_
     assert "Cannot" not in page.keyring_status.message
     assert page.keyring_status.fix == page._vault_status.fix_in("ja")
     assert page.keyring_status.fix != page._vault_status.fix
-    japanese.set("language", "en")  # follows a language switch
+    japanese.language = "en"  # follows a language switch
     assert page._vault_status.message in page.keyring_status.message
     assert page.keyring_status.fix == page._vault_status.fix
 
@@ -65,7 +65,7 @@ def test_keys_tool_rename_error_is_japanese(
     qtbot.waitUntil(lambda: page.status.kind == "error", timeout=TIMEOUT)
     assert page.status.message == "'bare-key' という名前の鍵はすでにあります。"
     assert page.status.fix == "別の名前にするか、先にその鍵を削除してください。"
-    japanese.set("language", "en")
+    japanese.language = "en"
     assert page.status.message == "A key named 'bare-key' already exists."
 
 
@@ -84,11 +84,11 @@ def test_decode_tool_certificate_error_is_japanese(qtbot: Any, japanese: Any, tm
 
 
 def test_profile_key_failure_in_status_bar_is_japanese(qtbot: Any, main_window: Any, japanese: Any) -> None:
-    s = main_window.session
-    s.set("endpoint", "https://acme.my.salesforce.com")
-    s.set("key_name", "gone-key")  # the profile names a key the vault does not hold
+    s = main_window.state
+    s.endpoint = "https://acme.my.salesforce.com"
+    s.key_name = "gone-key"  # the profile names a key the vault does not hold
     main_window.save_profile("acme")
-    s.set("key_name", None)
+    s.key_name = None
     main_window.load_profile("acme")
     bar = main_window.statusBar()
     qtbot.waitUntil(lambda: "gone-key" in bar.currentMessage(), timeout=TIMEOUT)

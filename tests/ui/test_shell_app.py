@@ -37,7 +37,7 @@ seen = {}
 def poll():
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     window = windows[0] if windows else None
-    if window is not None and window.session.get("practice") is not None:
+    if window is not None and window.state.practice is not None:
         seen["step_after_start"] = window.current_step()
         window.page("send").exchange_finished.connect(lambda result: finish(window, result))
         window.send()
@@ -74,9 +74,9 @@ def test_practice_flag_runs_the_app_with_the_practice_org(ui_settings: Path, dat
 def test_ctrl_g_generates_a_key_in_the_background(qtbot: Any, main_window: MainWindow) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    session = main_window.session
+    session = main_window.state
     main_window.page("key").findChild(QLineEdit, "cnEdit").setText("shortcut-test")
     qtbot.keyClick(main_window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_step() == "key"
-    qtbot.waitUntil(lambda: session.get("private_key") is not None, timeout=60_000)
-    assert session.get("certificate") is not None
+    qtbot.waitUntil(lambda: session.private_key is not None, timeout=60_000)
+    assert session.certificate is not None

@@ -18,7 +18,7 @@ def _colour_in(widget: Any) -> str:
 def test_status_colours_follow_a_light_dark_switch(qtbot: Any, main_window: MainWindow) -> None:
     window = main_window
     window.start_practice()
-    qtbot.waitUntil(lambda: window.session.get("practice") is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.state.practice is not None, timeout=30_000)
     page = window.page("send")
     with qtbot.waitSignal(page.exchange_finished, timeout=30_000):
         page.send()

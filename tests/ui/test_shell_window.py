@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
-from sfjwt_gui.ui.main_window import ENTRIES, STEP_IDS, MainWindow
+from sfjwt_gui.ui.main_window import MainWindow
+from sfjwt_gui.ui.pages.registry import ENTRIES, STEP_IDS
 
 
 def test_every_page_is_built_and_has_its_step_id(qtbot: Any, main_window: MainWindow) -> None:
@@ -39,10 +40,16 @@ def test_main_actions_have_the_documented_shortcuts(main_window: MainWindow) -> 
     assert [shortcuts[f"act_step_{s}"][0] for s in STEP_IDS] == [f"Ctrl+{n}" for n in range(1, 10)]
 
 
-def test_step_state_changes_the_icon_and_tooltip(main_window: MainWindow) -> None:
+def test_step_state_changes_the_icon_and_tooltip(main_window: MainWindow, practice_server: Any) -> None:
+    from sfjwt_gui.core.exchange import ExchangeOptions, Trust, request_token
+
     item = main_window._items["send"]
     before = item.icon().pixmap(16, 16).toImage()
-    main_window.session.set_step_state("send", "failed")
+    assert main_window.step_state("send") == "none"
+    options = ExchangeOptions(trust=Trust.BUNDLE, ca_bundle=practice_server.ca_file)
+    refused = request_token(practice_server.token_url, "not-a-jwt", options)
+    assert not refused.ok
+    main_window.state.result = refused  # the step's state is derived from the state, never set by hand
     assert main_window.step_state("send") == "failed"
     assert item.icon().pixmap(16, 16).toImage() != before
     assert "failed" in item.toolTip()
@@ -73,7 +80,7 @@ def test_language_switch_retranslates_live(qtbot: Any, main_window: MainWindow) 
         qtbot.waitUntil(lambda: title.text() == "接続", timeout=3000)
         assert main_window.file_menu.title() == "ファイル(&F)"
         assert main_window._items["send"].text() == "5. 送信"
-        assert main_window.session.get("language") == "ja"
+        assert main_window.state.language == "ja"
     finally:
         main_window.switch_language("en")
     qtbot.waitUntil(lambda: title.text() == "Connection", timeout=3000)
@@ -83,38 +90,38 @@ def test_language_switch_retranslates_live(qtbot: Any, main_window: MainWindow) 
 def test_profiles_keep_connection_fields_and_never_secrets(
     qtbot: Any, main_window: MainWindow, ui_settings: Path, rsa_key: Any
 ) -> None:
-    s = main_window.session
-    s.set("endpoint", "https://acme.my.salesforce.com")
-    s.set("audience", "https://acme.my.salesforce.com")
-    s.set("consumer_key", "3MVG9abc")
-    s.set("username", "int@acme.com")
-    s.set("private_key", rsa_key)
-    s.set("token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")
+    s = main_window.state
+    s.endpoint = "https://acme.my.salesforce.com"
+    s.audience = "https://acme.my.salesforce.com"
+    s.consumer_key = "3MVG9abc"
+    s.username = "int@acme.com"
+    s.private_key = rsa_key
+    s.token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"
     main_window.save_profile("acme")
     text = (ui_settings / "sfjwt-gui.ini").read_text()
     assert "acme.my.salesforce.com" in text
     assert "PRIVATE KEY" not in text
     assert "eyJ" not in text
-    s.set("endpoint", "https://other.example")
+    s.endpoint = "https://other.example"
     main_window.load_profile("acme")
-    assert s.get("endpoint") == "https://acme.my.salesforce.com"
+    assert s.endpoint == "https://acme.my.salesforce.com"
     assert main_window.profiles.last == "acme"
 
 
 def test_loading_a_profile_loads_its_key_from_the_vault(
     qtbot: Any, main_window: MainWindow, rsa_key: Any, rsa_cert: Any
 ) -> None:
-    s = main_window.session
+    s = main_window.state
     s.vault.save("acme-key", rsa_key, rsa_cert)
-    s.set("endpoint", "https://acme.my.salesforce.com")
-    s.set("key_name", "acme-key")
+    s.endpoint = "https://acme.my.salesforce.com"
+    s.key_name = "acme-key"
     main_window.save_profile("acme")
-    s.set("key_name", None)
-    s.set("private_key", None)
+    s.key_name = None
+    s.private_key = None
     main_window.load_profile("acme")
-    qtbot.waitUntil(lambda: s.get("key_name") == "acme-key", timeout=10_000)
-    assert s.get("private_key").private_numbers() == rsa_key.private_numbers()
-    assert s.get("certificate") == rsa_cert
+    qtbot.waitUntil(lambda: s.key_name == "acme-key", timeout=10_000)
+    assert s.private_key.private_numbers() == rsa_key.private_numbers()
+    assert s.certificate == rsa_cert
 
 
 def test_geometry_and_last_profile_are_remembered(qtbot: Any, session: Any, ui_settings: Path) -> None:
@@ -123,22 +130,22 @@ def test_geometry_and_last_profile_are_remembered(qtbot: Any, session: Any, ui_s
     first.resize(701, 501)
     first.show()
     qtbot.waitExposed(first)
-    session.set("endpoint", "https://remembered.my.salesforce.com")
+    session.endpoint = "https://remembered.my.salesforce.com"
     first.save_profile("remembered")
     first.close()
-    session.set("endpoint", None)
+    session.endpoint = None
     second = MainWindow(session)
     qtbot.addWidget(second)
     assert second.size().width() == 701
     assert second.size().height() == 501
-    assert session.get("endpoint") == "https://remembered.my.salesforce.com"
+    assert session.endpoint == "https://remembered.my.salesforce.com"
     second.close()
 
 
 def test_copy_token_shortcut_copies_the_signed_jwt(qtbot: Any, main_window: MainWindow) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    main_window.session.set("token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")
+    main_window.state.token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"
     qtbot.keyClick(main_window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert QGuiApplication.clipboard().text() == "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"
 

@@ -133,7 +133,7 @@ def test_drop_a_token_file_then_a_certificate(
 
 def test_session_certificate_button(tool: Any, session: Any, rsa_key: Any, rsa_cert: Any) -> None:
     assert not tool.session_cert_button.isEnabled()
-    session.set("certificate", rsa_cert)
+    session.certificate = rsa_cert
     assert tool.session_cert_button.isEnabled()
     token, _ = signed(rsa_key)
     tool.set_text(token)
@@ -151,7 +151,7 @@ def test_lint_texts_follow_the_language(tool: Any, session: Any, rsa_key: Any) -
 
     before = expected()
     tool.set_text(token)
-    session.set("language", "ja")
+    session.language = "ja"
     tool.retranslate_ui()
     shown = {f.rule: f.message for f in tool.findings_view.findings}
     assert shown["exp-in-past"] in {before, expected()}

@@ -44,7 +44,7 @@ def shown_title(tool: Any) -> str:
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_user_not_approved_gets_the_right_title(tool: Any, session: Any, lang: str) -> None:
-    session.set("language", lang)
+    session.language = lang
     tool.set_text(BODY)
     assert tool.diagnosis is not None
     assert tool.diagnosis.title == catalogue_title(lang)
@@ -56,7 +56,7 @@ def test_user_not_approved_gets_the_right_title(tool: Any, session: Any, lang: s
 def test_switching_language_re_explains(tool: Any, session: Any) -> None:
     tool.set_text("2026-11-27 ERROR token request failed: 400 " + BODY)
     assert catalogue_title("en") in shown_title(tool)
-    session.set("language", "ja")
+    session.language = "ja"
     assert catalogue_title("ja") in shown_title(tool)
     assert catalogue_title("ja") != catalogue_title("en")
 
@@ -76,7 +76,7 @@ CLOSE_BUT_UNDOCUMENTED = '{"error":"invalid_client","error_description":"invalid
 def test_undocumented_error_says_closest_match(tool: Any, session: Any, lang: str) -> None:
     from sfjwt_gui.core.catalogue import load_catalogue
 
-    session.set("language", lang)
+    session.language = lang
     tool.set_text(CLOSE_BUT_UNDOCUMENTED)
     assert tool.diagnosis.approximate
     note = tool.diagnosis.approximate_note

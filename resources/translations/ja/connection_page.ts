@@ -43,10 +43,6 @@
         <translation>エンドポイントは {a} のホストですが、aud は {b} のホストです。本番と Sandbox は混在できません。</translation>
     </message>
     <message>
-        <source>Looks right.</source>
-        <translation>問題なさそうです。</translation>
-    </message>
-    <message>
         <source>The Connected App's consumer key (iss); it starts with 3MVG.</source>
         <translation>接続アプリケーションのコンシューマー鍵(iss)。3MVG で始まります。</translation>
     </message>
@@ -73,6 +69,10 @@
     <message>
         <source>Sandbox usernames usually end with the sandbox name (user@acme.com.uat).</source>
         <translation>Sandbox のユーザー名は通常 Sandbox 名で終わります(user@acme.com.uat)。</translation>
+    </message>
+    <message>
+        <source>Looks right.</source>
+        <translation>問題なさそうです。</translation>
     </message>
     <message>
         <source>Connection</source>

@@ -26,9 +26,8 @@ from sfjwt_gui.core.key_export import MIN_KEYSTORE_PASSWORD
 from sfjwt_gui.ui.dialogs.files import choose_save_path, write_file
 from sfjwt_gui.ui.dialogs.modal import run_modal
 from sfjwt_gui.ui.dialogs.passphrase import PassphraseFields
-from sfjwt_gui.ui.job_relay import start_job
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, name_dialog_buttons
-from sfjwt_gui.ui.worker import Job
+from sfjwt_gui.ui.worker import Job, start
 
 
 class ExportFormat(StrEnum):
@@ -267,7 +266,7 @@ def start_export(
     base_name: str,
     on_done: Callable[[Path], None],
     on_error: Callable[[BaseException], None],
-) -> Job | None:
+) -> Job[Path] | None:
     """Run the whole export interaction: dialog, file picker, background write. None when the user cancels."""
     dialog = ExportDialog(
         has_key=key is not None,
@@ -284,7 +283,7 @@ def start_export(
     )
     if path is None:
         return None
-    return start_job(parent, write_export, request, key, certificate, path, on_finished=on_done, on_failed=on_error)
+    return start(parent, write_export, request, key, certificate, path, on_done=on_done, on_error=on_error)
 
 
 def _file_filter(fmt: ExportFormat) -> str:

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.claims import DEFAULT_LIFETIME, Claims
 from sfjwt_gui.core.timefmt import describe_time
 from sfjwt_gui.ui import theme
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.state import AppState, Field, listens
+from sfjwt_gui.ui.steps import lint_claims
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 
@@ -53,9 +54,9 @@ class ClaimsPage(TranslatedWidget):
 
     step_id = "claims"
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self._syncing = False
         self.title = page_title(self)
         self.intro = QLabel(self)
@@ -153,7 +154,7 @@ class ClaimsPage(TranslatedWidget):
         self.extra.itemChanged.connect(self._form_edited)
         self.add_claim.clicked.connect(self._add_row)
         self.remove_claim.clicked.connect(self._remove_rows)
-        session.changed.connect(self._on_session_changed)
+        state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
         self._load_linked()
         self._form_edited()
@@ -189,7 +190,7 @@ class ClaimsPage(TranslatedWidget):
             self.raw.setPlainText(json.dumps(claims.to_payload(), indent=2, ensure_ascii=False))
             self._raw_timer.stop()
             for claim, field in _LINKED.items():
-                self.session.set(field, getattr(claims, claim) or None)
+                setattr(self.state, field, getattr(claims, claim) or None)
         finally:
             self._syncing = False
         self._set_raw_status("ok", "sync")
@@ -205,15 +206,23 @@ class ClaimsPage(TranslatedWidget):
         text = self.raw.toPlainText()
         try:
             payload = json.loads(text)
-        except ValueError as exc:
-            self._set_raw_status("failed", self.tr("Not valid JSON: {error}").format(error=exc))
-            self.session.set_step_state(self.step_id, "failed")
+        except json.JSONDecodeError as exc:
+            self._set_raw_status(
+                "failed", self.tr("Not valid JSON: {error}").format(error=f"{exc.msg} ({exc.lineno}:{exc.colno})")
+            )
+            self.state.claims_invalid = True
             return
         if not isinstance(payload, dict):
             self._set_raw_status("failed", self.tr("The payload must be a JSON object {…}."))
-            self.session.set_step_state(self.step_id, "failed")
+            self.state.claims_invalid = True
             return
         claims = Claims.from_payload(payload)
+        self._fill_form(claims)
+        self._set_raw_status("ok", "from_json")
+        self._publish(claims)
+
+    def _fill_form(self, claims: Claims) -> None:
+        """Show a Claims value in the form (and the linked connection fields), without re-deriving it."""
         self._syncing = True
         try:
             self.iss.setText(claims.iss)
@@ -230,11 +239,9 @@ class ClaimsPage(TranslatedWidget):
                 self.lifetime.setValue(claims.exp - claims.iat)
             self._fill_extra(claims.extra)
             for claim, field in _LINKED.items():
-                self.session.set(field, getattr(claims, claim) or None)
+                setattr(self.state, field, getattr(claims, claim) or None)
         finally:
             self._syncing = False
-        self._set_raw_status("ok", "from_json")
-        self._publish(claims)
 
     def _fill_extra(self, extra: dict[str, Any]) -> None:
         self.extra.setRowCount(0)
@@ -265,25 +272,44 @@ class ClaimsPage(TranslatedWidget):
     # ------------------------------------------------------------------ output
 
     def _publish(self, claims: Claims) -> None:
-        self.session.set("claims", claims)
+        self._syncing = True
+        try:
+            self.state.claims_invalid = False
+            self.state.claims = claims
+        finally:
+            self._syncing = False
         self._show_times(claims)
         self.update_findings()
 
-    def _show_times(self, claims: Claims) -> None:
+    def _claims_replaced(self, claims: Claims) -> None:
+        """Someone else set the claims (Send's re-stamp): the form, the JSON, the times and the lint follow."""
+        self._fill_form(claims)
+        self._syncing = True
+        try:
+            self.raw.setPlainText(json.dumps(claims.to_payload(), indent=2, ensure_ascii=False))
+            self._raw_timer.stop()
+        finally:
+            self._syncing = False
+        self._set_raw_status("ok", "sync")
+        self._show_times(claims)
+        self.update_findings()
+
+    def _show_times(self, claims: Claims, now: float | None = None) -> None:
+        now = time.time() if now is None else now
         for label, claim, value in ((self.exp_time, "exp", claims.exp), (self.iat_time, "iat", claims.iat)):
-            info = describe_time(claim, value, lang=self.session.lang()) if value is not None else None
+            info = describe_time(claim, value, now=now, lang=self.state.lang()) if value is not None else None
             if info is None:
                 label.setText(self.tr("(not set)"))
             else:
                 label.setText(
                     self.tr("{utc} UTC · {local} local · {relative}").format(
-                        utc=info.utc, local=info.local, relative=self._relative(info.epoch)
+                        utc=info.utc, local=info.local, relative=self._relative(info.epoch, now)
                     )
                 )
 
-    def _relative(self, epoch: float) -> str:
+    def _relative(self, epoch: float, now: float) -> str:
         """ "in 3 min" / "5 s ago", in the window's language (the claim times move to now on Send)."""
-        delta = round(epoch - time.time())
+        delta = round(epoch - now)
         amount = abs(delta)
         if amount < 120:
             text = self.tr("{n} s").format(n=amount)
@@ -295,22 +321,14 @@ class ClaimsPage(TranslatedWidget):
             return self.tr("now")
         return self.tr("in {time}").format(time=text) if delta > 0 else self.tr("{time} ago").format(time=text)
 
-    def update_findings(self) -> list[Any]:
-        """Lint the current claims (signed with the session key when there is one) and show the findings."""
-        claims = self.session.get("claims")
+    def update_findings(self, now: float | None = None) -> list[Any]:
+        """Lint the current claims (signed with the state's key when there is one) and show the findings; the claims
+        step derives its state from the same function."""
+        claims = self.state.claims
         if claims is None:
             return []
-        findings = lint_claims(
-            claims.to_payload(),
-            endpoint=self.session.get("endpoint"),
-            private_key=self.session.get("private_key"),
-            certificate=self.session.get("certificate"),
-            lang=self.session.lang(),
-        )
+        findings = lint_claims(claims, self.state, now=now, lang=self.state.lang())
         self.findings.show_findings(findings)
-        severities = {str(f.severity) for f in findings}
-        state = "failed" if "error" in severities else "warning" if "warning" in severities else "ok"
-        self.session.set_step_state(self.step_id, state)
         return findings
 
     def _raw_status_text(self, key: str) -> str:
@@ -332,20 +350,40 @@ class ClaimsPage(TranslatedWidget):
         try:
             for claim, field in _LINKED.items():
                 edit: QLineEdit = getattr(self, claim)
-                value = str(self.session.get(field) or "")
+                value = str(getattr(self.state, field) or "")
                 if edit.text() != value:
                     edit.setText(value)
         finally:
             self._syncing = False
 
-    def _on_session_changed(self, field: str) -> None:
+    @listens(
+        Field.CONSUMER_KEY,
+        Field.USERNAME,
+        Field.AUDIENCE,
+        Field.CLAIMS,
+        Field.PRIVATE_KEY,
+        Field.CERTIFICATE,
+        Field.ENDPOINT,
+        Field.LANGUAGE,
+    )
+    def _on_state_changed(self, field: str) -> None:
         if self._syncing:
             return
         if field in _LINKED.values():
             self._load_linked()
             self._form_edited()
-        elif field in ("private_key", "certificate", "endpoint", "language"):
+        elif field == Field.CLAIMS:
+            if self.state.claims is not None:
+                self._claims_replaced(self.state.claims)
+        else:
             self.update_findings()
+
+    def refresh_times(self, now: float) -> None:
+        """Once a second while shown: relative times and time-dependent findings age with the clock."""
+        claims = self.state.claims
+        if claims is not None:
+            self._show_times(claims, now)
+            self.update_findings(now)
 
     # ------------------------------------------------------------------ i18n
 
@@ -397,42 +435,9 @@ class ClaimsPage(TranslatedWidget):
             (self.findings, self.tr("Lint findings")),
         ):
             widget.setAccessibleName(name)
-        claims = self.session.get("claims")
+        claims = self.state.claims
         if claims is not None:
             self._show_times(claims)
         status = getattr(self, "_raw_status", None)
         if status is not None:
             self._set_raw_status(*status)
-
-
-def lint_claims(
-    payload: dict[str, Any],
-    *,
-    endpoint: str | None,
-    private_key: Any,
-    certificate: Any,
-    lang: str,
-) -> list[Any]:
-    """Lint a payload: the real signed token when a key is there, else the unsigned payload (signature rules skip)."""
-    from sfjwt_gui.core.jwt_codec import DecodedToken, decode, sign
-    from sfjwt_gui.core.lint import lint
-
-    token: Any
-    if private_key is not None:
-        try:
-            token = decode(sign(payload, private_key))
-        except Exception:  # a key that cannot sign is reported by the key page and the lint of the header
-            token = None
-    else:
-        token = None
-    if token is None:
-        import base64
-
-        def b64(data: dict[str, Any]) -> str:
-            raw = json.dumps(data, separators=(",", ":")).encode()
-            return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-        header = {"alg": "RS256", "typ": "JWT"}
-        signing_input = f"{b64(header)}.{b64(payload)}"
-        token = DecodedToken(signing_input + ".", header, dict(payload), b"", signing_input.encode(), [])
-    return list(lint(token, endpoint=endpoint or None, certificate=certificate, private_key=private_key, lang=lang))

@@ -5,8 +5,6 @@ Every field is checked as it is typed (core.connection does the URL work); the m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,21 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sfjwt_gui.core.connection import HostKind, Preset, endpoint_host, preset_connection, token_url
+from sfjwt_gui.core.connection import Preset, preset_connection
 from sfjwt_gui.core.errors import ConnectionSettingsError
 from sfjwt_gui.ui import theme
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.connection_checks import Check, check_all
+from sfjwt_gui.ui.errors import render_error
+from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title
 
 _FIELDS = ("endpoint", "audience", "consumer_key", "username")
-
-
-@dataclass(frozen=True)
-class Check:
-    """The verdict on one field: state is "ok", "warning", "failed" or "none" (empty)."""
-
-    state: str
-    text: str
 
 
 class ConnectionPage(TranslatedWidget):
@@ -41,9 +33,9 @@ class ConnectionPage(TranslatedWidget):
 
     step_id = "connection"
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self._updating = False
         self.title = page_title(self)
         self.intro = QLabel(self)
@@ -113,7 +105,7 @@ class ConnectionPage(TranslatedWidget):
             edit.textEdited.connect(self._apply_preset)
         for name, edit in self.edits.items():
             edit.textEdited.connect(lambda text, n=name: self._edited(n, text))
-        session.changed.connect(self._on_session_changed)
+        state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
         self._load_from_session()
 
@@ -122,31 +114,32 @@ class ConnectionPage(TranslatedWidget):
     def _load_from_session(self) -> None:
         self._updating = True
         try:
-            preset = self.session.get("preset") or Preset.PRODUCTION.value
+            preset = self.state.preset or Preset.PRODUCTION.value
             index = self.preset.findData(str(preset))
             self.preset.setCurrentIndex(max(index, 0))
             for name, edit in self.edits.items():
-                value = self.session.get(name) or ""
+                value = getattr(self.state, name) or ""
                 if edit.text() != value:
                     edit.setText(str(value))
         finally:
             self._updating = False
-        if not self.session.get("endpoint") and not self.session.get("audience"):
+        if not self.state.endpoint and not self.state.audience:
             self._apply_preset()
         self._update_preset_fields()
         self.validate()
 
-    def _on_session_changed(self, name: str) -> None:
+    @listens(Field.ENDPOINT, Field.AUDIENCE, Field.CONSUMER_KEY, Field.USERNAME, Field.PRESET)
+    def _on_state_changed(self, name: str) -> None:
         if name in (*_FIELDS, "preset") and not self._updating:
             self._load_from_session()
 
     def _edited(self, name: str, text: str) -> None:
         self._updating = True
         try:
-            self.session.set(name, text.strip() or None)
+            setattr(self.state, name, text.strip() or None)
             if name in ("endpoint", "audience") and self.preset.currentData() != Preset.CUSTOM.value:
                 self.preset.setCurrentIndex(self.preset.findData(Preset.CUSTOM.value))
-                self.session.set("preset", Preset.CUSTOM.value)
+                self.state.preset = Preset.CUSTOM.value
         finally:
             self._updating = False
         self.validate()
@@ -166,7 +159,7 @@ class ConnectionPage(TranslatedWidget):
             return
         preset = str(self.preset.currentData())
         self._update_preset_fields()
-        self.session.set("preset", preset)
+        self.state.preset = preset
         self.messages["preset"].clear()
         self.messages["preset"].setVisible(False)
         if preset == Preset.CUSTOM.value:
@@ -180,132 +173,68 @@ class ConnectionPage(TranslatedWidget):
                 site_url=self.site_url.text().strip() or None,
             )
         except ConnectionSettingsError as exc:
-            self._show("preset", Check("warning", str(exc)))
+            self._show("preset", Check("warning", "error", error=exc))
             self.validate()
             return
         self._updating = True
         try:
             self.endpoint.setText(conn.endpoint)
             self.audience.setText(conn.aud)
-            self.session.set("endpoint", conn.endpoint)
-            self.session.set("audience", conn.aud)
+            self.state.endpoint = conn.endpoint
+            self.state.audience = conn.aud
         finally:
             self._updating = False
         self.validate()
 
     # ------------------------------------------------------------------ validation
 
-    def check_endpoint(self, text: str) -> Check:
-        """Is this a URL the assertion can be POSTed to?"""
-        if not text:
-            return Check("none", self.tr("Where to POST the assertion, e.g. https://login.salesforce.com."))
-        try:
-            url = token_url(text)
-            host = endpoint_host(text)
-        except ConnectionSettingsError as exc:
-            return Check("failed", str(exc))
-        if url.startswith("http://") and host.kind is not HostKind.LOOPBACK:
-            return Check("failed", self.tr("Salesforce answers only over https:// (HTTPS required)."))
-        if host.kind is HostKind.LIGHTNING:
-            return Check(
-                "failed",
-                self.tr(
-                    "{host} is the Lightning UI, not a login host. Use the My Domain URL (….my.salesforce.com)."
-                ).format(host=host.host),
-            )
-        return Check("ok", self.tr("Token URL: {url}").format(url=url))
+    def check_texts(self) -> dict[str, str]:
+        """The text of every check code, in the current language (``ui.connection_checks`` returns codes)."""
+        return {
+            "endpoint-empty": self.tr("Where to POST the assertion, e.g. https://login.salesforce.com."),
+            "endpoint-http": self.tr("Salesforce answers only over https:// (HTTPS required)."),
+            "endpoint-lightning": self.tr(
+                "{host} is the Lightning UI, not a login host. Use the My Domain URL (….my.salesforce.com)."
+            ),
+            "endpoint-ok": self.tr("Token URL: {url}"),
+            "aud-empty": self.tr(
+                "The aud claim: https://login.salesforce.com, https://test.salesforce.com or My Domain."
+            ),
+            "aud-scheme": self.tr("aud {aud} must start with https:// (a bare host gives 'audience is invalid')."),
+            "aud-token-url": self.tr("aud is the login URL, not the token URL: drop /services/oauth2/token."),
+            "aud-lightning": self.tr("A Lightning host is not accepted as aud: use the My Domain URL."),
+            "aud-unusual": self.tr("Salesforce accepts login, test, My Domain or site URLs as aud; check this one."),
+            "aud-mixed": self.tr(
+                "The endpoint is a {a} host but aud names a {b} host: production and sandbox do not mix."
+            ),
+            "iss-empty": self.tr("The Connected App's consumer key (iss); it starts with 3MVG."),
+            "iss-space": self.tr("The consumer key contains spaces or line breaks: copy it again."),
+            "iss-prefix": self.tr("Consumer keys usually start with 3MVG; is this the consumer secret or an id?"),
+            "sub-empty": self.tr("The integration user's Salesforce username (sub)."),
+            "sub-user-id": self.tr("This is a user id; sub takes the username (name@example.com)."),
+            "sub-not-email": self.tr("A Salesforce username looks like an e-mail address: name@example.com."),
+            "sub-sandbox": self.tr("Sandbox usernames usually end with the sandbox name (user@acme.com.uat)."),
+            "looks-right": self.tr("Looks right."),
+        }
 
-    def check_audience(self, text: str) -> Check:
-        """Is this an ``aud`` Salesforce accepts?"""
-        if not text:
-            return Check(
-                "none",
-                self.tr("The aud claim: https://login.salesforce.com, https://test.salesforce.com or My Domain."),
-            )
-        if not text.lower().startswith(("https://", "http://")):
-            return Check(
-                "failed",
-                self.tr("aud {aud} must start with https:// (a bare host gives 'audience is invalid').").format(
-                    aud=repr(text)
-                ),
-            )
-        if text.rstrip("/").endswith("/services/oauth2/token"):
-            return Check("failed", self.tr("aud is the login URL, not the token URL: drop /services/oauth2/token."))
-        try:
-            host = endpoint_host(text)
-        except ConnectionSettingsError as exc:
-            return Check("failed", str(exc))
-        if host.kind is HostKind.LIGHTNING:
-            return Check("failed", self.tr("A Lightning host is not accepted as aud: use the My Domain URL."))
-        if host.kind in (HostKind.CUSTOM, HostKind.SALESFORCE_OTHER):
-            return Check(
-                "warning", self.tr("Salesforce accepts login, test, My Domain or site URLs as aud; check this one.")
-            )
-        try:
-            endpoint_kind = endpoint_host(self.endpoint.text()).environment
-        except ConnectionSettingsError:
-            endpoint_kind = None
-        if endpoint_kind and host.environment and endpoint_kind != host.environment:
-            return Check(
-                "warning",
-                self.tr(
-                    "The endpoint is a {a} host but aud names a {b} host: production and sandbox do not mix."
-                ).format(a=endpoint_kind, b=host.environment),
-            )
-        return Check("ok", self.tr("Looks right."))
-
-    def check_consumer_key(self, text: str) -> Check:
-        """Does this look like a consumer key?"""
-        if not text:
-            return Check("none", self.tr("The Connected App's consumer key (iss); it starts with 3MVG."))
-        if any(c.isspace() for c in text):
-            return Check("failed", self.tr("The consumer key contains spaces or line breaks: copy it again."))
-        if not text.startswith("3MVG"):
-            return Check(
-                "warning", self.tr("Consumer keys usually start with 3MVG; is this the consumer secret or an id?")
-            )
-        return Check("ok", self.tr("Looks right."))
-
-    def check_username(self, text: str) -> Check:
-        """Does this look like a Salesforce username (not an id or an e-mail of another user)?"""
-        if not text:
-            return Check("none", self.tr("The integration user's Salesforce username (sub)."))
-        if text.startswith("005") and "@" not in text:
-            return Check("failed", self.tr("This is a user id; sub takes the username (name@example.com)."))
-        if "@" not in text or any(c.isspace() for c in text):
-            return Check("failed", self.tr("A Salesforce username looks like an e-mail address: name@example.com."))
-        aud = self.audience.text().lower()
-        if ("test.salesforce.com" in aud or "sandbox" in aud) and text.rsplit(".", 1)[-1] in ("com", "org", "net"):
-            return Check("warning", self.tr("Sandbox usernames usually end with the sandbox name (user@acme.com.uat)."))
-        return Check("ok", self.tr("Looks right."))
+    def check_text(self, check: Check) -> str:
+        """What a check says, in the current language."""
+        if check.error is not None:
+            return render_error(check.error, self.state.lang())
+        return self.check_texts()[check.code].format(**check.params)
 
     def validate(self) -> dict[str, Check]:
-        """Check every field, show the messages and report the step state."""
-        checks = {
-            "endpoint": self.check_endpoint(self.endpoint.text().strip()),
-            "audience": self.check_audience(self.audience.text().strip()),
-            "consumer_key": self.check_consumer_key(self.consumer_key.text().strip()),
-            "username": self.check_username(self.username.text().strip()),
-        }
+        """Check every field and show the messages (the step list derives its state from the same checks)."""
+        checks = check_all(self.endpoint.text(), self.audience.text(), self.consumer_key.text(), self.username.text())
         for name, check in checks.items():
             self._show(name, check)
-        states = {c.state for c in checks.values()}
-        overall = (
-            "failed"
-            if "failed" in states
-            else "none"
-            if "none" in states
-            else "warning"
-            if "warning" in states
-            else "ok"
-        )
-        self.session.set_step_state(self.step_id, overall)
         return checks
 
     def _show(self, name: str, check: Check) -> None:
         label = self.messages[name]
-        label.setText(check.text)
-        label.setVisible(bool(check.text))
+        text = self.check_text(check)
+        label.setText(text)
+        label.setVisible(bool(text))
         label.setEnabled(check.state != "none")
         theme.set_state_colour(label, check.state)
         label.setProperty("state", check.state)

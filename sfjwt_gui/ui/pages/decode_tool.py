@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.core.fingerprints import sha256_fingerprint
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
-from sfjwt_gui.ui.job_relay import start_job
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.errors import error_parts
+from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, PasteBox, read_dropped_bytes
-from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
 from sfjwt_gui.ui.widgets.token_view import TokenView
+from sfjwt_gui.ui.worker import start
 
 
 def read_dropped_file(path: Path) -> tuple[str, Any]:
@@ -59,9 +60,9 @@ class DecodeToolPage(TranslatedWidget):
 
     step_id = "decode"
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self.setObjectName("decodeToolPage")
         self.certificate: Any = None
         self.certificate_source = ""
@@ -133,7 +134,7 @@ class DecodeToolPage(TranslatedWidget):
         self._timer.timeout.connect(self.decode_now)
         self.input_edit.textChanged.connect(self._schedule)
         DropTarget(self, self.open_dropped_file, self.set_text)
-        session.changed.connect(self._session_changed)
+        state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -172,13 +173,14 @@ class DecodeToolPage(TranslatedWidget):
         if self.findings is not None:
             self.decode_now()  # lint texts follow the language
 
-    def _session_changed(self, field: str) -> None:
+    @listens(Field.CERTIFICATE, Field.UPLOADED_CERTIFICATE)
+    def _on_state_changed(self, field: str) -> None:
         if field in ("certificate", "uploaded_certificate"):
             self._update_session_button()
 
     def _update_session_button(self) -> None:
         self.session_cert_button.setEnabled(
-            self.session.get("uploaded_certificate") is not None or self.session.get("certificate") is not None
+            self.state.uploaded_certificate is not None or self.state.certificate is not None
         )
         self.clear_cert_button.setEnabled(self.certificate is not None)
 
@@ -215,12 +217,12 @@ class DecodeToolPage(TranslatedWidget):
                 endpoint=self.endpoint_edit.text().strip() or None,
                 certificate=self.certificate,
                 clock_offset=0.0,
-                lang=self.session.lang(),
+                lang=self.state.lang(),
             )
         except SfjwtError as exc:  # e.g. an endpoint that is not a URL: say so, keep the decoded token
             self.findings = None
             self.findings_view.show_findings(None)
-            self.status.show_error(exc, self.session.lang())
+            self.status.show_error(exc, self.state.lang())
             return
         self.findings_view.show_findings(self.findings)
 
@@ -258,35 +260,35 @@ class DecodeToolPage(TranslatedWidget):
 
     def load_certificate_file(self, path: Path) -> None:
         """Read a certificate file in the background and verify against it."""
-        start_job(
+        start(
             self,
             read_certificate,
             Path(path),
-            on_finished=lambda cert: self.set_certificate(cert, Path(path).name),
-            on_failed=self._show_error,
+            on_done=lambda cert: self.set_certificate(cert, Path(path).name),
+            on_error=self._show_error,
         )
 
     def use_session_certificate(self) -> None:
         """Verify with the certificate uploaded to Salesforce if known, else the current key's certificate."""
-        uploaded = self.session.get("uploaded_certificate")
+        uploaded = self.state.uploaded_certificate
         if uploaded is not None:
             self.set_certificate(uploaded, self.tr("the certificate in Salesforce"))
-        elif self.session.get("certificate") is not None:
-            self.set_certificate(self.session.get("certificate"), self.tr("the current key's certificate"))
+        elif self.state.certificate is not None:
+            self.set_certificate(self.state.certificate, self.tr("the current key's certificate"))
 
     def _show_error(self, error: BaseException) -> None:
-        self.status.show_message(Kind.ERROR, *error_parts(error, self.session.lang()))
+        self.status.show_message(Kind.ERROR, *error_parts(error, self.state.lang()))
 
     # ----------------------------------------------------------------------------------------------------------------
 
     def open_dropped_file(self, path: Path) -> None:
         """Read a dropped file (background) and use it as token text or as the certificate."""
-        start_job(
+        start(
             self,
             read_dropped_file,
             Path(path),
-            on_finished=lambda result: self._dropped(result, Path(path)),
-            on_failed=self._show_error,
+            on_done=lambda result: self._dropped(result, Path(path)),
+            on_error=self._show_error,
         )
 
     def _dropped(self, result: tuple[str, Any], path: Path) -> None:

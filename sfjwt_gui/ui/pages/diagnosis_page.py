@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from sfjwt_gui.ui.practice_mode import practice_org_kind
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
-from sfjwt_gui.ui.worker import run_in_background
+from sfjwt_gui.ui.worker import start
 
 
 def _rediagnose(result: Any, kwargs: dict[str, Any]) -> Any:
@@ -30,9 +30,9 @@ class DiagnosisPage(TranslatedWidget):
 
     step_id = "diagnosis"
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self.heading = page_title(self)
         self.view = named(DiagnosisView(self), "diagnosis_view")
         self.practice_note = text_label(self, "practice_note")
@@ -46,15 +46,16 @@ class DiagnosisPage(TranslatedWidget):
         layout.addWidget(self.practice_note)
         layout.addWidget(self.view, 1)
         self._job: Any = None
-        session.changed.connect(self._on_session_changed)
+        state.changed.connect(self._on_state_changed)
         self._remember_scenario()
         self.retranslate_ui()
-        self.view.show_diagnosis(session.get("diagnosis"))
+        self.view.show_diagnosis(state.diagnosis)
 
-    def _on_session_changed(self, field: str) -> None:
+    @listens(Field.DIAGNOSIS, Field.LANGUAGE)
+    def _on_state_changed(self, field: str) -> None:
         if field == "diagnosis":
             self._remember_scenario()
-            self.view.show_diagnosis(self.session.get("diagnosis"))
+            self.view.show_diagnosis(self.state.diagnosis)
             self._show_practice_note()
         elif field == "language":
             self._show_practice_note()
@@ -63,7 +64,7 @@ class DiagnosisPage(TranslatedWidget):
     def _remember_scenario(self) -> None:
         """Which practice scenario answered (the Send page records it): the practice org knows what it broke, a
         real org never says."""
-        self._scenario = self.session.get("result_scenario") if self.session.get("result") is not None else None
+        self._scenario = self.state.result_scenario if self.state.result is not None else None
 
     def _show_practice_note(self) -> None:
         scenario = self._scenario
@@ -71,7 +72,7 @@ class DiagnosisPage(TranslatedWidget):
         if scenario is None:
             self.practice_note.clear()
             return
-        lang = self.session.lang()
+        lang = self.state.lang()
         self.practice_note.setText(
             "<b>"
             + html.escape(self.tr("Practice org, scenario “{name}”.").format(name=scenario.title_in(lang)))
@@ -82,24 +83,28 @@ class DiagnosisPage(TranslatedWidget):
         )
 
     def _explain_again(self) -> None:
-        result = self.session.get("result")
+        result = self.state.result
         if result is None or self._job is not None:
             return
+        flow = self.state.flow
+        if flow is not None and flow.exchange is result:  # the flow explained it in every language: nothing re-runs
+            self.state.diagnosis = flow.diagnosis(self.state.lang())
+            return
         kwargs = {
-            "assertion": self.session.get("token"),
-            "endpoint": self.session.get("endpoint"),
-            "uploaded_certificate": self.session.get("uploaded_certificate"),
-            "private_key": self.session.get("private_key"),
-            "lang": self.session.lang(),
-            "org_kind": practice_org_kind(self.session, getattr(result, "token_url", None)),
+            "assertion": self.state.token,
+            "endpoint": self.state.endpoint,
+            "uploaded_certificate": self.state.uploaded_certificate,
+            "private_key": self.state.private_key,
+            "lang": self.state.lang(),
+            "org_kind": practice_org_kind(self.state, getattr(result, "token_url", None)),
         }
-        self._job = run_in_background(_rediagnose, result, kwargs)
-        self._job.signals.finished.connect(self._on_rediagnosed)
-        self._job.signals.failed.connect(self._on_rediagnose_failed)
+        self._job = start(
+            self, _rediagnose, result, kwargs, on_done=self._on_rediagnosed, on_error=self._on_rediagnose_failed
+        )
 
     def _on_rediagnosed(self, diagnosis: Any) -> None:
         self._job = None
-        self.session.set("diagnosis", diagnosis)
+        self.state.diagnosis = diagnosis
 
     def _on_rediagnose_failed(self, _exc: BaseException) -> None:
         self._job = None

@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sfjwt_gui.core.errors import SfjwtError
-from sfjwt_gui.ui.job_relay import start_job
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, PasteBox, read_dropped_text
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
+from sfjwt_gui.ui.worker import start
 
 
 class ExplainToolPage(TranslatedWidget):
@@ -22,9 +22,9 @@ class ExplainToolPage(TranslatedWidget):
 
     step_id = "explain"
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self.setObjectName("explainToolPage")
         self.diagnosis: Any = None
         self._title = QLabel(self)
@@ -50,7 +50,7 @@ class ExplainToolPage(TranslatedWidget):
         layout.addStretch(1)  # keeps the input at the top while there is no explanation
         self._layout = layout
         DropTarget(self, self.open_dropped_file, self.set_text)
-        session.changed.connect(self._session_changed)
+        state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -78,7 +78,8 @@ class ExplainToolPage(TranslatedWidget):
         if self.diagnosis is not None:
             self.explain()  # the explanation follows the language
 
-    def _session_changed(self, field: str) -> None:
+    @listens(Field.LANGUAGE)
+    def _on_state_changed(self, field: str) -> None:
         if field == "language" and self.diagnosis is not None:
             self.explain()
 
@@ -94,12 +95,12 @@ class ExplainToolPage(TranslatedWidget):
 
     def open_dropped_file(self, path: Path) -> None:
         """Read a dropped log file or response body (background) and explain it."""
-        start_job(
+        start(
             self,
             read_dropped_text,
             Path(path),
-            on_finished=self.set_text,
-            on_failed=lambda exc: self.status.show_error(exc, self.session.lang()),
+            on_done=self.set_text,
+            on_error=lambda exc: self.status.show_error(exc, self.state.lang()),
         )
 
     def clear(self) -> None:
@@ -122,9 +123,9 @@ class ExplainToolPage(TranslatedWidget):
         from sfjwt_gui.core.diagnosis import explain_text
 
         try:
-            diagnosis = explain_text(text, lang=self.session.lang())
+            diagnosis = explain_text(text, lang=self.state.lang())
         except SfjwtError as exc:
-            self.status.show_error(exc, self.session.lang())
+            self.status.show_error(exc, self.state.lang())
             return
         self.diagnosis = diagnosis
         self.status.show_message(Kind.INFO, "")

@@ -4,11 +4,14 @@ with the certificate uploaded to Salesforce, and follow the Setup checklist."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QFontDatabase,
@@ -47,12 +50,14 @@ from sfjwt_gui.ui.dialogs.confirm import choose_alias, confirm_overwrite
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path, key_file_filter
 from sfjwt_gui.ui.dialogs.passphrase import ask_passphrase
-from sfjwt_gui.ui.job_relay import start_job
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.errors import error_parts
+from sfjwt_gui.ui.state import AppState, Field, listens
+from sfjwt_gui.ui.steps import key_step
 from sfjwt_gui.ui.widgets.drop_frame import DropFrame
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, text_label
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, read_dropped_bytes
-from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard, error_parts, kind_colour
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard, kind_colour
+from sfjwt_gui.ui.worker import start
 
 CHECKLIST_SETTING = "setup_checklist/ticked"
 BITS_CHOICES = ALLOWED_KEY_BITS
@@ -200,9 +205,9 @@ class KeyPage(TranslatedWidget):
 
     step_id = "key"
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self.setObjectName("keyPage")
         DropTarget(self, on_file=self.import_file, on_text=self._import_dropped_text)
         self._keygen_serial = 0  # id of the generation the UI waits for; results of abandoned ones are dropped
@@ -211,7 +216,7 @@ class KeyPage(TranslatedWidget):
         self.last_compare: tuple[bool, str, str] | None = None  # (matches, uploaded sha256, ours)
         self._status_text: Callable[[], tuple[Kind, str, str]] | None = None
         self._build()
-        session.changed.connect(self._session_changed)
+        state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
         self._render_material()
         self.refresh_vault_status()
@@ -506,7 +511,7 @@ class KeyPage(TranslatedWidget):
         self._render_status()
 
     def _render_checklist(self) -> None:
-        lang = self.session.lang()
+        lang = self.state.lang()
         for index, app in enumerate(load_checklist()["apps"]):
             self.checklist_tabs.setTabText(index, app["title"][lang])
             self._checklist_notes[index].setText(app["note"][lang])
@@ -546,7 +551,7 @@ class KeyPage(TranslatedWidget):
 
     def _error_parts(self, error: BaseException) -> tuple[str, str]:
         """Message and fix of an error in the window's language (core's keys/vault texts have en and ja)."""
-        return error_parts(error, self.session.lang())
+        return error_parts(error, self.state.lang())
 
     def _show_error(self, error: BaseException) -> None:
         self._set_status(lambda: (Kind.ERROR, *self._error_parts(error)))
@@ -561,25 +566,25 @@ class KeyPage(TranslatedWidget):
         self.cancel_button.setEnabled(generating)
         self.generate_button.setEnabled(not generating)
         self.save_button.setEnabled(
-            "save" not in self._busy and self.session.get("private_key") is not None and self._keyring_available()
+            "save" not in self._busy and self.state.private_key is not None and self._keyring_available()
         )
         self.export_button.setEnabled("export" not in self._busy and self._has_material())
         for widget in (self.open_button, self.import_paste_button):
             widget.setEnabled("import" not in self._busy)
 
     def _has_material(self) -> bool:
-        return self.session.get("private_key") is not None or self.session.get("certificate") is not None
+        return self.state.private_key is not None or self.state.certificate is not None
 
     # ------------------------------------------------------------------------------------------------ keyring --
 
     def refresh_vault_status(self) -> None:
         """Ask the vault (in the background: it may touch the keyring) whether keys can be stored."""
-        vault = self.session.vault
+        vault = self.state.vault
         if vault is None:
             self.vault_status = None
             self._render_vault_status()
             return
-        start_job(self, vault.status, on_finished=self._vault_status_ready, on_failed=self._vault_status_failed)
+        start(self, vault.status, on_done=self._vault_status_ready, on_error=self._vault_status_failed)
 
     def _vault_status_ready(self, status: Any) -> None:
         self.vault_status = status
@@ -593,7 +598,7 @@ class KeyPage(TranslatedWidget):
         if isinstance(error, SfjwtError):
             self.vault_status = VaultStatus.from_error(error)
         else:
-            message, fix = error_parts(error, self.session.lang())
+            message, fix = error_parts(error, self.state.lang())
             self.vault_status = VaultStatus(False, "", message, fix)
         self._render_vault_status()
 
@@ -602,7 +607,7 @@ class KeyPage(TranslatedWidget):
         status = self.vault_status
         if status is None:
             return ""
-        lang = self.session.lang()
+        lang = self.state.lang()
         fix: str = status.fix_in(lang)
         if lang != "en" and fix:  # the English text stays core's own, as the CLI prints it
             hint = self.tr("Then press Check again.")
@@ -613,7 +618,7 @@ class KeyPage(TranslatedWidget):
         status = self.vault_status
         self.recheck_button.setVisible(status is not None and not status.available)
         if status is None:
-            if self.session.vault is None:
+            if self.state.vault is None:
                 self.keyring_status.show_message(
                     Kind.WARNING,
                     self.tr("No keyring is configured: the key stays in memory only and is gone when you quit."),
@@ -634,16 +639,16 @@ class KeyPage(TranslatedWidget):
                 self.tr(
                     "No usable keyring ({backend}): {message} The app still works; the key stays in memory only "
                     "and nothing is written in plain text."
-                ).format(backend=status.backend_name or "-", message=status.message_in(self.session.lang())),
+                ).format(backend=status.backend_name or "-", message=status.message_in(self.state.lang())),
                 self._vault_fix(),
             )
 
     def _keyring_available(self) -> bool:
-        return self.session.vault is not None and (self.vault_status is None or self.vault_status.available)
+        return self.state.vault is not None and (self.vault_status is None or self.vault_status.available)
 
     def save_to_keyring(self, *, overwrite: bool = False) -> None:
         """Store the current key (and certificate) in the keyring under the name typed."""
-        key = self.session.get("private_key")
+        key = self.state.private_key
         name = self.name_edit.text().strip()
         if key is None:
             self._set_status(
@@ -656,26 +661,26 @@ class KeyPage(TranslatedWidget):
             )
             self.name_edit.setFocus()
             return
-        if not self._keyring_available():
+        vault = self.state.vault
+        if vault is None or not self._keyring_available():
             self._set_status(
                 lambda: (Kind.ERROR, self.tr("The key cannot be saved: no usable keyring."), self._vault_fix())
             )
             return
         self._set_busy("save", True)
-        start_job(
+        start(
             self,
-            self.session.vault.save,
+            partial(vault.save, overwrite=overwrite),
             name,
             key,
-            self.session.get("certificate"),
-            overwrite=overwrite,
-            on_finished=self._saved,
-            on_failed=lambda error: self._save_failed(error, name),
+            self.state.certificate,
+            on_done=self._saved,
+            on_error=lambda error: self._save_failed(error, name),
         )
 
     def _saved(self, record: Any) -> None:
         self._set_busy("save", False)
-        self.session.set("key_name", record.name)
+        self.state.key_name = record.name
         name = record.name
         self._set_status(lambda: (Kind.OK, self.tr("Saved “{name}” in the keyring.").format(name=name), ""))
         self._render_material()
@@ -710,14 +715,14 @@ class KeyPage(TranslatedWidget):
         serial = self._keygen_serial
         self._set_busy("generate", True)
         self._set_status(lambda: (Kind.INFO, self.tr("Generating a {bits}-bit RSA key…").format(bits=bits), ""))
-        start_job(
+        start(
             self,
             generate_pair,
             bits,
             cn,
             days,
-            on_finished=lambda pair: self._generated(serial, pair, cn),
-            on_failed=lambda error: self._generate_failed(serial, error),
+            on_done=lambda pair: self._generated(serial, pair, cn),
+            on_error=lambda error: self._generate_failed(serial, error),
         )
 
     def cancel_generation(self) -> None:
@@ -752,7 +757,7 @@ class KeyPage(TranslatedWidget):
                 self.tr("Generated a {bits}-bit key and a self-signed certificate.").format(bits=bits),
                 "\n".join(
                     [
-                        *(warning.text(self.session.lang()) for warning in warnings),
+                        *(warning.text(self.state.lang()) for warning in warnings),
                         self.tr("Save it to the keyring, then export the .crt and upload it to Salesforce."),
                     ]
                 ),
@@ -764,26 +769,25 @@ class KeyPage(TranslatedWidget):
             return
         self._set_busy("generate", False)
         self._show_error(error)
-        self.session.set_step_state(self.step_id, "failed")
 
     def make_certificate(self) -> None:
         """Make a self-signed certificate for a key that has none (CN and validity from the generate form)."""
-        key = self.session.get("private_key")
+        key = self.state.private_key
         if key is None:
             return
         cn = self.cn_edit.text().strip() or "sfjwt-integration"
-        start_job(
+        start(
             self,
             make_certificate,
             key,
             cn,
             self.days_spin.value(),
-            on_finished=self._certificate_made,
-            on_failed=self._show_error,
+            on_done=self._certificate_made,
+            on_error=self._show_error,
         )
 
     def _certificate_made(self, certificate: Any) -> None:
-        self.session.set("certificate", certificate)
+        self.state.certificate = certificate
         self._set_status(lambda: (Kind.OK, self.tr("Made a self-signed certificate for the key."), ""))
         self._render_material()
 
@@ -819,14 +823,14 @@ class KeyPage(TranslatedWidget):
 
     def _start_import(self, source: Path | str, passphrase: bytes | None, alias: str | None = None) -> None:
         self._set_busy("import", True)
-        start_job(
+        start(
             self,
             load_source,
             source,
             passphrase,
             alias,
-            on_finished=lambda material: self._imported(material, source, passphrase),
-            on_failed=lambda error: self._import_failed(error, source, passphrase),
+            on_done=lambda material: self._imported(material, source, passphrase),
+            on_error=lambda error: self._import_failed(error, source, passphrase),
         )
 
     def _source_label(self, source: Path | str) -> str:
@@ -861,7 +865,7 @@ class KeyPage(TranslatedWidget):
         fmt = material.source_format
         key, certificate = material.private_key, material.certificate
         if key is not None:
-            current_cert = self.session.get("certificate")
+            current_cert = self.state.certificate
             if certificate is None and current_cert is not None and key_matches_certificate(key, current_cert):
                 certificate = current_cert  # keep the certificate that belongs to this key
             stem = source.stem if isinstance(source, Path) else ""
@@ -869,7 +873,7 @@ class KeyPage(TranslatedWidget):
             if isinstance(source, str):
                 self.paste_edit.clear()  # the private key text should not linger on screen
         elif certificate is not None:
-            self.session.set("certificate", certificate)
+            self.state.certificate = certificate
             self._render_material()
         self._set_status(
             lambda: (
@@ -883,10 +887,10 @@ class KeyPage(TranslatedWidget):
 
     def _repairs_text(self, material: Any) -> str:
         """What core repaired in the pasted or read text, in the window's language ("" when nothing)."""
-        repairs = material.repairs_in(self.session.lang())
+        repairs = material.repairs_in(self.state.lang())
         if not repairs:
             return ""
-        joined = "; ".join(repairs) if self.session.lang() == "en" else "。".join(repairs) + "。"
+        joined = "; ".join(repairs) if self.state.lang() == "en" else "。".join(repairs) + "。"
         return self.tr("Repaired: {repairs}").format(repairs=joined)
 
     def _material_kind(self, key: Any, certificate: Any) -> str:
@@ -899,10 +903,10 @@ class KeyPage(TranslatedWidget):
     def _adopt(self, key: Any, certificate: Any, *, suggested_name: str = "") -> None:
         """Make a new key the session's key (unsaved until Save)."""
         typed = self.name_edit.text().strip()
-        previous = self.session.get("key_name")
-        self.session.set("private_key", key)
-        self.session.set("certificate", certificate)
-        self.session.set("key_name", None)
+        previous = self.state.key_name
+        self.state.private_key = key
+        self.state.certificate = certificate
+        self.state.key_name = None
         if suggested_name and (not typed or typed == previous):  # never offer the old key's name for a new key
             self.name_edit.setText(suggested_name)
         self._render_material()
@@ -918,7 +922,7 @@ class KeyPage(TranslatedWidget):
 
     def export(self) -> None:
         """Export the current key and/or certificate (format dialog, file dialog, background write)."""
-        key, certificate = self.session.get("private_key"), self.session.get("certificate")
+        key, certificate = self.state.private_key, self.state.certificate
         if key is None and certificate is None:
             self._set_status(
                 lambda: (
@@ -928,7 +932,7 @@ class KeyPage(TranslatedWidget):
                 )
             )
             return
-        base = self.session.get("key_name") or self.name_edit.text().strip() or "sfjwt"
+        base = self.state.key_name or self.name_edit.text().strip() or "sfjwt"
         job = start_export(
             self, key=key, certificate=certificate, base_name=base, on_done=self._exported, on_error=self._export_failed
         )
@@ -953,9 +957,7 @@ class KeyPage(TranslatedWidget):
 
     def compare_with_file(self, path: Path) -> None:
         """Read a certificate file (background) and compare it with the current key."""
-        start_job(
-            self, read_certificate_file, Path(path), on_finished=self.compare_with, on_failed=self._compare_failed
-        )
+        start(self, read_certificate_file, Path(path), on_done=self.compare_with, on_error=self._compare_failed)
 
     def _compare_failed(self, error: BaseException) -> None:
         self.last_compare = None
@@ -963,16 +965,16 @@ class KeyPage(TranslatedWidget):
 
     def compare_with(self, uploaded: Any) -> None:
         """Compare a certificate (the one in Salesforce) with the current key; stores it as uploaded_certificate."""
-        self.session.set("uploaded_certificate", uploaded)
+        self.state.uploaded_certificate = uploaded
         self._render_compare()
 
     def _render_compare(self) -> None:
-        uploaded = self.session.get("uploaded_certificate")
+        uploaded = self.state.uploaded_certificate
         if uploaded is None:
             self.last_compare = None
             self.compare_result.show_message(Kind.INFO, "")
             return
-        key, ours = self.session.get("private_key"), self.session.get("certificate")
+        key, ours = self.state.private_key, self.state.certificate
         theirs_fp = sha256_fingerprint(uploaded)
         ours_fp = sha256_fingerprint(ours) if ours is not None else ""
         if key is None and ours is None:
@@ -984,7 +986,8 @@ class KeyPage(TranslatedWidget):
                 ),
             )
             return
-        matches = key_matches_certificate(key if key is not None else ours.public_key(), uploaded)
+        public = key if key is not None else ours.public_key() if ours is not None else None
+        matches = isinstance(public, RSAPrivateKey | RSAPublicKey) and key_matches_certificate(public, uploaded)
         self.last_compare = (matches, theirs_fp, ours_fp)
         if matches:
             self.compare_result.show_message(
@@ -1005,11 +1008,11 @@ class KeyPage(TranslatedWidget):
                     "Salesforce: SHA-256 {theirs}\nYours: SHA-256 {ours}\nUpload this key's certificate (.crt)."
                 ).format(theirs=theirs_fp, ours=ours_fp or "-"),
             )
-        self._update_step_state()
 
     # ------------------------------------------------------------------------------------------------ rendering --
 
-    def _session_changed(self, field: str) -> None:
+    @listens(Field.PRIVATE_KEY, Field.CERTIFICATE, Field.KEY_NAME, Field.UPLOADED_CERTIFICATE, Field.LANGUAGE)
+    def _on_state_changed(self, field: str) -> None:
         if field in ("private_key", "certificate", "key_name"):
             self._render_material()
             self._render_compare()
@@ -1021,15 +1024,15 @@ class KeyPage(TranslatedWidget):
             self._render_status()
 
     def _render_material(self) -> None:
-        key, certificate = self.session.get("private_key"), self.session.get("certificate")
+        key, certificate = self.state.private_key, self.state.certificate
         has_cert = certificate is not None
-        self.sha1_edit.setText(sha1_fingerprint(certificate) if has_cert else "")
-        self.sha256_edit.setText(sha256_fingerprint(certificate) if has_cert else "")
+        self.sha1_edit.setText(sha1_fingerprint(certificate) if certificate is not None else "")
+        self.sha256_edit.setText(sha256_fingerprint(certificate) if certificate is not None else "")
         for button in (self.copy_sha1, self.copy_sha256):
             button.setEnabled(has_cert)
         self.make_cert_button.setVisible(key is not None and not has_cert)
         self._set_busy("", False)
-        saved_name = self.session.get("key_name")
+        saved_name = self.state.key_name
         if saved_name and not self.name_edit.text().strip():
             self.name_edit.setText(saved_name)
         if key is None and not has_cert:
@@ -1037,18 +1040,17 @@ class KeyPage(TranslatedWidget):
                 self.tr("No key yet. Generate a new one, import a file, or load one from the Keys tool.")
             )
             self.expiry_label.setText("")
-            self.session.set_step_state(self.step_id, "none")
             return
         lines = []
         if key is not None:
-            name = self.session.get("key_name")
+            name = self.state.key_name
             where = (
                 self.tr("saved in the keyring as “{name}”").format(name=name)
                 if name
                 else self.tr("not saved: in memory only")
             )
             lines.append(self.tr("RSA {bits}-bit private key, {where}.").format(bits=key.key_size, where=where))
-        if has_cert:
+        if certificate is not None:
             lines.append(self.tr("Certificate: {subject}").format(subject=certificate.subject.rfc4514_string()))
             if key is not None and not key_matches_certificate(key, certificate):
                 lines.append(
@@ -1061,7 +1063,6 @@ class KeyPage(TranslatedWidget):
             lines.append(self.tr("No certificate: make one to upload to Salesforce."))
         self.summary_label.setText("<br>".join(lines))
         self._render_expiry(certificate)
-        self._update_step_state()
 
     def _render_expiry(self, certificate: Any) -> None:
         if certificate is None:
@@ -1089,21 +1090,5 @@ class KeyPage(TranslatedWidget):
         )
 
     def step_state(self) -> str:
-        """ok, warning (expiring, no certificate) or failed (expired, mismatch); none without a key."""
-        key, certificate = self.session.get("private_key"), self.session.get("certificate")
-        if key is None and certificate is None:
-            return "none"
-        if certificate is not None:
-            left = days_left(certificate)
-            if left < 0 or (key is not None and not key_matches_certificate(key, certificate)):
-                return "failed"
-            if self.last_compare is not None and not self.last_compare[0]:
-                return "failed"
-            if expiry_is_warning(left):
-                return "warning"
-        if key is None or certificate is None:
-            return "warning"
-        return "ok"
-
-    def _update_step_state(self) -> None:
-        self.session.set_step_state(self.step_id, self.step_state())
+        """This step's state, as the step list shows it (derived from the state, never set here)."""
+        return key_step(self.state, time.time())

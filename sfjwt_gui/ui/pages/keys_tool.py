@@ -25,10 +25,11 @@ from sfjwt_gui.core.expiry import days_until
 from sfjwt_gui.core.policy import expiry_is_warning
 from sfjwt_gui.ui.dialogs.confirm import ask_new_name, confirm_delete
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
-from sfjwt_gui.ui.job_relay import start_job
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.errors import error_parts
+from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
-from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, error_parts, kind_colour
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, kind_colour
+from sfjwt_gui.ui.worker import start
 
 
 def load_key_and_certificate(vault: Any, name: str) -> tuple[Any, Any]:
@@ -42,9 +43,9 @@ class KeysToolPage(TranslatedWidget):
     step_id = "keys"
     COLUMNS = 4
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self.setObjectName("keysToolPage")
         self.records: list[Any] = []
         self.loaded_once = False
@@ -111,7 +112,7 @@ class KeysToolPage(TranslatedWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected, context=local)
         self.retranslate_ui()
         self._update_buttons()
-        session.changed.connect(self._session_changed)
+        state.changed.connect(self._on_state_changed)
 
     # ----------------------------------------------------------------------------------------------------------------
 
@@ -172,7 +173,8 @@ class KeysToolPage(TranslatedWidget):
         super().showEvent(event)
         self.refresh()
 
-    def _session_changed(self, field: str) -> None:
+    @listens(Field.KEY_NAME, Field.LANGUAGE)
+    def _on_state_changed(self, field: str) -> None:
         if field == "key_name" and self.isVisible():
             self.refresh()
         elif field == "language":
@@ -189,7 +191,7 @@ class KeysToolPage(TranslatedWidget):
         if self._message is None:
             self.status.show_message(Kind.INFO, "")
         elif isinstance(self._message, BaseException):  # rendered now, so it follows a language switch
-            self.status.show_message(Kind.ERROR, *error_parts(self._message, self.session.lang()))
+            self.status.show_message(Kind.ERROR, *error_parts(self._message, self.state.lang()))
         else:
             self.status.show_message(*self._message)
 
@@ -201,7 +203,7 @@ class KeysToolPage(TranslatedWidget):
 
     def refresh(self) -> None:
         """Read the vault's list and status in the background."""
-        vault = self.session.vault
+        vault = self.state.vault
         if vault is None:
             self.records = []
             self.loaded_once = True
@@ -209,7 +211,7 @@ class KeysToolPage(TranslatedWidget):
             self._render_keyring(None)
             return
         self.refresh_button.setEnabled(False)
-        start_job(self, lambda: (vault.status(), vault.list()), on_finished=self._listed, on_failed=self._list_failed)
+        start(self, lambda: (vault.status(), vault.list()), on_done=self._listed, on_error=self._list_failed)
 
     def _listed(self, result: tuple[Any, list[Any]]) -> None:
         status, records = result
@@ -226,7 +228,7 @@ class KeysToolPage(TranslatedWidget):
         self._show_error(error)
 
     def _render_keyring(self, status: Any) -> None:
-        if self.session.vault is None:
+        if self.state.vault is None:
             self.keyring_status.show_message(Kind.WARNING, self.tr("No keyring is configured."))
         elif status is None or status.available:
             self.keyring_status.show_message(Kind.INFO, "")
@@ -234,16 +236,16 @@ class KeysToolPage(TranslatedWidget):
             self.keyring_status.show_message(
                 Kind.WARNING,
                 self.tr("No usable keyring ({backend}): {message}").format(
-                    backend=status.backend_name or "-", message=status.message_in(self.session.lang())
+                    backend=status.backend_name or "-", message=status.message_in(self.state.lang())
                 ),
-                status.fix_in(self.session.lang()),
+                status.fix_in(self.state.lang()),
             )
 
     def _fill_table(self) -> None:
         selected = self._pending_select or self.selected_name()
         self._pending_select = None
         self.table.setRowCount(len(self.records))
-        current = self.session.get("key_name")
+        current = self.state.key_name
         for row, record in enumerate(self.records):
             name = record.name + ("  ◀" if record.name == current else "")
             cells = [name, str(record.key_bits), record.sha256_fingerprint or self.tr("(no certificate)"), ""]
@@ -295,16 +297,16 @@ class KeysToolPage(TranslatedWidget):
 
     # ---------------------------------------------------------------------------------------------------- actions --
 
-    def _start(self, fn: Callable[..., Any], *args: Any, on_finished: Callable[[Any], None]) -> None:
+    def _start(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None]) -> None:
         """Run keyring work on the worker; a failure goes to the message line."""
-        start_job(self, fn, *args, on_finished=on_finished, on_failed=self._show_error)
+        start(self, fn, *args, on_done=on_done, on_error=self._show_error)
 
     def _load_selected_then(self, then: Callable[[str, tuple[Any, Any]], None]) -> None:
         """Load the selected key and its certificate (worker), then call ``then(name, (key, certificate))``."""
         name = self.selected_name()
         if name is None:
             return
-        self._start(load_key_and_certificate, self.session.vault, name, on_finished=lambda pair: then(name, pair))
+        self._start(load_key_and_certificate, self.state.vault, name, on_done=lambda pair: then(name, pair))
 
     def load_selected(self) -> None:
         """Load the selected key and certificate into the session."""
@@ -312,9 +314,9 @@ class KeysToolPage(TranslatedWidget):
 
     def _loaded(self, name: str, pair: tuple[Any, Any]) -> None:
         key, certificate = pair
-        self.session.set("private_key", key)
-        self.session.set("certificate", certificate)
-        self.session.set("key_name", name)
+        self.state.private_key = key
+        self.state.certificate = certificate
+        self.state.key_name = name
         self._set_message(Kind.OK, self.tr("Loaded “{name}” into the session.").format(name=name))
         self._fill_table()
 
@@ -324,13 +326,14 @@ class KeysToolPage(TranslatedWidget):
         if old is None:
             return
         new = ask_new_name(self, old)
-        if not new:
+        vault = self.state.vault
+        if not new or vault is None:
             return
-        self._start(self.session.vault.rename, old, new, on_finished=lambda record: self._renamed(old, record))
+        self._start(vault.rename, old, new, on_done=lambda record: self._renamed(old, record))
 
     def _renamed(self, old: str, record: Any) -> None:
-        if self.session.get("key_name") == old:
-            self.session.set("key_name", record.name)
+        if self.state.key_name == old:
+            self.state.key_name = record.name
         self._set_message(Kind.OK, self.tr("Renamed “{old}” to “{new}”.").format(old=old, new=record.name))
         self._pending_select = record.name
         self.refresh()
@@ -338,13 +341,14 @@ class KeysToolPage(TranslatedWidget):
     def delete_selected(self) -> None:
         """Delete the selected key after a confirmation."""
         name = self.selected_name()
-        if name is None or not confirm_delete(self, name):
+        vault = self.state.vault
+        if name is None or vault is None or not confirm_delete(self, name):
             return
-        self._start(self.session.vault.delete, name, on_finished=lambda _result: self._deleted(name))
+        self._start(vault.delete, name, on_done=lambda _result: self._deleted(name))
 
     def _deleted(self, name: str) -> None:
-        if self.session.get("key_name") == name:
-            self.session.set("key_name", None)  # the key stays in memory for this session only
+        if self.state.key_name == name:
+            self.state.key_name = None  # the key stays in memory for this session only
         self._set_message(Kind.OK, self.tr("Deleted “{name}” from the keyring.").format(name=name))
         self.refresh()
 

@@ -7,10 +7,10 @@ with the access token masked (reveal / copy) and a "Test API access" button.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-import time
-from typing import Any
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -31,37 +31,22 @@ from PySide6.QtWidgets import (
 
 from sfjwt_gui.core.policy import skew_is_warning
 from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.practice_mode import practice_org_kind
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
-from sfjwt_gui.ui.worker import run_in_background
+from sfjwt_gui.ui.worker import start
+
+if TYPE_CHECKING:
+    from sfjwt_gui.core.flow import FlowResult, SendSettings
+    from sfjwt_gui.core.retry import CancelToken
 
 log = logging.getLogger(__name__)
 
 
-def exchange_and_diagnose(
-    token_url: str,
-    assertion: str,
-    trust: str,
-    ca_file: str | None,
-    diagnose_kwargs: dict[str, Any],
-    cancel: Any = None,
-) -> tuple[Any, Any, Any]:
-    """Background: request the token, then explain the outcome (pure core calls; httpx loads here, not on the GUI
-    thread). Returns (result, diagnosis, options)."""
-    from sfjwt_gui.core.diagnosis import diagnose
-    from sfjwt_gui.core.exchange import ExchangeOptions, Trust, request_token
-
-    options = ExchangeOptions(trust=Trust(trust), ca_bundle=ca_file)
-    result = request_token(token_url, assertion, options, cancel)
-    diagnosis = diagnose(result, assertion=assertion, options=options, **diagnose_kwargs)
-    return result, diagnosis, options
-
-
 def warm_up() -> None:
     """Background: import the network and diagnosis modules before the first Send needs them."""
-    import sfjwt_gui.core.diagnosis
-    import sfjwt_gui.core.exchange  # noqa: F401
+    import sfjwt_gui.core.flow  # noqa: F401
 
 
 def _check_api(token: Any, options: Any, cancel: Any = None) -> Any:
@@ -78,13 +63,12 @@ class SendPage(TranslatedWidget):
     scenario_requested = Signal(str)  # a practice scenario picked on this page
     api_checked = Signal(object)  # core.exchange.ApiCheck
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self.job: Any = None
         self.api_job: Any = None
         self.sent_count = 0
-        self._closing = False
         self.result: Any = None
         self.api_check: Any = None
         self.options: Any = None
@@ -99,7 +83,8 @@ class SendPage(TranslatedWidget):
         self.cancel_button = named(QPushButton(self), "cancel_button")
         self.cancel_button.setEnabled(False)
         self.restamp = named(QCheckBox(self), "restamp_before_send")
-        self.restamp.setChecked(True)
+        self.restamp.setChecked(state.restamp_on_send)
+        self.restamp.toggled.connect(self._restamp_toggled)
         self.progress = named(QProgressBar(self), "send_progress")
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
@@ -185,9 +170,9 @@ class SendPage(TranslatedWidget):
         self.reveal.toggled.connect(self._show_access_token)
         self.copy_access.clicked.connect(self._copy_access_token)
         self.test_api.clicked.connect(self.start_api_check)
-        session.changed.connect(self._on_session_changed)
+        state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
-        run_in_background(warm_up)
+        start(self, warm_up)
 
     # ------------------------------------------------------------------ sending
 
@@ -196,84 +181,70 @@ class SendPage(TranslatedWidget):
         """True while a token request is in flight."""
         return self.job is not None
 
-    def _fresh_token(self) -> str | None:
-        """The token to send; with "re-stamp" on, iat/exp move to now (same lifetime) and the claims are re-signed."""
-        token = self.session.get("token")
-        claims = self.session.get("claims")
-        key = self.session.get("private_key")
-        if not self.restamp.isChecked() or claims is None or key is None:
-            return token if isinstance(token, str) else None
-        if not isinstance(claims.iat, int) or not isinstance(claims.exp, int):
-            return token if isinstance(token, str) else None
-        from sfjwt_gui.core.jwt_codec import sign
+    def _flow_call(self, settings: SendSettings, cancel: CancelToken) -> Callable[[], FlowResult] | None:
+        """The core flow to run for this send: re-stamp + sign + send + diagnose when re-stamping (the claims sent
+        come back in the result and are written to the state), else send the token as it is."""
+        from sfjwt_gui.core import flow
+        from sfjwt_gui.core.claims import Claims
+        from sfjwt_gui.core.jwt_codec import decode
 
-        now = int(time.time())
-        shift = now - claims.iat
-        fresh = dataclasses.replace(claims, iat=now, exp=claims.exp + shift)
-        token = sign(fresh.to_payload(), key)
-        self.session.set("claims", fresh)
-        self.session.set("token", token)
-        return token
+        claims, key, token = self.state.claims, self.state.private_key, self.state.token
+        if self.state.restamp_on_send and claims is not None and key is not None:
+            return partial(flow.sign_send_diagnose, claims, key, settings, restamp=True, cancel=cancel)
+        if not token:
+            return None
+        sent = claims if claims is not None else Claims.from_payload(decode(token).payload)
+        return partial(flow.send_and_diagnose, token, settings, claims=sent, key=key, cancel=cancel)
 
     def send(self) -> bool:
         """Send the assertion in the background; returns False when nothing was sent (busy or nothing to send)."""
-        if self.job is not None or self._closing:
+        if self.job is not None:
             return False
-        from sfjwt_gui.core.connection import token_url
         from sfjwt_gui.core.errors import SfjwtError
+        from sfjwt_gui.core.exchange import ExchangeOptions, Trust
+        from sfjwt_gui.core.flow import SendSettings
         from sfjwt_gui.core.retry import CancelToken
 
-        endpoint = self.session.get("endpoint")
+        endpoint = self.state.endpoint or ""
+        cancel = CancelToken()
         try:
-            url = token_url(endpoint or "")
+            options = ExchangeOptions(trust=Trust(self.state.trust or "certifi"), ca_bundle=self.state.ca_file)
+            org_kind = practice_org_kind(self.state, endpoint)
+            settings = SendSettings.for_endpoint(
+                endpoint, options, uploaded_certificate=self.state.uploaded_certificate, org_kind=org_kind
+            )
+            call = self._flow_call(settings, cancel)
         except SfjwtError as exc:
-            self._set_status("failed", str(exc))
+            self.state.send_error = exc
+            self._set_status("failed", render_error(exc, self.state.lang()))
             return False
-        try:
-            assertion = self._fresh_token()
-        except SfjwtError as exc:
-            self._set_status("failed", str(exc))
-            return False
-        if not assertion:
+        if call is None:
             self._set_status(
                 "failed", self.tr("There is no signed JWT to send: add a key and fill the connection first.")
             )
             return False
-        ca_file = self.session.get("ca_file")
-        trust = str(self.session.get("trust") or "certifi")
-        diagnose_kwargs = {
-            "endpoint": endpoint,
-            "uploaded_certificate": self.session.get("uploaded_certificate"),
-            "private_key": self.session.get("private_key"),
-            "lang": self.session.lang(),
-            "org_kind": practice_org_kind(self.session, url),
-        }
-        practice = self.session.get("practice")
-        self._sent_scenario = practice.scenario if diagnose_kwargs["org_kind"] is not None else None
-        self.job = run_in_background(
-            exchange_and_diagnose, url, assertion, trust, ca_file, diagnose_kwargs, cancel=CancelToken()
-        )
-        self.job.signals.finished.connect(self._on_finished)
-        self.job.signals.failed.connect(self._on_failed)
+        practice = self.state.practice
+        self._sent_scenario = practice.scenario if practice is not None and org_kind is not None else None
+        self.job = start(self, call, on_done=self._on_finished, on_error=self._on_failed)
+        self.job.cancel_token = cancel
         self.sent_count += 1
         self._busy(True)
         self.card.setVisible(False)
-        self._set_status("none", self.tr("Sending to {url}…").format(url=url))
-        log.info("sending the assertion to %s", url)
+        self._set_status("none", self.tr("Sending to {url}…").format(url=settings.token_url))
+        log.info("sending the assertion to %s", settings.token_url)
         return True
 
     def cancel(self) -> None:
         """Abort the request in flight."""
         if self.job is not None:
-            self.job.cancel_token.cancel()
+            self.job.cancel()
             self._set_status("warning", self.tr("Cancelling…"))
 
     def shutdown(self) -> None:
-        """The window is closing: cancel work and ignore late results."""
-        self._closing = True
+        """The window is closing: cancel work in flight (its results are dropped with the page)."""
         for job in (self.job, self.api_job):
             if job is not None:
-                job.cancel_token.cancel()
+                job.cancel()
 
     def _busy(self, busy: bool) -> None:
         self.send_button.setEnabled(not busy)
@@ -281,23 +252,29 @@ class SendPage(TranslatedWidget):
         self.progress.setVisible(busy)
 
     def _on_failed(self, exc: BaseException) -> None:
+        """The flow stopped before sending (a coded core error: key, claims, CA bundle) or crashed."""
         self.job = None
-        if self._closing:
-            return
         self._busy(False)
-        self._set_status("failed", self.tr("The request could not be made: {error}").format(error=exc))
-        self.session.set_step_state(self.step_id, "failed")
+        self.state.send_error = exc
+        self._set_status(
+            "failed",
+            self.tr("The request could not be made: {error}").format(error=render_error(exc, self.state.lang())),
+        )
 
-    def _on_finished(self, payload: tuple[Any, Any, Any]) -> None:
+    def _on_finished(self, flow: FlowResult) -> None:
         self.job = None
-        if self._closing:
-            return
         self._busy(False)
-        result, diagnosis, self.options = payload
+        result, self.options = flow.exchange, flow.settings.options
         self.show_result(result)
-        self.session.set("result_scenario", self._sent_scenario)  # the practice scenario that answered, if any
-        self.session.set("result", result)
-        self.session.set("diagnosis", diagnosis)
+        state = self.state
+        state.claims = flow.claims  # the claims actually sent (re-stamped): every page follows this one value
+        state.token = flow.assertion
+        state.result_scenario = self._sent_scenario  # the practice scenario that answered, if any
+        state.flow = flow
+        state.send_error = None
+        state.result = result
+        state.result_stale = False
+        state.diagnosis = flow.diagnosis(state.lang())
         self.exchange_finished.emit(result)
 
     def show_result(self, result: Any) -> None:
@@ -317,16 +294,13 @@ class SendPage(TranslatedWidget):
             self.api_check = None
             self.card.setVisible(True)
             self._set_status("ok", self.tr("Salesforce issued an access token."))
-            self.session.set_step_state(self.step_id, "ok")
         elif str(result.outcome) == "cancelled":
             self._set_status("warning", self.tr("Cancelled: nothing more will be sent."))
-            self.session.set_step_state(self.step_id, "warning")
         else:
-            lang = self.session.lang()
+            lang = self.state.lang()
             what = result.error_description or result.network_detail_in(lang) or result.error or str(result.outcome)
             status = f"HTTP {result.status}: " if result.status else ""
             self._set_status("failed", self.tr("Refused: {what}. See the Diagnosis page.").format(what=status + what))
-            self.session.set_step_state(self.step_id, "failed")
 
     def _show_clock(self, result: Any) -> None:
         if result.server_date is None:
@@ -355,7 +329,7 @@ class SendPage(TranslatedWidget):
         if token is None:
             self.access_token.clear()
             return
-        lang = self.session.lang()
+        lang = self.state.lang()
         self.access_token.setText(token.access_token if reveal else token.masked_token_in(lang))
         self.reveal.setText(self.tr("Hide") if reveal else self.tr("Reveal"))
 
@@ -370,17 +344,15 @@ class SendPage(TranslatedWidget):
         token = self.result.token if self.result is not None else None
         if token is None or self.api_job is not None:
             return False
-        self.api_job = run_in_background(_check_api, token, self.options)
-        self.api_job.signals.finished.connect(self._on_api_checked)
-        self.api_job.signals.failed.connect(self._on_api_failed)
+        self.api_job = start(
+            self, _check_api, token, self.options, on_done=self._on_api_checked, on_error=self._on_api_failed
+        )
         self.test_api.setEnabled(False)
         self.api_result.setText(self.tr("Calling the API…"))
         return True
 
     def _on_api_checked(self, check: Any) -> None:
         self.api_job = None
-        if self._closing:
-            return
         self.test_api.setEnabled(True)
         self.api_check = check
         self._show_api(check)
@@ -397,16 +369,16 @@ class SendPage(TranslatedWidget):
             )
             theme.set_state_colour(self.api_result, "ok")
         else:
-            error = check.error_in(self.session.lang())
+            error = check.error_in(self.state.lang())
             self.api_result.setText(self.tr("The API call failed: {error}").format(error=error))
             theme.set_state_colour(self.api_result, "failed")
 
     def _on_api_failed(self, exc: BaseException) -> None:
         self.api_job = None
-        if self._closing:
-            return
         self.test_api.setEnabled(True)
-        self.api_result.setText(self.tr("The API call failed: {error}").format(error=exc))
+        self.api_result.setText(
+            self.tr("The API call failed: {error}").format(error=render_error(exc, self.state.lang()))
+        )
 
     # ------------------------------------------------------------------ misc
 
@@ -417,7 +389,7 @@ class SendPage(TranslatedWidget):
         self.status.setProperty("state", state)
 
     def _update_target(self) -> None:
-        endpoint = self.session.get("endpoint")
+        endpoint = self.state.endpoint
         if not endpoint:
             self.target.setText(self.tr("No endpoint yet: fill the Connection page."))
             return
@@ -427,28 +399,34 @@ class SendPage(TranslatedWidget):
         try:
             url = token_url(endpoint)
         except SfjwtError as exc:
-            self.target.setText(str(exc))
+            self.target.setText(render_error(exc, self.state.lang()))
             return
-        trust = self.session.get("trust") or "certifi"
-        ca = self.session.get("ca_file")
+        trust = self.state.trust or "certifi"
+        ca = self.state.ca_file
         trust_text = self.tr("trusting {ca}").format(ca=ca) if ca else self.tr("trust: {trust}").format(trust=trust)
         self.target.setText(f"POST {url} · {trust_text}")
 
-    def _on_session_changed(self, field: str) -> None:
-        if field in ("endpoint", "ca_file", "trust"):
-            self._update_target()
-        elif field == "practice":
+    def _restamp_toggled(self, on: bool) -> None:
+        self.state.restamp_on_send = on
+
+    @listens(Field.ENDPOINT, Field.CA_FILE, Field.TRUST, Field.PRACTICE, Field.RESTAMP_ON_SEND)
+    def _on_state_changed(self, field: str) -> None:
+        if field == Field.PRACTICE:
             self._update_practice_box()
+        elif field == Field.RESTAMP_ON_SEND:
+            self.restamp.setChecked(self.state.restamp_on_send)
+        else:
+            self._update_target()
 
     def _update_practice_box(self) -> None:
         """Show the practice org's scenarios right here, so a newcomer finds them without the menu."""
-        server = self.session.get("practice")
+        server = self.state.practice
         self.practice_box.setVisible(server is not None)
         if server is None:
             return
         from sfjwt_gui.practice.scenarios import SCENARIOS
 
-        lang = self.session.lang()
+        lang = self.state.lang()
         current = server.scenario.name
         self.scenario.blockSignals(True)
         self.scenario.clear()

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.core.snippets import SnippetInput, SnippetKind, render
 from sfjwt_gui.ui import theme
-from sfjwt_gui.ui.session import Session
+from sfjwt_gui.ui.errors import render_error
+from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.widgets.token_view import TokenView
 
@@ -34,9 +35,9 @@ class SignedJwtPage(TranslatedWidget):
 
     step_id = "token"
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.state = state
         self.title = page_title(self)
         self.status = text_label(self, "sign_status")
         self.token_view = named(TokenView(self), "token_view")
@@ -68,7 +69,7 @@ class SignedJwtPage(TranslatedWidget):
 
         self.copy_snippet.clicked.connect(lambda: self._copy(self.snippet.toPlainText()))
         self.snippet_kind.currentIndexChanged.connect(self.update_snippet)
-        session.changed.connect(self._on_session_changed)
+        state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
         self.sign_now()
 
@@ -78,8 +79,8 @@ class SignedJwtPage(TranslatedWidget):
         """Sign the session's claims with the session's key; sets the session token (None when it cannot)."""
         from sfjwt_gui.core.jwt_codec import sign
 
-        claims = self.session.get("claims")
-        key = self.session.get("private_key")
+        claims = self.state.claims
+        key = self.state.private_key
         token: str | None = None
         if key is None:
             self._set_status(
@@ -91,16 +92,16 @@ class SignedJwtPage(TranslatedWidget):
             try:
                 token = sign(claims.to_payload(), key)
             except SfjwtError as exc:
-                self._set_status("failed", str(exc))
+                self._set_status("failed", render_error(exc, self.state.lang()))
             else:
                 self._set_status("ok", self.tr("Signed with RS256. It is valid until exp; Send re-stamps iat/exp."))
-        self.session.set("token", token)
+        self.state.token = token
         self._show_token(token)
         return token
 
     def _show_token(self, token: str | None) -> None:
         if token:
-            self.token_view.show_token(token, self.session.get("certificate"))
+            self.token_view.show_token(token, self.state.certificate)
         else:
             self.token_view.show_token("", None)
         self.update_snippet()
@@ -109,13 +110,13 @@ class SignedJwtPage(TranslatedWidget):
         self.status.setText(text)
         theme.set_state_colour(self.status, state)
         self.status.setProperty("state", state)
-        self.session.set_step_state(self.step_id, state)
 
-    def _on_session_changed(self, field: str) -> None:
+    @listens(Field.CLAIMS, Field.PRIVATE_KEY, Field.CERTIFICATE, Field.ENDPOINT, Field.CA_FILE, Field.KEY_NAME)
+    def _on_state_changed(self, field: str) -> None:
         if field in ("claims", "private_key"):
             self.sign_now()
         elif field == "certificate":
-            self._show_token(self.session.get("token"))
+            self._show_token(self.state.token)
         elif field in ("endpoint", "ca_file", "key_name"):
             self.update_snippet()
 
@@ -129,27 +130,27 @@ class SignedJwtPage(TranslatedWidget):
         """The values the snippets use, from the session (None until there is an endpoint)."""
         from sfjwt_gui.core.connection import token_url
 
-        endpoint = self.session.get("endpoint")
+        endpoint = self.state.endpoint
         if not endpoint:
             return None
         try:
             url = token_url(endpoint)
         except SfjwtError:
             return None
-        claims = self.session.get("claims")
+        claims = self.state.claims
         lifetime = 180
         if claims is not None and claims.exp is not None and claims.iat is not None and claims.exp > claims.iat:
             lifetime = claims.exp - claims.iat
-        key_name = self.session.get("key_name")
+        key_name = self.state.key_name
         return SnippetInput(
             token_url=url,
-            consumer_key=self.session.get("consumer_key") or "",
-            username=self.session.get("username") or "",
-            audience=self.session.get("audience") or "",
+            consumer_key=self.state.consumer_key or "",
+            username=self.state.username or "",
+            audience=self.state.audience or "",
             lifetime=lifetime,
-            assertion=self.session.get("token"),
+            assertion=self.state.token,
             key_file=f"{key_name}.key" if key_name else "server.key",
-            ca_file=self.session.get("ca_file"),
+            ca_file=self.state.ca_file,
         )
 
     def update_snippet(self) -> str:
@@ -185,5 +186,5 @@ class SignedJwtPage(TranslatedWidget):
             (self.token_view, self.tr("Signed JWT, decoded")),
         ):
             widget.setAccessibleName(name)
-        if self.session is not None:
+        if self.state is not None:
             self.sign_now()

@@ -118,11 +118,12 @@ class FindingsView(TranslatedWidget):
 
     def show_findings(self, findings: Sequence[Any] | None) -> None:
         """Replace the list; None means "nothing linted yet"."""
-        self._shown = findings is not None
         order = {"error": 0, "warning": 1, "info": 2}
-        self.findings = sorted(
-            findings or [], key=lambda f: order.get(str(getattr(f.severity, "value", f.severity)), 3)
-        )
+        ordered = sorted(findings or [], key=lambda f: order.get(str(getattr(f.severity, "value", f.severity)), 3))
+        if self._shown == (findings is not None) and ordered == self.findings:
+            return  # the 1-second refresh: nothing changed, nothing rebuilt
+        self._shown = findings is not None
+        self.findings = ordered
         for card in self.cards():
             self._cards.removeWidget(card)
             card.deleteLater()

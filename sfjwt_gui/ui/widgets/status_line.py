@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
 
-from sfjwt_gui.core.errors import SfjwtError, TokenFormatError
+from sfjwt_gui.ui.errors import error_parts
 
 
 class Kind(StrEnum):
@@ -33,26 +33,6 @@ def kind_colour(kind: Kind) -> str:
 
     name = _THEME_NAMES.get(kind)
     return theme.color(name).name() if name else ""
-
-
-def error_parts(error: BaseException, lang: str | None = None) -> tuple[str, str]:
-    """The message and the fix of an error in ``lang`` (None: the window's language). Core errors carry both and
-    their codes name en/ja texts (token errors in jwt_codec, keys/vault errors in key_texts); others only a message.
-    """
-    if lang is None:
-        from sfjwt_gui.ui.i18n import current_language
-
-        lang = current_language()
-    lang = "ja" if lang.startswith("ja") else "en"
-    if isinstance(error, TokenFormatError) and error.code:
-        from sfjwt_gui.core.jwt_codec import describe_token_error
-
-        return describe_token_error(error, lang)
-    if isinstance(error, SfjwtError):
-        from sfjwt_gui.core.key_texts import describe_error
-
-        return describe_error(error, lang)
-    return (str(error) or type(error).__name__), ""
 
 
 def _html_lines(text: str) -> str:

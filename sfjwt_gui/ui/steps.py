@@ -1,0 +1,159 @@
+"""Each step's state (none / ok / warning / failed), derived from the application state by one pure function.
+
+The step list never receives a state from a page: ``derive(step, state, now)`` computes it from the values in the
+state, so a step cannot contradict the page it names (the claims step lints the claims that are signed and sent,
+which Send's re-stamp writes back). ``RULES`` is the table: each step's function and the fields it reads, so the
+window recomputes a step only when one of its fields changes, and ``TIME_DEPENDENT`` ones once a second.
+
+Qt-free: it reads any object with the ``AppState`` attributes, and tests call it without a display.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sfjwt_gui.core.claims import Claims
+    from sfjwt_gui.core.lint import Finding
+    from sfjwt_gui.ui.state import AppState
+
+NONE, OK, WARNING, FAILED = "none", "ok", "warning", "failed"
+
+
+def key_step(state: AppState, now: float) -> str:
+    """ok; warning (expiring, no certificate, key missing); failed (expired, key and certificate or Salesforce's
+    certificate do not belong together); none without a key or certificate."""
+    from sfjwt_gui.core.expiry import ExpiryState, expiry_state
+    from sfjwt_gui.core.fingerprints import key_matches_certificate
+
+    key, certificate, uploaded = state.private_key, state.certificate, state.uploaded_certificate
+    if key is None and certificate is None:
+        return NONE
+    if certificate is not None:
+        expiry = expiry_state(certificate.not_valid_after_utc, dt.datetime.fromtimestamp(now, dt.UTC))
+        if expiry is ExpiryState.EXPIRED or (key is not None and not key_matches_certificate(key, certificate)):
+            return FAILED
+        if uploaded is not None and not key_matches_certificate(key or certificate.public_key(), uploaded):  # type: ignore[arg-type]
+            return FAILED
+        if expiry is ExpiryState.EXPIRING:
+            return WARNING
+    if key is None or certificate is None:
+        return WARNING
+    return OK
+
+
+def connection_step(state: AppState, now: float) -> str:
+    """The worst of the four field checks (any empty field: none)."""
+    from sfjwt_gui.ui.connection_checks import check_all, overall
+
+    checks = check_all(state.endpoint or "", state.audience or "", state.consumer_key or "", state.username or "")
+    return overall({c.state for c in checks.values()})
+
+
+def claims_step(state: AppState, now: float) -> str:
+    """failed while the raw JSON does not parse; else the worst lint finding on the claims as they stand now (they
+    are what is signed and sent)."""
+    if state.claims_invalid:
+        return FAILED
+    if state.claims is None:
+        return NONE
+    findings = lint_claims(state.claims, state, now=now)
+    severities = {str(f.severity) for f in findings}
+    return FAILED if "error" in severities else WARNING if "warning" in severities else OK
+
+
+def token_step(state: AppState, now: float) -> str:
+    """ok once the claims are signed; failed when a key and claims exist but signing failed."""
+    if state.private_key is None or state.claims is None:
+        return NONE
+    return OK if state.token else FAILED
+
+
+def send_step(state: AppState, now: float) -> str:
+    """The last send: failed when it stopped before sending; else the last exchange: ok, warning when cancelled,
+    failed otherwise; none before any."""
+    if state.send_error is not None:
+        return FAILED
+    result = state.result
+    if result is None or state.result_stale:
+        return NONE
+    if result.ok:
+        return OK
+    return WARNING if str(result.outcome) == "cancelled" else FAILED
+
+
+def diagnosis_step(state: AppState, now: float) -> str:
+    """ok after a success, failed after a refusal (the page explains it); none before any or when cancelled."""
+    result = state.result
+    if result is None or state.result_stale or str(result.outcome) == "cancelled":
+        return NONE
+    return OK if result.ok else FAILED
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How one step's state is derived and which fields it reads."""
+
+    derive: Callable[[AppState, float], str]
+    reads: frozenset[str]
+    time_dependent: bool = False
+
+
+RULES: dict[str, Rule] = {
+    "key": Rule(key_step, frozenset({"private_key", "certificate", "uploaded_certificate"}), time_dependent=True),
+    "connection": Rule(connection_step, frozenset({"endpoint", "audience", "consumer_key", "username"})),
+    "claims": Rule(
+        claims_step,
+        frozenset({"claims", "claims_invalid", "endpoint", "private_key", "certificate"}),
+        time_dependent=True,
+    ),
+    "token": Rule(token_step, frozenset({"private_key", "claims", "token"})),
+    "send": Rule(send_step, frozenset({"result", "result_stale", "send_error"})),
+    "diagnosis": Rule(diagnosis_step, frozenset({"result", "result_stale"})),
+}
+TIME_DEPENDENT = frozenset(step for step, rule in RULES.items() if rule.time_dependent)
+
+
+def derive(step: str, state: AppState, now: float) -> str:
+    """The state of ``step`` (tools have none: "none")."""
+    rule = RULES.get(step)
+    return rule.derive(state, now) if rule is not None else NONE
+
+
+def lint_claims(claims: Claims, state: AppState, *, now: float | None = None, lang: str = "en") -> list[Finding]:
+    """Lint the claims: the real signed token when there is a key, else the unsigned payload (signature rules skip).
+    The Claims page and the claims step both call this, so they cannot disagree."""
+    from sfjwt_gui.core.jwt_codec import DecodedToken, decode, sign
+    from sfjwt_gui.core.lint import lint
+
+    payload = claims.to_payload()
+    token: Any = None
+    if state.private_key is not None:
+        try:
+            token = decode(sign(payload, state.private_key))
+        except Exception:  # a key that cannot sign is reported by the key page and the token step
+            token = None
+    if token is None:
+        import base64
+
+        def b64(data: dict[str, Any]) -> str:
+            raw = json.dumps(data, separators=(",", ":")).encode()
+            return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+        header = {"alg": "RS256", "typ": "JWT"}
+        signing_input = f"{b64(header)}.{b64(payload)}"
+        token = DecodedToken(signing_input + ".", header, dict(payload), b"", signing_input.encode(), [])
+    return list(
+        lint(
+            token,
+            endpoint=state.endpoint or None,
+            certificate=state.certificate,
+            private_key=state.private_key,
+            now=now,
+            lang=lang,
+        )
+    )
