@@ -182,7 +182,8 @@ def create_actions(window: MainWindow) -> None:
         act = QAction(window)
         act.setObjectName(f"act_step_{entry.step_id}")
         act.triggered.connect(lambda _checked=False, s=entry.step_id: window.show_step(s))
-        act.setShortcuts([QKeySequence.fromString(f"Ctrl+{number}")])
+        if number <= 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
+            act.setShortcuts([QKeySequence.fromString(f"Ctrl+{number % 10}")])
         window.addAction(act)
         window.step_actions.append(act)
     window.language_group = QActionGroup(window)

@@ -1,6 +1,8 @@
-"""File → profiles: save the connection as a named profile, load one (and its key from the vault), delete one.
+"""File → profiles: save the connection as a named profile, load one (and its key from the vault), delete one,
+import profiles from the Salesforce CLI.
 
-The window owns one ``ProfilesMenu``; profiles hold names and endpoints only (``ui.profiles``), never secrets.
+The window owns one ``ProfilesMenu``; profiles hold names and endpoints only (``ui.profiles`` over
+``core.profiles``: the same JSON files the CLI reads), never secrets.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
-from sfjwt_gui.ui.profiles import Profile, ProfileStore
+from sfjwt_gui.ui.profiles import Profile, ProfileError, ProfileStore, apply_profile, profile_from_state
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -48,13 +50,19 @@ class ProfilesMenu:
             text=self.store.last or "my-org",
         )
         if ok and name.strip():
-            self.save(name.strip())
+            try:
+                self.save(name.strip())
+            except ProfileError as exc:
+                from sfjwt_gui.ui.errors import render_error
+
+                self.window.statusBar().showMessage(render_error(exc, self.window.state.lang()), 15000)
 
     def save(self, name: str) -> Profile:
-        """Save the state's connection fields as a profile and make it the last one used."""
-        profile = Profile.from_session(name, self.window.state)
+        """Save the state's connection fields as a profile and make it the last one used (``ProfileError`` for a
+        bad name or an unwritable folder)."""
+        profile = profile_from_state(name, self.window.state)
         self.store.save(profile)
-        self.store.last = name
+        self.store.last = profile.name
         self.window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Profile {name} saved.").format(name=name), 4000
         )
@@ -65,7 +73,7 @@ class ProfilesMenu:
         profile = self.store.get(name)
         if profile is None:
             return
-        profile.apply_to(self.window.state)
+        apply_profile(profile, self.window.state)
         self.store.last = name
         if profile.key_name and profile.key_name != self.window.state.key_name:
             self.pending_key = profile.key_name

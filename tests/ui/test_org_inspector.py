@@ -1,0 +1,109 @@
+"""The org inspector in the real window against the HTTPS practice org: "Check in the org" on the Diagnosis page
+turns the scenario's broken setting into a cause confirmed from the org (practice mode hands over the admin token);
+with a token that may not read Setup (this session's own JWT token) every check says it could not check."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from ui_flow import send_and_wait, start_practice
+
+from sfjwt_gui.core.evidence import Status
+from sfjwt_gui.ui.main_window import MainWindow
+from sfjwt_gui.ui.org_access import Source, default_access
+
+
+def _check_in_org(qtbot: Any, window: MainWindow, bar: Any) -> Any:
+    with qtbot.waitSignal(bar.finished, timeout=30_000) as blocker:
+        qtbot.mouseClick(bar.run_button, Qt.MouseButton.LeftButton)
+    return blocker.args[0]
+
+
+def test_check_in_the_org_confirms_the_broken_setting(qtbot: Any, main_window: MainWindow) -> None:
+    start_practice(qtbot, main_window, "user-not-approved")
+    result = send_and_wait(qtbot, main_window)
+    assert not result.ok
+    page = main_window.page("diagnosis")
+    assert main_window.current_step() == "diagnosis"
+    before = {c.id: c for c in page.view.diagnosis.causes}
+    assert before["self-authorize-policy"].checked_in == "request"
+    access = default_access(main_window.state)  # practice mode handed over the admin token, nothing chosen
+    assert access is not None
+    assert access.source is Source.PRACTICE
+    assert "practice org admin token" in page.org_row.access.text()
+
+    answers = _check_in_org(qtbot, main_window, page.org_row.bar)
+    assert answers.inspection.check("app_permitted_users").status == "problem"
+    after = {c.id: c for c in page.view.diagnosis.causes}
+    confirmed = after["self-authorize-policy"]
+    assert confirmed.status is Status.CONFIRMED
+    assert confirmed.checked_in == "org"
+    assert confirmed.record, "the record that decided it is shown"
+    assert any(c.status is Status.RULED_OUT and c.checked_in == "org" for c in after.values())
+    body = page.view.body.toPlainText()
+    assert "confirmed from the org" in body
+    assert "ruled out from the org" in body
+    assert page.view.diagnosis.causes[0].id == "self-authorize-policy"  # confirmed causes first
+    # the shared diagnosis is untouched: a language switch re-applies the answers in Japanese
+    assert main_window.state.diagnosis is not None
+    assert all(c.checked_in == "request" for c in main_window.state.diagnosis.causes)
+    main_window.switch_language("ja")
+    try:
+        qtbot.waitUntil(lambda: "組織で確認済み" in page.view.body.toPlainText(), timeout=10_000)
+    finally:
+        main_window.switch_language("en")
+    # the Org inspector page shows the same answers
+    inspector = main_window.show_step("org")
+    assert inspector.view.status_of("check", "app_permitted_users") == "problem"
+    assert inspector.view.body.isVisible()
+    assert not inspector.view.empty.isVisible()
+    assert "app_permitted_users" in inspector.view.report_json()
+    # the admin token never reaches settings or profiles
+    server = main_window.state.practice
+    main_window.save_profile("after-org-check")
+    main_window.save_settings()
+    written = [Path(main_window.settings.fileName()), *Path(os.environ["SFJWT_CONFIG_DIR"]).rglob("*.json")]
+    assert len(written) >= 2
+    for path in written:
+        assert server.admin_access_token not in path.read_text(encoding="utf-8")
+
+
+def test_session_token_without_setup_rights_could_not_check_everything(qtbot: Any, main_window: MainWindow) -> None:
+    start_practice(qtbot, main_window)
+    assert send_and_wait(qtbot, main_window).ok
+    page = main_window.show_step("org")
+    assert page.view.empty.isVisible()  # empty state before any inspection
+    box = page.access_box
+    box.source.setCurrentIndex(box.source.findData(Source.SESSION.value))
+    access = main_window.state.org_access
+    assert access is not None
+    assert access.source is Source.SESSION
+    answers = _check_in_org(qtbot, main_window, page.bar)
+    statuses = {c.id: str(c.status) for c in answers.inspection.checks}
+    assert statuses
+    assert set(statuses.values()) == {"could_not_check"}, statuses
+    assert all(page.view.status_of("check", c) == "could_not_check" for c in statuses)
+    assert all(c.needs for c in answers.inspection.checks)
+    assert "could not check" in page.view.tree.topLevelItem(0).child(0).text(0)
+
+
+def test_pasted_token_is_masked_and_validated(qtbot: Any, main_window: MainWindow) -> None:
+    page = main_window.show_step("org")
+    box = page.access_box
+    box.source.setCurrentIndex(box.source.findData(Source.PASTED.value))
+    assert box.token.echoMode() == box.token.EchoMode.Password
+    box.url.setText("http://not-https.example.com")
+    box.token.setText("00D000000000001!AQsecretsecretsecret")
+    box.use_pasted.click()
+    assert main_window.state.org_access is None
+    assert "https://" in box.paste_message.plain_text()
+    box.url.setText("https://acme.my.salesforce.com/")
+    box.use_pasted.click()
+    access = main_window.state.org_access
+    assert access is not None
+    assert access.source is Source.PASTED
+    assert access.label == "acme.my.salesforce.com"
+    assert "secretsecret" not in repr(access)
