@@ -27,6 +27,7 @@ class MainAction(Enum):
     GENERATE = auto()
     IMPORT = auto()
     SAVE_PROFILE = auto()
+    IMPORT_SF = auto()
     SEND = auto()
     COPY_TOKEN = auto()
     TOGGLE_LOG = auto()
@@ -80,6 +81,9 @@ ACTIONS: dict[MainAction, ActionSpec] = {
         "save_profile_dialog",
         ("Ctrl+S",),
     ),
+    MainAction.IMPORT_SF: ActionSpec(
+        "act_import_sf", QT_TRANSLATE_NOOP("MainWindow", "Import from the Salesforce &CLI…"), "import_from_sf"
+    ),
     MainAction.SEND: ActionSpec(
         "act_send", QT_TRANSLATE_NOOP("MainWindow", "&Send the token request"), "send", ("Ctrl+Return", "Ctrl+Enter")
     ),
@@ -116,6 +120,7 @@ MENUS: dict[Menu, tuple[MainAction | str | None, ...]] = {
         MainAction.SAVE_PROFILE,
         "profiles",
         "delete_profiles",
+        MainAction.IMPORT_SF,
         SEPARATOR,
         MainAction.SEND,
         MainAction.COPY_TOKEN,

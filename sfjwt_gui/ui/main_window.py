@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
     act_generate: QAction
     act_import: QAction
     act_save_profile: QAction
+    act_import_sf: QAction
     act_send: QAction
     act_copy_token: QAction
     act_toggle_log: QAction
@@ -443,6 +444,10 @@ class MainWindow(QMainWindow):
     def save_profile(self, name: str) -> Profile:
         """Save the state's connection fields as a profile and make it the last one used."""
         return self.profiles_menu.save(name)
+
+    def import_from_sf(self) -> Any:
+        """File → Import from the Salesforce CLI: profiles from its JWT orgs (keys only if the user agrees)."""
+        return self.profiles_menu.import_from_sf()
 
     def load_profile(self, name: str) -> None:
         """Fill the connection from a saved profile."""

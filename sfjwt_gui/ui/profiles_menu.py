@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
     from cryptography.x509 import Certificate
 
+    from sfjwt_gui.ui.dialogs.sf_import_dialog import SfImportDialog
     from sfjwt_gui.ui.main_window import MainWindow
 
 
@@ -28,6 +29,7 @@ class ProfilesMenu:
         self.window = window
         self.store = store
         self.pending_key: str | None = None
+        self.sf_dialog: SfImportDialog | None = None
         self.load_menu = QMenu(window)
         self.load_menu.setObjectName("profiles_menu")
         self.load_menu.aboutToShow.connect(self._fill_load_menu)
@@ -67,6 +69,17 @@ class ProfilesMenu:
             QCoreApplication.translate("MainWindow", "Profile {name} saved.").format(name=name), 4000
         )
         return profile
+
+    def import_from_sf(self) -> SfImportDialog:
+        """Open "Import from the Salesforce CLI" (non-blocking; one dialog per window)."""
+        from sfjwt_gui.ui.dialogs.sf_import_dialog import SfImportDialog
+
+        if self.sf_dialog is None:
+            self.sf_dialog = SfImportDialog(self.window.state, self.window)
+        else:
+            self.sf_dialog.list_orgs()
+        self.sf_dialog.open()
+        return self.sf_dialog
 
     def load(self, name: str) -> None:
         """Fill the connection from a saved profile (and load its key once the vault is there)."""

@@ -107,3 +107,30 @@ def test_pasted_token_is_masked_and_validated(qtbot: Any, main_window: MainWindo
     assert access.source is Source.PASTED
     assert access.label == "acme.my.salesforce.com"
     assert "secretsecret" not in repr(access)
+
+
+def test_salesforce_cli_org_as_admin_connection(
+    qtbot: Any, main_window: MainWindow, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from fake_sf import ORG_LIST, fake_sf
+
+    server = start_practice(qtbot, main_window, "not-admin-approved")
+    token = {"status": 0, "result": {"accessToken": server.admin_access_token, "instanceUrl": server.url}}
+    fake_sf(tmp_path, {"org list": ORG_LIST, "org auth show-access-token": token})
+    monkeypatch.setenv("PATH", str(tmp_path) + os.pathsep + os.environ.get("PATH", ""))
+    page = main_window.show_step("org")
+    box = page.access_box
+    box.source.setCurrentIndex(box.source.findData(Source.SF_CLI.value))
+    qtbot.waitUntil(lambda: box.sf_org.count() == 2, timeout=20_000)
+    box.sf_org.setCurrentIndex(box.sf_org.findData("admin"))
+    box.sf_org.activated.emit(box.sf_org.currentIndex())
+    access = main_window.state.org_access
+    assert access is not None
+    assert access.source is Source.SF_CLI
+    assert access.connection is None  # only the alias is kept; sf gives the token when the inspection runs
+    answers = _check_in_org(qtbot, main_window, page.bar)
+    assert answers.inspection.check("app_user_access").status == "problem"
+    assert page.view.status_of("check", "app_user_access") == "problem"
+    practices = {p.id: str(p.status) for p in answers.inspection.practices}
+    assert set(practices.values()) <= {"pass", "warn", "could_not_check"}
+    assert page.view.status_of("practice", "least_privilege") in ("pass", "warn")
