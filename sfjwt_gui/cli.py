@@ -1,20 +1,23 @@
 """The ``sfjwt`` command: the same core as the window, for terminals, CI jobs and scripts.
 
-Each subcommand lives in ``sfjwt_gui/commands/<module>.py`` with a ``register(subparsers)`` function.
-Only the module of the subcommand being run is imported, so ``sfjwt keygen`` does not pay for httpx.
+Each subcommand lives in ``sfjwt_gui/commands/<module>.py`` with a ``register(subparsers)`` function; adding one is one
+line in ``COMMANDS``. Only the module of the subcommand being run is imported, so ``sfjwt keygen`` does not pay for
+httpx. A registered module that fails to import is an ``InstallError`` naming it and the cause (exit 3), never a
+silently missing subcommand. Output piped into ``head`` that stops reading ends the command quietly.
 
-Exit codes (stable): 0 ok · 1 bad input · 2 lint errors / Salesforce refused · 3 keyring or network problem.
+Exit codes (stable): 0 ok · 1 bad input · 2 lint errors / Salesforce refused · 3 keyring or network problem, or an
+incomplete installation.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-# subcommand -> module that registers it
+# subcommand -> module whose register(subparsers) adds it. A new subcommand is one line here (the spec collects it).
 COMMANDS: dict[str, str] = {
     "keygen": "sfjwt_gui.commands.keygen",
     "inspect": "sfjwt_gui.commands.keygen",
@@ -47,8 +50,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
-    """Build the parser, importing only the module of the requested subcommand."""
+    """Build the parser, importing only the module of the requested subcommand (``InstallError`` if it is broken)."""
     from sfjwt_gui import __version__
+    from sfjwt_gui.core.components import load_component
 
     parser = _Parser(
         prog="sfjwt",
@@ -59,22 +63,43 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     wanted = _requested_command(argv)
     modules = [COMMANDS[wanted]] if wanted else list(dict.fromkeys(COMMANDS.values()))
     for name in modules:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # subcommand not built yet
-        module.register(subparsers)
+        load_component(name).register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    try:
+        code = _run(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()  # inside the guard: a reader that left makes this fail here, not at interpreter exit
+    except BrokenPipeError:
+        return _reader_left()
+    except SystemExit:  # argparse's --help, --version and usage errors print first, then exit
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise SystemExit(_reader_left()) from None
+        raise
+    return code
+
+
+def _reader_left() -> int:
+    """`sfjwt … | head`: the reader closed the pipe. No traceback, no "Exception ignored" at exit; 141 like SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the unflushed rest goes nowhere when Python flushes at exit
+    os.close(devnull)
+    return 141
+
+
+def _run(args_list: list[str]) -> int:
     from sfjwt_gui.core.errors import SfjwtError
 
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(args_list)
+    try:
+        parser = build_parser(args_list)
+    except SfjwtError as exc:  # a broken install: name the module, not "invalid choice"
+        from sfjwt_gui.commands.common import report_error
+
+        return report_error(exc, as_json="--json" in args_list)
     args = parser.parse_args(args_list)
     handler = getattr(args, "handler", None)
     if handler is None:
@@ -89,11 +114,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sfjwt: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `sfjwt explain … | head`: the reader left; no traceback, no flush error at exit
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
     return code
 
 

@@ -29,11 +29,12 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   ├── VaultCorruptError         missing chunk, bad checksum, broken manifest
     │   ├── KeyNotFoundError          no key of that name
     │   └── KeyExistsError            the name is taken
-    └── ExchangeError                 the token exchange could not complete; exit 3
-        ├── NetworkError              DNS, refused, timeout, proxy
-        │   ├── TlsVerifyError        the server's certificate is not trusted
-        │   └── OrgUnreachableError   the org inspector got no API answer (network, 5xx, maintenance)
-        └── CancelledError            the user cancelled
+    ├── ExchangeError                 the token exchange could not complete; exit 3
+    │   ├── NetworkError              DNS, refused, timeout, proxy
+    │   │   ├── TlsVerifyError        the server's certificate is not trusted
+    │   │   └── OrgUnreachableError   the org inspector got no API answer (network, 5xx, maintenance)
+    │   └── CancelledError            the user cancelled
+    └── InstallError                  this installation is incomplete (a module or the resources missing); exit 3
 """
 
 from __future__ import annotations
@@ -211,6 +212,12 @@ class OrgUnreachableError(NetworkError):
 
 class CancelledError(ExchangeError):
     """The user cancelled the operation."""
+
+
+class InstallError(SfjwtError):
+    """The installed app is incomplete: a registered module or the resources folder is missing or broken."""
+
+    exit_code = 3
 
 
 def exit_code(error: BaseException) -> int:

@@ -13,7 +13,15 @@ def resources_dir() -> Path:
     for candidate in (here / "resources", here.parent / "resources"):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"resources directory not found next to {here}")
+    from sfjwt_gui.core.errors import InstallError
+
+    # English only: the translated texts live in the folder that is missing
+    raise InstallError(
+        f"This installation of sfjwt-gui is incomplete: its resources folder was not found next to {here}.",
+        fix="Reinstall sfjwt-gui (download the bundle again, or `pipx reinstall sfjwt-gui`).",
+        code="install-resources-missing",
+        params={"place": str(here)},
+    )
 
 
 def resource_path(*parts: str) -> Path:

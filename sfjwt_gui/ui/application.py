@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.vault import Vault
+    from sfjwt_gui.ui.main_window import MainWindow
 
 USAGE = """usage: sfjwt-gui [--practice [--scenario NAME]] [--lang en|ja] [--theme light|dark]
 
@@ -38,6 +39,7 @@ class Options:
         self.quit_after_show = False  # start-up benchmark: exit as soon as the window is on screen
         self.quit_after_setup = False  # ... or once the step list and menus are there
         self.quit_when_ready = False  # ... or once every page is built
+        self.quit_when_practising = False  # packaging smoke test: with --practice, report the filled window and exit
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -58,6 +60,8 @@ def parse_args(argv: list[str]) -> Options:
             opts.quit_after_setup = True
         elif name == "--quit-when-ready":
             opts.quit_when_ready = True
+        elif name == "--quit-when-practising":
+            opts.quit_when_practising = True
         elif name in ("--scenario", "--lang", "--theme"):
             if not eq:
                 if not args:
@@ -74,6 +78,35 @@ def _make_vault() -> Vault:
     from sfjwt_gui.core.vault import Vault
 
     return Vault()
+
+
+def _quit_when_practising(app: QApplication, window: MainWindow) -> None:
+    """Print one JSON line about the shown window once the practice org filled it, then quit (exit 1 if it failed)."""
+    import json
+
+    def report(server: object) -> None:
+        print(
+            json.dumps(
+                {
+                    "practising": str(getattr(server, "token_url", "")),
+                    "visible": window.isVisible(),
+                    "language": window.state.lang(),
+                    "title": window.windowTitle(),
+                    "menus": [action.text() for action in window.menuBar().actions()],
+                },
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
+        app.quit()
+
+    def failed(message: str) -> None:
+        print(json.dumps({"failed": message}, ensure_ascii=False), flush=True)
+        app.exit(1)
+
+    controller = window.practice_controller()
+    controller.started.connect(report)
+    controller.failed.connect(failed)
 
 
 def run(argv: list[str]) -> int:
@@ -132,6 +165,8 @@ def run(argv: list[str]) -> int:
         if args.quit_when_ready:
             window.ready.connect(lambda: (print("ready", flush=True), app.quit()))
         if args.practice:
+            if args.quit_when_practising:
+                _quit_when_practising(app, window)
             window.start_practice(args.scenario)
 
     QTimer.singleShot(0, after_show)

@@ -22,13 +22,14 @@ from sfjwt_gui.ui.state import AppState
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
-    from PySide6.QtWidgets import QLabel, QListWidgetItem, QMenu, QSplitter, QStackedWidget
+    from PySide6.QtWidgets import QLabel, QListWidgetItem, QMenu, QSizePolicy, QSplitter, QStackedWidget
 
     from sfjwt_gui.ui import theme
     from sfjwt_gui.ui.actions import ACTIONS, MENU_TITLES, MainAction, Menu, create_actions, create_menus, translate
     from sfjwt_gui.ui.practice_mode import PracticeController
     from sfjwt_gui.ui.profiles import Profile, ProfileStore
     from sfjwt_gui.ui.profiles_menu import ProfilesMenu
+    from sfjwt_gui.ui.widgets.page_frame import page_frame
     from sfjwt_gui.ui.widgets.step_list import StepList
 
 
@@ -38,12 +39,13 @@ def _load_names() -> None:
     Importing a PySide6 class creates its Python type (and ``Qt`` builds every enum of the namespace), which costs
     tens of milliseconds; the window shows first and loads these right after (see ``MainWindow.finish_setup``).
     """
-    from PySide6.QtWidgets import QLabel, QListWidgetItem, QSplitter, QStackedWidget  # noqa: F401 - globals below
+    from PySide6.QtWidgets import QLabel, QListWidgetItem, QSizePolicy, QSplitter, QStackedWidget  # noqa: F401
 
     from sfjwt_gui.ui import theme  # noqa: F401
     from sfjwt_gui.ui.actions import ACTIONS, MENU_TITLES, create_actions, create_menus, translate  # noqa: F401
     from sfjwt_gui.ui.profiles import Profile, ProfileStore  # noqa: F401
     from sfjwt_gui.ui.profiles_menu import ProfilesMenu  # noqa: F401
+    from sfjwt_gui.ui.widgets.page_frame import page_frame  # noqa: F401
     from sfjwt_gui.ui.widgets.step_list import StepList  # noqa: F401
 
     globals().update(locals())
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.state = state
         self._pages: dict[str, QWidget] = {}
+        self._frames: dict[str, QWidget] = {}  # each page inside its scroll area (ui/widgets/page_frame.py)
         self._loading: Any = None  # QLabel shown for any page not built yet (one widget for all of them)
         self._details_done = False
         self.log_dock: Any = None  # ui.log_pane.LogDock, added by finish_details
@@ -166,7 +169,9 @@ class MainWindow(QMainWindow):
 
         self.practice_label = QLabel(self)
         self.practice_label.setObjectName("practice_status")
-        self.statusBar().addPermanentWidget(self.practice_label)
+        self.practice_label.setMinimumWidth(1)  # a long URL never widens the window: the tooltip has it all
+        self.practice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addPermanentWidget(self.practice_label, 1)
 
         create_actions(self)  # ui/actions.py: the registry of actions and menus
         create_menus(self)
@@ -214,10 +219,11 @@ class MainWindow(QMainWindow):
         entry = next(e for e in ENTRIES if e.step_id == step_id)
         page = entry.factory(self.state)
         page.setObjectName(f"page_{step_id}")
-        self.stack.addWidget(page)
-        if self.stack.currentWidget() is self._loading and self.current_step() == step_id:
-            self.stack.setCurrentWidget(page)
         self._pages[step_id] = page
+        self._frames[step_id] = frame = page_frame(page)  # scrolls as a whole when the window is smaller
+        self.stack.addWidget(frame)
+        if self.stack.currentWidget() is self._loading and self.current_step() == step_id:
+            self.stack.setCurrentWidget(frame)
         self._wire_page(step_id, page)
         self.page_built.emit(step_id)
         if len(self._pages) == len(ENTRIES):
@@ -234,7 +240,8 @@ class MainWindow(QMainWindow):
         self._defer = False
         current = self.current_step()
         if current:
-            self.stack.setCurrentWidget(self.page(current))
+            self.page(current)
+            self.stack.setCurrentWidget(self._frames[current])
         QTimer.singleShot(0, self._build_next_page)
 
     def _build_next_page(self) -> None:
@@ -273,7 +280,8 @@ class MainWindow(QMainWindow):
         if self._defer and step_id not in self._pages:
             self.stack.setCurrentWidget(self._loading)
             return
-        self.stack.setCurrentWidget(self.page(str(step_id)))
+        self.page(str(step_id))
+        self.stack.setCurrentWidget(self._frames[str(step_id)])
 
     def _refresh_steps(self, step_ids: Iterable[str], now: float | None = None) -> None:
         """Derive the states of ``step_ids`` from the application state (``ui.steps``) and show them."""

@@ -1,4 +1,5 @@
-"""Render every page in English and Japanese, light and dark, to PNG: ``python -m sfjwt_gui.ui.screenshots OUTDIR``.
+"""Render every page in English and Japanese, light and dark, to PNG: ``python -m sfjwt_gui.ui.screenshots OUTDIR``
+(``--size 1024x700 1280x720``, ``--system-keyring`` for the OS keyring users see).
 
 The pages show a real session: practice mode generates a key, fills the connection and gets a token from the
 practice org; the Diagnosis page shows a real refusal (scenario ``user-not-approved``). Keys live in an in-memory
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-SIZE = (1280, 860)
+SIZES = ((1280, 720),)
 
 
 def _memory_keyring() -> Any:
@@ -65,8 +66,17 @@ def settle(seconds: float = 0.3) -> None:
     wait_until(lambda: False, seconds)
 
 
-def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
-    """Render the pages; returns the files written."""
+def render(
+    outdir: Path,
+    langs: list[str],
+    themes: list[str],
+    sizes: tuple[tuple[int, int], ...] = SIZES,
+    *,
+    system_keyring: bool = False,
+) -> list[Path]:
+    """Render the pages at each size; returns the files written (``<lang>-<theme>[-WxH]-NN-<step>.png``, the size
+    in the name only when several are asked for). Also checks each page with ``layout_audit`` and that the window
+    kept its size; problems are printed to stderr."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("SFJWT_SETTINGS_DIR", tempfile.mkdtemp(prefix="sfjwt-shots-settings-"))
     os.environ.setdefault("SFJWT_DATA_DIR", tempfile.mkdtemp(prefix="sfjwt-shots-data-"))
@@ -93,9 +103,10 @@ def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
     theme.apply_theme(app, dark=False)
     set_language("en")
     state = AppState()
-    state.vault = Vault(backend=_memory_keyring(), index_dir=Path(os.environ["SFJWT_DATA_DIR"]))
+    backend = None if system_keyring else _memory_keyring()  # the README pictures use the real OS keyring
+    state.vault = Vault(backend=backend, index_dir=Path(os.environ["SFJWT_DATA_DIR"]))
     window = MainWindow(state, build_pages_eagerly=True)
-    window.resize(*SIZE)
+    window.resize(*sizes[0])
     window.show()
     settle()
 
@@ -125,26 +136,38 @@ def render(outdir: Path, langs: list[str], themes: list[str]) -> list[Path]:
     state.diagnosis = diagnosis
     send.start_api_check()
     wait_until(lambda: send.api_job is None, 30)
+    decode = window.page("decode")
+    decode.set_text(f"curl -H 'Authorization: Bearer {state.token}'")  # a real token to decode, as pasted
+    decode.use_session_certificate()
+    from sfjwt_gui.ui.layout_audit import faults
 
     written: list[Path] = []
     outdir.mkdir(parents=True, exist_ok=True)
-    for theme_name in themes:
+    for (width, height), theme_name, lang in [(s, t, la) for s in sizes for t in themes for la in langs]:
+        window.resize(width, height)
         theme.apply_theme(app, dark=theme_name == "dark")
-        for lang in langs:
-            window.switch_language(lang)
-            settle(0.5)
-            if state.diagnosis is not None:
-                wait_until(lambda: getattr(window.page("diagnosis"), "_job", None) is None, 10)
-            for number, entry in enumerate(ENTRIES, start=1):
-                # the Diagnosis picture explains the refusal: show the steps as they were after it
-                refusal = entry.step_id == "diagnosis"
-                state.result = refused if refusal else granted  # the steps derive their states from it
-                window.show_step(entry.step_id)
-                window.statusBar().clearMessage()  # a transient message may predate the language switch
-                settle(0.15)
-                path = outdir / f"{lang}-{theme_name}-{number:02d}-{entry.step_id}.png"
-                window.grab().save(str(path))
-                written.append(path)
+        window.switch_language(lang)
+        settle(0.5)
+        if state.diagnosis is not None:
+            wait_until(lambda: getattr(window.page("diagnosis"), "_job", None) is None, 10)
+        for number, entry in enumerate(ENTRIES, start=1):
+            # the Diagnosis picture explains the refusal: the steps and the status bar show the scenario that refused
+            refusal = entry.step_id == "diagnosis"
+            state.result = refused if refusal else granted  # the steps derive their states from it
+            failing.set_scenario("user-not-approved" if refusal else "healthy")
+            window.practice_menu.update_label()
+            window.show_step(entry.step_id)
+            window.statusBar().clearMessage()  # a transient message may predate the language switch
+            settle(0.15)
+            size = f"-{width}x{height}" if len(sizes) > 1 else ""
+            path = outdir / f"{lang}-{theme_name}{size}-{number:02d}-{entry.step_id}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            problems = faults(window.page(entry.step_id))
+            if (window.width(), window.height()) != (width, height):
+                problems.append(f"the window is {window.width()}x{window.height()}, not {width}x{height}")
+            for problem in problems:
+                print(f"{path.name}: {problem}", file=sys.stderr)
     window.close()
     from sfjwt_gui.ui.worker import wait_for_all
 
@@ -158,8 +181,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--lang", nargs="+", default=["en", "ja"], choices=["en", "ja"])
     parser.add_argument("--theme", nargs="+", default=["light", "dark"], choices=["light", "dark"])
+    parser.add_argument("--size", nargs="+", default=["1280x720"], help="window sizes, e.g. 1024x700 1280x720")
+    parser.add_argument(
+        "--system-keyring", action="store_true", help="use the OS keyring (as users see it) instead of an in-memory one"
+    )
     args = parser.parse_args(argv)
-    files = render(args.outdir, args.lang, args.theme)
+    sizes = tuple((int(w), int(h)) for w, h in (s.lower().split("x") for s in args.size))
+    files = render(args.outdir, args.lang, args.theme, sizes, system_keyring=args.system_keyring)
     for path in files:
         print(path)
     return 0

@@ -26,7 +26,7 @@ def test_ctrl_number_shortcuts_switch_steps(qtbot: Any, main_window: MainWindow)
     for number, step_id in enumerate(STEP_IDS, start=1):
         qtbot.keyClick(main_window, Qt.Key(Qt.Key.Key_0 + number % 10), Qt.KeyboardModifier.ControlModifier)
         assert main_window.current_step() == step_id
-        assert main_window.stack.currentWidget() is main_window.page(step_id)
+        assert main_window.stack.currentWidget().widget() is main_window.page(step_id)
 
 
 def test_main_actions_have_the_documented_shortcuts(main_window: MainWindow) -> None:

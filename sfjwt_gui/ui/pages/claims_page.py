@@ -74,9 +74,9 @@ class ClaimsPage(TranslatedWidget):
         self.jti = named(QLineEdit(self), "claim_jti")
         self.scope = named(QLineEdit(self), "claim_scope")
         self.restamp = named(QPushButton(self), "restamp")
-        self.exp_time = named(QLabel(self), "exp_time")
+        self.exp_time = text_label(self, "exp_time")
         self.exp_time.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.iat_time = named(QLabel(self), "iat_time")
+        self.iat_time = text_label(self, "iat_time")
         self.iat_time.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.form_box = QGroupBox(self)

@@ -25,7 +25,7 @@ from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, PasteBox, read_dropped_bytes
-from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, breakable
 from sfjwt_gui.ui.widgets.token_view import TokenView
 from sfjwt_gui.ui.worker import start
 
@@ -93,11 +93,14 @@ class DecodeToolPage(TranslatedWidget):
         self.clear_cert_button = QPushButton(self)
         self.clear_cert_button.setObjectName("decodeClearCertificate")
         self.clear_cert_button.clicked.connect(lambda: self.set_certificate(None, ""))
-        cert_row = QHBoxLayout(self.cert_box)
-        cert_row.addWidget(self.cert_label, 1)
+        cert_layout = QVBoxLayout(self.cert_box)  # the label wraps on its own line; the buttons never push it
+        cert_layout.addWidget(self.cert_label)
+        cert_row = QHBoxLayout()
         cert_row.addWidget(self.choose_cert_button)
         cert_row.addWidget(self.session_cert_button)
         cert_row.addWidget(self.clear_cert_button)
+        cert_row.addStretch(1)
+        cert_layout.addLayout(cert_row)
 
         self.status = StatusLine(self)
         self.status.setObjectName("decodeStatus")
@@ -112,7 +115,7 @@ class DecodeToolPage(TranslatedWidget):
         self.splitter.addWidget(self.findings_box)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.findings_box.setMinimumWidth(380)
+        self.findings_box.setMinimumWidth(240)
         self.splitter.setSizes([620, 480])
         self.splitter.setChildrenCollapsible(False)
 
@@ -244,7 +247,8 @@ class DecodeToolPage(TranslatedWidget):
 
         if isinstance(self.certificate, x509.Certificate):
             detail = self.tr("{subject}, SHA-256 {fp}").format(
-                subject=self.certificate.subject.rfc4514_string(), fp=sha256_fingerprint(self.certificate)
+                subject=self.certificate.subject.rfc4514_string(),
+                fp=breakable(sha256_fingerprint(self.certificate)),  # wraps between bytes
             )
         else:
             detail = self.tr("RSA public key")

@@ -27,10 +27,10 @@ class Entry(NamedTuple):
     tool: bool = False
 
     def factory(self, state: AppState) -> QWidget:
-        """Build the page; its module is imported only now (start-up speed: pages load after the window shows)."""
-        import importlib
+        """Build the page; its module is imported only now (start-up speed); a broken one raises ``InstallError``."""
+        from sfjwt_gui.core.components import load_component
 
-        cls = getattr(importlib.import_module(f"sfjwt_gui.ui.pages.{self.module}"), self.page_class)
+        cls = getattr(load_component(f"sfjwt_gui.ui.pages.{self.module}"), self.page_class)
         page: QWidget = cls(state)
         return page
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -35,8 +36,17 @@ def kind_colour(kind: Kind) -> str:
     return theme.color(name).name() if name else ""
 
 
+_BYTE_COLON = re.compile(r"(?<=[0-9A-Fa-f]{2}):(?=[0-9A-Fa-f]{2})")
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after each colon of a fingerprint ("AB:CD"), so a wrapping label can break
+    a long fingerprint between bytes instead of growing wider than the page."""
+    return _BYTE_COLON.sub(":\u200b", text)
+
+
 def _html_lines(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    return breakable(html.escape(text)).replace("\n", "<br>")
 
 
 class StatusLine(QLabel):

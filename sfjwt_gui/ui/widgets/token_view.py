@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -62,7 +63,9 @@ class TokenView(TranslatedWidget):
             edit.setReadOnly(True)
             edit.setFont(mono)
             edit.setTabChangesFocus(True)
-        self.header_edit.setMaximumHeight(120)
+        lines = self.header_edit.fontMetrics().lineSpacing()
+        self.header_edit.setMinimumHeight(3 * lines + 12)
+        self.payload_edit.setMinimumHeight(7 * lines + 12)  # the decoded payload gets the most room
         self.times_label = QLabel(self)
         self.times_label.setObjectName("timesLabel")
         self.times_label.setWordWrap(True)
@@ -102,11 +105,17 @@ class TokenView(TranslatedWidget):
         self._signature_box = QGroupBox(self)
         QVBoxLayout(self._signature_box).addWidget(self.signature_line)
 
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)  # the user can give any part more room
+        self.splitter.setObjectName("tokenSplitter")
+        for box in (self._token_box, self._header_box, self._payload_box):
+            self.splitter.addWidget(box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._token_box)
-        layout.addWidget(self._header_box)
-        layout.addWidget(self._payload_box, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self._signature_box)
         layout.addStretch(0)  # takes the free space while there is no payload to show
         self._layout = layout
@@ -191,6 +200,7 @@ class TokenView(TranslatedWidget):
         decoded = self.decoded
         self._header_box.setVisible(decoded is not None)  # empty boxes would only add noise
         self._payload_box.setVisible(decoded is not None)
+        self._layout.setStretch(0, 1 if decoded is not None else 0)
         self._layout.setStretch(self._layout.count() - 1, 0 if decoded is not None else 1)
         buttons = (self.copy_token, self.copy_header, self.copy_payload)
         for button in buttons:

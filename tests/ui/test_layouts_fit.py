@@ -1,0 +1,48 @@
+"""Every page and tool fits a laptop window: at 1024×700 and 1280×720, in English and Japanese, the window keeps the
+size the user set (no page, language switch or long value grows it) and no visible label, button or text box lies
+outside its parent or overlaps a sibling; pages may scroll vertically as a whole, never sideways."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from ui_flow import send_and_wait, start_practice
+
+from sfjwt_gui.ui.layout_audit import faults
+from sfjwt_gui.ui.main_window import MainWindow
+from sfjwt_gui.ui.pages.registry import STEP_IDS
+
+SIZES = [(1024, 700), (1280, 720)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_page_fits_and_the_window_keeps_its_size(qtbot: Any, main_window: MainWindow, lang: str) -> None:
+    start_practice(qtbot, main_window)
+    assert send_and_wait(qtbot, main_window).ok
+    decode = main_window.page("decode")
+    decode.set_text("Bearer " + main_window.state.token)  # long values: a whole token, fingerprints, URLs
+    decode.use_session_certificate()
+    main_window.switch_language(lang)
+    problems: list[str] = []
+    for width, height in SIZES:
+        main_window.resize(width, height)
+        qtbot.wait(50)
+        for step_id in STEP_IDS:
+            main_window.show_step(step_id)
+            qtbot.wait(30)
+            size = (main_window.width(), main_window.height())
+            if size != (width, height):
+                problems.append(f"{lang} {width}x{height} {step_id}: the window became {size[0]}x{size[1]}")
+            page = main_window.page(step_id)
+            if main_window.stack.currentWidget().horizontalScrollBar().isVisible():
+                problems.append(f"{lang} {width}x{height} {step_id}: needs a horizontal scroll bar")
+            problems += [f"{lang} {width}x{height} {step_id}: {f}" for f in faults(page)]
+        main_window.switch_language("ja" if lang == "en" else "en")  # a language switch never resizes the window
+        qtbot.wait(50)
+        if (main_window.width(), main_window.height()) != (width, height):
+            problems.append(f"{width}x{height}: a language switch made it {main_window.width()}x{main_window.height()}")
+        main_window.switch_language(lang)
+        qtbot.wait(50)
+    main_window.switch_language("en")
+    assert problems == [], "\n".join(problems)
