@@ -30,6 +30,14 @@ MAX_TOKEN = 4096  # a Salesforce session id is ~112 characters; anything longer 
 MAX_URL = 2048
 
 
+class BadPaste(ValueError):
+    """A pasted value that cannot be an instance URL or an access token; ``field`` is ``"url"`` or ``"token"``."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
 class Source(StrEnum):
     """Where the admin token comes from."""
 
@@ -117,12 +125,12 @@ def sf_access(alias: str, state: AppState) -> OrgAccess:
 
 
 def pasted_access(url: str, token: str, state: AppState) -> OrgAccess:
-    """A pasted instance URL and access token (``ValueError`` naming the bad value: the page shows it)."""
+    """A pasted instance URL and access token (``BadPaste`` naming the bad field: the box says what to paste)."""
     url, token = url.strip().rstrip("/"), "".join(token.split())
     if not url.startswith("https://") or len(url) > MAX_URL or " " in url:
-        raise ValueError("url")
+        raise BadPaste("url")
     if not token or len(token) > MAX_TOKEN:
-        raise ValueError("token")
+        raise BadPaste("token")
     connection = OrgConnection(url, token, source="pasted")
     return OrgAccess(Source.PASTED, _host(url), connection, verify=window_verify(state))
 

@@ -226,8 +226,8 @@ class OrgAccessBox(TranslatedWidget):
         """Use the pasted instance URL and token (kept in memory only)."""
         try:
             access = org_access.pasted_access(self.url.text(), self.token.text(), self.state)
-        except ValueError as exc:
-            if str(exc) == "url":
+        except org_access.BadPaste as exc:
+            if exc.field == "url":
                 self.paste_message.show_message(
                     Kind.ERROR,
                     self.tr("The instance URL {url} is not an https:// address.").format(url=repr(self.url.text())),

@@ -178,9 +178,9 @@ class OrgCheckView(TranslatedWidget):
     def empty_text(self) -> str:
         """What the empty state says."""
         return self.tr(
-            "No inspection yet. Choose an admin connection and press Inspect: the inspector reads the app, the "
-            "user, the org and its Login History (read-only, at most 10 requests) and checks each against your "
-            "settings."
+            "No inspection yet. Choose an admin connection and press “Inspect the org”: the inspector reads the "
+            "app, the user, the org and its Login History (read-only, at most 10 requests) and checks each against "
+            "your settings."
         )
 
     def retranslate_ui(self) -> None:
