@@ -134,3 +134,20 @@ def test_salesforce_cli_org_as_admin_connection(
     practices = {p.id: str(p.status) for p in answers.inspection.practices}
     assert set(practices.values()) <= {"pass", "warn", "could_not_check"}
     assert page.view.status_of("practice", "least_privilege") in ("pass", "warn")
+
+
+def test_cancel_stops_a_slow_inspection(qtbot: Any, main_window: MainWindow) -> None:
+    server = start_practice(qtbot, main_window)
+    page = main_window.show_step("org")
+    server.faults.latency = 1.0  # every answer of the practice org takes a second
+    qtbot.mouseClick(page.bar.run_button, Qt.MouseButton.LeftButton)
+    assert page.bar.running
+    assert page.bar.cancel_button.isVisible()
+    assert not page.bar.run_button.isEnabled()
+    qtbot.mouseClick(page.bar.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.bar.running, timeout=10_000)
+    assert "cancelled" in page.bar.status.plain_text()
+    assert main_window.state.org_inspection is None
+    assert page.view.empty.isVisible()  # still the empty state
+    assert page.bar.run_button.isEnabled()
+    server.faults.latency = 0.0

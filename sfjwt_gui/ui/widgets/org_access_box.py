@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -138,7 +139,7 @@ class OrgAccessBox(TranslatedWidget):
                 self.source.setCurrentIndex(_ORDER.index(access.source))
             elif not available[self.current_source()]:
                 self.source.setCurrentIndex(_ORDER.index(Source.PASTED))
-            self.pages.setCurrentIndex(self.source.currentIndex())
+            self._show_page(self.source.currentIndex())
         finally:
             self._updating = False
         self._show_infos()
@@ -165,8 +166,18 @@ class OrgAccessBox(TranslatedWidget):
 
     # ------------------------------------------------------------------ choosing
 
-    def _on_source_chosen(self, index: int) -> None:
+    def _show_page(self, index: int) -> None:
+        """Show the part of the chosen source; the stack takes the height of that part only."""
+        for row in range(self.pages.count()):
+            part = self.pages.widget(row)
+            if part is not None:
+                vertical = QSizePolicy.Policy.Preferred if row == index else QSizePolicy.Policy.Ignored
+                part.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
         self.pages.setCurrentIndex(index)
+        self.pages.adjustSize()
+
+    def _on_source_chosen(self, index: int) -> None:
+        self._show_page(index)
         if self._updating:
             return
         source = _ORDER[index]

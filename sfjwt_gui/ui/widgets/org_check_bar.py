@@ -8,6 +8,7 @@ the status line through ``ui.errors``; it never hides the diagnosis.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
@@ -36,6 +37,7 @@ class OrgCheckBar(TranslatedWidget):
         self.state = state
         self._label = str(label)  # CHECK_IN_ORG or INSPECT, translated in retranslate_ui
         self.job: Any = None
+        self._say: Callable[[], None] | None = None  # shows the current status again (in the new language)
         self.run_button = named(QPushButton(self), "org_check")
         self.cancel_button = named(QPushButton(self), "org_cancel")
         self.cancel_button.setVisible(False)
@@ -45,6 +47,7 @@ class OrgCheckBar(TranslatedWidget):
         row.addWidget(self.run_button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.status, 1)
+        row.addStretch(0)  # keeps the buttons their own size while the status line is hidden
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.retranslate_ui()
@@ -60,17 +63,22 @@ class OrgCheckBar(TranslatedWidget):
             return
         request = org_access.request_from(self.state)
         if request is None:
-            self.status.show_message(
-                Kind.WARNING,
-                self.tr("Fill the consumer key and the username first (Connection step)."),
+            self._show(
+                lambda: self.status.show_message(
+                    Kind.WARNING, self.tr("Fill the consumer key and the username first (Connection step).")
+                )
             )
             return
         access = org_access.default_access(self.state)
         if access is None:
-            self.status.show_message(Kind.INFO, self.tr("Choose an admin connection first."))
+            self._show(lambda: self.status.show_message(Kind.INFO, self.tr("Choose an admin connection first.")))
             self.needs_access.emit()
             return
-        self.status.show_message(Kind.INFO, self.tr("Reading the org at {where}…").format(where=access.label))
+        self._show(
+            lambda: self.status.show_message(
+                Kind.INFO, self.tr("Reading the org at {where}…").format(where=access.label)
+            )
+        )
         self.run_button.setEnabled(False)
         self.cancel_button.setVisible(True)
         result = self.state.result
@@ -100,15 +108,19 @@ class OrgCheckBar(TranslatedWidget):
         if inspection.unreachable is not None:
             from sfjwt_gui.core.org.texts import text
 
-            self.status.show_message(
-                Kind.ERROR, text("label.unreachable", self.state.lang(), detail=inspection.unreachable)
+            self._show(
+                lambda: self.status.show_message(
+                    Kind.ERROR, text("label.unreachable", self.state.lang(), detail=inspection.unreachable)
+                )
             )
         else:
-            self.status.show_message(
-                Kind.OK,
-                self.tr("The org answered ({count} requests to {where}).").format(
-                    count=len(inspection.sent), where=answers.access_label
-                ),
+            self._show(
+                lambda: self.status.show_message(
+                    Kind.OK,
+                    self.tr("The org answered ({count} requests to {where}).").format(
+                        count=len(inspection.sent), where=answers.access_label
+                    ),
+                )
             )
         self.state.org_inspection = answers
         self.finished.emit(answers)
@@ -118,9 +130,14 @@ class OrgCheckBar(TranslatedWidget):
         from sfjwt_gui.core.errors import CancelledError
 
         if isinstance(exc, CancelledError):
-            self.status.show_message(Kind.WARNING, self.tr("Inspection cancelled."))
+            self._show(lambda: self.status.show_message(Kind.WARNING, self.tr("Inspection cancelled.")))
             return
-        self.status.show_error(exc, self.state.lang())
+        self._show(lambda: self.status.show_error(exc, self.state.lang()))
+
+    def _show(self, say: Callable[[], None]) -> None:
+        """Show a status now and again after each language switch."""
+        self._say = say
+        say()
 
     def shutdown(self) -> None:
         """Cancel a running inspection (the page or window is closing)."""
@@ -133,3 +150,5 @@ class OrgCheckBar(TranslatedWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the inspection"))
         self.status.setAccessibleName(self.tr("Inspection status"))
+        if self._say is not None:
+            self._say()

@@ -41,7 +41,7 @@ def row_details(row: dict[str, Any], lang: str) -> str:
     """The detail text of one check or practice: evidence, what was missing, the record as JSON."""
     from sfjwt_gui.core.org.texts import text
 
-    lines = [str(row.get("evidence") or "")]
+    lines = [str(row.get("title") or ""), str(row.get("evidence") or "")]
     if row.get("needs_text"):
         lines.append(f"{text('label.needs', lang)}: {row['needs_text']}")
     if row.get("unconfirmed"):
@@ -74,6 +74,7 @@ class OrgCheckView(TranslatedWidget):
         self.details = named(QPlainTextEdit(self), "org_details")
         self.details.setReadOnly(True)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.details.setMinimumHeight(60)
         self.copy_report = named(QPushButton(self), "org_copy_report")
         self.copy_json = named(QPushButton(self), "org_copy_json")
         self.copy_record = named(QPushButton(self), "org_copy_record")
@@ -90,6 +91,7 @@ class OrgCheckView(TranslatedWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         self.body = QWidget(self)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
@@ -132,9 +134,9 @@ class OrgCheckView(TranslatedWidget):
             ("check", text("label.checks", lang), [check_json(c, lang) for c in inspection.checks]),
             ("practice", text("label.practices", lang), [practice_json(p, lang) for p in inspection.practices]),
         )
-        first: QTreeWidgetItem | None = None
+        items: list[tuple[str, QTreeWidgetItem]] = []
         for kind, heading, rows in groups:
-            group = QTreeWidgetItem(self.tree, ["", heading, ""])
+            group = QTreeWidgetItem(self.tree, [heading, "", ""])
             group.setFirstColumnSpanned(True)
             font = group.font(0)
             font.setBold(True)
@@ -148,11 +150,13 @@ class OrgCheckView(TranslatedWidget):
                 )
                 item.setData(0, _ROLE, key)
                 item.setForeground(0, QBrush(theme.color(_COLOUR.get(status, "none"))))
+                item.setToolTip(1, row["title"])
                 item.setToolTip(2, row["evidence"])
-                first = first or item
+                items.append((status, item))
             group.setExpanded(True)
-        if first is not None:
-            self.tree.setCurrentItem(first)
+        rank = {"problem": 0, "warn": 1}  # the row shown first: what is wrong, else the first one
+        if items:
+            self.tree.setCurrentItem(min(items, key=lambda pair: rank.get(pair[0], 2))[1])
 
     def _on_current(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         key = item.data(0, _ROLE) if item is not None else None
