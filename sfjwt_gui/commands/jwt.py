@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
+from sfjwt_gui.commands.snippet_flags import add_snippet_flags, print_snippet
 from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError, TokenFormatError
 
@@ -30,17 +31,27 @@ The key comes from the OS keyring (--key NAME) or a file (--key-file FILE; passp
   mydomain:NAME                  https://NAME.my.salesforce.com
   mydomain-sandbox:NAME:SANDBOX  https://NAME--SANDBOX.sandbox.my.salesforce.com
   site:URL                       an Experience Cloud site URL
+  govcloud:NAME                  Government Cloud: aud https://login.salesforce.com, POST to NAME's My Domain
+  govcloud-sandbox:NAME:SANDBOX  the same for a Government Cloud sandbox (aud https://test.salesforce.com)
 exp = now + --lifetime seconds (default 180, the documented 3 minutes). --claim name=value adds or overrides a
 claim (the value is parsed as JSON when it can be: --claim scope=api, --claim n=5).
---json prints {"token", "header", "payload", "token_url"}."""
+--as curl|python|apex|sf prints ready-to-run code with these values instead of the bare token: curl posts this
+token; python and sf sign their own from a key file, apex from a certificate in Certificate and Key Management
+(--cert-name). --endpoint sets the token URL they use (default: from --preset or aud), --ca-file a CA to trust.
+python and sf need the key as an unencrypted PEM file: --key-file FILE is named when it is one; otherwise
+--export-key-for-sf FILE writes one (mode 0600) after you confirm, on a terminal or with --insecure-unencrypted;
+without it the code says which file it needs.
+--json prints {"token", "header", "payload", "token_url"}; with --as {"as", "snippet", "token_url", "key_file"}."""
 
 DECODE_HELP = """\
 Decode any JWT without trusting it. TOKEN (or '-' / standard input) may carry what people paste around it:
 whitespace and line breaks, 'Bearer ', quotes, an assertion= form field (URL-encoded too), a whole curl command.
---cert FILE verifies the signature with a certificate or public key (PEM or DER); alg none and HMAC never verify.
+--cert FILE verifies the signature with a certificate or public key (PEM or DER); --cert "$(cat c.crt)" takes the
+PEM text itself, as pasted. alg none and HMAC never verify. A pasted curl command's URL is shown as "POSTed to".
+A Salesforce access token (00D…!…) is recognised as one: it is opaque, there is nothing to decode (exit 1).
 --json prints {"header", "payload", "signature" (base64url), "times": {claim: {"epoch", "utc", "local",
-"relative"}}, "repairs": [...]} and, with --cert, "verified" (boolean) and "verification" (key/certificate SHA-256,
-reason). Exit code 2 when --cert is given and the signature does not verify."""
+"relative"}}, "repairs": [...], "posted_to"} and, with --cert, "verified" (boolean) and "verification"
+(key/certificate SHA-256, reason). Exit code 2 when --cert is given and the signature does not verify."""
 
 LINT_HELP = """\
 Predict what Salesforce will say about a JWT bearer assertion before sending it.
@@ -61,7 +72,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sign.add_argument("--sub", help="the Salesforce username")
     sign.add_argument("--aud", metavar="URL", help="audience URL (or use --preset)")
     sign.add_argument(
-        "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
+        "--preset",
+        help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL | govcloud:NAME",
     )
     lifetime = policy.DEFAULT_LIFETIME_SECONDS
     sign.add_argument(
@@ -72,13 +84,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     add_profile_flag(sign)
     sign.add_argument("--claim", action="append", default=[], metavar="NAME=VALUE", help="extra claim (repeatable)")
+    add_snippet_flags(sign)
     add_json_flag(sign)
     sign.set_defaults(handler=run_sign)
 
     decode = subparsers.add_parser("decode", help="decode (and verify) a JWT", description=DECODE_HELP)
     decode.formatter_class = raw
     decode.add_argument("token", nargs="?", metavar="TOKEN", help="the JWT, or '-' for standard input (default)")
-    decode.add_argument("--cert", metavar="FILE", help="certificate or public key (PEM or DER) to verify with")
+    decode.add_argument(
+        "--cert", metavar="FILE|PEM", help="certificate or public key to verify with: a file (PEM or DER) or PEM text"
+    )
     decode.add_argument("--lang", default="en", help="language of notes, times and errors: en (default) or ja")
     add_json_flag(decode)
     decode.set_defaults(handler=run_decode)
@@ -87,6 +102,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     lint.formatter_class = raw
     lint.add_argument("token", nargs="?", metavar="TOKEN", help="the JWT, or '-' for standard input (default)")
     lint.add_argument("--endpoint", metavar="URL", help="login host or token URL the JWT will be POSTed to")
+    lint.add_argument(
+        "--gov-cloud",
+        action="store_true",
+        help="the org is on Government Cloud: POST to My Domain while aud stays login/test",
+    )
     lint.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the Connected App (PEM or DER)")
     add_key_flags(lint)
     lint.add_argument("--clock-offset", default="0", metavar="SECONDS", help="Salesforce's clock minus this one")
@@ -111,10 +131,13 @@ def _read_token(token: str | None) -> str:
 
 
 def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | None:
+    """``--cert``: a file, or the PEM text itself (pasted as jwt.io takes it; mangled line breaks are repaired)."""
     if not path:
         return None
     from sfjwt_gui.core.jwt_codec import load_verification_material
 
+    if "-----BEGIN" in path:
+        return load_verification_material(path, source_name="--cert (pasted PEM)")
     return load_verification_material(read_input_file(path, "certificate"), source_name=path)
 
 
@@ -173,14 +196,18 @@ def run_sign(args: argparse.Namespace) -> int:
     claims.extra.update(extra)
     payload = claims.to_payload()
     token = sign(payload, key)
+    if args.endpoint:
+        endpoint = token_url(args.endpoint)
+    elif endpoint is None:
+        try:
+            endpoint = token_url(aud)
+        except InputError:
+            endpoint = None
+    if args.snippet:
+        return print_snippet(args, key=key, token=token, token_url=endpoint, aud=aud, lifetime=lifetime)
     if args.json:
         from sfjwt_gui.core.jwt_codec import decode
 
-        if endpoint is None:
-            try:
-                endpoint = token_url(aud)
-            except InputError:
-                endpoint = None
         emit_json({"token": token, "header": decode(token).header, "payload": payload, "token_url": endpoint})
     else:
         print(token)
@@ -210,7 +237,11 @@ def run_decode(args: argparse.Namespace) -> int:
             "signature": decoded.signature_b64,
             "times": {claim: info.to_json() for claim, info in times.items()},
             "repairs": decoded.repair_texts(args.lang),
+            "posted_to": decoded.posted_to,
+            "kind": decoded.kind,
         }
+        if decoded.kind_note(args.lang):
+            out["kind_note"] = decoded.kind_note(args.lang)
         if verification is not None:
             out["verified"] = verification.verified
             out["verification"] = verification.to_json(args.lang)
@@ -226,6 +257,11 @@ def _print_decoded(decoded: DecodedToken, times: dict[str, Any], verification: V
     say = _texts("decode", lang)
     for repair in decoded.repair_texts(lang):
         print(say["note"].format(text=repair))
+    if decoded.posted_to:
+        print(say["posted_to"].format(url=decoded.posted_to))
+    kind_note = decoded.kind_note(lang)
+    if kind_note:
+        print(say["note"].format(text=kind_note))
     print(say["header"])
     print(_indent(json.dumps(decoded.header, indent=2, ensure_ascii=False)))
     print(say["payload"])
@@ -288,12 +324,13 @@ def run_lint(args: argparse.Namespace) -> int:
         return _token_error(exc, args.json, args.lang)
     findings = lint(
         decoded,
-        endpoint=args.endpoint,
+        endpoint=args.endpoint or decoded.posted_to,  # a pasted curl command says where it POSTs
         certificate=_load_certificate(args.cert),
         private_key=load_private_key(args, required=False),
         clock_offset=clock_offset,
         clock_uncertainty=clock_uncertainty,
         lang=args.lang,
+        gov_cloud=args.gov_cloud,
     )
     summary = {str(level): sum(1 for f in findings if f.severity is level) for level in Severity}
     if args.json:

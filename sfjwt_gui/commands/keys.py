@@ -3,7 +3,8 @@
 ``--json`` objects (stable):
 
 * ``keys list``   → ``{"keys": [{name, created, key_bits, has_certificate, sha1_fingerprint, sha256_fingerprint,
-  not_after, days_left, public_key_sha256}], "index": PATH}``
+  not_after, days_left, public_key_sha256, subject, expiry: "ok"|"expiring"|"expired"|"none", profiles: [NAME]}],
+  "index": PATH}`` (every RECORD below also carries ``subject``)
 * ``keys show``   → the ``sfjwt inspect`` object (kind, source_format, key_type, key_bits, subject, issuer, serial,
   not_before, not_after, days_left, sha1_fingerprint, sha256_fingerprint, public_key_sha256,
   key_matches_certificate, self_signed, extra_certificates, repairs, warnings) plus ``name``, ``created``, ``backend``
@@ -12,6 +13,7 @@
 * ``keys import`` → ``{"name", "action": "saved"|"certificate_attached", "key": RECORD, "inspection": {...}}``
 * ``keys export`` → ``{"name", "format", "out", "bytes", "mode": "0600"|"0644", "encrypted", "alias",
   "sha256_fingerprint"}``
+* ``keys csr`` / ``keys attach-cert`` → see ``commands/keys_cert.py``
 
 Errors print ``{"error": {type, message, fix}}``. Exit codes: 0 ok, 1 bad input, 3 keyring problem.
 Passphrases come from ``--passphrase-env``, ``--passphrase-file`` or a prompt, never from the command line.
@@ -35,7 +37,7 @@ from sfjwt_gui.commands.common import (
     read_passphrase,
     write_new_file,
 )
-from sfjwt_gui.core.errors import CertificateError, ExportError, InputError, KeyExistsError
+from sfjwt_gui.core.errors import CertificateError, DuplicateKeyError, ExportError, InputError, KeyExistsError
 from sfjwt_gui.core.expiry import days_until
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``keys`` with its subcommands."""
     keys = subparsers.add_parser(
         "keys",
-        help="list, show, rename, delete, import and export keys kept in the OS keyring",
+        help="list, show, rename, delete, import and export keys kept in the OS keyring; CSRs and CA certificates",
         description="Keys kept in the OS keyring (service 'sfjwt-gui'); names, sizes, certificates and "
         "fingerprints in a JSON index in the user data folder (never key material). "
         "Exit codes: 0 ok, 1 bad input, 3 keyring problem (none available, locked, damaged entry, "
@@ -73,7 +75,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="list stored keys (names, sizes, certificate expiry)",
         description='List the stored keys from the index (no keyring prompt). --json prints {"keys": [{name, '
         "created, key_bits, has_certificate, sha1_fingerprint, sha256_fingerprint, not_after, days_left, "
-        'public_key_sha256}], "index": PATH}.',
+        'public_key_sha256, subject, expiry, profiles}], "index": PATH}; expiry is ok, expiring, expired or none; '
+        "profiles are the connection profiles naming the key.",
     )
     add_json_flag(listing)
     listing.set_defaults(handler=run_list)
@@ -122,6 +125,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp.add_argument("--name", required=True, help="name to store the key under")
     imp.add_argument("--alias", help="which private key of a JKS keystore holding several")
     imp.add_argument("--overwrite", action="store_true", help="replace an existing key of that name")
+    imp.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="store it even when the same key is already stored under another name (exit 1 naming it otherwise)",
+    )
     add_passphrase_flags(imp, "passphrase of FILE")
     add_json_flag(imp)
     imp.set_defaults(handler=run_import)
@@ -146,6 +154,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_json_flag(export)
     export.set_defaults(handler=run_export)
 
+    from sfjwt_gui.commands import keys_cert
+
+    keys_cert.register_actions(actions)
+
 
 def _vault() -> Vault:
     from sfjwt_gui.core.vault import Vault
@@ -153,7 +165,7 @@ def _vault() -> Vault:
     return Vault()
 
 
-def _record_json(record: KeyRecord) -> dict[str, Any]:
+def record_json(record: KeyRecord) -> dict[str, Any]:
     data = record.to_json()
     data.pop("certificate_pem", None)
     data["has_certificate"] = record.certificate_pem is not None
@@ -165,21 +177,42 @@ def _record_json(record: KeyRecord) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    """Print the stored keys (from the index: no keyring prompt)."""
+    """Print the stored keys (from the index: no keyring prompt), as the window's Keys table lists them."""
+    from sfjwt_gui.core.expiry import ExpiryState
+    from sfjwt_gui.core.key_listing import key_rows
+    from sfjwt_gui.core.profiles import ProfileStore
+
     vault = _vault()
     records = vault.list()
+    rows = key_rows(records, [(p.name, p.key_name) for p in ProfileStore().list() if p.key_name])
     if args.json:
-        emit_json({"keys": [_record_json(r) for r in records], "index": str(vault.index_path)})
+        keys = [
+            {
+                **record_json(r),
+                "subject": row.subject,
+                "expiry": row.to_json()["expiry"],
+                "profiles": list(row.profiles),
+            }
+            for r, row in zip(records, rows, strict=True)
+        ]
+        emit_json({"keys": keys, "index": str(vault.index_path)})
         return 0
     if not records:
         print("No keys stored. Create one with `sfjwt keygen --name NAME` or `sfjwt keys import FILE --name NAME`.")
         return 0
     width = max(4, *(len(r.name) for r in records))
-    print(f"{'NAME':<{width}}  BITS  CERT EXPIRES (DAYS LEFT)    CERT SHA-256")
-    for r in records:
-        days = days_until(r.not_after)
-        expiry = f"{r.not_after[:10]} ({days})" if r.not_after else "(no certificate)"
-        print(f"{r.name:<{width}}  {r.key_bits:>4}  {expiry:<25}  {r.sha256_fingerprint or '-'}")
+    print(f"{'NAME':<{width}}  BITS  CERT EXPIRES (DAYS LEFT)    CERT SHA-256 / SUBJECT")
+    for row in rows:
+        if row.not_after is None:
+            expiry = "(no certificate)"
+        else:
+            flag = "" if row.expiry is ExpiryState.OK else f", {row.expiry}"
+            expiry = f"{row.not_after.date().isoformat()} ({row.days_left}{flag})"
+        print(f"{row.name:<{width}}  {row.key_bits:>4}  {expiry:<25}  {row.sha256_fingerprint or '-'}")
+        if row.subject:
+            print(f"{'':<{width}}  {'':>4}  {'':<25}  {row.subject}")
+        if row.profiles:
+            print(f"{'':<{width}}  {'':>4}  {'':<25}  used by profiles: {', '.join(row.profiles)}")
     return 0
 
 
@@ -213,7 +246,7 @@ def run_rename(args: argparse.Namespace) -> int:
     """Rename a key (copy, switch, then remove the old entries)."""
     record = _vault().rename(args.old, args.new)
     if args.json:
-        emit_json({"renamed_from": args.old, "name": record.name, "key": _record_json(record)})
+        emit_json({"renamed_from": args.old, "name": record.name, "key": record_json(record)})
     else:
         print(f"Renamed {args.old!r} to {record.name!r}.")
     return 0
@@ -256,6 +289,7 @@ def run_import(args: argparse.Namespace) -> int:
     material = read_key_input(args, args.file, alias=args.alias)
     source = "standard input" if args.file == "-" else args.file
     vault = _vault()
+    twin: KeyRecord | None = None  # another entry holding the same key (stored anyway with --allow-duplicate)
     if material.private_key is None:
         if material.certificate is None:  # pragma: no cover - the loader raises before this
             raise InputError(f"{args.file!r} holds neither a private key nor a certificate.", fix="Check the file.")
@@ -264,25 +298,51 @@ def run_import(args: argparse.Namespace) -> int:
                 f"{args.file!r} holds only a certificate and there is no stored key {args.name!r} to attach it to.",
                 fix="Import the private key first (sfjwt keys import KEYFILE --name NAME), or check the name.",
             )
-        record = vault.set_certificate(args.name, material.certificate)
+        from sfjwt_gui.core.csr import attach_certificate
+
+        # as `keys attach-cert`: the certificate carrying the key (a chain bundle works), else both fingerprints
+        certificates = [material.certificate, *material.extra_certificates]
+        record = attach_certificate(vault, args.name, certificates).record
         action = "certificate_attached"
     else:
         try:
-            record = vault.save(args.name, material.private_key, material.certificate, overwrite=args.overwrite)
+            record = vault.save(
+                args.name,
+                material.private_key,
+                material.certificate,
+                overwrite=args.overwrite,
+                allow_duplicate=args.allow_duplicate,
+            )
         except KeyExistsError as exc:
             raise KeyExistsError(
                 exc.message, fix=f"Choose another --name, or add --overwrite to replace key {args.name!r}."
             ) from exc
+        except DuplicateKeyError as exc:
+            raise DuplicateKeyError(
+                exc.message,
+                existing=exc.existing,
+                fix=f"Use the stored key with --key {exc.existing!r}, or add --allow-duplicate to store it again "
+                f"as {args.name!r}.",
+            ) from exc
         action = "saved"
+        twin = vault.find_duplicate(material.private_key, besides=record.name)
     inspection = inspect_material(material)
     if args.json:
         emit_json(
-            {"name": record.name, "action": action, "key": _record_json(record), "inspection": inspection.to_json()}
+            {
+                "name": record.name,
+                "action": action,
+                "key": record_json(record),
+                "inspection": inspection.to_json(),
+                "duplicate_of": twin.name if twin is not None else None,
+            }
         )
         return 0
     if action == "saved":
         what = "key and certificate" if material.certificate is not None else "key (no certificate in the file)"
         print(f"Stored the {what} from {source} as {record.name!r} in the OS keyring.")
+        if twin is not None:
+            print(f"warning: the same key is also stored as {twin.name!r} (--allow-duplicate).", file=sys.stderr)
     else:
         print(f"Attached the certificate from {source} to key {record.name!r}.")
     print_repairs_and_warnings(inspection)

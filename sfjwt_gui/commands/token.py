@@ -51,7 +51,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     token.add_argument("--sub", help="the Salesforce username")
     token.add_argument("--endpoint", metavar="URL", help="login host or full token URL")
     token.add_argument(
-        "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
+        "--preset",
+        help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL | govcloud:NAME",
     )
     token.add_argument("--aud", metavar="URL", help="audience (default: from --preset, else the endpoint's host)")
     token.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the app (PEM or DER)")
@@ -244,6 +245,9 @@ def _emit(args: argparse.Namespace, result: ExchangeResult, diagnosis: Diagnosis
         print(f"{label['user_id']}{token.user_id}")
         print(f"{label['scope']}{token.scope}")
         print(f"{label['access_token']}{token.access_token if show_token else token.masked_token_in(args.lang)}")
+        format_note = token.format_note(args.lang)
+        if format_note:
+            print(format_note)
     if result.clock_offset is not None:
         offset = result.clock_offset if abs(result.clock_offset) >= 0.05 else 0.0  # never "-0.0 s"
         within = result.clock_uncertainty or 0.0

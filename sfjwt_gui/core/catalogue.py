@@ -4,6 +4,9 @@
 article's codes and known variants); ``match_oauth_rule`` also says which rule matched (a rule marked ``closest``
 maps an answer that is not a documented JWT error, and the diagnosis must say so); ``entry(id)`` looks one up;
 ``closest(error, description)`` suggests the nearest known entry for an unknown error.
+
+Every entry carries its ``confidence`` (confirmed | reported | unconfirmed) and its ``sources``: titled links
+(``Source``: kind, title, url, and the kind's label in each language), never bare codes.
 """
 
 from __future__ import annotations
@@ -39,8 +42,38 @@ class CauseSpec:
     check: str
     certainty: str  # documented | field | reported | likely
     text: dict[str, str]
+    where: dict[str, str] | None = None  # what the cause is about, for its evidence sentence ("the Login Hours")
     org_check: str = ""  # the org inspector's check that confirms or rules this cause out (core/org/checks.py)
     org_confirms_only: bool = False  # the org can confirm it, but its "ok" does not rule the cause out
+
+
+CONFIDENCES = ("confirmed", "reported", "unconfirmed")
+SOURCE_KINDS = ("doc", "field", "sf-code", "3p", "seed")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One public source: its title, its address (empty only for the seed article) and its kind's label."""
+
+    kind: str
+    title: str
+    url: str
+    label: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        """Plain JSON."""
+        return {"kind": self.kind, "label": self.label, "title": self.title, "url": self.url}
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.title}" + (f" <{self.url}>" if self.url else "")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One fix step; ``causes`` names the causes it belongs to (empty: it always applies)."""
+
+    text: dict[str, str]
+    causes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,9 +107,11 @@ class Entry:
     title: dict[str, str]
     meaning: dict[str, str]
     causes: tuple[CauseSpec, ...]
-    fixes: tuple[dict[str, str], ...]
+    fixes: tuple[Fix, ...]
     sources: tuple[dict[str, str], ...]
     keywords: tuple[str, ...] = ()
+    confidence: str = "unconfirmed"
+    flow: dict[str, dict[str, str]] | None = None  # the other OAuth flow this answer belongs to: {name, why}
 
     def title_in(self, lang: str) -> str:
         """Title in ``lang``."""
@@ -88,11 +123,27 @@ class Entry:
 
     def fixes_in(self, lang: str) -> list[str]:
         """Fix steps in ``lang``."""
-        return [_text(f, lang) for f in self.fixes]
+        return [_text(f.text, lang) for f in self.fixes]
 
-    def sources_text(self) -> list[str]:
-        """``MARK: reference`` strings."""
-        return [f"{s.get('mark', '')}: {s.get('ref', '')}" for s in self.sources]
+    def sources_in(self, lang: str) -> list[Source]:
+        """The sources as titled links, their kind labelled in ``lang``."""
+        labels = load_catalogue().labels
+        return [
+            Source(
+                kind=str(s.get("kind", "")),
+                title=str(s.get("title", "")),
+                url=str(s.get("url", "")),
+                label=_text(labels.get(f"source_{s.get('kind', '')}", {}), lang),
+            )
+            for s in self.sources
+        ]
+
+    def flow_note(self, lang: str) -> str | None:
+        """'Not a JWT bearer error: this answer belongs to the … flow. Why …' when the entry names another flow."""
+        if not self.flow:
+            return None
+        template = _text(load_catalogue().labels.get("flow", {}), lang)
+        return template.format(flow=_text(self.flow.get("name"), lang), why=_text(self.flow.get("why"), lang))
 
     @property
     def oauth_strings(self) -> list[tuple[str | None, str | None]]:
@@ -162,7 +213,10 @@ class Catalogue:
             for item in oauth:
                 for rule in item.match:
                     if rule.description and not rule.closest:
-                        ratio = difflib.SequenceMatcher(None, desc, normalise(rule.description)).ratio()
+                        matcher = difflib.SequenceMatcher(None, desc, normalise(rule.description))
+                        if matcher.real_quick_ratio() < _SPELLING:  # an O(1) upper bound: lengths too far apart
+                            continue
+                        ratio = matcher.ratio()
                         if ratio >= _SPELLING and (spelled is None or ratio > spelled[0]):
                             spelled = (ratio, item)
             if spelled:
@@ -255,14 +309,20 @@ def _entry(raw: dict[str, Any]) -> Entry:
                 check=c["check"],
                 certainty=c["certainty"],
                 text=c["text"],
+                where=c.get("where"),
                 org_check=c.get("org_check", ""),
                 org_confirms_only=bool(c.get("org_confirms_only", False)),
             )
             for c in raw.get("causes", [])
         ),
-        fixes=tuple(raw.get("fixes", [])),
+        fixes=tuple(
+            Fix(text={k: v for k, v in f.items() if k in LANGS}, causes=tuple(f.get("causes", ())))
+            for f in raw.get("fixes", [])
+        ),
         sources=tuple(raw.get("sources", [])),
         keywords=tuple(raw.get("keywords", [])),
+        confidence=str(raw.get("confidence", "unconfirmed")),
+        flow=raw.get("flow"),
     )
 
 

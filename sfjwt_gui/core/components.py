@@ -33,7 +33,7 @@ def install_error(module: str, cause: BaseException) -> Exception:
     except (OSError, KeyError, ValueError, InstallError):  # the texts themselves are missing: still name the module
         return InstallError(
             f"This installation of sfjwt-gui is incomplete: the module {module} did not load ({reason}).",
-            fix="Reinstall sfjwt-gui (download the bundle again, or `pipx reinstall sfjwt-gui`).",
+            fix='Reinstall sfjwt-gui (download the bundle again, or "pipx reinstall sfjwt-gui").',
             code="install-module-missing",
             params={"module": module, "cause": reason},
         )

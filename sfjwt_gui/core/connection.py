@@ -157,6 +157,7 @@ class Connection:
 
     endpoint: str
     aud: str
+    gov_cloud: bool = False  # Government Cloud: POST to My Domain while aud stays login/test (lint aud-gov-cloud)
 
     @property
     def token_url(self) -> str:
@@ -217,9 +218,19 @@ def preset_connection(
     return Connection(endpoint=(endpoint or url).strip(), aud=(aud or url).strip())
 
 
+def government_cloud_connection(domain: str, sandbox: str | None = None) -> Connection:
+    """Government Cloud: POST to the org's My Domain, ``aud`` stays the generic login (test for a sandbox) host.
+
+    Source: simple-salesforce PR #711 (citing Salesforce knowledge article 000386092), restforce PR #886.
+    """
+    return Connection(
+        endpoint=my_domain_url(domain, sandbox), aud=SANDBOX_URL if sandbox else PRODUCTION_URL, gov_cloud=True
+    )
+
+
 def parse_preset(text: str) -> Connection:
     """Parse ``production``, ``sandbox``, ``mydomain:NAME``, ``mydomain-sandbox:NAME:SANDBOX``, ``site:URL``,
-    ``custom:URL``."""
+    ``custom:URL``, ``govcloud:NAME`` and ``govcloud-sandbox:NAME:SANDBOX``."""
     kind, _, rest = text.strip().partition(":")
     kind = kind.lower()
     if kind in ("production", "sandbox") and not rest:
@@ -230,6 +241,12 @@ def parse_preset(text: str) -> Connection:
         name, _, sandbox = rest.partition(":")
         if name and sandbox:
             return preset_connection(Preset.MYDOMAIN, domain=name, sandbox=sandbox)
+    if kind == "govcloud" and rest:
+        return government_cloud_connection(rest)
+    if kind == "govcloud-sandbox":
+        name, _, sandbox = rest.partition(":")
+        if name and sandbox:
+            return government_cloud_connection(name, sandbox)
     if kind == "site" and rest:
         return preset_connection(Preset.SITE, site_url=rest)
     if kind == "custom" and rest:

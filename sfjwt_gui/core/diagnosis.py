@@ -8,9 +8,7 @@ pasted from logs without sending anything; ``explain_error(code, description)`` 
 from __future__ import annotations
 
 import json
-import re
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +16,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from sfjwt_gui.core import key_texts
-from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, evidence_templates, load_catalogue
+from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, Source, evidence_templates, load_catalogue
 from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.evidence import MAINTENANCE_WORDS, Evidence, EvidenceContext, Status, run_check
 from sfjwt_gui.core.lint import Finding
@@ -28,7 +26,16 @@ if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
     from sfjwt_gui.core.jwt_codec import DecodedToken
 
-__all__ = ["CauseCheck", "Diagnosis", "Status", "diagnose", "explain_error", "explain_text", "parse_error_text"]
+__all__ = [
+    "CauseCheck",
+    "Diagnosis",
+    "Status",
+    "diagnose",
+    "explain_entry",
+    "explain_error",
+    "explain_text",
+    "parse_error_text",
+]
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ class Diagnosis:
     meaning: str
     causes: list[CauseCheck]
     fixes: list[str]
-    sources: list[str]
+    sources: list[Source]
     raw_body: str = ""
     findings: list[Finding] = field(default_factory=list)
     outcome: str = ""
@@ -79,6 +86,10 @@ class Diagnosis:
     detail: str | None = None
     lang: str = "en"
     approximate: bool = False  # the answer is not a documented JWT error; ``id`` is only the closest entry
+    confidence: str = ""  # the entry's: confirmed | reported | unconfirmed
+    flow_note: str | None = None  # "Not a JWT bearer error: this answer belongs to the … flow."
+    fixes_ruled_out: list[str] = field(default_factory=list)  # fixes of causes the evidence ruled out (not shown)
+    pasted_line: str | None = None  # the line of a pasted text that named the failure (explain_text)
 
     @property
     def approximate_note(self) -> str | None:
@@ -105,7 +116,10 @@ class Diagnosis:
             "detail": self.detail,
             "causes": [c.to_json() for c in self.causes],
             "fixes": self.fixes,
-            "sources": self.sources,
+            "fixes_ruled_out": self.fixes_ruled_out,
+            "sources": [s.to_json() for s in self.sources],
+            "confidence": self.confidence,
+            "flow_note": self.flow_note,
             "closest": {"id": self.closest_id, "title": self.closest_title} if self.closest_id else None,
             "approximate": self.approximate,
             "approximate_note": self.approximate_note,
@@ -123,6 +137,8 @@ class Diagnosis:
             lines.append(f"  {self.detail}")
         if self.approximate:
             lines.append(f"  ({self.approximate_note})")
+        if self.flow_note:
+            lines.append(f"  {self.flow_note}")
         lines += ["", f"{cat.label('meaning', lang)}:", f"  {self.meaning}"]
         if self.causes:
             lines += ["", f"{cat.label('causes', lang)}:"]
@@ -133,6 +149,7 @@ class Diagnosis:
                 lines.append(f"  {number}. [{marks[cause.status]} {label}] {cause.cause}{certainty}")
                 # the detail line under the title already says it: do not print the same sentence twice
                 same = bool(self.detail) and cause.evidence.rstrip(".。") == (self.detail or "").rstrip(".。")
+                same = same or bool(self.pasted_line and self.detail and self.pasted_line in cause.evidence)
                 evidence = cat.label("evidence_above", lang) if same else cause.evidence
                 lines.append(f"     {cat.label('evidence', lang)}: {evidence}")
                 if cause.org_note:
@@ -146,8 +163,11 @@ class Diagnosis:
             lines += [f"  [{cat.label(f'severity_{f.severity}', lang)}] {f.rule}: {f.message}" for f in self.findings]
         if self.raw_body and self.id in (UNKNOWN_ID, "not-json", "server-error"):
             lines += ["", f"{cat.label('raw_body', lang)}:", "  " + self.raw_body[:1500].replace("\n", "\n  ")]
-        if self.sources:
-            lines += ["", f"{cat.label('sources', lang)}: " + "; ".join(self.sources)]
+        if self.confidence:
+            confidence = cat.label(f"{self.confidence}_fact", lang)
+            lines += ["", f"{cat.label('confidence', lang)}: {confidence}"]
+        lines += ["", f"{cat.label('sources', lang)}:"]
+        lines += [f"  - {source}" for source in self.sources] or [f"  {cat.label('no_sources', lang)}"]
         return "\n".join(lines)
 
 
@@ -156,11 +176,34 @@ def _check_lang(lang: str) -> None:
         raise key_texts.error(InputError, "language-unavailable", lang=repr(lang))
 
 
-def _render(evidence: Evidence, lang: str) -> str:
-    template = evidence_templates().get(evidence.template, {}).get(lang) or evidence.template
-    values: defaultdict[str, Any] = defaultdict(
-        lambda: "?", {k: ("?" if v is None else v) for k, v in evidence.params.items()}
-    )
+class _Missing(KeyError):
+    """A template names a value the check did not know."""
+
+
+class _Values(dict[str, Any]):
+    def __missing__(self, key: str) -> Any:
+        raise _Missing(key)
+
+
+def _render(evidence: Evidence, lang: str, where: str | None = None) -> str:
+    """The evidence sentence in ``lang``; a template that needs an unknown value falls back to its ``_bare`` form."""
+    table = evidence_templates()
+    params = {k: v for k, v in evidence.params.items() if v is not None and v != ""}
+    if where:
+        params["where"] = where
+    for template_id in (evidence.template, f"{evidence.template}_bare", "nothing_visible_bare"):
+        template = table.get(template_id, {}).get(lang)
+        if template is None:
+            continue
+        try:
+            return _fill(template, params, lang)
+        except (_Missing, IndexError, ValueError):
+            continue
+    return table["nothing_visible_bare"][lang]
+
+
+def _fill(template: str, params: dict[str, Any], lang: str) -> str:
+    values = _Values(params)
     for key in ("aud_env", "org_env", "host_env"):
         if key in values:
             word = evidence_templates().get(f"env_{values[key]}", {}).get(lang)
@@ -180,6 +223,17 @@ def _render(evidence: Evidence, lang: str) -> str:
         direction = f"direction_{values['direction']}"
         values["direction"] = evidence_templates().get(direction, {}).get(lang) or values["direction"]
     return template.format_map(values)
+
+
+def fixes_for(entry: Entry, causes: list[CauseCheck], lang: str) -> tuple[list[str], list[str]]:
+    """(fixes to show, fixes that belong only to causes the evidence ruled out)."""
+    ruled_out = {c.id for c in causes if c.status is Status.RULED_OUT}
+    shown: list[str] = []
+    hidden: list[str] = []
+    for fix in entry.fixes:
+        text = fix.text.get(lang) or fix.text["en"]
+        (hidden if fix.causes and set(fix.causes) <= ruled_out else shown).append(text)
+    return shown, hidden
 
 
 def _entry_for(result: ExchangeResult) -> Entry:
@@ -239,11 +293,12 @@ def _build(entry: Entry, ctx: EvidenceContext, lang: str) -> Diagnosis:
     causes = []
     for spec in entry.causes:
         evidence, _finding = run_check(spec.check, ctx)
+        where = (spec.where.get(lang) or spec.where.get("en")) if spec.where else None
         causes.append(
             CauseCheck(
                 cause=spec.text.get(lang) or spec.text["en"],
                 status=evidence.status,
-                evidence=_render(evidence, lang),
+                evidence=_render(evidence, lang, where),
                 id=spec.id,
                 certainty=spec.certainty,
                 org_check=spec.org_check,
@@ -252,15 +307,19 @@ def _build(entry: Entry, ctx: EvidenceContext, lang: str) -> Diagnosis:
     # confirmed first, then unknown, then ruled out; ranking by frequency kept inside each group
     order = {Status.CONFIRMED: 0, Status.UNKNOWN: 1, Status.RULED_OUT: 2}
     causes.sort(key=lambda c: order[c.status])
+    fixes, ruled_out = fixes_for(entry, causes, lang)
     return Diagnosis(
         id=entry.id,
         title=entry.title_in(lang),
         meaning=entry.meaning_in(lang),
         causes=causes,
-        fixes=entry.fixes_in(lang),
-        sources=entry.sources_text(),
+        fixes=fixes,
+        sources=entry.sources_in(lang),
         findings=list(ctx.findings),
         lang=lang,
+        confidence=entry.confidence,
+        flow_note=entry.flow_note(lang),
+        fixes_ruled_out=ruled_out,
     )
 
 
@@ -343,35 +402,30 @@ def _add_closest(diagnosis: Diagnosis, error: str | None, description: str | Non
         diagnosis.closest_id, diagnosis.closest_title = closest.id, closest.title_in(lang)
 
 
-_JSON_START = re.compile(r"\{")
-_FORM = re.compile(r"(?:^|[?&\s])error=([A-Za-z_]+)(?:&error_description=([^&\s]*))?")
-_PAIR = re.compile(r"\b([a-z]+_[a-z_]+)\s*[:,]\s*([^\n]{3,})")
-
-
 def parse_error_text(text: str) -> tuple[str | None, str | None, str]:
-    """Find ``(error, error_description, body)`` in a pasted JSON body or a log line containing one."""
-    import urllib.parse
+    """``(error, error_description, body)`` found in a pasted text (``core.explain_input.extract`` does the reading)."""
+    from sfjwt_gui.core.explain_input import extract
 
-    stripped = text.strip()
-    decoder = json.JSONDecoder()
-    for match in _JSON_START.finditer(stripped):
-        try:
-            obj, end = decoder.raw_decode(stripped, match.start())
-        except ValueError:
-            continue
-        if isinstance(obj, dict) and ("error" in obj or "error_description" in obj):
-            error = obj.get("error")
-            desc = obj.get("error_description")
-            body = stripped[match.start() : end]
-            return (str(error) if error is not None else None, str(desc) if desc is not None else None, body)
-    form = _FORM.search(stripped)
-    if form:
-        desc = urllib.parse.unquote_plus(form.group(2)) if form.group(2) else None
-        return form.group(1), desc, stripped
-    pair = _PAIR.search(stripped)
-    if pair:
-        return pair.group(1), pair.group(2).strip().strip("'\"").strip(), stripped
-    return None, stripped or None, stripped
+    pasted = extract(text)
+    return pasted.error, pasted.description, pasted.body
+
+
+def explain_entry(
+    entry_id: str, *, lang: str = "en", assertion: str | None = None, endpoint: str | None = None
+) -> Diagnosis:
+    """The diagnosis of one catalogue entry as such (no answer at hand): its causes checked against ``assertion``."""
+    _check_lang(lang)
+    entry = load_catalogue().entry(entry_id)
+    token_url = None
+    if endpoint:
+        from sfjwt_gui.core.connection import token_url as to_token_url
+
+        token_url = to_token_url(endpoint)
+    decoded, decode_error, findings = _assertion_context(assertion, token_url, None, None, None, None, lang)
+    ctx = EvidenceContext(
+        entry_id=entry.id, decoded=decoded, decode_error=decode_error, token_url=token_url, findings=findings, lang=lang
+    )
+    return _build(entry, ctx, lang)
 
 
 def explain_error(
@@ -412,9 +466,37 @@ def explain_error(
 def explain_text(
     text: str, *, lang: str = "en", assertion: str | None = None, endpoint: str | None = None
 ) -> Diagnosis:
-    """Explain a response body pasted from logs: JSON, or a line that contains it."""
-    error, description, body = parse_error_text(text)
+    """Explain whatever was pasted: a body, a log line, the Salesforce CLI's list, an exception, a page, network text.
+
+    ``core.explain_input.extract`` finds the failure (bounded, linear in the text); network text and pages map to
+    the entry the exchange itself would have produced for them.
+    """
+    from sfjwt_gui.core.explain_input import extract
+
+    _check_lang(lang)
+    pasted = extract(text)
     cat = load_catalogue()
-    if cat.match_oauth(error, description) is None and cat.match_oauth(error, text) is not None:
-        description = text.strip()  # the description is somewhere in the line, not where the parser looked
-    return explain_error(error, description, lang=lang, body=body, assertion=assertion, endpoint=endpoint)
+    if pasted.network or pasted.page:
+        if pasted.network:
+            entry = cat.match_key(network=pasted.network) or cat.entry("network-error")
+            outcome = Outcome.NETWORK
+        else:
+            entry = cat.entry("maintenance-page" if pasted.page == "maintenance" else "not-json")
+            outcome = Outcome.SERVER_ERROR if pasted.page == "maintenance" else Outcome.NOT_JSON
+        ctx = EvidenceContext(entry_id=entry.id, detail=pasted.body or None, page=pasted.html, lang=lang)
+        diagnosis = _build(entry, ctx, lang)
+        diagnosis.outcome = str(outcome)
+        diagnosis.raw_body = pasted.body
+        if pasted.network and pasted.body:
+            diagnosis.detail = cat.label("pasted", lang).format(line=pasted.body)
+            diagnosis.pasted_line = pasted.body
+        return diagnosis
+    if not pasted.found:
+        raise key_texts.error(InputError, "explain-nothing")
+    diagnosis = explain_error(
+        pasted.error, pasted.description, lang=lang, body=pasted.body, assertion=assertion, endpoint=endpoint
+    )
+    others = [line for line in pasted.listed if line != pasted.description]
+    if others:
+        diagnosis.detail = cat.label("other_lines", lang).format(lines=" / ".join(dict.fromkeys(others)))
+    return diagnosis

@@ -19,6 +19,7 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   ├── ClaimsError               claims that cannot be built or signed
     │   ├── ConnectionSettingsError   endpoint / aud / preset that makes no sense
     │   ├── ExportError               an export that cannot be written as asked
+    │   ├── DuplicateKeyError         the key is already stored under another name (``existing``)
     │   ├── OrgModelError             a practice-org file that does not describe an org
     │   ├── SfCliError                the Salesforce CLI is missing or could not give what was asked
     │   └── ProfileError              a connection profile that is missing or unreadable
@@ -143,6 +144,16 @@ class ConnectionSettingsError(InputError):
 
 class ExportError(InputError):
     """An export that cannot be written as asked."""
+
+
+class DuplicateKeyError(InputError):
+    """Saving a key whose public key is already stored; ``existing`` names that entry (callers branch on it)."""
+
+    def __init__(
+        self, message: str, *, existing: str = "", fix: str = "", code: str = "", params: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message, fix=fix, code=code, params=params)
+        self.existing = existing
 
 
 class OrgModelError(InputError):

@@ -3,6 +3,8 @@
 Each check is a function of an ``EvidenceContext`` returning an ``Evidence`` (status + a template id from
 ``resources/errors/evidence.json`` + the values to fill in). Checks never guess: without facts they say ``unknown``.
 Lint findings count as evidence too (``LINT_RULES`` links checks to lint rule ids).
+A value a check does not know is ``None``, never a stand-in such as "?": the diagnosis then uses the template's
+``_bare`` variant, so no placeholder reaches the user.
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ class EvidenceContext:
     options: ExchangeOptions | None = None
     now: float = field(default_factory=time.time)
     lang: str = "en"  # for texts taken from the result (the network detail)
+    detail: str | None = None  # a pasted line that named the failure (sfjwt explain), when there is no result
+    page: str | None = None  # a pasted HTML page, when there is no result
 
     @property
     def payload(self) -> dict[str, Any]:
@@ -130,10 +134,6 @@ def _send_time(ctx: EvidenceContext) -> float:
     return ctx.now
 
 
-def _env_word(env: str | None) -> str:
-    return env or "?"
-
-
 # ----------------------------------------------------------------------------------------------- checks
 
 
@@ -172,7 +172,7 @@ def check_sandbox_refresh(ctx: EvidenceContext) -> Evidence:
         return Evidence(Status.RULED_OUT, "production_target", {"why": why})
     if env == "sandbox":
         return Evidence(Status.UNKNOWN, "sandbox_target", {"why": why})
-    host = ctx.endpoint_info.host if ctx.endpoint_info else "?"
+    host = ctx.endpoint_info.host if ctx.endpoint_info else None
     return Evidence(Status.UNKNOWN, "org_type_unknown", {"host": host})
 
 
@@ -201,7 +201,7 @@ def check_aud_org_type(ctx: EvidenceContext) -> Evidence:
             "aud_org_mismatch" if aud_env != env else "aud_org_match",
             params,
         )
-    return Evidence(Status.UNKNOWN, "org_type_unknown", {"host": endpoint.host if endpoint else "?"})
+    return Evidence(Status.UNKNOWN, "org_type_unknown", {"host": endpoint.host if endpoint else None})
 
 
 def check_aud_format(ctx: EvidenceContext) -> Evidence:
@@ -248,6 +248,16 @@ def check_aud_generic_host(ctx: EvidenceContext) -> Evidence:
     return Evidence(Status.UNKNOWN, "generic_host_maybe", {"hosts": hosts})
 
 
+def check_aud_generic_only(ctx: EvidenceContext) -> Evidence:
+    if not ctx.decoded:
+        return Evidence(Status.UNKNOWN, "no_assertion")
+    aud = ctx.aud
+    host = urllib.parse.urlsplit(aud).hostname if aud else None
+    if host and classify_host(host).kind in (HostKind.LOGIN, HostKind.TEST):
+        return Evidence(Status.UNKNOWN, "aud_generic_only", {"aud": aud})
+    return Evidence(Status.RULED_OUT, "aud_not_generic", {"aud": aud})
+
+
 def check_sub_sandbox_suffix(ctx: EvidenceContext) -> Evidence:
     if not ctx.decoded:
         return Evidence(Status.UNKNOWN, "no_assertion")
@@ -268,7 +278,7 @@ def check_sub_sandbox_suffix(ctx: EvidenceContext) -> Evidence:
 def check_signature_vs_certificate(ctx: EvidenceContext) -> Evidence:
     if not ctx.decoded:
         return Evidence(Status.UNKNOWN, "no_assertion")
-    key_fp = key_fingerprint(ctx.private_key) if ctx.private_key is not None else "?"
+    key_fp = key_fingerprint(ctx.private_key) if ctx.private_key is not None else None
     if ctx.uploaded_certificate is not None:
         from sfjwt_gui.core.fingerprints import sha256_fingerprint
 
@@ -425,8 +435,8 @@ def check_scope_claim(ctx: EvidenceContext) -> Evidence:
     return Evidence(Status.RULED_OUT, "no_scope_claim")
 
 
-def _detail(ctx: EvidenceContext) -> str:
-    return (ctx.result.network_detail_in(ctx.lang) if ctx.result else None) or "?"
+def _detail(ctx: EvidenceContext) -> str | None:
+    return (ctx.result.network_detail_in(ctx.lang) if ctx.result else None) or ctx.detail
 
 
 def check_dns_name(ctx: EvidenceContext) -> Evidence:
@@ -438,14 +448,17 @@ def check_dns_name(ctx: EvidenceContext) -> Evidence:
 
 
 def check_proxy_env(ctx: EvidenceContext) -> Evidence:
-    proxy = ctx.result.transcript.proxy if ctx.result else None
+    if ctx.result is None:  # a pasted text: this machine's HTTPS_PROXY says nothing about the client that failed
+        return Evidence(Status.UNKNOWN, "proxy_not_known")
+    proxy = ctx.result.transcript.proxy
     if proxy:
         return Evidence(Status.UNKNOWN, "proxy_set", {"proxy": proxy})
     return Evidence(Status.UNKNOWN, "proxy_unset")
 
 
 def check_refused_target(ctx: EvidenceContext) -> Evidence:
-    return Evidence(Status.CONFIRMED if ctx.result else Status.UNKNOWN, "refused", {"detail": _detail(ctx)})
+    confirmed = ctx.result is not None or ctx.detail is not None
+    return Evidence(Status.CONFIRMED if confirmed else Status.UNKNOWN, "refused", {"detail": _detail(ctx)})
 
 
 def check_timeout_phase(ctx: EvidenceContext) -> Evidence:
@@ -454,14 +467,17 @@ def check_timeout_phase(ctx: EvidenceContext) -> Evidence:
     read = transcript.read_timeout if transcript and transcript.read_timeout else None
     if ctx.options is not None:
         connect, read = connect or ctx.options.connect_timeout, read or ctx.options.read_timeout
+    if ctx.result is None:
+        status = Status.CONFIRMED if ctx.detail else Status.UNKNOWN
+        return Evidence(status, "timeout_pasted", {"detail": ctx.detail})
     params = {"detail": _detail(ctx), "connect": connect, "read": read}
-    return Evidence(Status.CONFIRMED if ctx.result else Status.UNKNOWN, "timeout_phase", params)
+    return Evidence(Status.CONFIRMED, "timeout_phase", params)
 
 
 def check_tls_issuer(ctx: EvidenceContext) -> Evidence:
     result = ctx.result
     if result is None:
-        return Evidence(Status.UNKNOWN, "nothing_visible")
+        return Evidence(Status.CONFIRMED if ctx.detail else Status.UNKNOWN, "tls_detail", {"detail": ctx.detail})
     if result.tls_issuer:
         host = urllib.parse.urlsplit(result.token_url).hostname
         params = {"host": host, "issuer": result.tls_issuer, "trust": result.transcript.trust}
@@ -500,7 +516,7 @@ def check_proxy_scheme(ctx: EvidenceContext) -> Evidence:
 def _is_html(ctx: EvidenceContext) -> bool:
     result = ctx.result
     if result is None:
-        return False
+        return ctx.page is not None
     return "html" in (result.content_type or "").lower() or result.body.lstrip().lower().startswith(
         ("<!doctype", "<html")
     )
@@ -520,12 +536,16 @@ LOGIN_WORDS = ("login", "password", "username")
 
 def check_html_body(ctx: EvidenceContext) -> Evidence:
     result = ctx.result
-    if result is None or result.status is None:
+    if result is None and ctx.page is not None:
+        params: dict[str, Any] = {"status": None, "content_type": None}
+        body = ctx.page.lower()
+    elif result is None or result.status is None:
         return Evidence(Status.UNKNOWN, "nothing_visible")
-    params = {"status": result.status, "content_type": result.content_type or "-"}
-    if not _is_html(ctx):
-        return Evidence(Status.RULED_OUT, "not_html", params)
-    body = result.body.lower()
+    else:
+        params = {"status": result.status, "content_type": result.content_type or "-"}
+        if not _is_html(ctx):
+            return Evidence(Status.RULED_OUT, "not_html", params)
+        body = result.body.lower()
     if any(w in body for w in MAINTENANCE_WORDS):
         status = Status.CONFIRMED if ctx.entry_id == "maintenance-page" else Status.UNKNOWN
         return Evidence(status, "html_maintenance", params)
@@ -534,6 +554,54 @@ def check_html_body(ctx: EvidenceContext) -> Evidence:
         return Evidence(status, "html_login", params)
     # Salesforce's own 5xx pages are HTML too: an HTML body alone does not prove another server answered
     return Evidence(Status.UNKNOWN, "html_other", params)
+
+
+PROXY_PAGE_WORDS = ("access denied", "blocked", "web filter", "zscaler", "netskope", "proxy", "bluecoat", "forcepoint")
+
+
+def check_html_proxy(ctx: EvidenceContext) -> Evidence:
+    body = ctx.result.body if ctx.result is not None and ctx.result.status is not None else ctx.page
+    if body is None:
+        return Evidence(Status.UNKNOWN, "nothing_visible")
+    if not _is_html(ctx):
+        return Evidence(Status.RULED_OUT, "proxy_page_not_html")
+    lowered = body.lower()
+    if any(word in lowered for word in PROXY_PAGE_WORDS) and not any(w in lowered for w in MAINTENANCE_WORDS):
+        return Evidence(Status.CONFIRMED, "proxy_page")
+    return Evidence(Status.RULED_OUT, "proxy_page_absent")
+
+
+def check_api_access_control(ctx: EvidenceContext) -> Evidence:
+    return Evidence(Status.UNKNOWN, "api_access_control", {"sub": ctx.claim("sub") if ctx.decoded else None})
+
+
+def check_app_installed(ctx: EvidenceContext) -> Evidence:
+    return Evidence(Status.UNKNOWN, "app_installed")
+
+
+def check_user_permission(ctx: EvidenceContext) -> Evidence:
+    return Evidence(Status.UNKNOWN, "user_permission", {"sub": ctx.claim("sub") if ctx.decoded else None})
+
+
+def check_gov_cloud_aud(ctx: EvidenceContext) -> Evidence:
+    if not ctx.decoded:
+        return Evidence(Status.UNKNOWN, "gov_cloud_no_assertion")
+    aud, endpoint = ctx.aud, ctx.endpoint_info
+    aud_kind = classify_host(urllib.parse.urlsplit(aud).hostname or "").kind if aud and "://" in aud else None
+    if endpoint is None:
+        return Evidence(Status.UNKNOWN, "gov_cloud_aud_only", {"aud": aud})
+    mydomain = (HostKind.MY_DOMAIN, HostKind.MY_DOMAIN_SANDBOX)
+    if endpoint.kind in mydomain and aud_kind in (HostKind.LOGIN, HostKind.TEST):
+        return Evidence(Status.RULED_OUT, "gov_cloud_split_ok", {"aud": aud, "host": endpoint.host})
+    if endpoint.kind in mydomain and aud_kind in mydomain:
+        return Evidence(Status.UNKNOWN, "gov_cloud_mydomain_aud", {"aud": aud, "host": endpoint.host})
+    return Evidence(Status.RULED_OUT, "gov_cloud_not_mydomain", {"host": endpoint.host})
+
+
+def check_other_flow(ctx: EvidenceContext) -> Evidence:
+    if ctx.result is not None and ctx.result.transcript.attempts:
+        return Evidence(Status.RULED_OUT, "other_flow_sent_jwt")
+    return Evidence(Status.UNKNOWN, "other_flow")
 
 
 def check_json_body(ctx: EvidenceContext) -> Evidence:
@@ -583,6 +651,7 @@ CHECKS: dict[str, Callable[[EvidenceContext], Evidence]] = {
     "aud_org_type": check_aud_org_type,
     "aud_format": check_aud_format,
     "aud_generic_host": check_aud_generic_host,
+    "aud_generic_only": check_aud_generic_only,
     "sub_sandbox_suffix": check_sub_sandbox_suffix,
     "signature_vs_certificate": check_signature_vs_certificate,
     "iss_format": check_iss_format,
@@ -611,6 +680,12 @@ CHECKS: dict[str, Callable[[EvidenceContext], Evidence]] = {
     "token_path": check_token_path,
     "lint_errors": check_lint_errors,
     "local_detail": check_local_detail,
+    "html_proxy": check_html_proxy,
+    "api_access_control": check_api_access_control,
+    "app_installed": check_app_installed,
+    "user_permission": check_user_permission,
+    "gov_cloud_aud": check_gov_cloud_aud,
+    "other_flow": check_other_flow,
 }
 
 # lint rules whose error findings confirm a cause the check itself could not decide

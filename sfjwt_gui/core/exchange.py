@@ -102,11 +102,20 @@ class TokenInfo:
     token_type: str | None
     issued_at: int | None
     signature: str | None = None
+    token_format: str | None = None  # "jwt": a JWT-based access token (External Client App setting)
 
     @property
     def masked_token(self) -> str:
         """The token with its secret part hidden."""
         return mask_token(self.access_token)
+
+    def format_note(self, lang: str = "en") -> str | None:
+        """What a JWT-based access token is (``token_format`` ``jwt``), for the success card and the CLI; else None."""
+        if self.token_format != "jwt":  # noqa: S105 - a format name, not a secret
+            return None
+        from sfjwt_gui.core.catalogue import load_catalogue
+
+        return load_catalogue().label("jwt_access_token", lang)
 
     def masked_token_in(self, lang: str = "en") -> str:
         """``masked_token`` for a screen in ``lang`` (``(112 文字)`` in Japanese)."""
@@ -130,6 +139,7 @@ class TokenInfo:
             "scope": self.scope,
             "token_type": self.token_type,
             "issued_at": self.issued_at,
+            "token_format": self.token_format,
         }
         if reveal:
             data["access_token"] = self.access_token
@@ -158,6 +168,7 @@ class TokenInfo:
             token_type=data.get("token_type"),
             issued_at=issued_at,
             signature=data.get("signature"),
+            token_format=str(data["token_format"]) if data.get("token_format") else None,
         )
 
 

@@ -1,5 +1,11 @@
 """How long a certificate has left, and whether that is a problem: one rule for the CLI, the inspection, the lint and
-the window (the threshold itself is ``policy.EXPIRY_WARNING_DAYS``)."""
+the window (the threshold itself is ``policy.EXPIRY_WARNING_DAYS``).
+
+Days left = **the number of started days until ``notAfter``**, so a certificate made now for 365 days shows 365 (not
+364) and one with an hour to go shows 1. Past ``notAfter`` the count goes negative the same way (an hour after expiry
+is -1); exactly at ``notAfter`` it is 0. So ``days_left >= 1`` means still valid and ``days_left <= 0`` means
+expired, with no gap and no overlap (``is_expired``), agreeing with ``expiry_state``'s to-the-second ``EXPIRED``.
+"""
 
 from __future__ import annotations
 
@@ -18,12 +24,21 @@ class ExpiryState(StrEnum):
     EXPIRED = "expired"  # the end date has passed (to the second)
 
 
+_DAY = 86_400
+
+
 def whole_days_left(not_after: dt.datetime, now: dt.datetime | None = None) -> int:
-    """Whole days until ``not_after`` (floor), negative once passed."""
+    """Started days until ``not_after``: ceil while valid, floor once passed (negative); naive times are UTC."""
     if not_after.tzinfo is None:
         not_after = not_after.replace(tzinfo=dt.UTC)
     moment = now or dt.datetime.now(dt.UTC)
-    return math.floor((not_after - moment).total_seconds() / 86400)
+    seconds = (not_after - moment).total_seconds()
+    return math.ceil(seconds / _DAY) if seconds > 0 else math.floor(seconds / _DAY)
+
+
+def is_expired(days_left: int) -> bool:
+    """True for a count from ``whole_days_left`` that means ``notAfter`` has been reached."""
+    return days_left <= 0
 
 
 def _parse(not_after: str | None) -> dt.datetime | None:

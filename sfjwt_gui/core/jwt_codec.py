@@ -31,6 +31,7 @@ from sfjwt_gui.core.errors import (
 )
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
 from sfjwt_gui.core.key_texts import error
+from sfjwt_gui.core.pasted import posted_to, recognise_access_token
 from sfjwt_gui.core.text_data import KeepPlaceholders, check_language
 
 MIN_KEY_BITS = policy.MIN_RSA_BITS
@@ -70,6 +71,9 @@ def sign(payload: Mapping[str, Any], key: RSAPrivateKey, *, headers: Mapping[str
         raise error(ClaimsError, "sign-not-json", detail=str(exc)) from exc
 
 
+SALESFORCE_ACCESS_TOKEN_TYPE = "sfdc-core-token"  # noqa: S105 - Help "JWT-Based Access Tokens": the header's tty
+
+
 @dataclass(frozen=True)
 class DecodedToken:
     """A JWT split and parsed, nothing trusted; ``repairs`` says what was stripped from the pasted text."""
@@ -80,6 +84,7 @@ class DecodedToken:
     signature: bytes
     signing_input: bytes
     repairs: list[str] = field(default_factory=list)
+    posted_to: str | None = None  # the URL of a pasted curl command / POST line (what "POSTed to" shows)
 
     @property
     def signature_b64(self) -> str:
@@ -92,6 +97,21 @@ class DecodedToken:
             return list(self.repairs)
         table: dict[str, str] = _texts()["repairs"]
         return [table.get(text, text) for text in self.repairs]
+
+    @property
+    def is_salesforce_access_token(self) -> bool:
+        """True for a JWT-based access token Salesforce issued (header ``tty``: ``sfdc-core-token``, as documented)."""
+        return self.header.get("tty") == SALESFORCE_ACCESS_TOKEN_TYPE
+
+    @property
+    def kind(self) -> str:
+        """``salesforce-access-token`` for a JWT-based access token Salesforce issued, else ``jwt``."""
+        return "salesforce-access-token" if self.is_salesforce_access_token else "jwt"
+
+    def kind_note(self, lang: str = "en") -> str | None:
+        """What this token is, when it is not an assertion (``resources/lint/codec.json`` ``kinds``), else None."""
+        note = _texts().get("kinds", {}).get(self.kind)
+        return str(note.get(lang) or note["en"]) if note else None
 
     @property
     def algorithm(self) -> str | None:
@@ -219,6 +239,9 @@ def decode(text: str) -> DecodedToken:
     """
     if not isinstance(text, str):
         raise _token_error("not-text", type=type(text).__name__)
+    opaque = recognise_access_token(text)
+    if opaque is not None:  # not a broken JWT: say what it is (and keep the token itself out of the message)
+        raise _token_error("opaque-access-token", org_id=opaque.org_id, length=str(opaque.length))
     token, repairs = _clean(text)
     if not token:
         raise _token_error("empty")
@@ -241,6 +264,7 @@ def decode(text: str) -> DecodedToken:
         signature=signature,
         signing_input=f"{header_b64}.{payload_b64}".encode("ascii"),
         repairs=repairs,
+        posted_to=posted_to(text),
     )
 
 

@@ -1,5 +1,6 @@
-"""Texts of the keys and vault core in en and ja (``resources/keys/texts.json``): repair notes, inspection and
-key-generation warnings, key-import errors, vault/keyring errors and the keyring status line.
+"""Texts of the keys and vault core in en and ja (``resources/keys/texts.json``, plus the area files in
+``TEXT_FILES``): repair notes, inspection and key-generation warnings, key-import errors, vault/keyring errors, the
+keyring status line, certificate requests and the key file written for other tools.
 
 Core keeps English strings in its existing attributes (CLI JSON, logs) and records a ``Note`` (stable code + params)
 next to each, so a front end can show the same text in Japanese; errors carry ``code``/``params`` and
@@ -23,10 +24,20 @@ from sfjwt_gui.core.text_data import check_language as check_language
 E = TypeVar("E", bound=SfjwtError)
 
 
+# texts.json holds the sections; each further file adds entries to the same sections (one file per area, so
+# the areas grow without touching each other's entries). A code defined twice is a mistake that tests catch.
+TEXT_FILES = ("texts.json", "certificates.json")
+
+
+@cache
 def texts() -> dict[str, Any]:
-    """The parsed ``resources/keys/texts.json`` (read once)."""
-    data: dict[str, Any] = load_json("keys", "texts.json")
-    return data
+    """Every section of the files in ``TEXT_FILES`` merged (read once)."""
+    merged: dict[str, Any] = {}
+    for name in TEXT_FILES:
+        for section, entries in load_json("keys", name).items():
+            if isinstance(entries, dict):
+                merged.setdefault(section, {}).update(entries)
+    return merged
 
 
 @cache
@@ -36,7 +47,11 @@ def _section(name: str) -> dict[str, Any]:
     merged: dict[str, Any] = dict(texts()[name])
     if name in ("terms", "errors"):
         core: dict[str, Any] = load_json("errors", "core.json")[name]
-        merged.update(core)
+        for key, value in core.items():
+            # a term name in both (e.g. "what") holds phrases from both files: merge them, never let one file's
+            # phrases replace the other's
+            both = name == "terms" and isinstance(merged.get(key), dict)
+            merged[key] = {**merged[key], **value} if both else value
     return merged
 
 

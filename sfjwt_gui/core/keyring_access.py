@@ -89,12 +89,15 @@ def backend_path(backend: object) -> str:
 
 
 def friendly_backend_name(backend: object) -> str:
-    """A short human name for a backend ("Secret Service", "macOS Keychain", or its class path)."""
+    """A short human name for a backend ("Secret Service", "macOS Keychain"): never a module path. keyring's
+    'fail' and 'null' backends are "none"; any other backend is its class name (e.g. a third-party keyring)."""
     path = backend_path(backend)
     for prefix, name in _FRIENDLY_NAMES:
         if path.startswith(prefix):
             return name
-    return path
+    if path.startswith(("keyring.backends.fail.", "keyring.backends.null.")):
+        return "none"
+    return type(backend).__qualname__
 
 
 def _is_plaintext_store(backend: object) -> bool:

@@ -44,12 +44,15 @@ def lint(
     now: float | None = None,
     lang: str = "en",
     clock_uncertainty: float = 0.0,
+    gov_cloud: bool = False,
 ) -> list[Finding]:
     """Findings for ``token``, errors first. ``endpoint`` is a login host or token URL; ``clock_offset`` is
     Salesforce's clock minus this computer's, in seconds, and ``clock_uncertainty`` how far (±) that offset may be
     off: an offset estimated from a response's whole-second ``Date`` header (``ExchangeResult.clock_uncertainty``)
     is only good to about a second, and the time rules (``exp-in-past``, ``nbf-in-future``, ``iat-in-future``)
-    widen their tolerance by it so that noise is not reported. Raises only ``SfjwtError`` subclasses."""
+    widen their tolerance by it so that noise is not reported. ``gov_cloud``: the org is on Government Cloud, where
+    the POST goes to My Domain while ``aud`` stays login/test (rule ``aud-gov-cloud``). Raises only ``SfjwtError``
+    subclasses."""
     check_language(lang)
     decoded = token if isinstance(token, DecodedToken) else decode(token)
     if private_key is not None and not isinstance(private_key, RSAPrivateKey):
@@ -73,6 +76,7 @@ def lint(
         now=time.time() if now is None else float(now),
         lang=lang,
         clock_uncertainty=float(clock_uncertainty),
+        gov_cloud=bool(gov_cloud),
     )
     findings = [render(hit, lang) for check in CHECKS for hit in check(ctx)]
     findings.sort(key=lambda finding: _ORDER[finding.severity])

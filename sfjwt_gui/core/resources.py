@@ -18,7 +18,7 @@ def resources_dir() -> Path:
     # English only: the translated texts live in the folder that is missing
     raise InstallError(
         f"This installation of sfjwt-gui is incomplete: its resources folder was not found next to {here}.",
-        fix="Reinstall sfjwt-gui (download the bundle again, or `pipx reinstall sfjwt-gui`).",
+        fix='Reinstall sfjwt-gui (download the bundle again, or "pipx reinstall sfjwt-gui").',
         code="install-resources-missing",
         params={"place": str(here)},
     )

@@ -3,6 +3,12 @@
 Every snippet carries the user's own values (token URL, consumer key, username, aud, lifetime), quoted for its
 language. Only the curl snippet embeds the signed assertion (it is what the user asked to copy, and it expires within
 minutes); the others sign their own JWT from the key file or the certificate name and never contain a private key.
+
+A snippet names only a key file that exists: ``key_file`` is used when it is an unencrypted PEM key file on disk
+(``core.key_file.write_key_for_command`` writes one after the user confirms); until then the Python and ``sf``
+snippets say plainly which file they need (``key_file.needed_text``) and hold an obvious placeholder. The Apex snippet
+follows the Apex reference: ``exp`` from ``Auth.JWT.setValidityLength``, the documented
+``Auth.JWTBearerTokenExchange``, and the seed article's explicit ``HttpRequest`` as the alternative.
 """
 
 from __future__ import annotations
@@ -15,7 +21,15 @@ from urllib.parse import urlsplit
 
 from sfjwt_gui.core import policy
 
-__all__ = ["GRANT_TYPE", "SnippetInput", "SnippetKind", "render", "render_all"]
+__all__ = [
+    "GRANT_TYPE",
+    "KEY_FILE_PLACEHOLDER",
+    "SnippetInput",
+    "SnippetKind",
+    "render",
+    "render_all",
+    "usable_key_file",
+]
 
 GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 _TOKEN_PATH = "/services/oauth2/token"  # noqa: S105 (a URL path, not a secret)
@@ -40,7 +54,7 @@ class SnippetInput:
     audience: str
     lifetime: int = policy.DEFAULT_LIFETIME_SECONDS
     assertion: str | None = None
-    key_file: str = "server.key"
+    key_file: str | None = None  # an unencrypted PEM key file; named only when it exists
     certificate_name: str = "My_Cert"
     named_credential: str = "my_named_credential"
     ca_file: str | None = None
@@ -61,6 +75,26 @@ class SnippetInput:
         return url if url.endswith(_TOKEN_PATH) else self.login_url + _TOKEN_PATH
 
 
+KEY_FILE_PLACEHOLDER = "UNENCRYPTED-KEY-FILE.pem"
+
+
+def usable_key_file(v: SnippetInput) -> str | None:
+    """``v.key_file`` when it is an unencrypted PEM key file that exists (what the snippets may name), else None."""
+    from sfjwt_gui.core.key_file import is_unencrypted_pem_key
+
+    return v.key_file if v.key_file and is_unencrypted_pem_key(v.key_file) else None
+
+
+def _needs_key_file(prefix: str, lang: str) -> str:
+    """The "which file it needs" comment, wrapped at about 110 columns, each line starting with ``prefix``."""
+    import textwrap
+
+    from sfjwt_gui.core.key_file import needed_text
+
+    width = 110 if lang == "en" else 60  # Japanese characters are twice as wide
+    return "".join(f"{prefix} {line}\n" for line in textwrap.wrap(needed_text(lang), width))
+
+
 def _apex_string(value: str) -> str:
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'"
 
@@ -69,8 +103,9 @@ def _python_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def curl(v: SnippetInput) -> str:
+def curl(v: SnippetInput, lang: str = "en") -> str:
     """A curl command posting the signed assertion, form-encoded (the assertion is valid for minutes only)."""
+    del lang  # no comment to translate
     assertion = v.assertion or "PASTE_THE_SIGNED_JWT_HERE"
     lines = [
         f"curl --silent --show-error {shlex.quote(v.full_token_url)} \\",
@@ -84,12 +119,14 @@ def curl(v: SnippetInput) -> str:
     return "\n".join(lines) + "\n"
 
 
-def python_httpx(v: SnippetInput) -> str:
+def python_httpx(v: SnippetInput, lang: str = "en") -> str:
     """A Python script that signs the same claims with PyJWT and posts them with httpx."""
     verify = _python_string(v.ca_file) if v.ca_file else "True"
+    key_file = usable_key_file(v)
+    needs = "" if key_file else _needs_key_file("#", lang)
     return f"""\
 # pip install httpx pyjwt cryptography
-import time
+{needs}import time
 from pathlib import Path
 
 import httpx
@@ -99,7 +136,7 @@ TOKEN_URL = {_python_string(v.full_token_url)}
 CONSUMER_KEY = {_python_string(v.consumer_key)}
 USERNAME = {_python_string(v.username)}
 AUDIENCE = {_python_string(v.audience)}
-PRIVATE_KEY = Path({_python_string(v.key_file)}).read_text()  # keep this file out of version control
+PRIVATE_KEY = Path({_python_string(key_file or KEY_FILE_PLACEHOLDER)}).read_text()  # keep it out of version control
 
 now = int(time.time())  # seconds since the epoch, UTC
 claims = {{"iss": CONSUMER_KEY, "sub": USERNAME, "aud": AUDIENCE, "exp": now + {int(v.lifetime)}}}
@@ -119,29 +156,44 @@ access_token = body["access_token"]  # a secret: do not print or log it
 """
 
 
-def apex(v: SnippetInput) -> str:
-    """Apex following the seed article: Auth.JWT + Auth.JWS with a certificate from Certificate and Key Management."""
+def apex(v: SnippetInput, lang: str = "en") -> str:
+    """Apex per the Apex reference: Auth.JWT (exp from setValidityLength) + Auth.JWS with a certificate from
+    Certificate and Key Management, then Auth.JWTBearerTokenExchange, or the seed article's explicit HttpRequest."""
+    del lang  # Apex comments stay English, as in the Apex reference the names come from
     return f"""\
-// Named credential {v.named_credential!s} -> {v.login_url}
-// Certificate {v.certificate_name!s}: import the key as a JKS keystore in Setup > Certificate and Key Management.
+// {v.certificate_name!s}: the certificate's unique name in Setup > Certificate and Key Management (import the key there
+//   as a JKS keystore: sfjwt keys export NAME --format jks).
+// Apex callouts need the token endpoint in Setup > Remote Site Settings (or the named credential below).
 public class JWTBearerFlowExample {{
     private static final String CONSUMER_KEY = {_apex_string(v.consumer_key)};
     private static final String USERNAME = {_apex_string(v.username)};
     private static final String AUDIENCE = {_apex_string(v.audience)};
+    private static final String TOKEN_ENDPOINT = {_apex_string(v.full_token_url)};
+    private static final String CERTIFICATE_NAME = {_apex_string(v.certificate_name)};
 
-    public static String getAccessToken() {{
+    // exp comes from setValidityLength(seconds). The Apex reference says additional claims cannot include standard
+    // claims, so the seed article's setAdditionalClaims with 'exp' is documented as not allowed (what it does at
+    // run time is unconfirmed): do not set exp that way.
+    private static Auth.JWS signedAssertion() {{
         Auth.JWT jwt = new Auth.JWT();
         jwt.setIss(CONSUMER_KEY);
         jwt.setSub(USERNAME);
         jwt.setAud(AUDIENCE);
-        Long rightNow = Datetime.now().getTime() / 1000;  // seconds, UTC
-        Map<String, Object> claims = new Map<String, Object>();
-        claims.put('exp', rightNow + {int(v.lifetime)});
-        jwt.setAdditionalClaims(claims);
+        jwt.setValidityLength({int(v.lifetime)});  // seconds: exp = now + {int(v.lifetime)}
+        return new Auth.JWS(jwt, CERTIFICATE_NAME);
+    }}
 
-        Auth.JWS jws = new Auth.JWS(jwt, {_apex_string(v.certificate_name)});
-        String token = jws.getCompactSerialization();
+    // The documented way: Auth.JWTBearerTokenExchange posts the assertion and reads the answer. A refusal throws
+    // Auth.JWTBearerTokenExchange.JWTBearerTokenExchangeException ("Error 400: {{json}}").
+    public static String getAccessToken() {{
+        Auth.JWTBearerTokenExchange bearer = new Auth.JWTBearerTokenExchange(TOKEN_ENDPOINT, signedAssertion());
+        return bearer.getAccessToken();
+    }}
 
+    // The seed article's way: the same request as an explicit HttpRequest, through named credential
+    // {v.named_credential!s} -> {v.login_url}
+    public static String getAccessTokenWithHttpRequest() {{
+        String token = signedAssertion().getCompactSerialization();
         HttpRequest req = new HttpRequest();
         req.setEndpoint('callout:' + {_apex_string(v.named_credential)} + '/services/oauth2/token');
         req.setMethod('POST');
@@ -160,17 +212,18 @@ public class JWTBearerFlowExample {{
 """
 
 
-def sf_cli(v: SnippetInput) -> str:
+def sf_cli(v: SnippetInput, lang: str = "en") -> str:
     """``sf org login jwt`` with the same values; sets SF_AUDIENCE_URL when aud is not the login URL."""
     prefix = ""
     if v.audience and v.audience.rstrip("/") != v.login_url.rstrip("/"):
         prefix = f"SF_AUDIENCE_URL={shlex.quote(v.audience)} "
     if v.ca_file:
         prefix = f"NODE_EXTRA_CA_CERTS={shlex.quote(v.ca_file)} " + prefix
+    key_file = usable_key_file(v)
     return (
-        f"{prefix}sf org login jwt \\\n"
+        ("" if key_file else _needs_key_file("#", lang)) + f"{prefix}sf org login jwt \\\n"
         f"  --username {shlex.quote(v.username)} \\\n"
-        f"  --jwt-key-file {shlex.quote(v.key_file)} \\\n"
+        f"  --jwt-key-file {shlex.quote(key_file or KEY_FILE_PLACEHOLDER)} \\\n"
         f"  --client-id {shlex.quote(v.consumer_key)} \\\n"
         f"  --instance-url {shlex.quote(v.login_url)}\n"
     )
@@ -184,11 +237,11 @@ _RENDERERS = {
 }
 
 
-def render(kind: SnippetKind | str, values: SnippetInput) -> str:
-    """The snippet of one kind."""
-    return _RENDERERS[SnippetKind(kind)](values)
+def render(kind: SnippetKind | str, values: SnippetInput, lang: str = "en") -> str:
+    """The snippet of one kind; ``lang`` is the language of its "which file it needs" comment."""
+    return _RENDERERS[SnippetKind(kind)](values, lang)
 
 
-def render_all(values: SnippetInput) -> dict[SnippetKind, str]:
+def render_all(values: SnippetInput, lang: str = "en") -> dict[SnippetKind, str]:
     """Every snippet kind."""
-    return {kind: fn(values) for kind, fn in _RENDERERS.items()}
+    return {kind: fn(values, lang) for kind, fn in _RENDERERS.items()}

@@ -1,9 +1,28 @@
-"""A readable, secret-free record of every HTTP attempt of an exchange: request, response, timings, clock."""
+"""A readable, secret-free record of every HTTP attempt of an exchange: request, response, timings, clock.
+
+Bodies are kept exactly as received (secrets masked) in ``response_body``/``request_body``; ``pretty_body`` and
+``to_text(pretty=True)`` show JSON bodies indented for reading, and the raw text stays one attribute away.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+MAX_PRETTY_CHARS = 1_000_000  # larger bodies are shown as received (indenting them would not help anyone read)
+
+
+def pretty_body(body: str) -> str:
+    """``body`` indented when it is a JSON object or array (keys in their order, non-ASCII kept), else unchanged."""
+    stripped = body.strip()
+    if not stripped or stripped[0] not in "{[" or len(stripped) > MAX_PRETTY_CHARS:
+        return body
+    try:
+        value = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return body
+    return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 @dataclass
@@ -43,8 +62,13 @@ class Attempt:
         data["response_headers"] = [list(h) for h in self.response_headers]
         return data
 
-    def to_text(self) -> str:
-        """The attempt as a curl -v like block."""
+    @property
+    def pretty_response_body(self) -> str:
+        """The response body, JSON indented (``response_body`` is the raw text)."""
+        return pretty_body(self.response_body)
+
+    def to_text(self, *, pretty: bool = False) -> str:
+        """The attempt as a curl -v like block; ``pretty`` indents a JSON response body."""
         lines = [f"> {self.request_line}" + (f" {self.http_version}" if self.http_version else "")]
         lines += [f"> {k}: {v}" for k, v in self.request_headers]
         if self.request_body:
@@ -54,8 +78,9 @@ class Attempt:
         if self.status is not None:
             lines.append(f"< {self.http_version or 'HTTP'} {self.status} {self.reason or ''}".rstrip())
             lines += [f"< {k}: {v}" for k, v in self.response_headers]
-            if self.response_body:
-                lines += ["<", *(f"< {line}" for line in self.response_body.splitlines())]
+            body = self.pretty_response_body if pretty else self.response_body
+            if body:
+                lines += ["<", *(f"< {line}" for line in body.splitlines())]
         if self.timings_ms:
             lines.append("  timings: " + ", ".join(f"{k} {v:.1f} ms" for k, v in self.timings_ms.items()))
         return "\n".join(lines)
@@ -94,9 +119,9 @@ class Transcript:
             "read_timeout": self.read_timeout,
         }
 
-    def to_text(self) -> str:
-        """Every attempt plus notes, for a log pane or a terminal."""
-        blocks = [f"--- attempt {a.number} ---\n{a.to_text()}" for a in self.attempts]
+    def to_text(self, *, pretty: bool = False) -> str:
+        """Every attempt plus notes, for a log pane or a terminal; ``pretty`` indents JSON response bodies."""
+        blocks = [f"--- attempt {a.number} ---\n{a.to_text(pretty=pretty)}" for a in self.attempts]
         if self.notes:
             blocks.append("\n".join(f"* {n}" for n in self.notes))
         if self.server_date:

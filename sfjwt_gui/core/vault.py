@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from sfjwt_gui.core.errors import (
     CertificateError,
+    DuplicateKeyError,
     InputError,
     KeyExistsError,
     KeyNotFoundError,
@@ -113,13 +114,16 @@ def _with_certificate(record: KeyRecord, cert: x509.Certificate | None) -> KeyRe
     from sfjwt_gui.core.fingerprints import sha1_fingerprint, sha256_fingerprint
 
     if cert is None:
-        return replace(record, certificate_pem=None, sha1_fingerprint=None, sha256_fingerprint=None, not_after=None)
+        return replace(
+            record, certificate_pem=None, sha1_fingerprint=None, sha256_fingerprint=None, not_after=None, subject=None
+        )
     return replace(
         record,
         certificate_pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"),
         sha1_fingerprint=sha1_fingerprint(cert),
         sha256_fingerprint=sha256_fingerprint(cert),
         not_after=cert.not_valid_after_utc.isoformat(),
+        subject=cert.subject.rfc4514_string(),
     )
 
 
@@ -219,10 +223,26 @@ class Vault:
 
     # ----- changing -----------------------------------------------------------------------------------------------
 
+    def find_duplicate(self, key: RSAPrivateKey, *, besides: str = "") -> KeyRecord | None:
+        """The stored key (other than ``besides``) with the same public key as ``key``, if any (index only)."""
+        wanted = _public_key_sha256(key)
+        for record in self.list():
+            if record.name != besides and record.public_key_sha256 == wanted:
+                return record
+        return None
+
     def save(
-        self, name: str, key: RSAPrivateKey, certificate: x509.Certificate | None = None, *, overwrite: bool = False
+        self,
+        name: str,
+        key: RSAPrivateKey,
+        certificate: x509.Certificate | None = None,
+        *,
+        overwrite: bool = False,
+        allow_duplicate: bool = False,
     ) -> KeyRecord:
-        """Store ``key`` (and its certificate's metadata) under ``name``; KeyExistsError unless ``overwrite``."""
+        """Store ``key`` (and its certificate's metadata) under ``name``; KeyExistsError unless ``overwrite``;
+        DuplicateKeyError (naming the stored entry in ``existing``) when the same public key is already stored under
+        another name, unless ``allow_duplicate``."""
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
@@ -244,6 +264,17 @@ class Vault:
             primary = self._keyring.get(manifest_username(name))
             if not overwrite and self._exists(name, primary):
                 raise error(KeyExistsError, "vault-key-exists", shown=repr(name))
+            duplicate = None if allow_duplicate else self.find_duplicate(key, besides=name)
+            if duplicate is not None:
+                raised = error(
+                    DuplicateKeyError,
+                    "duplicate-key",
+                    existing=repr(duplicate.name),
+                    shown=repr(name),
+                    fingerprint=record.public_key_sha256 or "",
+                )
+                raised.existing = duplicate.name
+                raise raised
             old_text = primary if primary is not None else self._keyring.get(backup_username(name))
             old = self._parse_or_none(name, old_text)
             manifest, new_chunks = self._write_chunks(der)

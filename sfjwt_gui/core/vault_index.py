@@ -47,6 +47,7 @@ class KeyRecord:
     sha256_fingerprint: str | None = None
     not_after: str | None = None  # ISO 8601, UTC
     public_key_sha256: str | None = None  # SHA-256 of the SubjectPublicKeyInfo, colon hex
+    subject: str | None = None  # the certificate's subject, RFC 4514 (records written before it lack it)
 
     def to_json(self) -> dict[str, Any]:
         """The record as a JSON object (stable keys)."""

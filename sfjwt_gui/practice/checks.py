@@ -5,8 +5,10 @@ Order (the first failing check answers; every refusal is HTTP 400 with the exact
  1. method: not POST                          -> invalid_request / must use HTTP POST
  2. scheme: plain HTTP while ``require_https`` -> invalid_request / HTTPS required
     (off by default: plain HTTP is allowed on loopback so people can practise without certificates)
- 3. content type not form-encoded, or ``grant_type`` not the JWT bearer URN
+ 3. a body that is not form-encoded, or ``grant_type`` not the JWT bearer URN
                                               -> unsupported_grant_type / grant type not supported
+    (the parameters may also come in the query string of the POST, as public JWT examples send them with an
+    empty body; a form body's value wins over the query string's)
  4. assertion missing or not a parseable JWS (three base64url parts, JSON header and payload object)
                                               -> invalid_grant / invalid assertion            [missing: UNCONFIRMED]
  5. org locked                                -> inactive_org / organization is locked, closed, or suspended
@@ -24,8 +26,12 @@ Order (the first failing check answers; every refusal is HTTP 400 with the exact
     ``exp`` not after the server's clock      -> invalid_grant / expired authorization code
     (milliseconds, strings and long lifetimes are accepted, as real Salesforce does)
 10. user: ``sub`` unknown                     -> invalid_grant / user hasn't approved this consumer [UNCONFIRMED]
+    (the user is ``prn`` when present, else ``sub``: Salesforce KB 000204593 says prn wins when both are there)
     user inactive                             -> inactive_user / user is inactive
-11. approval: admin-approved policy without the user's profile or permission set
+11. a connected app not installed in the org (since September 2025) and a user without "Approve Uninstalled
+    Connected Apps" or "Use Any API Client"  -> invalid_client / app must be installed into org    [HTTP status and
+    the JWT flow's answer: reported, KB 005132365 documents the block]
+    approval: admin-approved policy without the user's profile or permission set
                                               -> invalid_app_access / user is not admin approved to access this app
     self-authorize policy without a prior approval that included refresh_token
                                               -> invalid_grant / user hasn't approved this consumer
@@ -111,6 +117,8 @@ EXPIRED = Refusal("invalid_grant", "expired authorization code")
 UNKNOWN_USER = Refusal("invalid_grant", "user hasn't approved this consumer", confirmed=False)
 INACTIVE_USER = Refusal("inactive_user", "user is inactive")
 NOT_ADMIN_APPROVED = Refusal("invalid_app_access", "user is not admin approved to access this app")
+APP_NOT_INSTALLED = Refusal("invalid_client", "app must be installed into org", confirmed=False)
+UNINSTALLED_APP_PERMISSIONS = frozenset({"ApproveUninstalledConnectedApps", "UseAnyApiClient"})
 NOT_APPROVED = Refusal("invalid_grant", "user hasn't approved this consumer")
 INVALID_SCOPE = Refusal("invalid_scope", "requested scope is invalid, unknown, or malformed")
 IP_RESTRICTED = Refusal("invalid_grant", "IP restricted or invalid login hours")
@@ -129,6 +137,8 @@ class TokenRequest:
     now: float  # the server's clock (with its offset), seconds since the epoch
     extra_audiences: tuple[str, ...] = ()  # the server's own base URL(s) count as a My Domain host
     require_https: bool = False
+    query: str = ""  # the query string of the request URL
+    site: str | None = None  # the Experience Cloud site URL whose token endpoint was called
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,7 @@ class Grant:
     app: App
     user: User
     scopes: tuple[str, ...]
+    site: str | None = None  # the Experience Cloud site the token was asked through
 
 
 @dataclass(frozen=True)
@@ -267,19 +278,36 @@ def _media_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
+def request_parameters(request: TokenRequest) -> dict[str, list[str]] | None:
+    """The token request's parameters: the query string's, overridden by a form body's; None for any other body."""
+    try:
+        query = parse_qs(request.query, keep_blank_values=True)
+        if not request.body:
+            return query
+        if _media_type(request.content_type) != FORM_CONTENT_TYPE:
+            return None
+        return query | parse_qs(request.body.decode("utf-8"), keep_blank_values=True)
+    except UnicodeDecodeError:
+        return None
+
+
+def login_name(claims: dict[str, Any]) -> str | None:
+    """Who logs in: ``prn`` when it is there (the legacy claim wins, KB 000204593), else ``sub``."""
+    for name in ("prn", "sub"):
+        value = claims.get(name)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
 def check_token_request(request: TokenRequest, org: Org) -> Outcome:
     """Run checks 1–13 (see the module docstring) and return the first refusal or the grant."""
     if request.method != "POST":
         return Outcome(Step.METHOD, MUST_POST)
     if request.require_https and not request.tls:
         return Outcome(Step.SCHEME, HTTPS_REQUIRED)
-    if _media_type(request.content_type) != FORM_CONTENT_TYPE:
-        return Outcome(Step.GRANT, UNSUPPORTED_GRANT)
-    try:
-        form = parse_qs(request.body.decode("utf-8"), keep_blank_values=True)
-    except UnicodeDecodeError:
-        return Outcome(Step.GRANT, UNSUPPORTED_GRANT)
-    if form.get("grant_type", [""])[0] != JWT_BEARER_GRANT:
+    form = request_parameters(request)
+    if form is None or form.get("grant_type", [""])[0] != JWT_BEARER_GRANT:
         return Outcome(Step.GRANT, UNSUPPORTED_GRANT)
 
     raw = form.get("assertion", [""])[0]
@@ -318,13 +346,15 @@ def check_token_request(request: TokenRequest, org: Org) -> Outcome:
     if exp <= request.now:
         return Outcome(Step.EXPIRY, EXPIRED)
 
-    sub = claims.get("sub")
-    user = org.find_user(sub) if isinstance(sub, str) else None
+    sub = login_name(claims)
+    user = org.find_user(sub) if sub is not None else None
     if user is None:
         return Outcome(Step.USER, UNKNOWN_USER)
     if not user.active:
         return Outcome(Step.USER, INACTIVE_USER)
 
+    if not is_eca and not app.installed and not UNINSTALLED_APP_PERMISSIONS & set(user.permissions):
+        return Outcome(Step.APPROVAL, APP_NOT_INSTALLED)
     scopes = approved_scopes(app, user)
     if isinstance(scopes, Refusal):
         return Outcome(Step.APPROVAL, scopes)
@@ -339,7 +369,7 @@ def check_token_request(request: TokenRequest, org: Org) -> Outcome:
     if app.ip_relaxation is IpRelaxation.ENFORCE and not ip_allowed(request.client_ip, user.login_ip_ranges):
         return Outcome(Step.IP, IP_RESTRICTED)
 
-    return Outcome(None, grant=Grant(app=app, user=user, scopes=scopes))
+    return Outcome(None, grant=Grant(app=app, user=user, scopes=scopes, site=request.site))
 
 
 def rate_limit_refusal(logins_so_far: int, limit: int | None) -> Refusal | None:

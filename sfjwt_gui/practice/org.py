@@ -18,7 +18,8 @@ Every field, with its default when left out::
           "consumer_secret": "...",        only used to sign the success response's "signature"
           "certificate_pem": null,         the uploaded certificate; null = the one the server is started with
           "jwt_enabled": true,             "Use digital signatures" / "Enable JWT Bearer Flow"
-          "installed": true,               external client apps only: installed in this org
+          "installed": true,               installed in this org (connected apps: Connected Apps OAuth Usage → Install)
+          "jwt_access_tokens": false,      "Issue JSON Web Token (JWT)-based access tokens": the token is a JWT
           "permitted_users": "admin_approved",   "admin_approved" (pre-authorized) or "all_users" (self-authorize)
           "profiles": ["System Administrator"],  pre-authorized profiles (admin_approved only)
           "permission_sets": [],                 pre-authorized permission sets (admin_approved only)
@@ -33,6 +34,7 @@ Every field, with its default when left out::
           "active": true,
           "profile": "System Administrator",
           "permission_sets": [],
+          "permissions": [],                         "ApproveUninstalledConnectedApps", "UseAnyApiClient"
           "approvals": [                              prior approvals (self-authorize policy)
             {"consumer_key": "3MVG9...", "scopes": ["api", "refresh_token"]}
           ],
@@ -125,6 +127,7 @@ class App:
     permission_sets: tuple[str, ...] = ()
     scopes: tuple[str, ...] = ("api", "refresh_token", "offline_access")
     ip_relaxation: IpRelaxation = IpRelaxation.RELAX
+    jwt_access_tokens: bool = False  # "Issue JSON Web Token (JWT)-based access tokens for named users"
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ class User:
     active: bool = True
     profile: str = "System Administrator"
     permission_sets: tuple[str, ...] = ()
+    permissions: tuple[str, ...] = ()  # user permissions: ApproveUninstalledConnectedApps, UseAnyApiClient
     approvals: tuple[Approval, ...] = ()
     login_ip_ranges: tuple[str, ...] = ()
     email: str = ""
@@ -175,6 +179,20 @@ class Org:
     def audiences(self) -> tuple[str, ...]:
         """Every aud value the org accepts (the server adds its own base URL)."""
         return (self.generic_login_url, self.my_domain_url, *self.site_urls)
+
+    def site_for_path(self, path: str) -> str | None:
+        """The Experience Cloud site whose token endpoint ``path`` is (``/customers/services/oauth2/token``)."""
+        from urllib.parse import urlsplit
+
+        prefix = path.rstrip("/").removesuffix("/services/oauth2/token")
+        if not prefix or prefix == path.rstrip("/"):
+            return None
+        return next((url for url in self.site_urls if urlsplit(url).path.rstrip("/") == prefix), None)
+
+    @property
+    def community_id(self) -> str:
+        """The id Salesforce sends as sfdc_community_id for this org's site (0DB…, made up from the org id)."""
+        return "0DB" + self.org_id[3:15]
 
     def find_app(self, consumer_key: str) -> App | None:
         """The app whose consumer key is exactly ``consumer_key``."""
@@ -341,6 +359,7 @@ def _app(data: dict[str, Any], where: str) -> App:
         permission_sets=_strings(data, "permission_sets", where, ()),
         scopes=_strings(data, "scopes", where, ("api", "refresh_token", "offline_access")),
         ip_relaxation=_enum(IpRelaxation, data.get("ip_relaxation", "relax"), f"{where}.ip_relaxation"),
+        jwt_access_tokens=_bool(data, "jwt_access_tokens", where, False),
     )
 
 
@@ -360,6 +379,7 @@ def _user(data: dict[str, Any], where: str, index: int) -> User:
         active=_bool(data, "active", where, True),
         profile=_str(data, "profile", where, "System Administrator"),
         permission_sets=_strings(data, "permission_sets", where, ()),
+        permissions=_strings(data, "permissions", where, ()),
         approvals=approvals,
         login_ip_ranges=ranges,
         email=_str(data, "email", where, username),

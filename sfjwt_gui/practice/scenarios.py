@@ -91,6 +91,14 @@ def _eca_not_installed(org: Org, _other: Callable[[], str]) -> Org:
     return _first_app(org, type=AppType.EXTERNAL_CLIENT_APP, installed=False)
 
 
+def _connected_app_not_installed(org: Org, _other: Callable[[], str]) -> Org:
+    return _first_app(org, installed=False)
+
+
+def _jwt_access_tokens(org: Org, _other: Callable[[], str]) -> Org:
+    return _first_app(org, type=AppType.EXTERNAL_CLIENT_APP, jwt_access_tokens=True)
+
+
 def _inactive_user(org: Org, _other: Callable[[], str]) -> Org:
     return _first_user(org, active=False)
 
@@ -108,6 +116,8 @@ _DEFINITIONS: tuple[tuple[str, Configure | None, dict[str, Any], int, checks.Ref
     ("expired-assertion", None, {"clock_offset": 3600.0}, 400, checks.EXPIRED),
     ("unknown-client", _unknown_client, {}, 400, checks.CLIENT_INVALID),
     ("eca-not-installed", _eca_not_installed, {}, 400, checks.APP_NOT_FOUND),
+    ("connected-app-not-installed", _connected_app_not_installed, {}, 400, checks.APP_NOT_INSTALLED),
+    ("jwt-access-token", _jwt_access_tokens, {}, 200, None),
     ("inactive-user", _inactive_user, {}, 400, checks.INACTIVE_USER),
     ("ip-restricted", _ip_restricted, {}, 400, checks.IP_RESTRICTED),
     ("rate-limited", None, {"rate_limit_after": 0}, 400, checks.RATE_LIMITED),

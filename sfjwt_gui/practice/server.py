@@ -10,10 +10,15 @@
 
 Endpoints:
 
-- ``POST /services/oauth2/token``: the checks of ``practice.checks`` in order; refusals are HTTP 400 with the exact
-  Salesforce body, ``Content-Type: application/json`` and ``Cache-Control: no-store``. Success returns access_token,
-  scope, instance_url, id, token_type, issued_at and signature (never a refresh token). ``instance_url`` and ``id``
-  point at this server (a real org points at its My Domain) so clients can call them.
+- ``POST /services/oauth2/token`` (parameters in a form body or the query string): the checks of ``practice.checks``
+  in order; refusals are HTTP 400 with the exact Salesforce body and the headers a raw Salesforce 400 shows
+  (``Content-Type: application/json;charset=UTF-8``, ``Cache-Control: no-cache,must-revalidate,max-age=0,no-store,
+  private``). Success returns the five fields the JWT flow documents (access_token, scope, instance_url, id,
+  token_type; never a refresh token) plus two practice-org extras, issued_at and signature, whose presence on real
+  JWT responses is unconfirmed. ``instance_url`` and ``id`` point at this server (a real org points at its My
+  Domain) so clients can call them. An Experience Cloud site's token endpoint (``/customers/services/oauth2/token``
+  for a site URL ``https://acme.my.site.com/customers`` in ``site_urls``) answers too, adding ``sfdc_community_url``
+  and ``sfdc_community_id``.
 - ``GET /id/<orgId>/<userId>`` and ``GET /services/data/`` (and ``/services/data/vNN.0/``) with
   ``Authorization: Bearer <token>``; a bad token gives HTTP 401 and ``INVALID_SESSION_ID``.
 - ``GET /services/data/vNN.0/query`` and ``POST /services/Soap/m/NN.0``: the org inspector's reads (exactly its
@@ -80,6 +85,8 @@ SERVER_ERROR_PAGE = (
 )
 JSON_TYPE = "application/json"
 API_JSON_TYPE = "application/json;charset=UTF-8"
+# the token endpoint's headers as a raw Salesforce 400 shows them (salesforce.stackexchange.com q. 207685)
+TOKEN_HEADERS = {"Cache-Control": "no-cache,must-revalidate,max-age=0,no-store,private", "Pragma": "no-cache"}
 HTML_TYPE = "text/html;charset=UTF-8"
 _TOKEN_TRANSLATION = str.maketrans("+/", "._")
 _QUERY_PATH = re.compile(r"/services/data/v\d{2,3}\.0/query/?")
@@ -181,6 +188,7 @@ class PracticeServer:
         self._log = log
         self._state_lock = threading.RLock()
         self._sessions: dict[str, Session] = {}
+        self._token_key: RSAPrivateKey | None = None  # signs JWT-based access tokens; made on first use
         self._logins = 0
         self._other_cert_pem: str | None = None
         self._scenario = get_scenario(scenario)
@@ -431,10 +439,34 @@ class PracticeServer:
             return refusal.status, refusal.body(), refusal.description
         return 200, self._issue_token(grant, org, request.now), "token issued"
 
+    def _jwt_access_token(self, grant: checks.Grant, org: Org, now: float) -> str:
+        """A JWT-based access token: the header Salesforce documents (tty sfdc-core-token); the claims approximate."""
+        import jwt
+
+        with self._state_lock:
+            if self._token_key is None:
+                self._token_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+            key = self._token_key
+        header = {"kid": "practice", "tty": "sfdc-core-token", "tnk": f"core/practice/{org.org_id}", "ver": "1.0"}
+        payload = {
+            "iss": self.url,
+            "sub": f"uid:{grant.user.id}",
+            "aud": ["https://api.salesforce.com"],
+            "scp": " ".join(grant.scopes),
+            "client_id": grant.app.consumer_key,
+            "iat": int(now),
+            "nbf": int(now),
+            "exp": int(now) + 7200,
+            "jti": secrets.token_hex(16),
+        }
+        return jwt.encode(payload, key, algorithm="RS256", headers=header)
+
     def _issue_token(self, grant: checks.Grant, org: Org, now: float) -> bytes:
         issued_at = int(now * 1000)
         random_part = base64.b64encode(secrets.token_bytes(72)).decode().translate(_TOKEN_TRANSLATION)
         token = f"{org.org_id15}!AQ{random_part}"
+        if grant.app.jwt_access_tokens:
+            token = self._jwt_access_token(grant, org, now)
         identity = f"{self.url}/id/{org.org_id}/{grant.user.id}"
         mac = hmac.new(grant.app.consumer_secret.encode(), f"{identity}{issued_at}".encode(), hashlib.sha256)
         body = {
@@ -443,9 +475,13 @@ class PracticeServer:
             "instance_url": self.url,
             "id": identity,
             "token_type": "Bearer",
-            "issued_at": str(issued_at),
-            "signature": base64.b64encode(mac.digest()).decode(),
+            "issued_at": str(issued_at),  # practice-org extra: documented for other flows, unconfirmed for JWT
+            "signature": base64.b64encode(mac.digest()).decode(),  # likewise
         }
+        if grant.app.jwt_access_tokens:
+            body["token_format"] = "jwt"  # noqa: S105 - a format name, not a secret
+        if grant.site:  # a token asked through an Experience Cloud site's endpoint
+            body |= {"sfdc_community_url": grant.site, "sfdc_community_id": org.community_id}
         session = Session(
             org.org_id, grant.user.id, grant.user.username, grant.app.consumer_key, grant.scopes, issued_at
         )
@@ -643,6 +679,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if path.rstrip("/") == TOKEN_PATH:
             self._token(org, faults, body)
+        elif (site := org.site_for_path(path)) is not None:
+            self._token(org, faults, body, site)
         elif path.startswith("/id/"):
             self._identity(org, faults, path)
         elif _QUERY_PATH.fullmatch(path):
@@ -655,7 +693,7 @@ class _Handler(BaseHTTPRequestHandler):
             practice.log(f"{self.command} {path} -> 404")
             self._send(404, NOT_FOUND_BODY, API_JSON_TYPE, faults)
 
-    def _token(self, org: Org, faults: Faults, body: bytes) -> None:
+    def _token(self, org: Org, faults: Faults, body: bytes, site: str | None = None) -> None:
         practice = self.practice
         request = checks.TokenRequest(
             method=self.command,
@@ -666,11 +704,13 @@ class _Handler(BaseHTTPRequestHandler):
             now=time.time() + float(faults.clock_offset),
             extra_audiences=practice.own_audiences(),
             require_https=bool(faults.require_https),
+            query=urlsplit(self.path).query,
+            site=site,
         )
         status, answer, note = practice.exchange(request, org, faults.rate_limit_after)
         record_login(practice.login_history, org, body, status, note, request.client_ip, request.now, practice.url)
         practice.log(f"{self.command} {TOKEN_PATH} -> {status} {note}")
-        self._send(status, answer, JSON_TYPE, faults, {"Cache-Control": "no-store", "Pragma": "no-cache"})
+        self._send(status, answer, API_JSON_TYPE, faults, TOKEN_HEADERS)
 
     def _session(self) -> Session | None:
         header = self.headers.get("Authorization", "")

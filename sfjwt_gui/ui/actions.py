@@ -109,6 +109,26 @@ ACTIONS: dict[MainAction, ActionSpec] = {
     MainAction.ABOUT: ActionSpec("act_about", QT_TRANSLATE_NOOP("MainWindow", "About sfjwt-gui"), "show_about"),
 }
 
+#: Help → Salesforce documentation (title, URL): also listed in the F1 help box.
+HELP_LINKS: tuple[tuple[str, str], ...] = (
+    (
+        "OAuth 2.0 JWT Bearer Flow for Server-to-Server Integration",
+        "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm&type=5",
+    ),
+    (
+        "Authorize an Org Using the JWT Flow (Salesforce CLI)",
+        "https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_auth_jwt_flow.htm",
+    ),
+    (
+        "Create a Private Key and Self-Signed Digital Certificate",
+        "https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_auth_key_and_cert.htm",
+    ),
+    (
+        "OAuth and Connected Apps: Connected App policies (permitted users)",
+        "https://help.salesforce.com/s/articleView?id=sf.connected_app_manage_oauth.htm&type=5",
+    ),
+)
+
 SEPARATOR = None
 #: Menu contents in order: actions, ``SEPARATOR``, or the name of a dynamic part the window fills itself
 #: ("profiles", "delete_profiles", "steps", "scenarios", "languages", "help_links").
@@ -163,7 +183,6 @@ def create_actions(window: MainWindow) -> None:
     """One QAction per ``ACTIONS`` row, stored as ``window.<object name>``; then the step, language and link ones."""
     from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
-    from sfjwt_gui.ui.dialogs.help_dialog import HELP_LINKS
     from sfjwt_gui.ui.i18n import LANGUAGES
     from sfjwt_gui.ui.pages.registry import ENTRIES
 

@@ -124,16 +124,22 @@ def render(
     send.exchange_finished.connect(results.append)
     send.send()
     wait_until(lambda: len(results) == 1, 60)
-    diagnosis, refused, refused_by, refused_flow = state.diagnosis, state.result, state.result_scenario, state.flow
+    refused_by, refused_flow = state.result_scenario, state.flow
     window.set_scenario("healthy")
     wait_until(lambda: failing.scenario.name == "healthy", 10)
     send.send()
     wait_until(lambda: len(results) == 2, 60)
-    granted = state.result
-    state.result_scenario = refused_by
-    state.flow = refused_flow
-    state.result = refused  # the Diagnosis page keeps the instructive refusal (re-explained per language)
-    state.diagnosis = diagnosis
+    granted_flow, granted_by = state.flow, state.result_scenario
+    assert refused_flow is not None
+    assert granted_flow is not None
+
+    def show_answer(flow: Any, scenario: Any, lang: str) -> None:
+        """One answer everywhere: steps, Diagnosis page and status bar (the Send page keeps its success card)."""
+        state.result_scenario = scenario
+        state.flow = flow
+        state.result = flow.exchange
+        state.diagnosis = flow.diagnosis(lang)
+
     send.start_api_check()
     wait_until(lambda: send.api_job is None, 30)
     decode = window.page("decode")
@@ -153,7 +159,10 @@ def render(
         for number, entry in enumerate(ENTRIES, start=1):
             # the Diagnosis picture explains the refusal: the steps and the status bar show the scenario that refused
             refusal = entry.step_id == "diagnosis"
-            state.result = refused if refusal else granted  # the steps derive their states from it
+            if refusal:
+                show_answer(refused_flow, refused_by, lang)
+            else:
+                show_answer(granted_flow, granted_by, lang)
             failing.set_scenario("user-not-approved" if refusal else "healthy")
             window.practice_menu.update_label()
             window.show_step(entry.step_id)

@@ -115,7 +115,10 @@ class Job(Generic[R]):
             log.debug("background job %s failed: %s", self.name, type(exc).__name__)
             self._outcome = (False, exc)
         self._finished.set()
-        _hub[0].finished.emit(self)
+        try:
+            _hub[0].finished.emit(self)
+        except RuntimeError:  # the application is shutting down and took the hub with it: nobody to deliver to
+            log.debug("background job %s finished after shutdown", self.name)
 
     def deliver(self) -> None:
         """GUI thread: hand the outcome to the callback, unless the owner was destroyed meanwhile."""

@@ -90,7 +90,7 @@ def test_inspection_and_lint_agree_at_the_boundary(rsa_key: rsa.RSAPrivateKey, d
     """The inspection (key page, `sfjwt keys`) and the lint (`certificate-expiring`) answer alike at 30 and 31 days."""
     import jwt
 
-    certificate = _certificate(rsa_key, NOW + dt.timedelta(days=days, minutes=1))
+    certificate = _certificate(rsa_key, NOW + dt.timedelta(days=days) - dt.timedelta(minutes=1))  # started days
     inspection = inspect_material(LoadedMaterial(None, certificate), now=NOW)
     assert inspection.days_left == days
     assert any("expires in" in warning for warning in inspection.warnings) is warns

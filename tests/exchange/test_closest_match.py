@@ -18,7 +18,6 @@ UNKNOWN_BODIES = [
     ("invalid_grant", "token expired", "assertion-expired"),
     ("invalid_grant", "user is frozen", "inactive-user"),
     ("invalid_grant", "invalid user credentials", "authentication-failure"),
-    ("invalid_client", "client authentication failed", "client-id-invalid"),  # the code's family
     ("invalid_request", "missing assertion parameter", "grant-type-unsupported"),
     ("unsupported_response_type", "response type not supported", "grant-type-unsupported"),
     ("invalid_grant", "user hasnt aproved this consumer", "user-not-approved"),  # a misspelling of a known one
@@ -42,24 +41,46 @@ def test_assertion_rejected_is_not_guessed_as_expired() -> None:
     assert load_catalogue().closest("invalid_grant", "assertion rejected").id == "invalid-assertion"  # type: ignore[union-attr]
 
 
-def test_invalid_client_credentials_is_labelled_as_closest_match(capsys: pytest.CaptureFixture[str]) -> None:
-    diagnosis = explain_error("invalid_client", "invalid client credentials")
-    assert diagnosis.id == "client-id-invalid"
+def test_invalid_signature_is_labelled_as_closest_match(capsys: pytest.CaptureFixture[str]) -> None:
+    diagnosis = explain_error("invalid_grant", "invalid signature")
+    assert diagnosis.id == "invalid-assertion"
     assert diagnosis.approximate
     note = diagnosis.approximate_note
     assert note is not None
     assert note.startswith("Closest match, not a documented JWT error")
-    assert "invalid_client / invalid client credentials" in note
+    assert "invalid_grant / invalid signature" in note
     assert note in diagnosis.to_text()
-    ja = explain_error("invalid_client", "invalid client credentials", lang="ja")
+    ja = explain_error("invalid_grant", "invalid signature", lang="ja")
     assert ja.approximate_note is not None
     assert "ドキュメントに記載された JWT のエラーではありません" in ja.approximate_note
-    assert (
-        main(["explain", '{"error":"invalid_client","error_description":"invalid client credentials"}', "--json"]) == 0
-    )
+    assert main(["explain", '{"error":"invalid_grant","error_description":"invalid signature"}', "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["approximate"] is True
     assert data["approximate_note"].startswith("Closest match")
+
+
+@pytest.mark.parametrize(
+    ("error", "description", "entry", "flow"),
+    [
+        ("invalid_client", "invalid client credentials", "other-flow-client-secret", "client secret"),
+        ("invalid_client", "client authentication failed", "other-flow-client-secret", "client secret"),
+        ("invalid_grant", "no valid scopes defined", "other-flow-client-credentials", "client credentials flow"),
+        ("invalid_grant", "no client credentials user enabled", "other-flow-client-credentials", "client credentials"),
+        ("invalid_grant", "authentication failure", "authentication-failure", "username-password flow"),
+    ],
+)
+def test_other_flows_errors_name_their_flow(error: str, description: str, entry: str, flow: str) -> None:
+    """Issue 12: not a JWT error at all: explain names the flow the error belongs to and why JWT would not say it."""
+    diagnosis = explain_error(error, description)
+    assert diagnosis.id == entry
+    assert not diagnosis.approximate
+    assert diagnosis.flow_note is not None
+    assert diagnosis.flow_note.startswith("Not a JWT bearer error")
+    assert flow in diagnosis.flow_note
+    assert diagnosis.flow_note in diagnosis.to_text()
+    ja = explain_error(error, description, lang="ja")
+    assert ja.flow_note is not None
+    assert ja.flow_note.startswith("JWT ベアラーフローのエラーではありません")
 
 
 @pytest.mark.parametrize(

@@ -137,7 +137,8 @@ def test_decode_json_shape(capsys: Any, good_token: str) -> None:
     code, out, _ = run(capsys, "decode", good_token, "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"header", "payload", "signature", "times", "repairs"}
+    assert set(data) == {"header", "payload", "signature", "times", "repairs", "posted_to", "kind"}
+    assert data["kind"] == "jwt"  # a Salesforce JWT-based access token says "salesforce-access-token"
     assert data["signature"] == good_token.rsplit(".", 1)[1]
     assert set(data["times"]["exp"]) >= {"epoch", "utc", "relative"}
     assert data["times"]["exp"]["relative"].startswith("expires in")

@@ -22,6 +22,7 @@ sub-looks-like-email-not-username aud-missing aud-not-https aud-unknown-host aud
 aud-trailing-path aud-endpoint-mismatch exp-missing exp-in-past exp-milliseconds exp-string exp-beyond-3-minutes
 exp-too-short nbf-in-future iat-in-future prn-instead-of-sub key-too-small signature-invalid key-certificate-mismatch
 certificate-expired certificate-expiring""".split()  # noqa: SIM905 - pasted from the issue
+ISSUE_RULE_IDS.append("aud-gov-cloud")  # issue 12: Government Cloud's split of POST host and aud
 
 CONSUMER_KEY = "3MVG9A2kN3Bn17hueOTBLV6amupuqyVHycNQ43Q4pIHuDhYcP0gUA0zxwtLPCcnDlOKy0gopxQ4dA6BcNWLab"
 BASE_PAYLOAD: dict[str, Any] = {
@@ -180,8 +181,10 @@ TRIGGERS = [
     Case("iat-in-future", {"iat": int(NOW) + 60}, severity=W, confirmed=False, quoted=int(NOW) + 60),
     Case("iat-in-future", {"iat": MS}, severity=W, quoted=MS),
     Case("iat-in-future", {"iat": int(NOW)}, options=lambda fx: {"clock_offset": -30.0}, severity=W),
-    Case("prn-instead-of-sub", {"sub": DROP, "prn": "integration@acme.com"}, severity=E, confirmed=False),
+    # Salesforce KB 000204593: prn is accepted, and wins when both are present
+    Case("prn-instead-of-sub", {"sub": DROP, "prn": "integration@acme.com"}, severity=INFO, confirmed=True),
     Case("prn-instead-of-sub", {"prn": "integration@acme.com"}, severity=INFO, quoted="integration@acme.com"),
+    Case("prn-instead-of-sub", {"prn": "other@acme.com"}, severity=W, quoted="other@acme.com"),
     Case("key-too-small", options=lambda fx: {"private_key": fx["small_key"]}, severity=E, confirmed=False),
     Case("key-too-small", options=lambda fx: {"certificate": fx["small_cert"]}, severity=E),
     Case("key-too-small", signer="small_key", severity=E),
@@ -196,7 +199,19 @@ TRIGGERS = [
         severity=E,
         confirmed=True,
     ),
-    Case("certificate-expired", options=lambda fx: {"certificate": fx["expired_cert"]}, severity=W, confirmed=False),
+    # not enforced by Salesforce (a product manager on salesforce.stackexchange.com q. 313488): a confirmed warning
+    Case("certificate-expired", options=lambda fx: {"certificate": fx["expired_cert"]}, severity=W, confirmed=True),
+    Case(
+        "aud-gov-cloud",
+        {"aud": "https://acme.my.salesforce.com"},
+        options=lambda fx: {"gov_cloud": True, "endpoint": "https://acme.my.salesforce.com"},
+        severity=E,
+        confirmed=True,
+        quoted="https://acme.my.salesforce.com",
+    ),
+    Case(
+        "aud-gov-cloud", options=lambda fx: {"gov_cloud": True, "endpoint": "https://login.salesforce.com"}, severity=E
+    ),
     Case("certificate-expiring", options=lambda fx: {"certificate": fx["expiring_cert"]}, severity=W, confirmed=False),
 ]
 
@@ -266,6 +281,12 @@ NEAR_MISSES = [
     Case("signature-invalid", header={"alg": "none"}, signer="", options=lambda fx: {"certificate": fx["rsa_cert"]}),
     Case("key-certificate-mismatch", options=lambda fx: {"private_key": fx["rsa_key"], "certificate": fx["rsa_cert"]}),
     Case("certificate-expired", options=lambda fx: {"certificate": fx["expiring_cert"]}),
+    Case("aud-gov-cloud", options=lambda fx: {"gov_cloud": True, "endpoint": "https://acme.my.salesforce.com"}),
+    Case(
+        "aud-gov-cloud",
+        {"aud": "https://acme.my.salesforce.com"},
+        options=lambda fx: {"endpoint": "https://acme.my.salesforce.com"},
+    ),
     Case("certificate-expiring", options=lambda fx: {"certificate": fx["healthy_cert"]}),
     Case("certificate-expiring", options=lambda fx: {"certificate": fx["expired_cert"]}),
 ]

@@ -31,6 +31,7 @@ BAD_TOKENS: dict[str, tuple[Any, str]] = {
     "not-utf8": (f"{b64url(bytes([0xFF, 0xFE]))}.{PAYLOAD}.sig", "header"),
     "not-json": (f"{HEADER}.{b64url(b'not json')}.sig", "payload"),
     "not-object": (f"{b64url(b'[1, 2]')}.{PAYLOAD}.sig", "header"),
+    "opaque-access-token": ("00D5g00000SfJwT!AQ4AQGhm2wXxE7pRp0zK5nEoTQXqz8yY", "token"),
 }
 
 

@@ -138,9 +138,9 @@ def test_mismatch_is_reported(generated: x509.Certificate) -> None:
     ("moment", "days_left", "warning"),
     [
         (dt.datetime(2027, 5, 22, 12, 0, tzinfo=dt.UTC), 10, "expires in 10 days"),
-        (dt.datetime(2027, 5, 1, 11, 0, tzinfo=dt.UTC), 31, None),
-        (dt.datetime(2027, 5, 2, 11, 0, tzinfo=dt.UTC), 30, "expires in 30 days"),  # policy: reaching 30 warns
-        (dt.datetime(2027, 5, 3, 13, 0, tzinfo=dt.UTC), 28, "expires in 28 days"),
+        (dt.datetime(2027, 5, 2, 11, 0, tzinfo=dt.UTC), 31, None),  # 30 days 1 hour: 31 started days
+        (dt.datetime(2027, 5, 2, 13, 0, tzinfo=dt.UTC), 30, "expires in 30 days"),  # 29 d 23 h; reaching 30 warns
+        (dt.datetime(2027, 5, 3, 13, 0, tzinfo=dt.UTC), 29, "expires in 29 days"),  # 28 days 23 hours
         (dt.datetime(2027, 7, 1, 12, 0, tzinfo=dt.UTC), -30, "expired on 2027-06-01T12:00:00Z"),
         (dt.datetime(2026, 5, 1, 12, 0, tzinfo=dt.UTC), 396, "not valid yet"),
     ],

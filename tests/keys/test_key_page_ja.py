@@ -77,7 +77,7 @@ def test_no_keyring_reason_is_japanese(qtbot: Any, japanese: Any, tmp_path: Path
     assert not page.vault_status.available
     message = page.keyring_status.message
     assert "OS のキーリングを秘密鍵の保管に使えません" in message
-    assert "使えるキーリングのバックエンドがありません" in message
+    assert "このコンピューターにキーリングが見つかりません" in message
     assert "Cannot" not in message
     assert "no keyring backend" not in message
     assert "「再確認」" in page.keyring_status.fix

@@ -98,8 +98,8 @@ def post_token(server: PracticeServer, client: httpx.Client) -> Callable[[str], 
 
 def _assert_refusal(response: httpx.Response, error: str, description: str) -> None:
     assert response.status_code == 400
-    assert response.headers["content-type"] == "application/json"
-    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["content-type"] == "application/json;charset=UTF-8"
+    assert response.headers["cache-control"] == "no-cache,must-revalidate,max-age=0,no-store,private"
     assert "date" in response.headers
     expected = json.dumps({"error": error, "error_description": description}, separators=(",", ":"))
     assert response.content == expected.encode()

@@ -52,7 +52,7 @@ def test_malformed_json(server: PracticeServer, post_token: Post, assertion: Cal
     server.faults.malformed_json = True
     response = post_token(assertion())
     assert response.status_code == 200
-    assert response.headers["content-type"] == "application/json"
+    assert response.headers["content-type"] == "application/json;charset=UTF-8"
     assert response.text.startswith('{"access_token":"00D')
     with pytest.raises(json.JSONDecodeError):
         json.loads(response.text)

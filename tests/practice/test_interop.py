@@ -108,7 +108,7 @@ def test_curl_form_post_with_an_openssl_signed_assertion_gets_a_token(
         openssl_server.token_url,
     )
     assert status == 200, body
-    assert headers["content-type"] == "application/json"
+    assert headers["content-type"] == "application/json;charset=UTF-8"
     token = json.loads(body)
     assert token["token_type"] == "Bearer"
     assert "refresh_token" not in token
@@ -130,8 +130,8 @@ def test_curl_json_post_is_unsupported_grant_type(
         openssl_server.token_url,
     )
     assert status == 400
-    assert headers["content-type"] == "application/json"
-    assert headers["cache-control"] == "no-store"
+    assert headers["content-type"] == "application/json;charset=UTF-8"
+    assert headers["cache-control"] == "no-cache,must-revalidate,max-age=0,no-store,private"
     assert body == b'{"error":"unsupported_grant_type","error_description":"grant type not supported"}'
 
 

@@ -27,11 +27,12 @@ EXPECTED = {
     "inactive-user": ("inactive_user", "user is inactive"),
     "ip-restricted": ("invalid_grant", "IP restricted or invalid login hours"),
     "rate-limited": ("rate_limit_exceeded", "number of logins exceeded"),
+    "connected-app-not-installed": ("invalid_client", "app must be installed into org"),  # issue 12
 }
 
 
 def test_the_issue_lists_every_scenario() -> None:
-    assert set(SCENARIOS) == {"healthy", "maintenance", *EXPECTED}
+    assert set(SCENARIOS) == {"healthy", "maintenance", "jwt-access-token", *EXPECTED}
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
@@ -50,8 +51,8 @@ def test_healthy_gives_a_token(
 ) -> None:
     response = post_token(assertion())
     assert response.status_code == 200
-    assert response.headers["content-type"] == "application/json"
-    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["content-type"] == "application/json;charset=UTF-8"
+    assert response.headers["cache-control"] == "no-cache,must-revalidate,max-age=0,no-store,private"
     body = response.json()
     assert list(body) == ["access_token", "scope", "instance_url", "id", "token_type", "issued_at", "signature"]
     org = server.org

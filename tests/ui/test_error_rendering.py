@@ -79,3 +79,8 @@ def test_no_japanese_literals_in_ui_python() -> None:
         if japanese.search(line.replace('"日本語"', ""))  # the language's own name in the Language menu
     ]
     assert hits == []
+
+
+def test_no_ui_module_is_over_500_lines() -> None:
+    long = {p.name: n for p in UI.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500}
+    assert long == {}

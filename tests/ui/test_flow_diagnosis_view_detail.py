@@ -47,7 +47,7 @@ def test_labels_are_translated_in_the_window(qtbot: Any, main_window: Any) -> No
         assert page.diagnosis.closest_title in body
         assert "最も近い既知のエラー:" in body
         assert "Closest known error" not in body
-        page.set_text('{"error":"invalid_client","error_description":"invalid client credentials"}')
+        page.set_text('{"error":"invalid_grant","error_description":"invalid signature"}')  # a closest match
         assert page.view.note.message == page.diagnosis.approximate_note
         assert page.view.note.accessibleName() == "一致の確かさ"
     finally:

@@ -19,7 +19,7 @@ TIMEOUT = 20_000
 @pytest.fixture
 def tool(qtbot: Any, session: Any, vault: Any, rsa_key: Any, rsa_cert: Any) -> Any:
     vault.save("acme-prod", rsa_key, rsa_cert)
-    vault.save("bare-key", rsa_key)
+    vault.save("bare-key", rsa_key, allow_duplicate=True)  # same key, second name
     page = KeysToolPage(session)
     qtbot.addWidget(page)
     page.resize(900, 500)

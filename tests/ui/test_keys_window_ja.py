@@ -51,7 +51,7 @@ def test_keys_tool_rename_error_is_japanese(
     qtbot: Any, japanese: Any, vault: Any, rsa_key: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault.save("acme-prod", rsa_key)
-    vault.save("bare-key", rsa_key)
+    vault.save("bare-key", rsa_key, allow_duplicate=True)  # same key, second name
 
     def rename_exec(dialog: confirm.RenameDialog) -> int:
         dialog.name_edit.setText("bare-key")

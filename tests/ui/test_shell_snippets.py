@@ -61,20 +61,21 @@ def test_apex_snippet_escapes_quotes_and_follows_the_seed_pattern() -> None:
     text = render(SnippetKind.APEX, VALUES)
     assert "'3MVG9key\\'with\"quotes'" in text
     assert "new Auth.JWT()" in text
-    assert "new Auth.JWS(jwt, 'My_Cert')" in text
+    assert "new Auth.JWS(jwt, CERTIFICATE_NAME)" in text
+    assert "CERTIFICATE_NAME = 'My_Cert'" in text
     assert "EncodingUtil.urlEncode" in text
-    assert "rightNow + 240" in text
+    assert "setValidityLength(240)" in text
 
 
 def test_sf_cli_sets_the_audience_when_it_is_not_the_login_url() -> None:
     text = render(SnippetKind.SF_CLI, VALUES)
-    words = shlex.split(text.replace("\\\n", " "))
+    words = shlex.split(text.replace("\\\n", " "), comments=True)  # no key file yet: a comment says which it needs
     assert words[0] == "SF_AUDIENCE_URL=https://login.salesforce.com"
     assert words[1:4] == ["sf", "org", "login"]
     assert words[words.index("--instance-url") + 1] == "https://acme.my.salesforce.com"
     assert words[words.index("--client-id") + 1] == VALUES.consumer_key
     same = SnippetInput("https://login.salesforce.com", "3MVG9x", "u@x.com", "https://login.salesforce.com")
-    assert render(SnippetKind.SF_CLI, same).startswith("sf org login jwt")
+    assert "\nsf org login jwt" in render(SnippetKind.SF_CLI, same)
 
 
 def test_python_snippet_really_gets_a_token_from_the_practice_org(

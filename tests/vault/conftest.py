@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,20 @@ def vault(memory_keyring: MemoryKeyring, data_dir: Path) -> Any:
     from sfjwt_gui.core.vault import Vault
 
     return Vault(backend=memory_keyring, index_dir=data_dir)
+
+
+@pytest.fixture
+def backend(data_dir: Path) -> Iterator[MemoryKeyring]:
+    """The in-memory keyring as keyring's current backend for the duration of the test (what the CLI's default
+    ``keyring.get_keyring()`` then returns)."""
+    import keyring
+    import keyring.core
+
+    previous = keyring.core._keyring_backend
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.core._keyring_backend = previous
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from memory_backend import MemoryKeyring
+from vault_helpers import run
 
 from sfjwt_gui.cli import main
 
@@ -27,30 +27,10 @@ PASS = "correct horse battery"
 
 
 @pytest.fixture
-def backend(data_dir: Path) -> Iterator[MemoryKeyring]:
-    """The in-memory keyring as keyring's current backend for the duration of the test."""
-    previous = keyring.core._keyring_backend
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.core._keyring_backend = previous
-
-
-@pytest.fixture
 def passfile(tmp_path: Path) -> Path:
     path = tmp_path / "pass.txt"
     path.write_text(PASS + "\n", encoding="utf-8")
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, Any, str]:
-    """Run ``sfjwt ARGS``; returns (exit code, parsed JSON stdout or text, stderr)."""
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    try:
-        return code, json.loads(out), err
-    except ValueError:
-        return code, out, err
 
 
 def _fingerprint(cert: x509.Certificate) -> str:
@@ -330,8 +310,8 @@ def _subprocess(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[
 @pytest.mark.parametrize(
     ("backend_name", "message"),
     [
-        ("keyring.backends.fail.Keyring", "no keyring backend is available"),
-        ("keyring.backends.null.Keyring", "'null' backend stores nothing"),
+        ("keyring.backends.fail.Keyring", "no keyring was found on this computer"),
+        ("keyring.backends.null.Keyring", "the keyring is switched off"),
         ("memory_backend.PlaintextKeyring", "plain-text file"),
     ],
 )

@@ -80,7 +80,7 @@ def test_record_carries_certificate_metadata_and_no_key_material(
 
 def test_index_file_is_private_and_written_atomically(vault: Any, rsa_key: Any, data_dir: Path) -> None:
     vault.save("a", rsa_key)
-    vault.save("b", rsa_key)
+    vault.save("b", rsa_key, allow_duplicate=True)
     mode = stat.S_IMODE(os.stat(vault.index_path).st_mode)
     assert mode == 0o600
     assert sorted(p.name for p in data_dir.iterdir()) == ["vault-index.json", "vault-index.lock"]  # no temp file
@@ -91,7 +91,7 @@ def test_list_is_sorted_and_reads_only_the_index(data_dir: Path, rsa_key: Any) -
     keyring = MemoryKeyring()
     vault = Vault(backend=keyring, index_dir=data_dir)
     for name in ("beta", "Alpha", "gamma"):
-        vault.save(name, rsa_key)
+        vault.save(name, rsa_key, allow_duplicate=True)
     keyring.store.clear()  # list must not need the keyring (no unlock prompt just to show names)
     assert [r.name for r in vault.list()] == ["Alpha", "beta", "gamma"]
 
@@ -142,7 +142,7 @@ def test_rename_to_a_taken_name_or_from_a_missing_one_fails(vault: Any, rsa_key:
 
 def test_delete_removes_every_entry_and_the_record(vault: Any, memory_keyring: MemoryKeyring, rsa_key: Any) -> None:
     vault.save("gone", rsa_key)
-    vault.save("kept", rsa_key)
+    vault.save("kept", rsa_key, allow_duplicate=True)
     vault.delete("gone")
     assert [r.name for r in vault.list()] == ["kept"]
     assert not any("gone" in u for u in memory_keyring.usernames())
@@ -223,7 +223,7 @@ def test_two_vaults_changing_the_same_index_at_once_lose_nothing(
     def save_many(vault: Vault, prefix: str) -> None:
         try:
             for i in range(15):
-                vault.save(f"{prefix}-{i}", rsa_key)
+                vault.save(f"{prefix}-{i}", rsa_key, allow_duplicate=True)  # one key, many names
         except BaseException as exc:
             errors.append(exc)
 

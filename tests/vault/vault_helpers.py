@@ -34,3 +34,17 @@ def live_usernames(vault: Any, backend: Any) -> set[str]:
         wanted.add(entry)
         wanted.update(f"chunk:{manifest['generation']}:{i}" for i in range(manifest["chunks"]))
     return wanted
+
+
+def run(capsys: Any, *args: str) -> tuple[int, Any, str]:
+    """Run ``sfjwt ARGS`` in-process; returns (exit code, parsed JSON stdout or text, stderr)."""
+    import json
+
+    from sfjwt_gui.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    try:
+        return code, json.loads(out), err
+    except ValueError:
+        return code, out, err

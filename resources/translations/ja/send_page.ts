@@ -139,18 +139,6 @@
         <translation>通信記録(秘密情報は伏せ字)</translation>
     </message>
     <message>
-        <source>Practice org</source>
-        <translation>練習用組織</translation>
-    </message>
-    <message>
-        <source>Scenario:</source>
-        <translation>シナリオ:</translation>
-    </message>
-    <message>
-        <source>Get a token with the healthy org first. Then pick a scenario that breaks one thing on purpose, press Send again and read the Diagnosis.</source>
-        <translation>まず正常な組織でトークンを取得してください。次に、わざと 1 か所を壊したシナリオを選んでもう一度送信し、「診断」を読んでください。</translation>
-    </message>
-    <message>
         <source>Send the token request</source>
         <translation>トークン要求を送信</translation>
     </message>
@@ -181,10 +169,6 @@
     <message>
         <source>Transcript</source>
         <translation>通信記録</translation>
-    </message>
-    <message>
-        <source>Practice scenario</source>
-        <translation>練習シナリオ</translation>
     </message>
 </context>
 </TS>

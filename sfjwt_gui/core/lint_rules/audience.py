@@ -87,6 +87,19 @@ def _host_info(aud: str) -> HostInfo | None:
     return classify_host(parts[1]) if parts else None
 
 
+def check_gov_cloud(ctx: LintContext) -> Iterator[Hit]:
+    """Government Cloud splits the pair: POST to My Domain, ``aud`` stays login/test (simple-salesforce PR #711)."""
+    if not ctx.gov_cloud:
+        return
+    target = ctx.endpoint_info
+    if target is not None and target.kind in (HostKind.LOGIN, HostKind.TEST):
+        yield Hit("aud-gov-cloud", {"endpoint": quote(ctx.endpoint)}, "generic-endpoint")
+    for aud in ctx.aud_urls:
+        info = _host_info(aud)
+        if info is not None and info.kind not in (HostKind.LOGIN, HostKind.TEST):
+            yield Hit("aud-gov-cloud", {"value": quote(aud)})
+
+
 def check_endpoint(ctx: LintContext) -> Iterator[Hit]:
     """Only clear contradictions between known Salesforce login hosts: production vs sandbox, or two orgs."""
     target = ctx.endpoint_info

@@ -70,6 +70,7 @@ class LintContext:
     now: float
     lang: str
     clock_uncertainty: float = 0.0  # ± seconds ``clock_offset`` may be off (a Date-header estimate: about 0.5-1 s)
+    gov_cloud: bool = False  # the org is on Government Cloud: POST to My Domain, aud stays login/test
 
     @property
     def sf_now(self) -> float:

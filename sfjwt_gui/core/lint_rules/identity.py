@@ -70,7 +70,12 @@ def check_sub(ctx: LintContext) -> Iterator[Hit]:
     payload = ctx.payload
     has_prn = "prn" in payload
     if has_prn:
-        yield Hit("prn-instead-of-sub", {"value": quote(payload["prn"])}, "alongside" if "sub" in payload else "")
+        if "sub" not in payload:
+            yield Hit("prn-instead-of-sub", {"value": quote(payload["prn"])})
+        elif payload["prn"] != payload["sub"]:  # Salesforce logs in as prn when both are present (KB 000204593)
+            yield Hit("prn-instead-of-sub", {"value": quote(payload["prn"]), "sub": quote(payload["sub"])}, "differs")
+        else:
+            yield Hit("prn-instead-of-sub", {"value": quote(payload["prn"])}, "alongside")
     if "sub" not in payload:
         if not has_prn:
             yield Hit("sub-missing")

@@ -9,11 +9,12 @@ objects (``fix.<check>`` in ``resources/errors/org.json``) go first. The diagnos
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from typing import Any
 
 from sfjwt_gui.core.catalogue import load_catalogue
-from sfjwt_gui.core.diagnosis import CauseCheck, Diagnosis
+from sfjwt_gui.core.diagnosis import CauseCheck, Diagnosis, fixes_for
 from sfjwt_gui.core.evidence import Status
 from sfjwt_gui.core.org.checks import CheckStatus, OrgCheck
 from sfjwt_gui.core.org.inspect import Inspection
@@ -80,5 +81,8 @@ def add_org_answers(diagnosis: Diagnosis, inspection: Inspection, lang: str | No
     order = {Status.CONFIRMED: 0, Status.UNKNOWN: 1, Status.RULED_OUT: 2}
     causes.sort(key=lambda c: order[c.status])
     diagnosis.causes = causes
-    diagnosis.fixes = fixes + [f for f in diagnosis.fixes if f not in fixes]
+    shown = diagnosis.fixes
+    with contextlib.suppress(KeyError):  # a cause the org ruled out takes its own fixes with it, as the request's does
+        shown, diagnosis.fixes_ruled_out = fixes_for(load_catalogue().entry(diagnosis.id), causes, lang)
+    diagnosis.fixes = fixes + [f for f in shown if f not in fixes]
     return diagnosis

@@ -6,24 +6,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
-HELP_LINKS: tuple[tuple[str, str], ...] = (
-    (
-        "OAuth 2.0 JWT Bearer Flow for Server-to-Server Integration",
-        "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm&type=5",
-    ),
-    (
-        "Authorize an Org Using the JWT Flow (Salesforce CLI)",
-        "https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_auth_jwt_flow.htm",
-    ),
-    (
-        "Create a Private Key and Self-Signed Digital Certificate",
-        "https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_auth_key_and_cert.htm",
-    ),
-    (
-        "OAuth and Connected Apps: Connected App policies (permitted users)",
-        "https://help.salesforce.com/s/articleView?id=sf.connected_app_manage_oauth.htm&type=5",
-    ),
-)
+from sfjwt_gui.ui.actions import HELP_LINKS
+
 README_URL = "https://github.com/sfjwt-gui/sfjwt-gui#readme"
 
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
+from sfjwt_gui.ui.widgets.practice_box import PracticeBox
 from sfjwt_gui.ui.worker import start
 
 if TYPE_CHECKING:
@@ -130,23 +130,11 @@ class SendPage(TranslatedWidget):
         card_form.addRow(api_row)
         self.card.setVisible(False)
 
-        self.practice_box = named(QGroupBox(self), "practice_box")
-        self.scenario = named(QComboBox(self), "practice_scenario")
-        self.scenario_story = text_label(self, "scenario_story")
-        self.scenario_label = QLabel(self)
-        practice_row = QHBoxLayout()
-        practice_row.addWidget(self.scenario_label)
-        practice_row.addWidget(self.scenario, 1)
-        practice_layout = QVBoxLayout(self.practice_box)
-        practice_layout.addLayout(practice_row)
-        practice_layout.addWidget(self.scenario_story)
-        self.practice_hint = text_label(self, "practice_hint")
-        hint_font = self.practice_hint.font()
-        hint_font.setItalic(True)
-        self.practice_hint.setFont(hint_font)
-        practice_layout.addWidget(self.practice_hint)
-        self.practice_box.setVisible(False)
-        self.scenario.activated.connect(self._scenario_picked)
+        self.practice_box = PracticeBox(self)  # the scenarios, right where a newcomer lands
+        self.scenario = self.practice_box.scenario
+        self.scenario_story = self.practice_box.scenario_story
+        self.practice_hint = self.practice_box.practice_hint
+        self.practice_box.scenario_requested.connect(self.scenario_requested)
 
         self.transcript_box = QGroupBox(self)
         self.transcript = named(QPlainTextEdit(self), "transcript")
@@ -421,22 +409,9 @@ class SendPage(TranslatedWidget):
     def _update_practice_box(self) -> None:
         """Show the practice org's scenarios right here, so a newcomer finds them without the menu."""
         server = self.state.practice
-        self.practice_box.setVisible(server is not None)
+        self.practice_box.show_server(server, self.state.lang())
         if server is None:
             return
-        from sfjwt_gui.practice.scenarios import SCENARIOS
-
-        lang = self.state.lang()
-        current = server.scenario.name
-        self.scenario.blockSignals(True)
-        self.scenario.clear()
-        for name, scenario in SCENARIOS.items():
-            self.scenario.addItem(scenario.title_in(lang), name)
-        self.scenario.setCurrentIndex(max(0, self.scenario.findData(current)))
-        self.scenario.blockSignals(False)
-        self.scenario_story.setText(server.scenario.story_in(lang))
-        # "get a token with the healthy org first" only makes sense while the healthy org is the one answering
-        self.practice_hint.setVisible(current == "healthy")
         if self.result is None and self.job is None and (not self.status.text() or self._status_is_hint):
             self._set_status("none", self.tr("All filled in for the practice org: press Send (Ctrl+Enter)."))
             self._status_is_hint = True
@@ -452,10 +427,6 @@ class SendPage(TranslatedWidget):
         theme.set_state_colour(self.clock, "none")
         self.transcript.clear()
         self._set_status("none", text)
-
-    def _scenario_picked(self, index: int) -> None:
-        name = str(self.scenario.itemData(index))
-        self.scenario_requested.emit(name)
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
@@ -473,14 +444,7 @@ class SendPage(TranslatedWidget):
         self.copy_access.setText(self.tr("Copy"))
         self.test_api.setText(self.tr("Test API access"))
         self.transcript_box.setTitle(self.tr("Transcript (secrets masked)"))
-        self.practice_box.setTitle(self.tr("Practice org"))
-        self.scenario_label.setText(self.tr("Scenario:"))
-        self.practice_hint.setText(
-            self.tr(
-                "Get a token with the healthy org first. Then pick a scenario that breaks one thing on purpose, "
-                "press Send again and read the Diagnosis."
-            )
-        )
+        self.practice_box.retranslate()
         self._update_practice_box()
         for widget, name in (
             (self.send_button, self.tr("Send the token request")),
@@ -492,7 +456,6 @@ class SendPage(TranslatedWidget):
             (self.copy_access, self.tr("Copy the access token")),
             (self.test_api, self.tr("Test API access")),
             (self.transcript, self.tr("Transcript")),
-            (self.scenario, self.tr("Practice scenario")),
         ):
             widget.setAccessibleName(name)
         self._update_target()
