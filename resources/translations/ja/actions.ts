@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <extracomment>Menu contents in order: actions, ``SEPARATOR``, or the name of a dynamic part the window fills itself ("profiles", "delete_profiles", "steps", "scenarios", "languages", "help_links").</extracomment>
+        <extracomment>Help → Salesforce documentation (title, URL): also listed in the F1 help box. Menu contents in order: actions, ``SEPARATOR``, or the name of a dynamic part the window fills itself ("profiles", "delete_profiles", "steps", "scenarios", "languages", "help_links").</extracomment>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
