@@ -4,10 +4,12 @@ with a token that may not read Setup (this session's own JWT token) every check 
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from ui_flow import send_and_wait, start_practice
 
@@ -22,7 +24,10 @@ def _check_in_org(qtbot: Any, window: MainWindow, bar: Any) -> Any:
     return blocker.args[0]
 
 
-def test_check_in_the_org_confirms_the_broken_setting(qtbot: Any, main_window: MainWindow) -> None:
+def test_check_in_the_org_confirms_the_broken_setting(
+    qtbot: Any, main_window: MainWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
     start_practice(qtbot, main_window, "user-not-approved")
     result = send_and_wait(qtbot, main_window)
     assert not result.ok
@@ -69,6 +74,8 @@ def test_check_in_the_org_confirms_the_broken_setting(qtbot: Any, main_window: M
     assert len(written) >= 2
     for path in written:
         assert server.admin_access_token not in path.read_text(encoding="utf-8")
+    assert server.admin_access_token not in caplog.text  # nor any log line
+    assert server.admin_access_token.split("!")[1] not in caplog.text
 
 
 def test_session_token_without_setup_rights_could_not_check_everything(qtbot: Any, main_window: MainWindow) -> None:
@@ -151,3 +158,20 @@ def test_cancel_stops_a_slow_inspection(qtbot: Any, main_window: MainWindow) -> 
     assert page.view.empty.isVisible()  # still the empty state
     assert page.bar.run_button.isEnabled()
     server.faults.latency = 0.0
+
+
+def test_without_an_admin_connection_the_chooser_opens(qtbot: Any, main_window: MainWindow) -> None:
+    s = main_window.state
+    s.consumer_key, s.username = "3MVG9abc", "int@acme.com"
+    page = main_window.show_step("diagnosis")
+    assert "none chosen yet" in page.org_row.access.text()
+    page.org_row.bar.run_button.click()
+    dialog = page.org_row.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    assert "Choose an admin connection" in page.org_row.bar.status.plain_text()
+    box = dialog.box
+    assert not box.source.model().item(0).isEnabled()  # no practice org running
+    assert not box.source.model().item(1).isEnabled()  # no token in this session yet
+    assert box.current_source() is Source.PASTED
+    dialog.reject()
