@@ -95,6 +95,10 @@ def test_session_token_without_setup_rights_could_not_check_everything(qtbot: An
     assert all(page.view.status_of("check", c) == "could_not_check" for c in statuses)
     assert all(c.needs for c in answers.inspection.checks)
     assert "could not check" in page.view.tree.topLevelItem(0).child(0).text(0)
+    first = main_window.state.org_access.connection.access_token
+    assert send_and_wait(qtbot, main_window).ok  # a new token: the session source follows it
+    assert main_window.state.org_access.source is Source.SESSION
+    assert main_window.state.org_access.connection.access_token != first
 
 
 def test_pasted_token_is_masked_and_validated(qtbot: Any, main_window: MainWindow) -> None:

@@ -112,7 +112,12 @@ class OrgAccessBox(TranslatedWidget):
     # ------------------------------------------------------------------ following the shared choice
 
     @listens(Field.ORG_ACCESS, Field.PRACTICE, Field.FLOW, Field.RESULT)
-    def _on_state_changed(self, _field: str) -> None:
+    def _on_state_changed(self, field: str) -> None:
+        chosen = self.state.org_access
+        if field in ("flow", "result") and chosen is not None and chosen.source is Source.SESSION:
+            fresh = org_access.session_access(self.state)  # a new successful send: read with its token
+            if fresh is not None:
+                self.state.org_access = fresh
         self._follow_state()
 
     def current_source(self) -> Source:

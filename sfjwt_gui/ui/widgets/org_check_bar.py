@@ -134,6 +134,11 @@ class OrgCheckBar(TranslatedWidget):
             return
         self._show(lambda: self.status.show_error(exc, self.state.lang()))
 
+    def clear_status(self) -> None:
+        """Hide the status line."""
+        self._say = None
+        self.status.show_message(Kind.INFO, "")
+
     def _show(self, say: Callable[[], None]) -> None:
         """Show a status now and again after each language switch."""
         self._say = say

@@ -37,8 +37,10 @@ class OrgDiagnosisRow(TranslatedWidget):
         state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
 
-    @listens(Field.ORG_ACCESS, Field.PRACTICE)
-    def _on_state_changed(self, _field: str) -> None:
+    @listens(Field.ORG_ACCESS, Field.PRACTICE, Field.RESULT)
+    def _on_state_changed(self, field: str) -> None:
+        if field == "result" and not self.bar.running:
+            self.bar.clear_status()  # the org's last answer was about the previous result
         self._show_access()
 
     def choose_access(self) -> None:
