@@ -68,13 +68,25 @@ class OrgAccess:
 
 @dataclass(frozen=True)
 class InspectRequest:
-    """What the inspection checks the org against: the claims and the signing key's certificate."""
+    """What the inspection checks the org against: the claims, their lifetime and the signing key's certificate."""
 
     iss: str
     sub: str
     aud: str | None = None
     certificate: x509.Certificate | None = field(default=None, repr=False)
-    practice_input: PracticeInput | None = None
+    lifetime: int | None = None
+
+    def practice_input(self) -> PracticeInput:
+        """What the practices need besides the org: the lifetime and every profile's certificate fingerprint (reads
+        the profile folder: call it off the GUI thread)."""
+        from sfjwt_gui.core.org.practices import PracticeInput
+        from sfjwt_gui.core.profiles import ProfileStore
+
+        try:
+            fingerprints = [(p.name, p.certificate_sha256) for p in ProfileStore().list() if p.certificate_sha256]
+        except OSError:
+            fingerprints = []
+        return PracticeInput(profile_fingerprints=fingerprints, lifetime=self.lifetime)
 
 
 def _host(url: str) -> str:
@@ -149,9 +161,6 @@ def default_access(state: AppState) -> OrgAccess | None:
 
 def request_from(state: AppState) -> InspectRequest | None:
     """The claims to check: those last sent, else the connection's; None without a consumer key and username."""
-    from sfjwt_gui.core.org.practices import PracticeInput
-    from sfjwt_gui.core.profiles import ProfileStore
-
     claims = getattr(state.flow, "claims", None) or state.claims
     iss = getattr(claims, "iss", None) or state.consumer_key
     sub = getattr(claims, "sub", None) or state.username
@@ -160,12 +169,7 @@ def request_from(state: AppState) -> InspectRequest | None:
         return None
     exp, iat = getattr(claims, "exp", None), getattr(claims, "iat", None)
     lifetime = exp - iat if isinstance(exp, int) and isinstance(iat, int) else None
-    try:
-        fingerprints = [(p.name, p.certificate_sha256) for p in ProfileStore().list() if p.certificate_sha256]
-    except OSError:
-        fingerprints = []
-    practice_input = PracticeInput(profile_fingerprints=fingerprints, lifetime=lifetime)
-    return InspectRequest(str(iss), str(sub), str(aud) if aud else None, state.certificate, practice_input)
+    return InspectRequest(str(iss), str(sub), str(aud) if aud else None, state.certificate, lifetime)
 
 
 def inspect_job(access: OrgAccess, request: InspectRequest, *, cancel: Any = None) -> Inspection:
@@ -178,7 +182,7 @@ def inspect_job(access: OrgAccess, request: InspectRequest, *, cancel: Any = Non
         sub=request.sub,
         aud=request.aud,
         certificate=request.certificate,
-        practice_input=request.practice_input,
+        practice_input=request.practice_input(),
         verify=access.verify,
         cancel=cancel,
     )

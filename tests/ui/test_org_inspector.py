@@ -179,3 +179,18 @@ def test_without_an_admin_connection_the_chooser_opens(qtbot: Any, main_window: 
     assert not box.source.model().item(1).isEnabled()  # no token in this session yet
     assert box.current_source() is Source.PASTED
     dialog.reject()
+
+
+def test_practices_see_the_windows_profiles(qtbot: Any, main_window: MainWindow) -> None:
+    start_practice(qtbot, main_window)
+    assert send_and_wait(qtbot, main_window).ok
+    main_window.save_profile("nightly")  # two profiles signing with the same key: the checklist warns
+    main_window.save_profile("ad-hoc")
+    page = main_window.show_step("org")
+    answers = _check_in_org(qtbot, main_window, page.bar)
+    reuse = next(p for p in answers.inspection.practices if p.id == "key_reuse")
+    assert str(reuse.status) == "warn"
+    assert reuse.record["profiles"] == ["ad-hoc", "nightly"]
+    assert page.view.status_of("practice", "key_reuse") == "warn"
+    lifetime = next(p for p in answers.inspection.practices if p.id == "assertion_lifetime")
+    assert str(lifetime.status) == "pass"  # the lifetime of the claims sent reached the checklist
