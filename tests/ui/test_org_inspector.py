@@ -99,6 +99,10 @@ def test_session_token_without_setup_rights_could_not_check_everything(qtbot: An
     assert send_and_wait(qtbot, main_window).ok  # a new token: the session source follows it
     assert main_window.state.org_access.source is Source.SESSION
     assert main_window.state.org_access.connection.access_token != first
+    box.source.setCurrentIndex(box.source.findData(Source.PASTED.value))
+    assert box.current_source() is Source.PASTED  # stays on screen while the token is not pasted yet
+    assert main_window.state.org_access.source is Source.SESSION  # and the connection in use is unchanged
+    assert "this session's token" in main_window.page("diagnosis").org_row.access.text()
 
 
 def test_pasted_token_is_masked_and_validated(qtbot: Any, main_window: MainWindow) -> None:

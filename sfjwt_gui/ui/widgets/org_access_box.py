@@ -118,14 +118,17 @@ class OrgAccessBox(TranslatedWidget):
             fresh = org_access.session_access(self.state)  # a new successful send: read with its token
             if fresh is not None:
                 self.state.org_access = fresh
-        self._follow_state()
+        self._follow_state(sync=field in ("org_access", "practice"))
 
     def current_source(self) -> Source:
         """The source shown in the list."""
         return Source(self.source.currentData())
 
-    def _follow_state(self) -> None:
-        """Show the source in use (the chosen one, else the practice org) and which sources exist now."""
+    def _follow_state(self, *, sync: bool = True) -> None:
+        """Show which sources exist now and (``sync``: the choice or the practice org changed) the source in use.
+
+        A source the user is still completing (an sf org not picked yet, a token not pasted yet) stays on screen
+        while the connection in use stays what it was."""
         access = org_access.default_access(self.state)
         self._updating = True
         try:
@@ -140,7 +143,7 @@ class OrgAccessBox(TranslatedWidget):
                 item = model.item(row) if hasattr(model, "item") else None
                 if item is not None:
                     item.setEnabled(available[source])
-            if access is not None:
+            if sync and access is not None:
                 self.source.setCurrentIndex(_ORDER.index(access.source))
             elif not available[self.current_source()]:
                 self.source.setCurrentIndex(_ORDER.index(Source.PASTED))
@@ -190,14 +193,12 @@ class OrgAccessBox(TranslatedWidget):
             self.state.org_access = org_access.practice_access(self.state.practice)
         elif source is Source.SESSION:
             self.state.org_access = org_access.session_access(self.state)
-        elif source is Source.SF_CLI:
-            self.state.org_access = None
+        elif source is Source.SF_CLI:  # the connection in use changes once an org is picked
             if not self.sf_orgs:
                 self.list_sf_orgs()
             else:
                 self._on_sf_org_chosen(self.sf_org.currentIndex())
-        else:
-            self.state.org_access = None
+        else:  # ... or once a token is pasted
             self.url.setFocus()
 
     def list_sf_orgs(self) -> None:
