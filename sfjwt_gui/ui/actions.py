@@ -9,6 +9,7 @@ menus in the order given here. The texts use the "MainWindow" translation contex
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from enum import Enum, auto
 from typing import TYPE_CHECKING
@@ -55,7 +56,7 @@ class ActionSpec:
 
     object_name: str
     text: object  # English, marked with QT_TRANSLATE_NOOP for lupdate; ``label()`` translates it
-    slot: str
+    slot: str  # a MainWindow method, or a dotted path to one of its parts' methods
     shortcuts: tuple[str, ...] = ()
     standard_key: str = ""  # a QKeySequence.StandardKey member name, resolved when the action is built
     checkable: bool = False
@@ -82,7 +83,9 @@ ACTIONS: dict[MainAction, ActionSpec] = {
         ("Ctrl+S",),
     ),
     MainAction.IMPORT_SF: ActionSpec(
-        "act_import_sf", QT_TRANSLATE_NOOP("MainWindow", "Import from the Salesforce &CLI…"), "import_from_sf"
+        "act_import_sf",
+        QT_TRANSLATE_NOOP("MainWindow", "Import from the Salesforce &CLI…"),
+        "profiles_menu.import_from_sf",
     ),
     MainAction.SEND: ActionSpec(
         "act_send", QT_TRANSLATE_NOOP("MainWindow", "&Send the token request"), "send", ("Ctrl+Return", "Ctrl+Enter")
@@ -190,7 +193,7 @@ def create_actions(window: MainWindow) -> None:
     for action_id, spec in ACTIONS.items():
         act = QAction(window)
         act.setObjectName(spec.object_name)
-        slot = getattr(window, spec.slot)
+        slot = operator.attrgetter(spec.slot)(window)  # "send", or a part's method: "profiles_menu.import_from_sf"
         if spec.checkable:
             act.setCheckable(True)
             act.toggled.connect(slot)

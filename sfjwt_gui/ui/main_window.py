@@ -453,10 +453,6 @@ class MainWindow(QMainWindow):
         """Save the state's connection fields as a profile and make it the last one used."""
         return self.profiles_menu.save(name)
 
-    def import_from_sf(self) -> Any:
-        """File → Import from the Salesforce CLI: profiles from its JWT orgs (keys only if the user agrees)."""
-        return self.profiles_menu.import_from_sf()
-
     def load_profile(self, name: str) -> None:
         """Fill the connection from a saved profile."""
         self.profiles_menu.load(name)
