@@ -182,6 +182,9 @@ def test_without_an_admin_connection_the_chooser_opens(qtbot: Any, main_window: 
     assert not box.source.model().item(0).isEnabled()  # no practice org running
     assert not box.source.model().item(1).isEnabled()  # no token in this session yet
     assert box.current_source() is Source.PASTED
+    shots = Path(os.environ.get("SFJWT_SHOTS_DIR") or os.environ["SFJWT_CONFIG_DIR"])
+    Path(shots).mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(Path(shots) / "en-org-access-dialog.png"))  # for a human look
     dialog.reject()
 
 

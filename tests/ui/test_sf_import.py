@@ -66,6 +66,8 @@ def test_import_profiles_and_key_only_when_agreed(
     assert profile.aud == "https://login.salesforce.com"
     assert profile.key_name == ""
     assert "not imported" in dialog.table.topLevelItem(0).text(3)
+    shots = Path(os.environ.get("SFJWT_SHOTS_DIR") or sf_on_path.parent)
+    assert dialog.grab().save(str(shots / "en-sf-import.png"))  # for a human look
     # again, agreeing to the key import and replacing the profile
     dialog.overwrite.setChecked(True)
     dialog.import_keys.setChecked(True)

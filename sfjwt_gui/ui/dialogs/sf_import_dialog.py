@@ -75,7 +75,13 @@ class SfImportDialog(QDialog):
         self.table = named(QTreeWidget(self), "sf_orgs")
         self.table.setColumnCount(4)
         self.table.setRootIsDecorated(False)
-        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long key file paths keep their file name
+        header = self.table.header()
+        header.setStretchLastSection(True)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 220)
         self.import_keys = named(QCheckBox(self), "sf_import_keys")
         self.overwrite = named(QCheckBox(self), "sf_overwrite")
         self.refresh = named(QPushButton(self), "sf_refresh")
@@ -117,6 +123,7 @@ class SfImportDialog(QDialog):
         for org in self.orgs:
             exists = store.exists(org.name)
             item = QTreeWidgetItem(self.table, [org.name, org.username, org.private_key, ""])
+            item.setToolTip(2, org.private_key)
             item.setCheckState(0, Qt.CheckState.Unchecked if exists else Qt.CheckState.Checked)
             item.setText(3, self.tr("a profile of this name exists") if exists else "")
         if not self.orgs:
@@ -177,6 +184,7 @@ class SfImportDialog(QDialog):
             if item is None:
                 continue
             item.setText(3, self.outcome_text(outcome))
+            item.setToolTip(3, item.text(3))
             failed += outcome.error is not None
         self.message.show_message(
             Kind.WARNING if failed else Kind.OK,
