@@ -13,15 +13,15 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 
-from sfjwt_gui.core import profiles as core_profiles
-from sfjwt_gui.core.errors import ProfileError
-from sfjwt_gui.core.profiles import Profile
+if TYPE_CHECKING:
+    from sfjwt_gui.core import profiles as core_profiles
+    from sfjwt_gui.core.profiles import Profile
 
-__all__ = ["Profile", "ProfileError", "ProfileStore", "app_settings", "apply_profile", "profile_from_state"]
+__all__ = ["ProfileStore", "app_settings", "apply_profile", "profile_from_state"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ def app_settings() -> QSettings:
 
 def profile_from_state(name: str, state: Any) -> Profile:
     """The session's connection as a profile (``ProfileError`` for a bad name or value)."""
+    from sfjwt_gui.core import profiles as core_profiles
     from sfjwt_gui.core.fingerprints import sha256_fingerprint
 
     certificate = state.uploaded_certificate or state.certificate
@@ -77,12 +78,23 @@ def apply_profile(profile: Profile, state: Any) -> None:
 
 
 class ProfileStore:
-    """The profile folder as the window uses it, plus the last profile's name (kept in the settings)."""
+    """The profile folder as the window uses it, plus the last profile's name (kept in the settings).
+
+    ``core.profiles`` is imported on first use of the folder, not at start-up (the first frame does not need it)."""
 
     def __init__(self, settings: QSettings | None = None, files: core_profiles.ProfileStore | None = None) -> None:
         self.settings = settings or app_settings()
-        self.files = files or core_profiles.ProfileStore()
+        self._files = files
         self.migrated = self.migrate_legacy()
+
+    @property
+    def files(self) -> core_profiles.ProfileStore:
+        """The profile folder (``core.profiles.ProfileStore``)."""
+        if self._files is None:
+            from sfjwt_gui.core import profiles as core_profiles
+
+            self._files = core_profiles.ProfileStore()
+        return self._files
 
     def legacy_records(self) -> list[dict[str, str]]:
         """The profiles older versions kept under ``profiles/`` in the settings, as plain dicts."""
@@ -108,11 +120,16 @@ class ProfileStore:
         if str(self.settings.value(_MIGRATED, "") or "") == "1":
             return []
         records = self.legacy_records()
-        try:
-            imported = core_profiles.import_legacy_profiles(records, self.files) if records else []
-        except ProfileError as exc:  # an unwritable folder: try again next start
-            log.warning("profiles not migrated yet: %s", exc.code)
-            return []
+        imported: list[str] = []
+        if records:
+            from sfjwt_gui.core import profiles as core_profiles
+            from sfjwt_gui.core.errors import ProfileError
+
+            try:
+                imported = core_profiles.import_legacy_profiles(records, self.files)
+            except ProfileError as exc:  # an unwritable folder: try again next start
+                log.warning("profiles not migrated yet: %s", exc.code)
+                return []
         self.settings.setValue(_MIGRATED, "1")
         self.settings.sync()
         if imported:
@@ -125,6 +142,8 @@ class ProfileStore:
 
     def get(self, name: str) -> Profile | None:
         """The profile called ``name``, or None."""
+        from sfjwt_gui.core.errors import ProfileError
+
         try:
             return self.files.get(name)
         except ProfileError:

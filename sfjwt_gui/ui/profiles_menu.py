@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
-from sfjwt_gui.ui.profiles import Profile, ProfileError, ProfileStore, apply_profile, profile_from_state
+from sfjwt_gui.ui.profiles import ProfileStore, apply_profile, profile_from_state
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
     from cryptography.x509 import Certificate
 
+    from sfjwt_gui.core.profiles import Profile
     from sfjwt_gui.ui.dialogs.sf_import_dialog import SfImportDialog
     from sfjwt_gui.ui.main_window import MainWindow
 
@@ -52,6 +53,8 @@ class ProfilesMenu:
             text=self.store.last or "my-org",
         )
         if ok and name.strip():
+            from sfjwt_gui.core.errors import ProfileError
+
             try:
                 self.save(name.strip())
             except ProfileError as exc:
