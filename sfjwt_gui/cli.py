@@ -42,10 +42,20 @@ def _requested_command(argv: Sequence[str]) -> str | None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse exits 2 on usage errors; 2 means "lint errors / refused" here, so bad flags exit 1."""
+    """argparse exits 2 on usage errors; 2 means "lint errors / refused" here, so bad flags exit 1.
+
+    With ``--json`` anywhere on the command line, a usage error also prints the error object on stdout, as every
+    other error does: a script reading stdout always gets JSON.
+    """
+
+    json_errors = False  # set by main() before parsing
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        if _Parser.json_errors:
+            from sfjwt_gui.commands.common import emit_json
+
+            emit_json({"error": {"type": "UsageError", "message": message, "fix": f"See {self.prog} --help."}})
         self.exit(1, f"{self.prog}: error: {message}\n")
 
 
@@ -94,6 +104,7 @@ def _reader_left() -> int:
 def _run(args_list: list[str]) -> int:
     from sfjwt_gui.core.errors import SfjwtError
 
+    _Parser.json_errors = "--json" in args_list
     try:
         parser = build_parser(args_list)
     except SfjwtError as exc:  # a broken install: name the module, not "invalid choice"

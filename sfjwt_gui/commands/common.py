@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -11,6 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.core.errors import InputError, PassphraseRequiredError, SfjwtError, exit_code
 from sfjwt_gui.core.text_files import decode_text_file
+from sfjwt_gui.core.user_files import (
+    KEY_FILE_LIMIT,
+    PASSPHRASE_FILE_LIMIT,
+    TEXT_INPUT_LIMIT,
+    NewFile,
+    check_output,
+    read_bounded,
+    read_stream_bounded,
+    write_files,
+)
 
 if TYPE_CHECKING:
     from sfjwt_gui.core.inspection import Inspection
@@ -48,10 +59,7 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None, conf
         return value.encode()
     file = getattr(args, "passphrase_file", None)
     if file:
-        try:
-            raw = Path(file).read_bytes()
-        except OSError as exc:
-            raise InputError(f"Cannot read passphrase file {file!r}: {exc.strerror}.", fix="Check the path.") from exc
+        raw = read_bounded(file, limit=PASSPHRASE_FILE_LIMIT)
         try:
             text = decode_text_file(raw)
         except UnicodeDecodeError as exc:
@@ -75,26 +83,28 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str | None = None, conf
     return None
 
 
-def read_input_file(path: str, what: str) -> bytes:
-    """The bytes of ``path``; an InputError naming ``what`` it should be when it cannot be read."""
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"Cannot read the {what} {path!r}: {exc.strerror}.", fix="Check the path.") from exc
+def read_input_file(path: str) -> bytes:
+    """The bytes of the regular file ``path`` (a key, certificate or keystore: at most ``KEY_FILE_LIMIT``)."""
+    return read_bounded(path, limit=KEY_FILE_LIMIT)
+
+
+def read_stdin(limit: int = TEXT_INPUT_LIMIT) -> bytes:
+    """Standard input, at most ``limit`` bytes (InputError when it holds more)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text-only stream (tests, embedding): its characters as UTF-8
+        return read_stream_bounded(
+            io.BytesIO(sys.stdin.read(limit + 1).encode("utf-8", "surrogateescape")), limit=limit
+        )
+    return read_stream_bounded(buffer, limit=limit)
 
 
 def read_key_input(args: argparse.Namespace, file: str, *, alias: str | None = None) -> LoadedMaterial:
     """Load FILE (``'-'`` = standard input) with the passphrase options; on a terminal ask when it is encrypted."""
-    from sfjwt_gui.core.key_loading import MAX_INPUT_BYTES, load_file, load_material
+    from sfjwt_gui.core.key_loading import load_file, load_material
 
     data: bytes | None = None
     if file == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        if len(data) > MAX_INPUT_BYTES:
-            raise InputError(
-                f"Standard input holds more than {MAX_INPUT_BYTES} bytes, far more than any key or certificate.",
-                fix="Pipe in the key, certificate, .p12 or .jks file itself.",
-            )
+        data = read_stdin(KEY_FILE_LIMIT)
 
     def load(secret: bytes | None) -> LoadedMaterial:
         if data is not None:
@@ -111,33 +121,14 @@ def read_key_input(args: argparse.Namespace, file: str, *, alias: str | None = N
         return load(asked)
 
 
-def check_target(path: str, force: bool, what: str) -> Path:
-    """The output path, after checking it is not a folder, does not exist (unless ``force``) and its folder does."""
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(f"{what} {path!r} is a directory.", fix="Give a file name.")
-    if target.exists() and not force:
-        raise InputError(f"{what} {path!r} already exists.", fix="Choose another file name, or add --force.")
-    if not target.parent.is_dir():
-        raise InputError(f"The folder of {what.lower()} {path!r} does not exist.", fix="Create it first.")
-    return target
+def check_target(path: str, force: bool) -> Path:
+    """The output path, checked before any work: see ``user_files.check_output``."""
+    return check_output(path, force=force)
 
 
 def write_new_file(path: Path, data: bytes, *, mode: int, force: bool) -> None:
-    """Write a new file with ``mode`` set at creation (no window where a key file is world-readable)."""
-    if force and path.exists():
-        path.unlink()
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags, mode)
-    except OSError as exc:
-        raise InputError(
-            f"Cannot create {str(path)!r}: {exc.strerror}.", fix="Check the path and permissions."
-        ) from exc
-    with os.fdopen(fd, "wb") as handle:
-        if hasattr(os, "fchmod"):
-            os.fchmod(handle.fileno(), mode)  # umask may have removed bits; make it exact
-        handle.write(data)
+    """Write one file through a temporary file and a rename (only ever replacing a regular file)."""
+    write_files([NewFile(path, data, mode)], force=force)
 
 
 _INSPECTION_LABELS = (
@@ -181,9 +172,19 @@ def print_repairs_and_warnings(inspection: Inspection) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def emit_json(obj: Any) -> None:
-    """Print one JSON object on stdout."""
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+def emit_json(obj: Any, *, one_line: bool = False) -> None:
+    """Print one JSON object on stdout (``one_line``: compact, for streams of lines), always valid UTF-8 (a lone
+    surrogate from an undecodable argument or file name becomes U+FFFD instead of a raw byte)."""
+    layout: dict[str, Any] = {"separators": (",", ":")} if one_line else {"indent": 2}
+    text = json.dumps(obj, ensure_ascii=False, default=str, **layout) + "\n"
+    clean = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests, embedding): it stores str, no encoding happens
+        sys.stdout.write(clean)
+        return
+    sys.stdout.flush()
+    buffer.write(clean.encode("utf-8"))
+    buffer.flush()
 
 
 def report_error(exc: SfjwtError, *, as_json: bool) -> int:

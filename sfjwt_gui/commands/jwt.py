@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
+from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file, read_stdin
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
 from sfjwt_gui.commands.snippet_flags import add_snippet_flags, print_snippet
 from sfjwt_gui.core import policy
@@ -77,7 +77,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     lifetime = policy.DEFAULT_LIFETIME_SECONDS
     sign.add_argument(
-        "--lifetime", default=str(lifetime), metavar="SECONDS", help=f"exp = now + SECONDS (default {lifetime})"
+        "--lifetime",
+        default=str(lifetime),
+        metavar="SECONDS",
+        help=f"exp = now + SECONDS (1-86400, default {lifetime})",
     )
     sign.add_argument("--iat", action="store_true", help="add iat (issued at)")
     from sfjwt_gui.commands.profiles import add_profile_flag
@@ -126,8 +129,7 @@ def _read_token(token: str | None) -> str:
         return token
     if sys.stdin is None or sys.stdin.isatty():
         raise InputError("No token given.", fix="Pass the JWT as an argument, or pipe it in: ... | sfjwt decode -")
-    data = sys.stdin.buffer.read(1_000_000) if hasattr(sys.stdin, "buffer") else sys.stdin.read(1_000_000).encode()
-    return data.decode("utf-8", "replace")
+    return read_stdin().decode("utf-8", "replace")
 
 
 def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | None:
@@ -138,7 +140,7 @@ def _load_certificate(path: str | None) -> x509.Certificate | RSAPublicKey | Non
 
     if "-----BEGIN" in path:
         return load_verification_material(path, source_name="--cert (pasted PEM)")
-    return load_verification_material(read_input_file(path, "certificate"), source_name=path)
+    return load_verification_material(read_input_file(path), source_name=path)
 
 
 def _check_lang(lang: str) -> None:
@@ -170,6 +172,7 @@ def _decode(args: argparse.Namespace) -> DecodedToken:
 def run_sign(args: argparse.Namespace) -> int:
     """Sign and print the assertion."""
     from sfjwt_gui.commands.profiles import apply_profile
+    from sfjwt_gui.core.arg_ranges import in_range
 
     apply_profile(args)
     from sfjwt_gui.core.claims import Claims, parse_claim_assignment
@@ -180,10 +183,7 @@ def run_sign(args: argparse.Namespace) -> int:
         raise InputError("sign needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
     if bool(args.aud) == bool(args.preset):
         raise InputError("Give exactly one of --aud and --preset.", fix="e.g. --preset production")
-    try:
-        lifetime = int(args.lifetime)
-    except ValueError:
-        raise InputError(f"--lifetime {args.lifetime!r} is not whole seconds.", fix="e.g. --lifetime 180") from None
+    lifetime = int(in_range("--lifetime", args.lifetime))
     extra = dict(parse_claim_assignment(item) for item in args.claim)
     if args.preset:
         connection = parse_preset(args.preset)

@@ -7,6 +7,7 @@ and the keyring only with ``--name``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,10 +20,10 @@ from sfjwt_gui.commands.common import (
     print_inspection,
     read_key_input,
     read_passphrase,
-    write_new_file,
 )
 from sfjwt_gui.core import policy
-from sfjwt_gui.core.errors import InputError
+from sfjwt_gui.core.errors import InputError, SfjwtError
+from sfjwt_gui.core.user_files import NewFile, write_files
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -176,7 +177,7 @@ def run_keygen(args: argparse.Namespace) -> int:
                 "--key-out - would print the private key; sfjwt writes private keys only to files or the keyring.",
                 fix="Give a file name (--key-out key.pem), or keep the key in the OS keyring with --name NAME.",
             )
-        key_out = check_target(args.key_out, args.force, "Key file")
+        key_out = check_target(args.key_out, args.force)
         passphrase = _key_passphrase(args)
     elif args.key_out or args.insecure_unencrypted or args.passphrase_env or args.passphrase_file:
         raise InputError(
@@ -187,8 +188,12 @@ def run_keygen(args: argparse.Namespace) -> int:
         generate_private_key(args.bits)  # raises the InputError that explains the choices
     # '-' = standard output, which is where the certificate goes without --cert-out anyway
     wants_file = args.cert_out and args.cert_out != "-"
-    cert_out = check_target(args.cert_out, args.force, "Certificate file") if wants_file else None
+    cert_out = check_target(args.cert_out, args.force) if wants_file else None
     check_validity_days(args.days)  # its >10-year warning comes back from the inspection below
+    if args.name:
+        from sfjwt_gui.core.vault import validate_name
+
+        validate_name(args.name)  # the key's name first: it is also the default CN
     subject = Subject(cn=args.cn or args.name or "sfjwt", o=args.org, ou=args.org_unit, c=args.country)
     subject.to_name()  # validate before spending time on the key
 
@@ -196,15 +201,23 @@ def run_keygen(args: argparse.Namespace) -> int:
 
     key = generate_private_key(args.bits)
     cert = self_signed_certificate(key, subject, args.days)
+    cert_pem = cert.public_bytes(serialization.Encoding.PEM)
+    files: list[NewFile] = []
+    if key_out is not None:
+        data = export_private_key_pkcs8(key, passphrase, insecure_unencrypted=args.insecure_unencrypted)
+        files.append(NewFile(key_out, data, 0o600))
+    if cert_out is not None:
+        files.append(NewFile(cert_out, cert_pem, 0o644))
     stored_as: str | None = None
     if vault is not None:
         stored_as = vault.save(args.name, key, cert).name
-    if key_out is not None:
-        data = export_private_key_pkcs8(key, passphrase, insecure_unencrypted=args.insecure_unencrypted)
-        write_new_file(key_out, data, mode=0o600, force=args.force)
-    cert_pem = cert.public_bytes(serialization.Encoding.PEM)
-    if cert_out is not None:
-        write_new_file(cert_out, cert_pem, mode=0o644, force=args.force)
+    try:
+        write_files(files, force=args.force)  # both files or neither
+    except BaseException:
+        if vault is not None and stored_as is not None:
+            with contextlib.suppress(SfjwtError):
+                vault.delete(stored_as)  # no key left in the keyring without the certificate the user asked for
+        raise
 
     inspection = _inspect_generated(key, cert)
     if args.insecure_unencrypted:

@@ -168,6 +168,7 @@ def _vault() -> Vault:
 def record_json(record: KeyRecord) -> dict[str, Any]:
     data = record.to_json()
     data.pop("certificate_pem", None)
+    data.pop("generation", None)  # the keyring layout, not a fact about the key
     data["has_certificate"] = record.certificate_pem is not None
     data["days_left"] = days_until(record.not_after)
     return data
@@ -202,7 +203,10 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     width = max(4, *(len(r.name) for r in records))
     print(f"{'NAME':<{width}}  BITS  CERT EXPIRES (DAYS LEFT)    CERT SHA-256 / SUBJECT")
-    for row in rows:
+    for row, record in zip(rows, records, strict=True):
+        if record.deleting:
+            print(f"{row.name:<{width}}  deletion incomplete — run `sfjwt keys delete {row.name}` again")
+            continue
         if row.not_after is None:
             expiry = "(no certificate)"
         else:
@@ -382,7 +386,7 @@ def run_export(args: argparse.Namespace) -> int:
         )
     vault = _vault()
     vault.get(args.name)
-    target = None if to_stdout else check_target(args.out, args.force, "Output file")
+    target = None if to_stdout else check_target(args.out, args.force)
     cert = vault.load_certificate(args.name)
     if args.fmt != "pkcs8" and cert is None:
         raise CertificateError(

@@ -75,7 +75,7 @@ def run_csr(args: argparse.Namespace) -> int:
     vault = Vault()
     vault.get(args.name)  # a clear "not found" before anything else
     to_stdout = args.out == "-"
-    target = None if to_stdout else check_target(args.out, args.force, "Output file")
+    target = None if to_stdout else check_target(args.out, args.force)
     request = csr_for_stored_key(
         vault, args.name, cn=args.cn, org=args.org, org_unit=args.org_unit, country=args.country
     )

@@ -89,9 +89,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     inspect.add_argument("--sub", required=False, help="the integration user's username")
     inspect.add_argument("--aud", metavar="URL", help="the audience the JWT uses")
     inspect.add_argument("--cert", metavar="FILE", help="the signing key's certificate (compared with the app's)")
-    inspect.add_argument("--lifetime", type=int, metavar="S", help="the assertion lifetime you use (a practice)")
+    inspect.add_argument("--lifetime", metavar="S", help="the assertion lifetime you use (a practice; 1-86400)")
     add_admin_flags(inspect, url_flag="--instance-url", env_flag="--access-token-env")
-    inspect.add_argument("--timeout", type=float, default=30.0, metavar="S", help="per request (default 30)")
+    inspect.add_argument("--timeout", default="30", metavar="S", help="per request (0.1-600, default 30)")
     inspect.add_argument("--lang", choices=["en", "ja"], default="en")
     add_json_flag(inspect)
     inspect.set_defaults(handler=run_inspect)
@@ -103,7 +103,7 @@ def certificate_from(path: str | None) -> x509.Certificate | None:
         return None
     from sfjwt_gui.core.key_loading import load_certificate
 
-    return load_certificate(read_input_file(path, "certificate"), source_name=path)
+    return load_certificate(read_input_file(path), source_name=path)
 
 
 def run_inspect(args: argparse.Namespace) -> int:
@@ -113,8 +113,10 @@ def run_inspect(args: argparse.Namespace) -> int:
 
     if not args.iss or not args.sub:
         raise InputError("org inspect needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
-    if args.timeout <= 0 or args.timeout > 600:
-        raise InputError(f"--timeout {args.timeout} is not between 0 and 600 seconds.", fix="e.g. --timeout 30")
+    from sfjwt_gui.core.arg_ranges import in_range
+
+    timeout = in_range("--timeout", args.timeout)  # nan, inf and absurd values refused with the range
+    lifetime = None if args.lifetime is None else int(in_range("--lifetime", args.lifetime))
     certificate = certificate_from(args.cert)
     connection = admin_connection(
         args,
@@ -129,9 +131,9 @@ def run_inspect(args: argparse.Namespace) -> int:
         sub=args.sub,
         aud=args.aud,
         certificate=certificate,
-        practice_input=PracticeInput(profile_fingerprints=_profile_fingerprints(), lifetime=args.lifetime),
+        practice_input=PracticeInput(profile_fingerprints=_profile_fingerprints(), lifetime=lifetime),
         verify=verify_from(args),
-        timeout=args.timeout,
+        timeout=timeout,
     )
     if args.json:
         emit_json(inspection.to_json(args.lang))

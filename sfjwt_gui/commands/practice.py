@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import signal
 import sys
 import textwrap
@@ -19,6 +18,7 @@ from sfjwt_gui.commands.common import (
     check_target,
     emit_json,
     print_usage,
+    read_input_file,
     read_passphrase,
     write_new_file,
 )
@@ -96,17 +96,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _certificate_from_args(args: argparse.Namespace) -> x509.Certificate | None:
-    from sfjwt_gui.core.errors import CertificateError, InputError
+    from sfjwt_gui.core.errors import CertificateError
 
     if args.cert:
         from sfjwt_gui.core.key_loading import load_certificate
 
-        try:
-            data = Path(args.cert).read_bytes()
-        except OSError as exc:
-            raise InputError(
-                f"Cannot read certificate file {args.cert!r}: {exc.strerror}.", fix="Check the path."
-            ) from exc
+        data = read_input_file(args.cert)
         cert = load_certificate(data, source_name=args.cert)
         _check_rs256_certificate(cert, args.cert)
         return cert
@@ -205,7 +200,7 @@ class _DemoKeyPlan:
                 f"--demo-key-out {args.demo_key_out!r} is not a file name; the demo key is written only to a file.",
                 fix="Give a file name, or keep the demo key in the OS keyring with --demo-key-name NAME.",
             )
-        self.out = check_target(args.demo_key_out, args.force, "Demo key file")
+        self.out = check_target(args.demo_key_out, args.force)
         passphrase = read_passphrase(args, prompt=f"Passphrase for {args.demo_key_out}: ", confirm=True)
         if not passphrase:
             raise InputError(
@@ -251,7 +246,7 @@ def serve_command(args: argparse.Namespace) -> int:
         # --json promises one line on stdout, so a failure to start is one compact line too
         print(f"sfjwt: error: {exc}", file=sys.stderr)
         error = {"type": type(exc).__name__, "message": exc.message, "fix": exc.fix}
-        sys.stdout.write(json.dumps({"error": error}, ensure_ascii=False, separators=(",", ":")) + "\n")
+        emit_json({"error": error}, one_line=True)
         return exit_code(exc)
 
 
@@ -295,7 +290,7 @@ def _serve(args: argparse.Namespace) -> int:
                 **kept,
                 "admin_access_token": server.admin_access_token,  # for sfjwt org inspect / the window's inspector
             }
-            sys.stdout.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+            emit_json(line, one_line=True)
         else:
             _print_banner(server, info, kept)
         sys.stdout.flush()

@@ -138,9 +138,7 @@ def run_save(args: argparse.Namespace) -> int:
         from sfjwt_gui.core.fingerprints import sha256_fingerprint
         from sfjwt_gui.core.key_loading import load_certificate
 
-        fingerprint = sha256_fingerprint(
-            load_certificate(read_input_file(args.cert, "certificate"), source_name=args.cert)
-        )
+        fingerprint = sha256_fingerprint(load_certificate(read_input_file(args.cert), source_name=args.cert))
     profile = profile_from_dict(
         {
             "name": args.name,

@@ -10,10 +10,12 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file
+from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file, read_stdin
 from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
 from sfjwt_gui.core import policy
+from sfjwt_gui.core.arg_ranges import in_range
 from sfjwt_gui.core.errors import InputError, SfjwtError
+from sfjwt_gui.core.errors import exit_code as exit_code_of
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -60,12 +62,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     trust.add_argument("--ca-bundle", metavar="FILE", help="trust the CA certificates in FILE")
     trust.add_argument("--trust", choices=["certifi", "os"], default="certifi", help="trust source (default certifi)")
     token.add_argument("--check-api", action="store_true", help="on success, call the identity URL and /services/data/")
-    token.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout in seconds (default 30)")
-    token.add_argument("--connect-timeout", type=float, default=10.0, metavar="S", help="connect timeout (default 10)")
-    token.add_argument("--retries", type=int, default=2, metavar="N", help="retries of transient failures (default 2)")
+    token.add_argument(
+        "--timeout",
+        default="30",
+        metavar="S",
+        help="read timeout in seconds (0.1-600, default 30); an attempt ends after connect + read timeout at most",
+    )
+    token.add_argument("--connect-timeout", default="10", metavar="S", help="connect timeout (0.1-600, default 10)")
+    token.add_argument("--retries", default="2", metavar="N", help="retries of transient failures (0-10, default 2)")
     lifetime = policy.DEFAULT_LIFETIME_SECONDS
     token.add_argument(
-        "--lifetime", type=int, default=lifetime, metavar="S", help=f"exp = now + S (default {lifetime})"
+        "--lifetime", default=str(lifetime), metavar="S", help=f"exp = now + S (1-86400, default {lifetime})"
     )
     token.add_argument("--org-kind", choices=["production", "sandbox"], help="what the org is, if you know")
     token.add_argument("--lang", choices=["en", "ja"], default="en")
@@ -99,7 +106,7 @@ def _certificate(path: str | None) -> x509.Certificate | None:
         return None
     from sfjwt_gui.core.key_loading import load_certificate
 
-    return load_certificate(read_input_file(path, "certificate"), source_name=path)
+    return load_certificate(read_input_file(path), source_name=path)
 
 
 def _connection(args: argparse.Namespace) -> tuple[str, str]:
@@ -117,28 +124,26 @@ def _options(args: argparse.Namespace) -> ExchangeOptions:
     from sfjwt_gui.core.exchange import ExchangeOptions
     from sfjwt_gui.core.trust import Trust
 
-    if args.timeout <= 0 or args.connect_timeout <= 0:
-        raise InputError("Timeouts must be positive seconds.", fix="e.g. --timeout 30")
     trust = Trust.BUNDLE if args.ca_bundle else Trust(args.trust)
     return ExchangeOptions(
-        connect_timeout=args.connect_timeout,
-        read_timeout=args.timeout,
+        connect_timeout=in_range("--connect-timeout", args.connect_timeout),
+        read_timeout=in_range("--timeout", args.timeout),
         trust=trust,
         ca_bundle=args.ca_bundle,
-        max_retries=max(0, args.retries),
+        max_retries=int(in_range("--retries", args.retries)),
         reveal_assertion=args.show_assertion,
         reveal_token=args.show_token,
     )
 
 
-def _local(message: str, fix: str, args: argparse.Namespace, url: str = "") -> int:
+def _local(message: str, fix: str, args: argparse.Namespace, url: str = "", *, code: int = 1) -> int:
     from sfjwt_gui.core.diagnosis import diagnose
     from sfjwt_gui.core.exchange import local_failure
 
     result = local_failure(f"{message} {fix}".strip(), token_url=url)
     diagnosis = diagnose(result, lang=args.lang)
     _emit(args, result, diagnosis, None)
-    return 1
+    return code  # 1 for bad input, 3 for the keyring (as everywhere else)
 
 
 def run_token(args: argparse.Namespace) -> int:
@@ -165,14 +170,15 @@ def run_token(args: argparse.Namespace) -> int:
         )
         key = load_private_key(args, required=True)
         assert key is not None
-        claims = Claims.new(args.iss, args.sub, aud, lifetime=args.lifetime)
+        claims = Claims.new(args.iss, args.sub, aud, lifetime=int(in_range("--lifetime", args.lifetime)))
         admin = _admin(args) if args.inspect_org else None  # a missing admin token is said before sending
         # raises only before sending: bad input, an unreadable key file, no usable keyring, a bad CA bundle
         flow = sign_send_diagnose(claims, key, settings, restamp=False, langs=(args.lang,))
     except SfjwtError as exc:  # nothing was sent
         from sfjwt_gui.core.key_texts import describe_error
 
-        return _local(*describe_error(exc, args.lang), args, url)  # core errors in --lang; ours stay English
+        # core errors in --lang (ours stay English); exit 1 for bad input, 3 for the keyring (as everywhere)
+        return _local(*describe_error(exc, args.lang), args, url, code=exit_code_of(exc))
     diagnosis = flow.diagnosis(args.lang)
     if admin is not None and flow.exchange.token is None:
         _inspect(args, diagnosis, aud, settings.uploaded_certificate, admin)
@@ -212,7 +218,7 @@ def _inspect(
         aud=aud,
         certificate=certificate,
         verify=verify_from(args),
-        timeout=args.timeout,
+        timeout=in_range("--timeout", args.timeout),
     )
     add_org_answers(diagnosis, inspection, args.lang)
 
@@ -275,7 +281,7 @@ def _read_body(body: str | None) -> str:
         raise InputError(
             "No error body given.", fix="Pass the body as an argument, pipe it in with '-', or use --error."
         )
-    return sys.stdin.read(1_000_000)
+    return read_stdin().decode("utf-8", "replace")
 
 
 def run_explain(args: argparse.Namespace) -> int:

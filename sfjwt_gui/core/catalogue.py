@@ -21,6 +21,8 @@ from sfjwt_gui.core.text_data import load_json
 LANGS = ("en", "ja")
 UNKNOWN_ID = "unknown-oauth-error"
 
+MATCH_EXCERPT = 4096  # characters of an error or description the closest-entry guess looks at
+
 
 def _text(node: Any, lang: str) -> str:
     if isinstance(node, dict):
@@ -176,7 +178,8 @@ class Catalogue:
 
     def match_oauth_rule(self, error: str | None, description: str | None) -> tuple[Entry, MatchRule] | None:
         """The best entry and the rule that matched (``rule.closest``: not a documented JWT error), or None."""
-        err, desc = (error or "").strip().lower(), normalise(description)
+        # a known description sits at the start of error_description: an excerpt keeps a megabyte answer fast
+        err, desc = (error or "").strip().lower()[:MATCH_EXCERPT], normalise((description or "")[:MATCH_EXCERPT])
         best: tuple[float, Entry, MatchRule] | None = None
         for item in self.entries:
             for rule in item.match:
@@ -205,8 +208,10 @@ class Catalogue:
         """
         import difflib
 
-        desc = normalise(description)
-        err = (error or "").strip().lower()
+        # Bounded whatever the input: only an excerpt is compared (no known description is near that long), and
+        # difflib's cheap upper bounds skip the quadratic ratio() where it cannot reach the threshold.
+        desc = normalise((description or "")[:MATCH_EXCERPT])
+        err = (error or "").strip().lower()[:MATCH_EXCERPT]
         oauth = [item for item in self.entries if item.oauth_strings]
         if desc:
             spelled: tuple[float, Entry] | None = None
@@ -214,7 +219,7 @@ class Catalogue:
                 for rule in item.match:
                     if rule.description and not rule.closest:
                         matcher = difflib.SequenceMatcher(None, desc, normalise(rule.description))
-                        if matcher.real_quick_ratio() < _SPELLING:  # an O(1) upper bound: lengths too far apart
+                        if matcher.real_quick_ratio() < _SPELLING or matcher.quick_ratio() < _SPELLING:
                             continue
                         ratio = matcher.ratio()
                         if ratio >= _SPELLING and (spelled is None or ratio > spelled[0]):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sfjwt_gui.core import policy
+from sfjwt_gui.core import policy, safe_json
 from sfjwt_gui.core.errors import ClaimsError
 from sfjwt_gui.core.key_texts import error
 
@@ -124,7 +123,9 @@ def parse_claim_assignment(text: str) -> tuple[str, Any]:
     if not sep or not name:
         raise error(ClaimsError, "claims-assignment", value=repr(text))
     try:
-        value: Any = json.loads(raw)
+        value: Any = safe_json.loads(raw)
+    except safe_json.JsonTooDeepError as exc:
+        raise error(ClaimsError, "claims-too-deep", name=repr(name), max=str(safe_json.MAX_DEPTH)) from exc
     except ValueError:
         value = raw
     return name, value

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
-from sfjwt_gui.core import policy
+from sfjwt_gui.core import policy, safe_json
 from sfjwt_gui.core.connection import HostInfo, HostKind, classify_host
 from sfjwt_gui.core.jwt_codec import DecodedToken, key_fingerprint, verify
 from sfjwt_gui.core.lint import Finding, Severity
@@ -611,7 +611,7 @@ def check_json_body(ctx: EvidenceContext) -> Evidence:
     text = result.body.strip()
     if text.startswith(("{", "[")):
         try:
-            json.loads(text)
+            safe_json.loads(text)
         except ValueError as exc:
             return Evidence(Status.CONFIRMED, "json_broken", {"detail": str(exc)})
     return Evidence(Status.RULED_OUT, "json_not_broken")

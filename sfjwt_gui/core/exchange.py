@@ -9,7 +9,6 @@ a Salesforce login. A ``CancelToken`` stops a backoff wait at once and aborts a 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import math
 import os
@@ -18,6 +17,7 @@ import ssl
 import threading
 import time
 import urllib.parse
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,6 +28,7 @@ from typing import Any
 import httpx
 
 from sfjwt_gui import __version__
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.outcome import Detail, NetworkKind, Outcome
 from sfjwt_gui.core.redact import mask_token, redact, shorten_jwt
 from sfjwt_gui.core.retry import CancelToken, RetryPolicy, is_transient_status
@@ -58,10 +59,14 @@ log = logging.getLogger("sfjwt_gui.core.exchange")
 GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 DATE_RESOLUTION = 1.0  # seconds: an HTTP Date header carries whole seconds
 _BODY_LIMIT = 8000  # characters of a response body kept in the transcript
+_REDACT_MARGIN = 4096  # characters past the limit redacted too, so a secret cut by the limit is still masked
+ANSWER_LIMIT = 2_000_000  # bytes of a decoded answer read at most (a token answer is a few KB): no gzip bomb
+_RAW_CHUNK = 4096  # compressed bytes decoded at a time: at most ~4 MB of output per step even at zlib's best ratio
 _USER_AGENT = f"sfjwt-gui/{__version__}"
 _FORM_HEADERS = {
     "Content-Type": "application/x-www-form-urlencoded",
     "Accept": "application/json",
+    "Accept-Encoding": "gzip, deflate",  # only what _read_answer decodes with a bound
     "User-Agent": _USER_AGENT,
 }
 
@@ -80,6 +85,11 @@ class ExchangeOptions:
     backoff_base: float = 0.5
     backoff_max: float = 8.0
     trust_env: bool = True  # HTTPS_PROXY / NO_PROXY / SSL_CERT_FILE from the environment
+
+    @property
+    def attempt_deadline(self) -> float:
+        """Seconds one attempt may take in all (connect, TLS, send, the whole answer), however a server trickles."""
+        return self.connect_timeout + self.read_timeout
 
     @property
     def retry_policy(self) -> RetryPolicy:
@@ -334,20 +344,23 @@ def _parse_json(text: str) -> Any:
     if not text.lstrip().startswith(("{", "[")):
         return None
     try:
-        return json.loads(text)
-    except ValueError:
+        return safe_json.loads(text)
+    except ValueError:  # broken, or nested too deep (a hostile answer): not JSON
         return None
 
 
 def _shown_body(text: str, *, reveal_token: bool, data: Any = None) -> str:
     """The body as the transcript shows it: access token masked (unless revealed), secrets redacted, capped."""
+    full = len(text)
+    text = text[: _BODY_LIMIT + _REDACT_MARGIN]  # redact only what can be shown (a megabyte would take a second)
     if not reveal_token:
         token = data.get("access_token") if isinstance(data, dict) else None
         if isinstance(token, str) and token:
             text = text.replace(token, mask_token(token))  # JSON keeps a token's characters as they are
         text = redact(text)
-    if len(text) > _BODY_LIMIT:
-        text = text[:_BODY_LIMIT] + f"\n… ({len(text) - _BODY_LIMIT} more characters)"
+    if full > _BODY_LIMIT or len(text) > _BODY_LIMIT:
+        more = max(full, len(text)) - _BODY_LIMIT
+        text = text[:_BODY_LIMIT] + f"\n… ({more} more characters)"
     return text
 
 
@@ -398,13 +411,25 @@ class _Timer:
         self.start = time.perf_counter()
         self.marks: dict[str, float] = {}
         self.streams = streams
+        self.own = _Streams()  # this attempt's sockets, shut down when its deadline passes
+
+    @property
+    def aborted(self) -> bool:
+        """True once the attempt's deadline passed."""
+        return self.own.aborted
+
+    def abort(self) -> None:
+        """The deadline passed: shut down this attempt's sockets."""
+        self.own.abort()
 
     def trace(self, name: str, info: Mapping[str, Any]) -> None:
         self.marks.setdefault(name, time.perf_counter())
-        if self.streams is not None and name in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+        if name in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
             stream = info.get("return_value")
             if stream is not None:
-                self.streams.add(stream)
+                self.own.add(stream)
+                if self.streams is not None:
+                    self.streams.add(stream)
 
     def phases(self) -> dict[str, float]:
         m, out = self.marks, {}
@@ -526,6 +551,28 @@ def _client(options: ExchangeOptions) -> httpx.Client:
     )
 
 
+def _read_answer(response: httpx.Response) -> tuple[bytes, bool]:
+    """The decoded body, at most ``ANSWER_LIMIT`` bytes, and whether it was longer (then it is cut there)."""
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    decoder = None
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        decoder = zlib.decompressobj(zlib.MAX_WBITS | 32 if encoding != "deflate" else zlib.MAX_WBITS)
+    out = bytearray()
+    for raw in response.iter_raw(_RAW_CHUNK):
+        room = ANSWER_LIMIT + 1 - len(out)
+        out += decoder.decompress(raw, room) if decoder is not None else raw[:room]
+        if len(out) > ANSWER_LIMIT:
+            return bytes(out[:ANSWER_LIMIT]), True
+    return bytes(out), False
+
+
+def _decode(content: bytes, charset: str | None) -> str:
+    try:
+        return content.decode(charset or "utf-8", "replace")
+    except LookupError:  # a charset no codec knows: read it as UTF-8
+        return content.decode("utf-8", "replace")
+
+
 def _send(
     client: httpx.Client,
     request: httpx.Request,
@@ -533,6 +580,7 @@ def _send(
     shown_body: str,
     *,
     reveal: bool,
+    deadline: float,
     streams: _Streams | None = None,
 ) -> tuple[Attempt, httpx.Response | None, BaseException | None, float, float]:
     timer = _Timer(streams)
@@ -547,22 +595,38 @@ def _send(
         started_utc=_utc(started),
     )
     log.debug("attempt %d: %s %s", number, request.method, request.url)
+    # The read timeout restarts with every byte, so a server trickling one byte a second would hold us forever:
+    # each attempt also has an overall deadline, after which its sockets are shut down.
+    watchdog = threading.Timer(deadline, timer.abort)
+    watchdog.daemon = True
+    watchdog.start()
     try:
-        response = client.send(request)
-        response.read()
-    except (httpx.HTTPError, OSError, ssl.SSLError, ValueError) as exc:
+        response = client.send(request, stream=True)
+        try:
+            content, cut = _read_answer(response)
+        finally:
+            response.close()
+        if timer.aborted:
+            raise httpx.ReadTimeout(f"no answer within {deadline:g} s")
+    except (httpx.HTTPError, OSError, ssl.SSLError, ValueError, zlib.error) as exc:
+        failure: BaseException = httpx.ReadTimeout(f"no answer within {deadline:g} s") if timer.aborted else exc
         attempt.timings_ms = timer.phases()
-        attempt.error = redact(f"{type(exc).__name__}: {exc}")
+        attempt.error = redact(f"{type(failure).__name__}: {failure}")
         log.info("attempt %d failed: %s", number, attempt.error)
-        return attempt, None, exc, started, timer.phases()["total"]
+        return attempt, None, failure, started, timer.phases()["total"]
+    finally:
+        watchdog.cancel()
     attempt.timings_ms = timer.phases()
     attempt.answer_window = timer.answer_window(started)
     attempt.http_version = response.http_version
     attempt.status = response.status_code
     attempt.reason = response.reason_phrase
     attempt.response_headers = _shown_headers(response.headers, reveal=reveal)
-    data = _parse_json(response.text)
-    attempt.response_body = _shown_body(response.text, reveal_token=reveal, data=data)
+    text = _decode(content, response.charset_encoding)
+    data = None if cut else _parse_json(text)  # a cut answer is not JSON, whatever its first megabyte says
+    attempt.response_body = _shown_body(text, reveal_token=reveal, data=data)
+    if cut:
+        attempt.response_body += f"\n… (answer cut at {ANSWER_LIMIT} bytes)"
     attempt.parsed = data
     attempt.server_date = response.headers.get("date")
     log.info("attempt %d: HTTP %d in %.0f ms", number, response.status_code, attempt.timings_ms["total"])
@@ -664,7 +728,13 @@ def request_token(
                 headers=_FORM_HEADERS,
             )
             attempt, response, failure, started, elapsed = _send(
-                client, request, retry + 1, shown_body, reveal=options.reveal_token, streams=streams
+                client,
+                request,
+                retry + 1,
+                shown_body,
+                reveal=options.reveal_token,
+                deadline=options.attempt_deadline,
+                streams=streams,
             )
             transcript.attempts.append(attempt)
             result.sent_at = started
@@ -746,7 +816,12 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
     cancel = cancel or CancelToken()
     transcript = Transcript(trust=describe(options.trust, options.ca_bundle))
     check = ApiCheck(ok=False, username=None, org_id=None, api_versions=[], transcript=transcript)
-    headers = {"Authorization": f"Bearer {token.access_token}", "Accept": "application/json", "User-Agent": _USER_AGENT}
+    headers = {
+        "Authorization": f"Bearer {token.access_token}",
+        "Accept": "application/json",
+        "Accept-Encoding": "gzip, deflate",
+        "User-Agent": _USER_AGENT,
+    }
     try:
         client = _client(options)
     except Exception as exc:
@@ -763,7 +838,13 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
                 return check
             request = client.build_request("GET", url, headers=headers)
             attempt, response, failure, _, _ = _send(
-                client, request, number, "", reveal=options.reveal_token, streams=streams
+                client,
+                request,
+                number,
+                "",
+                reveal=options.reveal_token,
+                deadline=options.attempt_deadline,
+                streams=streams,
             )
             transcript.attempts.append(attempt)
             if failure is not None:
@@ -772,7 +853,7 @@ def check_api(token: TokenInfo, options: ExchangeOptions | None = None, cancel: 
             assert response is not None
             answers.append(attempt.parsed)
             if response.status_code != 200:
-                excerpt = redact(response.text[:300])
+                excerpt = redact(attempt.response_body[:300])
                 check.set_error(
                     Detail("api_http_error", {"url": url, "status": str(response.status_code), "system": excerpt})
                 )

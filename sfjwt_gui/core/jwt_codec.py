@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
-from sfjwt_gui.core import policy
+from sfjwt_gui.core import policy, safe_json
 from sfjwt_gui.core.codec_texts import codec_texts as _texts
 from sfjwt_gui.core.codec_texts import describe_token_error as describe_token_error
 from sfjwt_gui.core.errors import (
@@ -223,7 +222,7 @@ def _json_object(raw: bytes, name: str) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise _token_error("not-utf8", name, byte=str(exc.start)) from exc
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = safe_json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:
         snippet = text[:40] + ("…" if len(text) > 40 else "")
         raise _token_error("not-json", name, detail=str(exc), snippet=repr(snippet)) from exc

@@ -47,6 +47,8 @@ class Subject:
         if self.ou:
             attributes.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, self.ou))
         for label, value in (("CN", self.cn), ("O", self.o), ("OU", self.ou)):
+            if value is not None and not _encodable(value):
+                raise error(InputError, "keygen-name-not-text", label=label, value=repr(value[:20]))
             if value is not None and len(value) > 64:
                 raise error(
                     InputError,
@@ -58,6 +60,14 @@ class Subject:
                 )
         attributes.append(x509.NameAttribute(NameOID.COMMON_NAME, self.cn))
         return x509.Name(attributes)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: undecodable bytes of a command-line argument
+        return False
+    return True
 
 
 def generate_private_key(bits: int = 2048) -> rsa.RSAPrivateKey:

@@ -63,14 +63,10 @@ _OPENSSH_MAGIC = b"openssh-key-v1\x00"
 
 def load_file(path: str | Path, passphrase: bytes | None = None, *, alias: str | None = None) -> LoadedMaterial:
     """Load key and/or certificate from a file (any supported format)."""
+    from sfjwt_gui.core.user_files import read_bounded
+
     file = Path(path)
-    try:
-        size = file.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise error(KeyFormatError, "load-too-large", source=file.name, size=str(size))
-        data = file.read_bytes()
-    except OSError as exc:
-        raise error(InputError, "load-unreadable-file", path=repr(str(file)), detail=str(exc.strerror)) from exc
+    data = read_bounded(file, limit=MAX_INPUT_BYTES)
     return load_material(data, passphrase, alias=alias, source_name=file.name)
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.errors import ProfileError
 from sfjwt_gui.core.key_texts import error
 
@@ -105,7 +106,7 @@ class ProfileStore:
             info = path.lstat()
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE:
                 return None
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = safe_json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(data, dict) or data.get("format") != FORMAT:

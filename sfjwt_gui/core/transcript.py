@@ -10,6 +10,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from sfjwt_gui.core import safe_json
+
 MAX_PRETTY_CHARS = 1_000_000  # larger bodies are shown as received (indenting them would not help anyone read)
 
 
@@ -19,7 +21,7 @@ def pretty_body(body: str) -> str:
     if not stripped or stripped[0] not in "{[" or len(stripped) > MAX_PRETTY_CHARS:
         return body
     try:
-        value = json.loads(stripped)
+        value = safe_json.loads(stripped)  # a server's body: too deep is shown as received
     except (ValueError, RecursionError):
         return body
     return json.dumps(value, indent=2, ensure_ascii=False)

@@ -1,10 +1,20 @@
 """The keyring vault: private keys by name in the OS keyring (service ``sfjwt-gui``), metadata in a JSON index.
 
 Each key is PKCS#8 DER, base64, in chunks that fit every backend, behind a manifest with a SHA-256 (see
-``vault_chunks``). Nothing is lost on failure: a save writes the new chunks under a new generation id, keeps the old
-manifest as ``backup:NAME``, switches ``manifest:NAME``, records the change in the index and only then removes the old
-entries. Whatever step fails, the previous key stays loadable (and the new one, once switched). Entries that could not
-be removed are remembered in the index and removed later. Plain-text keyring backends are refused.
+``vault_chunks``). Nothing is lost on failure, even when the process is killed at any instant. A save:
+
+1. records the new generation as *pending* in the index (before any chunk exists, so none can be orphaned);
+2. writes the new chunks under that generation;
+3. keeps the old manifest as ``backup:NAME`` and switches ``manifest:NAME`` to the new generation;
+4. commits: the index record names the new generation (the record is the truth: until this atomic file replace
+   the old key is the one described, and loading uses ``backup:NAME`` when the manifest is already ahead);
+5. only then removes the old entries.
+
+A delete first marks the record ``deleting`` (listed as "deletion incomplete"), then removes the entries, then the
+record. Every change starts by finishing what a killed process left: pending generations that were never committed
+are rolled back (manifest restored, chunks removed) and marked deletions are completed. Every load compares the
+loaded key's public-key SHA-256 with the record and refuses a mismatch. Entries that could not be removed are
+remembered in the index and removed later. Plain-text keyring backends are refused.
 """
 
 from __future__ import annotations
@@ -34,12 +44,13 @@ from sfjwt_gui.core.keyring_access import KeyringAccess
 from sfjwt_gui.core.vault_chunks import (
     Manifest,
     backup_username,
+    chunk_username,
     join_chunks,
     manifest_username,
     new_generation,
     split_der,
 )
-from sfjwt_gui.core.vault_index import IndexData, KeyRecord, VaultIndex, default_index_dir
+from sfjwt_gui.core.vault_index import IndexData, KeyRecord, Pending, VaultIndex, default_index_dir
 
 if TYPE_CHECKING:  # cryptography is imported where needed: `sfjwt keys list` reads only the index
     from cryptography import x509
@@ -52,6 +63,7 @@ SERVICE = "sfjwt-gui"
 MAX_NAME_LENGTH = 64
 _PROBE_USERNAME = "probe:sfjwt-gui"
 Usernames = list[str]  # keyring usernames (an alias: the class below has a method called list)
+ManifestTexts = list[str | None]  # the texts of manifest:NAME and backup:NAME
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,10 @@ def validate_name(name: str) -> str:
         raise error(
             InputError, "vault-name-too-long", shown=repr(name[:20]), length=str(len(name)), max=str(MAX_NAME_LENGTH)
         )
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: bytes of a command-line argument that are not UTF-8
+        raise error(InputError, "vault-name-encoding", shown=repr(name)) from None
     if name != name.strip() or any(unicodedata.category(ch).startswith("C") for ch in name):
         raise error(InputError, "vault-name-characters", shown=repr(name))
     return name
@@ -132,6 +148,15 @@ def _unmark_manifests(data: IndexData, name: str) -> None:
     for username in (manifest_username(name), backup_username(name)):
         if username in data.garbage:
             data.garbage.remove(username)
+
+
+def _forget_pending(generation: str) -> Callable[[IndexData], None]:
+    """An index change: ``generation`` is no longer being written."""
+
+    def change(data: IndexData) -> None:
+        data.pending.pop(generation, None)
+
+    return change
 
 
 def _check_pair(name: str, key: RSAPrivateKey, cert: x509.Certificate) -> None:
@@ -198,19 +223,48 @@ class Vault:
         """The private key, read from the keyring and checked against its SHA-256."""
         with self._lock:
             self._keyring.check_backend("load", name)
-            manifest = self._current_manifest(name)
-            if manifest is None:
-                if name in self._read_index().keys:
-                    raise self._listed_but_missing(name)
-                raise self._not_found(name)
+            record = self._read_index().keys.get(name)
+            if record is None:
+                self._keyring.get(manifest_username(name))  # a keyring that fails says so before "not found"
+                raise self._not_found(name)  # an unlisted manifest is half-made: the next change removes it
             try:
-                return self._load_manifest(name, manifest)
+                key = self._load_record(record)
             except VaultCorruptError:
-                # another process may have switched the key between our two reads: retry once on the new manifest
-                latest = self._current_manifest(name)
-                if latest is None or latest == manifest:
+                # another process may have committed a new key between our reads: retry once on its record
+                latest = self._read_index().keys.get(name)
+                if latest is None or latest == record:
                     raise
-                return self._load_manifest(name, latest)
+                record = latest
+                key = self._load_record(record)
+            found = _public_key_sha256(key)
+            if record.public_key_sha256 and found != record.public_key_sha256:
+                raise error(
+                    VaultCorruptError,
+                    "vault-key-mismatch",
+                    shown=repr(name),
+                    name=name,
+                    found=found,
+                    expected=record.public_key_sha256,
+                )
+            return key
+
+    def _load_record(self, record: KeyRecord) -> RSAPrivateKey:
+        """The key ``record`` describes: its generation's manifest (``backup:NAME`` while a switch is uncommitted)."""
+        name = record.name
+        if record.deleting:
+            raise error(VaultCorruptError, "vault-deletion-incomplete", shown=repr(name), name=name)
+        manifest = self._record_manifest(record)
+        if manifest is None:
+            raise self._listed_but_missing(name)
+        return self._load_manifest(name, manifest)
+
+    def _record_manifest(self, record: KeyRecord) -> Manifest | None:
+        manifest = self._current_manifest(record.name)
+        if manifest is not None and record.generation and manifest.generation != record.generation:
+            backup = self._parse_or_none(record.name, self._keyring.get(backup_username(record.name)))
+            if backup is not None and backup.generation == record.generation:
+                return backup  # a save killed after its switch and before its commit: the record's key is the old one
+        return manifest
 
     def load_certificate(self, name: str) -> x509.Certificate | None:
         """The certificate stored with the key, if any."""
@@ -227,7 +281,7 @@ class Vault:
         """The stored key (other than ``besides``) with the same public key as ``key``, if any (index only)."""
         wanted = _public_key_sha256(key)
         for record in self.list():
-            if record.name != besides and record.public_key_sha256 == wanted:
+            if record.name != besides and record.public_key_sha256 == wanted and not record.deleting:
                 return record
         return None
 
@@ -260,7 +314,7 @@ class Vault:
         )
         self._keyring.check_backend("save", name)
         with self._changing():
-            self._collect_garbage()
+            self._recover()
             primary = self._keyring.get(manifest_username(name))
             if not overwrite and self._exists(name, primary):
                 raise error(KeyExistsError, "vault-key-exists", shown=repr(name))
@@ -275,17 +329,25 @@ class Vault:
                 )
                 raised.existing = duplicate.name
                 raise raised
+            listed = self._read_index().keys.get(name)
             old_text = primary if primary is not None else self._keyring.get(backup_username(name))
             old = self._parse_or_none(name, old_text)
-            manifest, new_chunks = self._write_chunks(der)
+            if listed is not None:  # the chunks the record describes, whatever the manifest says (a killed save)
+                described = self._record_manifest(listed)
+                old = described if described is not None else old
+            manifest, new_chunks = self._write_chunks(name, der)
             if old_text is not None:
                 self._guarded(lambda: self._keyring.set(backup_username(name), old_text), manifest)
             self._switch_manifest(name, manifest)
+            record = replace(record, generation=manifest.generation)
 
             def commit(data: IndexData) -> None:
                 data.keys[name] = record
                 data.garbage.extend(old.chunk_usernames() if old else [])
+                data.pending.pop(manifest.generation, None)
                 _unmark_manifests(data, name)
+                if old_text is not None:  # committed: the backup is not needed any more, even if we die next
+                    data.garbage.append(backup_username(name))
 
             try:
                 self._update_index(commit)
@@ -309,24 +371,27 @@ class Vault:
         validate_name(new)
         self._keyring.check_backend("rename", old)
         with self._changing():
-            self._collect_garbage()
+            self._recover()
             record = self.get(old)
             if new == old:
                 return record
             if self._exists(new, self._keyring.get(manifest_username(new))):
                 raise error(KeyExistsError, "vault-rename-target-exists", shown=repr(new))
-            current = self._current_manifest(old)
+            if record.deleting:
+                raise error(VaultCorruptError, "vault-deletion-incomplete", shown=repr(old), name=old)
+            current = self._record_manifest(record)
             if current is None:
                 raise self._listed_but_missing(old)
             der = self._read_der(old, current)
-            manifest, new_chunks = self._write_chunks(der)
+            manifest, new_chunks = self._write_chunks(new, der)
             self._switch_manifest(new, manifest)
-            renamed = replace(record, name=new)
+            renamed = replace(record, name=new, generation=manifest.generation)
 
             def commit(data: IndexData) -> None:
                 data.keys.pop(old, None)
                 data.keys[new] = renamed
                 data.garbage.extend([*current.chunk_usernames(), backup_username(old), manifest_username(old)])
+                data.pending.pop(manifest.generation, None)
                 _unmark_manifests(data, new)
 
             try:
@@ -343,23 +408,38 @@ class Vault:
         """Remove the key: every chunk, both manifests, then its record. A failed delete can simply be retried."""
         self._keyring.check_backend("delete", name)
         with self._changing():
-            self._collect_garbage()
+            before = self._read_index().keys.get(name)
+            self._recover()  # finishes an interrupted deletion of this very key too
             data = self._read_index()
             texts = [self._keyring.get(manifest_username(name)), self._keyring.get(backup_username(name))]
-            if name not in data.keys and all(t is None for t in texts):
+            record = data.keys.get(name)
+            if record is None and all(t is None for t in texts):
+                if before is not None and before.deleting:
+                    return  # "run `keys delete` again" did what it said
                 raise self._not_found(name)
-            doomed: Usernames = []
-            for text in texts:
-                manifest = self._parse_or_none(name, text)
-                if manifest is not None:
-                    doomed.extend(manifest.chunk_usernames())
-            for username in [*doomed, backup_username(name), manifest_username(name)]:
+            unmarked = record if record is not None and not record.deleting else None
+            if unmarked is not None:
+                marked = replace(unmarked, deleting=True)  # a kill from here on lists it as "deletion incomplete"
+                self._update_index(lambda fresh: fresh.keys.__setitem__(name, marked))
+            self._finish_delete(name, texts, whole=unmarked)
+
+    def _finish_delete(self, name: str, texts: ManifestTexts, *, whole: KeyRecord | None = None) -> None:
+        """Remove every entry of ``name`` (chunks of both manifests, then the manifests), then its record.
+        ``whole``: the record before this deletion marked it, put back if not even the first entry goes."""
+        doomed: Usernames = []
+        for text in texts:
+            manifest = self._parse_or_none(name, text)
+            if manifest is not None:
+                doomed.extend(manifest.chunk_usernames())
+        for number, username in enumerate([*doomed, backup_username(name), manifest_username(name)]):
+            try:
                 self._keyring.delete(username)
-
-            def commit(data: IndexData) -> None:
-                data.keys.pop(name, None)
-
-            self._update_index(commit)
+            except VaultError:
+                if number == 0 and whole is not None:  # nothing removed: the key is whole, not half-deleted
+                    with contextlib.suppress(VaultError):
+                        self._update_index(lambda data: data.keys.__setitem__(name, whole))
+                raise
+        self._update_index(lambda data: data.keys.pop(name, None))
 
     def set_certificate(self, name: str, cert: x509.Certificate) -> KeyRecord:
         """Attach (or replace) the certificate of a stored key; it must carry the key's public half."""
@@ -377,6 +457,7 @@ class Vault:
     def collect_garbage(self) -> Usernames:
         """Retry removing keyring entries left over by earlier failures; returns those still left."""
         with self._changing():
+            self._recover()
             return self._collect_garbage()
 
     # ----- internals ----------------------------------------------------------------------------------------------
@@ -456,8 +537,10 @@ class Vault:
             raise error(VaultCorruptError, "vault-stored-not-rsa", shown=repr(name))
         return key
 
-    def _write_chunks(self, der: bytes) -> tuple[Manifest, Usernames]:
+    def _write_chunks(self, name: str, der: bytes) -> tuple[Manifest, Usernames]:
         manifest, pieces = split_der(der, new_generation())
+        pending = Pending(name, manifest.chunks)
+        self._update_index(lambda data: data.pending.__setitem__(manifest.generation, pending))  # before any chunk
         written: Usernames = []
         try:
             for username, piece in zip(manifest.chunk_usernames(), pieces, strict=True):
@@ -499,6 +582,34 @@ class Vault:
             with contextlib.suppress(VaultError, VaultCorruptError):
                 self._update_index(lambda data: data.garbage.extend(left))
 
+    def _recover(self) -> None:
+        """Finish what a killed or failed change left: complete marked deletions, roll back uncommitted generations
+        (the manifest put back, the chunks removed). Runs under the change lock at the start of every change."""
+        data = self._read_index()
+        for name, record in list(data.keys.items()):
+            if record.deleting:
+                texts = [self._keyring.get(manifest_username(name)), self._keyring.get(backup_username(name))]
+                self._finish_delete(name, texts)
+        committed = {record.generation for record in data.keys.values() if record.generation}
+        for generation, pending in data.pending.items():
+            if generation not in committed:
+                self._roll_back(generation, pending, data.keys.get(pending.name))
+            self._update_index(_forget_pending(generation))
+        self._collect_garbage()
+
+    def _roll_back(self, generation: str, pending: Pending, record: KeyRecord | None) -> None:
+        """Undo an uncommitted save or rename: the name's manifest back to what its record describes, chunks gone."""
+        name = pending.name
+        current = self._parse_or_none(name, self._keyring.get(manifest_username(name)))
+        if current is not None and current.generation == generation:
+            backup = self._keyring.get(backup_username(name))
+            if record is not None and backup is not None:
+                self._keyring.set(manifest_username(name), backup)
+            else:
+                self._keyring.delete(manifest_username(name))
+        for index in range(pending.chunks):
+            self._keyring.delete(chunk_username(generation, index))
+
     def _collect_garbage(self) -> Usernames:
         data = self._read_index()
         if not data.garbage:
@@ -506,8 +617,8 @@ class Vault:
         left: Usernames = []
         for username in data.garbage:
             kind, _, rest = username.partition(":")
-            if kind in ("manifest", "backup") and rest in data.keys:
-                continue  # the name is in use again: that entry is live now
+            if kind == "manifest" and rest in data.keys:
+                continue  # the name is in use again: that entry is live now (a backup is only live inside a save)
             try:
                 self._keyring.delete(username)
             except VaultError:

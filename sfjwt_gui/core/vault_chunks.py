@@ -20,6 +20,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.errors import VaultCorruptError
 from sfjwt_gui.core.key_texts import error
 
@@ -75,7 +76,7 @@ class Manifest:
     def from_text(cls, text: str, *, name: str) -> Manifest:
         """Parse and validate a manifest entry; VaultCorruptError when it is not one of ours."""
         try:
-            data = json.loads(text)
+            data = safe_json.loads(text)
         except ValueError as exc:
             raise error(VaultCorruptError, "vault-manifest-not-json", shown=repr(name)) from exc
         if not isinstance(data, dict):

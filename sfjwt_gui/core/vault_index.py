@@ -1,7 +1,9 @@
 """The vault's non-secret index: one JSON file with each key's name, certificate and fingerprints.
 
 It never holds key material. Besides the records it keeps ``garbage``: keyring usernames of entries that are no longer
-used (old chunks after a save or rename) and could not be deleted yet; the vault retries them on every change.
+used (old chunks after a save or rename) and could not be deleted yet; the vault retries them on every change. And
+``pending``: generations whose chunks are being written (recorded before the first chunk), so that chunks a killed
+process left behind are found and removed on the next change.
 Writes are atomic (temp file in the same directory + ``os.replace``), so a crash leaves the old or the new file, and
 changes hold an exclusive lock on ``vault-index.lock`` so the window and a ``sfjwt`` process never lose each other's.
 """
@@ -18,6 +20,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.errors import VaultCorruptError
 
 INDEX_FILE = "vault-index.json"
@@ -48,6 +51,8 @@ class KeyRecord:
     not_after: str | None = None  # ISO 8601, UTC
     public_key_sha256: str | None = None  # SHA-256 of the SubjectPublicKeyInfo, colon hex
     subject: str | None = None  # the certificate's subject, RFC 4514 (records written before it lack it)
+    generation: str | None = None  # the chunks this record describes (None: written before generations were kept)
+    deleting: bool = False  # a deletion started and did not finish: listed as such, finished on the next change
 
     def to_json(self) -> dict[str, Any]:
         """The record as a JSON object (stable keys)."""
@@ -60,12 +65,21 @@ class KeyRecord:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
+@dataclass(frozen=True)
+class Pending:
+    """Chunks being written under one generation for key ``name`` (not yet committed to a record)."""
+
+    name: str
+    chunks: int
+
+
 @dataclass
 class IndexData:
     """Contents of the index file."""
 
     keys: dict[str, KeyRecord] = field(default_factory=dict)
     garbage: list[str] = field(default_factory=list)
+    pending: dict[str, Pending] = field(default_factory=dict)  # generation -> what it is being written for
 
 
 class VaultIndex:
@@ -78,18 +92,26 @@ class VaultIndex:
     def read(self) -> IndexData:
         """The current contents (empty when there is no file yet)."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw_bytes = self.path.read_bytes()
         except FileNotFoundError:
             return IndexData()
-        try:
-            raw = json.loads(text)
-            keys = {name: KeyRecord.from_json(rec) for name, rec in raw.get("keys", {}).items()}
-            garbage = [str(g) for g in raw.get("garbage", [])]
-        except (ValueError, TypeError, AttributeError) as exc:
+        except OSError as exc:
             from sfjwt_gui.core.key_texts import error
 
             raise error(VaultCorruptError, "vault-index-invalid", path=repr(str(self.path)), detail=str(exc)) from exc
-        return IndexData(keys=keys, garbage=garbage)
+        try:
+            raw = safe_json.loads(raw_bytes.decode("utf-8"))  # undecodable bytes are damage too
+            keys = {name: KeyRecord.from_json(rec) for name, rec in raw.get("keys", {}).items()}
+            garbage = [str(g) for g in raw.get("garbage", [])]
+            pending = {
+                str(gen): Pending(str(item["name"]), int(item["chunks"]))
+                for gen, item in raw.get("pending", {}).items()
+            }
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+            from sfjwt_gui.core.key_texts import error
+
+            raise error(VaultCorruptError, "vault-index-invalid", path=repr(str(self.path)), detail=str(exc)) from exc
+        return IndexData(keys=keys, garbage=garbage, pending=pending)
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -123,6 +145,8 @@ class VaultIndex:
             "keys": {name: rec.to_json() for name, rec in sorted(data.keys.items())},
             "garbage": list(dict.fromkeys(data.garbage)),
         }
+        if data.pending:
+            payload["pending"] = {gen: asdict(item) for gen, item in data.pending.items()}
         fd, tmp = tempfile.mkstemp(prefix=".vault-index-", suffix=".tmp", dir=self.directory)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -63,6 +63,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.practice.org import App, AppType, IpRelaxation, Org, OrgState, PermittedUsers, User
 
 JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -180,8 +181,8 @@ def parse_assertion(text: str) -> ParsedAssertion | None:
     if len(parts) != 3 or not all(parts[:2]):
         return None
     try:
-        header = json.loads(_b64url(parts[0]))
-        payload = json.loads(_b64url(parts[1]))
+        header = safe_json.loads(_b64url(parts[0]))
+        payload = safe_json.loads(_b64url(parts[1]))
         signature = _b64url(parts[2])
     except (binascii.Error, ValueError, UnicodeDecodeError):
         return None

@@ -58,8 +58,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.errors import OrgModelError
 from sfjwt_gui.core.text_files import decode_text_file
+from sfjwt_gui.core.user_files import ORG_FILE_LIMIT, read_bounded
 
 DEFAULT_CONSUMER_KEY = "3MVG9PracticeOrgSfjwtGuiLoopbackTokenEndpoint.ConsumerKeyForTheJwtBearerFlowLearners0123456789"
 DEFAULT_USERNAME = "practice.user@example.com"
@@ -425,10 +427,7 @@ def org_from_dict(data: Any) -> Org:
 
 def load_org(path: str | Path) -> Org:
     """Read an org description from a JSON file."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise OrgModelError(f"Cannot read org file {str(path)!r}: {exc.strerror}.", fix="Check the path.") from exc
+    raw = read_bounded(path, limit=ORG_FILE_LIMIT, cls=OrgModelError)
     try:
         text = decode_text_file(raw)
     except UnicodeDecodeError as exc:
@@ -437,7 +436,7 @@ def load_org(path: str | Path) -> Org:
             fix="Save it as UTF-8 (JSON text).",
         ) from exc
     try:
-        data = json.loads(text)
+        data = safe_json.loads(text)
     except json.JSONDecodeError as exc:
         raise OrgModelError(
             f"Org file {str(path)!r} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.org import queries as q
 from sfjwt_gui.practice.org import App, AppType, IpRelaxation, Org, OrgKind, PermittedUsers, User
 
@@ -89,7 +90,7 @@ def _claims(body: bytes) -> dict[str, Any]:
     if len(parts) != 3:
         return {}
     try:
-        payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+        payload = safe_json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
     except ValueError:
         return {}
     return payload if isinstance(payload, dict) else {}

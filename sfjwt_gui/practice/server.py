@@ -26,6 +26,11 @@ Endpoints:
   only ``admin_access_token`` may read setup. Token requests are recorded in ``login_history``.
 - Every response carries a ``Date`` header from the server clock plus ``faults.clock_offset``.
 
+Resources stay bounded whatever clients do (``ConnectionLimits``): a fixed pool of workers serves connections (a
+bounded number more wait, any beyond are closed on arrival), a silent connection is closed after ``idle_timeout``
+and a TLS handshake or a request not read within ``request_deadline`` (however slowly it trickles in) is cut; the
+TLS folder of a server that was killed is removed when the next one starts (``tls.sweep_stale_folders``).
+
 Plain HTTP is accepted on loopback (Salesforce itself answers ``HTTPS required``); set ``faults.require_https``
 to practise that refusal.
 """
@@ -46,8 +51,9 @@ import ssl
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -67,6 +73,18 @@ from sfjwt_gui.practice.tls import LocalTls, create_local_tls
 
 TOKEN_PATH = "/services/oauth2/token"  # noqa: S105 - a URL path, not a secret
 MAX_BODY = 1 << 20
+
+
+@dataclass(frozen=True)
+class ConnectionLimits:
+    """What one client can hold of the server, however it behaves."""
+
+    workers: int = 32  # connections served at once
+    waiting: int = 224  # connections accepted and waiting for a worker; more at once are closed on arrival
+    idle_timeout: float = 10.0  # seconds a connection may sit silent (per read, and between keep-alive requests)
+    request_deadline: float = 15.0  # seconds for the TLS handshake, and for each request's line, headers and body
+
+
 MAX_SESSIONS = 100_000
 API_VERSIONS = (("Spring '25", "63.0"), ("Summer '25", "64.0"), ("Winter '26", "65.0"), ("Spring '26", "66.0"))
 INVALID_SESSION_BODY = b'[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]'
@@ -164,8 +182,10 @@ class PracticeServer:
         port: int = 0,
         faults: Faults | None = None,
         log: Callable[[str], None] | None = None,
+        limits: ConnectionLimits | None = None,
     ) -> None:
         base = org or default_org()
+        self.limits = limits or ConnectionLimits()
         if not base.apps or not base.users:
             from sfjwt_gui.core.errors import OrgModelError
 
@@ -530,8 +550,29 @@ class PracticeServer:
             self._log(line)
 
 
-class _HttpServer(ThreadingHTTPServer):
-    daemon_threads = True
+class _Deadline:
+    """Shuts a connection's socket down if the request has not been read within ``seconds`` (a client trickling
+    its handshake, headers or body one byte at a time resets every per-read timeout, never this one)."""
+
+    def __init__(self, sock: socket.socket, seconds: float) -> None:
+        self._timer = threading.Timer(seconds, self._cut, args=(sock,))
+        self._timer.daemon = True
+        self._timer.start()
+
+    @staticmethod
+    def _cut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        """The request was read in time."""
+        self._timer.cancel()
+
+
+class _HttpServer(HTTPServer):
+    """Connections are served by a bounded pool of workers; beyond ``workers + waiting`` connections at once, a new
+    one is closed at once instead of costing a thread (1,500 half-open TLS connections cost nothing)."""
+
     request_queue_size = 256
 
     def __init__(
@@ -543,7 +584,33 @@ class _HttpServer(ThreadingHTTPServer):
     ) -> None:
         self.practice = practice
         self.ssl_context = context
+        self.limits = practice.limits
+        self._slots = threading.BoundedSemaphore(self.limits.workers + self.limits.waiting)
+        self._pool = ThreadPoolExecutor(self.limits.workers, thread_name_prefix="sfjwt-practice-worker")
         super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)  # every worker busy and the waiting line full: refuse, do not queue
+            return
+        try:
+            self._pool.submit(self._serve, request, client_address)
+        except RuntimeError:  # shutting down
+            self._slots.release()
+            self.shutdown_request(request)
+
+    def _serve(self, request: Any, client_address: Any) -> None:
+        try:
+            self.finish_request(request, client_address)
+        except Exception:
+            self.handle_error(request, client_address)
+        finally:
+            self.shutdown_request(request)
+            self._slots.release()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def get_request(self) -> tuple[Any, Any]:
         sock, address = super().get_request()
@@ -561,16 +628,34 @@ class _HttpServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "sfjwt-practice"
-    timeout = 60
     server: _HttpServer
+    _deadline: _Deadline | None = None
+
+    def handle_one_request(self) -> None:
+        self._deadline = _Deadline(self.connection, self.server.limits.request_deadline)
+        try:
+            super().handle_one_request()
+        finally:
+            self._deadline.cancel()
+
+    def request_read(self) -> None:
+        """The request (line, headers and body) is in: from here its answer may take as long as faults say."""
+        if self._deadline is not None:
+            self._deadline.cancel()
 
     def version_string(self) -> str:
         return self.server_version  # without the Python version (and the stray space an empty one leaves)
 
     def setup(self) -> None:
         super().setup()
+        # each read and write of the socket, and the wait for the next keep-alive request
+        self.connection.settimeout(self.server.limits.idle_timeout)
         if isinstance(self.connection, ssl.SSLSocket):
-            self.connection.do_handshake()
+            handshake = _Deadline(self.connection, self.server.limits.request_deadline)
+            try:
+                self.connection.do_handshake()
+            finally:
+                handshake.cancel()
 
     @property
     def practice(self) -> PracticeServer:
@@ -656,6 +741,7 @@ class _Handler(BaseHTTPRequestHandler):
         practice = self.practice
         org, faults = practice.state()
         body = self._read_body()
+        self.request_read()
         path = urlsplit(self.path).path
         if faults.latency > 0:
             time.sleep(faults.latency)

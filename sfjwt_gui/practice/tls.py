@@ -14,6 +14,7 @@ import os
 import secrets
 import shutil
 import ssl
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,42 @@ class LocalTls:
     def close(self) -> None:
         """Delete the CA, certificate and key files."""
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+FOLDER_PREFIX = "sfjwt-practice-tls-"
+OWNER_FILE = "owner.pid"  # the process that made the folder: once it is gone, so should the folder be
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or we cannot tell: keep the folder
+    return True
+
+
+def sweep_stale_folders(root: Path | None = None) -> list[Path]:
+    """Remove the TLS folders of practice servers that were killed (their process is gone); returns them.
+
+    Only our own folders: a real directory (not a link) named with our prefix, owned by this user, whose
+    ``owner.pid`` names a process that no longer exists.
+    """
+    root = Path(tempfile.gettempdir()) if root is None else root
+    removed: list[Path] = []
+    for folder in root.glob(FOLDER_PREFIX + "*"):
+        try:
+            info = folder.lstat()
+            if not stat.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+                continue
+            pid = int((folder / OWNER_FILE).read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            continue  # not ours to judge (no owner file yet: a server starting right now)
+        if pid != os.getpid() and not _alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 def _name(cn: str) -> x509.Name:
@@ -107,7 +144,9 @@ def create_local_tls(hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> Loc
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
-    directory = Path(tempfile.mkdtemp(prefix="sfjwt-practice-tls-"))
+    sweep_stale_folders()
+    directory = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
+    (directory / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
     ca_file = directory / "practice-ca.pem"
     cert_file = directory / "server.pem"
     key_file = directory / "server.key"

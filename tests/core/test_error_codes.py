@@ -85,6 +85,7 @@ CASES: dict[str, Callable[[], Any]] = {
     "claims-empty-aud": lambda: Claims.new("i", "u", ""),
     "claims-lifetime": lambda: Claims.new("i", "u", "https://login.salesforce.com", lifetime=0),
     "claims-assignment": lambda: parse_claim_assignment("scope"),
+    "claims-too-deep": lambda: parse_claim_assignment("x=" + "[" * 100),
     "sign-not-rsa": lambda: sign({"a": 1}, EC_KEY),  # type: ignore[arg-type]
     "sign-key-too-small": lambda: sign({"a": 1}, SMALL_KEY),
     "lint-certificate-type": lambda: lint(TOKEN, certificate=42),  # type: ignore[arg-type]
@@ -110,6 +111,7 @@ CASES: dict[str, Callable[[], Any]] = {
     "keygen-cn-empty": lambda: Subject(" ").to_name(),
     "keygen-country": lambda: Subject("cn", c="JPN").to_name(),
     "keygen-name-too-long": lambda: Subject("x" * 65).to_name(),
+    "keygen-name-not-text": lambda: Subject("a\udcffb").to_name(),  # the bytes a\xffb of a command-line argument
     "keygen-bits": lambda: generate_private_key(1024),
     "keygen-validity": lambda: check_validity_days(36501),
     "sf-bad-alias": lambda: sf_cli.connection("-x"),

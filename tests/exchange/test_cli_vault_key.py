@@ -90,7 +90,7 @@ def test_token_without_a_usable_keyring_is_a_local_problem_about_loading(
 ) -> None:
     code = main(_token_argv(org, "--json"))
     data = json.loads(capsys.readouterr().out)
-    assert code == 1  # a local input problem, not 3 (network)
+    assert code == 3  # a keyring problem is exit 3 everywhere (README), though nothing was sent
     assert data["outcome"] == "local"
     assert data["diagnosis"]["id"] == "local-problem"
     detail = data["diagnosis"]["detail"]
@@ -98,7 +98,7 @@ def test_token_without_a_usable_keyring_is_a_local_problem_about_loading(
     assert "store" not in detail.split(":")[0]  # the action named is loading, not storing
     assert "--key-file FILE" in detail  # the way out that needs no keyring
     assert data["transcript"]["attempts"] == []  # nothing was sent
-    assert main(_token_argv(org)) == 1  # text mode: same exit code, no traceback
+    assert main(_token_argv(org)) == 3  # text mode: same exit code, no traceback
     out = capsys.readouterr()
     assert "Cannot load the private key 'build-server'" in out.out
     assert "Traceback" not in out.err

@@ -152,7 +152,7 @@ def test_a_typo_gets_a_suggestion_and_comment_keys_are_allowed(rsa_cert: Any) ->
 
 
 def test_unreadable_and_invalid_json_files(tmp_path: Path) -> None:
-    with pytest.raises(OrgModelError, match="Cannot read org file"):
+    with pytest.raises(OrgModelError, match="Cannot read"):
         load_org(tmp_path / "missing.json")
     broken = tmp_path / "broken.json"
     broken.write_text('{"apps": [', encoding="utf-8")

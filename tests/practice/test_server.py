@@ -100,7 +100,7 @@ def test_https_trusts_only_with_the_ca(rsa_cert: Any) -> None:
             untrusting.get(server.token_url)
         # no private key in the clear on disk: the server key file is encrypted, the CA key never written
         files = {path.name: path.read_bytes() for path in ca_file.parent.iterdir()}
-        assert sorted(files) == ["practice-ca.pem", "server.key", "server.pem"]
+        assert sorted(files) == ["owner.pid", "practice-ca.pem", "server.key", "server.pem"]
         assert files["server.key"].startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
         assert all(b"-----BEGIN PRIVATE KEY" not in data and b"EC PRIVATE KEY" not in data for data in files.values())
         assert (ca_file.parent / "server.key").stat().st_mode & 0o777 == 0o600

@@ -109,6 +109,16 @@ def _vault_errors(tmp_path: Path, rsa_key: Any, other_key: Any, monkeypatch: pyt
     )
     _store(memory, vault, "ec-stored", ec_der)
     found.append(_raised(lambda: vault.load("ec-stored")))
+    other_der = other_key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    _store(memory, vault, "swapped", other_der)  # a real key, but not the one its record (k's) describes
+    found.append(_raised(lambda: vault.load("swapped")))
+    index = json.loads(vault.index_path.read_text(encoding="utf-8"))
+    index["keys"]["b"]["deleting"] = True  # a deletion killed midway
+    vault.index_path.write_text(json.dumps(index), encoding="utf-8")
+    found.append(_raised(lambda: vault.load("b")))
+    found.append(_raised(lambda: vault.save("a\udcffb", rsa_key)))  # from the bytes a\xffb on a command line
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
     found.append(_raised(lambda: Vault(backend=MemoryKeyring(), index_dir=blocker).save("k", rsa_key)))

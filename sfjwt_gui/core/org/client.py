@@ -27,6 +27,7 @@ from typing import Any
 
 import httpx
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.errors import OrgUnreachableError
 from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.redact import mask_token
@@ -362,10 +363,8 @@ def _looks_like_date(value: str) -> bool:
 
 
 def _json(response: Reply) -> Any:
-    import json
-
     try:
-        return json.loads(response.content)
+        return safe_json.loads(response.content)  # a hostile answer nested 10,000 deep is not JSON, not a crash
     except ValueError:
         return None
 

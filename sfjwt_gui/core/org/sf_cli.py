@@ -11,13 +11,13 @@ The token only lives in the returned ``OrgConnection`` (memory); nothing here lo
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from typing import Any
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.errors import SfCliError
 from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.org.client import OrgConnection
@@ -72,7 +72,7 @@ def run_sf(args: list[str], *, path: str | None = None, timeout: float = TIMEOUT
         raise error(SfCliError, "sf-cannot-run", executable=executable, reason=str(exc.strerror)) from exc
     output = done.stdout[:MAX_OUTPUT]
     try:
-        data = json.loads(output.decode("utf-8", "replace"))
+        data = safe_json.loads(output.decode("utf-8", "replace"))
     except ValueError:
         raise error(SfCliError, "sf-not-json", command=" ".join(args), status=str(done.returncode)) from None
     if not isinstance(data, dict) or data.get("status", 0) != 0 or "result" not in data:

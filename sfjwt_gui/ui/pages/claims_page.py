@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sfjwt_gui.core import safe_json
 from sfjwt_gui.core.claims import DEFAULT_LIFETIME, Claims
 from sfjwt_gui.core.timefmt import describe_time
 from sfjwt_gui.ui import theme
@@ -44,7 +45,7 @@ _LINKED = {"iss": "consumer_key", "sub": "username", "aud": "audience"}
 def _json_value(text: str) -> Any:
     """A table cell: JSON when it parses (5, true, ["a"]), else the text itself."""
     try:
-        return json.loads(text)
+        return safe_json.loads(text)
     except ValueError:
         return text
 
@@ -205,7 +206,7 @@ class ClaimsPage(TranslatedWidget):
     def _raw_edited(self) -> None:
         text = self.raw.toPlainText()
         try:
-            payload = json.loads(text)
+            payload = safe_json.loads(text)  # pasted: too deep is not valid JSON
         except json.JSONDecodeError as exc:
             self._set_raw_status(
                 "failed", self.tr("Not valid JSON: {error}").format(error=f"{exc.msg} ({exc.lineno}:{exc.colno})")

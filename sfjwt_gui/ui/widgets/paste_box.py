@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLay
 
 from sfjwt_gui.core.errors import InputError
 from sfjwt_gui.core.key_texts import error
+from sfjwt_gui.core.user_files import read_bounded
 from sfjwt_gui.ui.widgets.ctrl_enter import CtrlEnterFilter
 from sfjwt_gui.ui.widgets.drop_frame import accept_files_or_text
 from sfjwt_gui.ui.widgets.status_line import local_files
@@ -22,13 +24,11 @@ MAX_DROPPED_BYTES = 1_000_000
 def read_dropped_bytes(path: Path, max_bytes: int = MAX_DROPPED_BYTES) -> bytes:
     """Background: the bytes of a dropped file (a file larger than ``max_bytes`` cannot be a token or a response);
     its errors carry codes of resources/keys/texts.json, so the window shows them in its language."""
-    try:
+    with contextlib.suppress(OSError):  # a regular file's size says at once what it is (read_bounded says the rest)
         size = path.stat().st_size
         if size > max_bytes:
             raise error(InputError, "dropped-too-large", name=path.name, size=str(size))
-        return path.read_bytes()
-    except OSError as exc:
-        raise error(InputError, "load-unreadable-file", path=repr(str(path)), detail=str(exc.strerror)) from exc
+    return read_bounded(path, limit=max_bytes)  # a dropped FIFO or device is refused, never blocks the worker
 
 
 def read_dropped_text(path: Path) -> str:
