@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from sfjwt_gui.core import key_texts
 from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, Source, evidence_templates, load_catalogue
@@ -21,6 +20,7 @@ from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.evidence import MAINTENANCE_WORDS, Evidence, EvidenceContext, Status, run_check
 from sfjwt_gui.core.lint import Finding
 from sfjwt_gui.core.outcome import Outcome
+from sfjwt_gui.core.signer import SigningKey, signing_public_key
 
 if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
@@ -258,7 +258,7 @@ def _assertion_context(
     assertion: str | None,
     token_url: str | None,
     uploaded_certificate: x509.Certificate | None,
-    private_key: RSAPrivateKey | None,
+    private_key: SigningKey | None,
     clock_offset: float | None,
     sent_at: float | None,
     lang: str,
@@ -329,7 +329,7 @@ def diagnose(
     assertion: str | None = None,
     endpoint: str | None = None,
     uploaded_certificate: x509.Certificate | None = None,
-    private_key: RSAPrivateKey | None = None,
+    private_key: SigningKey | None = None,
     lang: str = "en",
     org_kind: str | None = None,
     options: ExchangeOptions | None = None,
@@ -340,7 +340,8 @@ def diagnose(
 
     - ``assertion``: the JWT that was sent (its claims and lint findings are the main evidence).
     - ``endpoint``: where it was sent, if ``result`` has no ``token_url`` (``request_token`` results always have one).
-    - ``uploaded_certificate``: the certificate the user says the app holds; ``private_key``: the signing key.
+    - ``uploaded_certificate``: the certificate the user says the app holds; ``private_key``: the signing key (a
+      ``Signer`` or an RSA private key; only its public half is used).
     - ``org_kind``: ``"production"`` or ``"sandbox"`` when the caller knows what the org is. Salesforce's answer never
       says it, and a loopback or custom host (the practice org on 127.0.0.1) does not show it either, so the
       production-vs-sandbox causes of ``audience-invalid`` (``aud`` login vs test, a ``sub`` without the sandbox
@@ -371,7 +372,7 @@ def diagnose(
         decode_error=decode_error,
         token_url=token_url,
         uploaded_certificate=uploaded_certificate,
-        private_key=private_key,
+        signing_key=signing_public_key(private_key),
         findings=findings,
         org_kind=org_kind,
         options=options,

@@ -6,7 +6,8 @@ Contract:
   trouble: the ``FlowResult`` says what happened, like ``exchange.request_token``.
 - The claims in the result are the claims actually sent (re-stamped to ``now`` when asked); callers write them back.
 - The arguments of ``diagnosis.diagnose`` are assembled here only (``_diagnose``).
-- The signing key is used in one place, ``_sign`` (a signer protocol replaces it there).
+- The signing key is used in one place, ``_sign``: a ``Signer`` (keyring, file, PKCS#11 token, KMS) or an RSA
+  private key (wrapped as a ``LocalSigner``).
 - Safe to call from a worker thread: no shared state; ``cancel`` aborts a request in flight, ``sleep`` and ``now``
   are seams for tests.
 - The diagnosis is rendered for every language in ``langs`` up front, so a language switch picks the other one and
@@ -20,7 +21,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from sfjwt_gui.core.claims import Claims
 from sfjwt_gui.core.connection import token_url as token_url_for
@@ -28,6 +28,7 @@ from sfjwt_gui.core.diagnosis import Diagnosis, diagnose
 from sfjwt_gui.core.exchange import ApiCheck, ExchangeOptions, ExchangeResult, check_api, request_token
 from sfjwt_gui.core.jwt_codec import sign
 from sfjwt_gui.core.retry import CancelToken
+from sfjwt_gui.core.signer import SigningKey
 from sfjwt_gui.core.text_data import LANGUAGES, check_language
 from sfjwt_gui.core.trust import ssl_context
 
@@ -85,14 +86,14 @@ class FlowResult:
         return self.diagnoses[check_language(lang)]
 
 
-def _sign(claims: Claims, key: RSAPrivateKey) -> str:
+def _sign(claims: Claims, key: SigningKey) -> str:
     """The one place the flow signs."""
     return sign(claims.to_payload(), key)
 
 
 def prepare(
     claims: Claims,
-    key: RSAPrivateKey,
+    key: SigningKey,
     settings: SendSettings,
     *,
     restamp: bool = True,
@@ -113,7 +114,7 @@ def _diagnose(
     result: ExchangeResult,
     assertion: str,
     settings: SendSettings,
-    key: RSAPrivateKey | None,
+    key: SigningKey | None,
     lang: str,
 ) -> Diagnosis:
     """The one call of ``diagnose`` for a sent assertion."""
@@ -134,7 +135,7 @@ def send_and_diagnose(
     settings: SendSettings,
     *,
     claims: Claims,
-    key: RSAPrivateKey | None = None,
+    key: SigningKey | None = None,
     restamped: bool = False,
     cancel: CancelToken | None = None,
     sleep: Callable[[float], None] | None = None,
@@ -161,7 +162,7 @@ def send_and_diagnose(
 
 def sign_send_diagnose(
     claims: Claims,
-    key: RSAPrivateKey,
+    key: SigningKey,
     settings: SendSettings,
     *,
     restamp: bool = True,
