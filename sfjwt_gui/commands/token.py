@@ -55,7 +55,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     token.add_argument("--endpoint", metavar="URL", help="login host or full token URL")
     token.add_argument(
         "--preset",
-        help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL | govcloud:NAME",
+        help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL | govcloud:NAME"
+        " | govcloud-sandbox:NAME:SANDBOX",
+    )
+    token.add_argument(
+        "--gov-cloud",
+        action="store_true",
+        help="the org is on Government Cloud (implied by a govcloud preset): the diagnosis lints the split",
     )
     token.add_argument("--aud", metavar="URL", help="audience (default: from --preset, else the endpoint's host)")
     token.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the app (PEM or DER)")
@@ -110,15 +116,16 @@ def _certificate(path: str | None) -> x509.Certificate | None:
     return load_certificate(read_input_file(path), source_name=path)
 
 
-def _connection(args: argparse.Namespace) -> tuple[str, str]:
+def _connection(args: argparse.Namespace) -> tuple[str, str, bool]:
+    """(token URL, aud, Government Cloud) from --preset or --endpoint, --aud and --gov-cloud."""
     from sfjwt_gui.core.connection import login_url, parse_preset, token_url
 
     if bool(args.endpoint) == bool(args.preset):
         raise InputError("Give exactly one of --endpoint and --preset.", fix="e.g. --preset production")
     if args.preset:
         connection = parse_preset(args.preset)
-        return connection.token_url, args.aud or connection.aud
-    return token_url(args.endpoint), args.aud or login_url(args.endpoint)
+        return connection.token_url, args.aud or connection.aud, args.gov_cloud or connection.gov_cloud
+    return token_url(args.endpoint), args.aud or login_url(args.endpoint), args.gov_cloud
 
 
 def _options(args: argparse.Namespace) -> ExchangeOptions:
@@ -162,13 +169,14 @@ def run_token(args: argparse.Namespace) -> int:
         apply_profile(args)
         if not args.iss or not args.sub:
             raise InputError("token needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
-        url, aud = _connection(args)
+        url, aud, gov_cloud = _connection(args)
         settings = SendSettings(
             url,
             _options(args),
             uploaded_certificate=_certificate(args.cert),
             org_kind=args.org_kind,
             check_api=args.check_api,
+            gov_cloud=gov_cloud,
         )
         key = load_signer(args, required=True)  # keyring, file, or a key that stays in its token / KMS
         assert key is not None

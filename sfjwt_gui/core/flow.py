@@ -41,7 +41,8 @@ class SendSettings:
 
     ``uploaded_certificate`` is the certificate the user says the app holds; ``org_kind`` is ``"production"`` or
     ``"sandbox"`` when known (the practice org's kind); ``check_api`` calls the identity URL and ``/services/data/``
-    after a success.
+    after a success; ``gov_cloud``: the org is on Government Cloud (the lint in the diagnosis checks its split of
+    POST host and ``aud``, rule ``aud-gov-cloud``; ``connection.is_gov_cloud`` tells it from a preset).
     """
 
     token_url: str
@@ -49,6 +50,7 @@ class SendSettings:
     uploaded_certificate: x509.Certificate | None = None
     org_kind: str | None = None
     check_api: bool = False
+    gov_cloud: bool = False
 
     @classmethod
     def for_endpoint(
@@ -59,9 +61,11 @@ class SendSettings:
         uploaded_certificate: x509.Certificate | None = None,
         org_kind: str | None = None,
         check_api: bool = False,
+        gov_cloud: bool = False,
     ) -> SendSettings:
         """Settings for a login host or full token URL (``connection.token_url`` rules; raises its errors)."""
-        return cls(token_url_for(endpoint), options or ExchangeOptions(), uploaded_certificate, org_kind, check_api)
+        options = options or ExchangeOptions()
+        return cls(token_url_for(endpoint), options, uploaded_certificate, org_kind, check_api, gov_cloud)
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ def _diagnose(
         lang=lang,
         org_kind=settings.org_kind,
         options=settings.options,
+        gov_cloud=settings.gov_cloud,
     )
 
 
