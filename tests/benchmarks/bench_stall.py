@@ -1,11 +1,15 @@
 """Longest GUI-thread stall of the real window while slow work runs in the background.
 
-A QTimer ticks every 5 ms on the GUI thread; the longest gap between ticks, minus the 5 ms period, is the stall.
-Scenarios, side by side in one run (offscreen, real MainWindow, in-memory keyring):
-- idle: the window doing nothing (the floor: timer jitter, other processes on the machine);
+A QTimer ticks every 5 ms on the GUI thread; a gap between ticks minus the 5 ms period is a stall. Every gap is kept,
+so each row gives the 99th percentile, the worst and how many gaps went over one frame (16 ms).
+Scenarios, side by side in one run (offscreen, in-memory keyring):
+- bare idle: a bare PySide6 QMainWindow doing nothing, before the app is imported: the machine's own noise (other
+  processes, timer jitter); a stall of ours is one that the bare window does not show too;
+- idle: the real window doing nothing;
 - keygen: a 4096-bit RSA key generated through the app's background worker;
 - slow token: Send against the practice org (TLS) answering after 2 s (latency fault), until the result is shown.
-Target: every stall under 50 ms.
+Budget (issue 9): no GUI-thread stall of one frame (16 ms) or more during keygen and the slow token. On a loaded
+machine the bare window also misses frames; the verdict then compares with it (p99 and worst vs. bare idle).
 
     /work/venv/bin/python tests/benchmarks/bench_stall.py
 """
@@ -29,7 +33,8 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 PERIOD_MS = 5
-REPEAT = 3
+FRAME_MS = 16
+REPEAT = 5
 
 
 def idle_for(seconds: float) -> Callable[[], Callable[[], bool]]:
@@ -51,25 +56,22 @@ class StallMeter:
         self.clock = QElapsedTimer()
         self.timer.timeout.connect(self._tick)
         self.last = 0
-        self.worst = 0
-        self.ticks = 0
+        self.stalls: list[float] = []
 
     def start(self) -> None:
-        self.worst = 0
-        self.ticks = 0
+        self.stalls = []
         self.clock.start()
         self.last = self.clock.elapsed()
         self.timer.start()
 
-    def stop(self) -> float:
+    def stop(self) -> list[float]:
         self.timer.stop()
-        return max(0.0, self.worst - PERIOD_MS)
+        return self.stalls
 
     def _tick(self) -> None:
         now = self.clock.elapsed()
-        self.worst = max(self.worst, now - self.last)
+        self.stalls.append(max(0.0, now - self.last - PERIOD_MS))
         self.last = now
-        self.ticks += 1
 
 
 def run_until(predicate: Callable[[], bool], timeout: float) -> None:
@@ -83,8 +85,8 @@ def run_until(predicate: Callable[[], bool], timeout: float) -> None:
         loop.exec()
 
 
-def measure(meter: StallMeter, action: Callable[[], Callable[[], bool]], timeout: float) -> tuple[float, float]:
-    """(worst stall ms, elapsed s) while ``action``'s work runs; action returns a "done?" predicate."""
+def measure(meter: StallMeter, action: Callable[[], Callable[[], bool]], timeout: float) -> tuple[list[float], float]:
+    """(every stall in ms, elapsed s) while ``action``'s work runs; action returns a "done?" predicate."""
     meter.start()
     started = time.perf_counter()
     done = action()
@@ -92,8 +94,25 @@ def measure(meter: StallMeter, action: Callable[[], Callable[[], bool]], timeout
     return meter.stop(), time.perf_counter() - started
 
 
+def percentile(values: list[float], fraction: float) -> float:
+    """The value below which ``fraction`` of ``values`` lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from PySide6.QtWidgets import QMainWindow
+
+    rows: list[tuple[str, list[float], float]] = []
+    meter = StallMeter()
+    bare = QMainWindow()
+    bare.resize(1180, 780)
+    bare.show()
+    run_until(idle_for(0.5)(), 5)
+    for _ in range(REPEAT):
+        rows.append(("bare PySide6 window, idle", *measure(meter, idle_for(1.0), 5)))
+    bare.close()
     from sfjwt_gui.core.keys import generate_private_key
     from sfjwt_gui.core.vault import Vault
     from sfjwt_gui.ui.main_window import MainWindow
@@ -106,13 +125,11 @@ def main() -> int:
     window = MainWindow(session, build_pages_eagerly=True)
     window.show()
     run_until(lambda: window.isVisible(), 5)
-    meter = StallMeter()
     wait_for_all(10_000)  # the window's own warm-up jobs (imports) are done before measuring
     run_until(idle_for(0.5)(), 5)
-    rows: list[tuple[str, float, float]] = []
 
     for _ in range(REPEAT):
-        rows.append(("idle window (1 s)", *measure(meter, idle_for(1.0), 5)))
+        rows.append(("sfjwt-gui window, idle", *measure(meter, idle_for(1.0), 5)))
 
     def keygen() -> Callable[[], bool]:
         results: list[Any] = []
@@ -139,16 +156,32 @@ def main() -> int:
     window.close()
     wait_for_all(10_000)
 
-    print(f"GUI-thread stalls, {REPEAT} runs each (timer every {PERIOD_MS} ms; stall = longest gap - {PERIOD_MS} ms)")
-    print(f"{'':26} {'median stall (ms)':>18} {'worst stall (ms)':>17} {'duration (s)':>13}")
+    load = os.getloadavg()[0]
+    print(
+        f"GUI-thread stalls, {REPEAT} runs each (timer every {PERIOD_MS} ms; stall = gap - {PERIOD_MS} ms;"
+        f" load {load:.1f})"
+    )
+    print(f"{'':28} {'ticks':>6} {'p99 (ms)':>9} {'worst (ms)':>11} {'>=16 ms':>8} {'run (s)':>8}")
     names = list(dict.fromkeys(name for name, _, _ in rows))
+    summary: dict[str, tuple[float, float]] = {}
     for name in names:
-        stalls = [stall for n, stall, _ in rows if n == name]
+        stalls = [stall for n, run, _ in rows if n == name for stall in run]
         seconds = statistics.median(sec for n, _, sec in rows if n == name)
-        print(f"{name:26} {statistics.median(stalls):18.1f} {max(stalls):17.1f} {seconds:13.2f}")
-    worst = max(stall for name, stall, _ in rows if name != names[0])
+        p99, worst = percentile(stalls, 0.99), max(stalls, default=0.0)
+        summary[name] = (p99, worst)
+        over = sum(stall >= FRAME_MS for stall in stalls)
+        print(f"{name:28} {len(stalls):6} {p99:9.1f} {worst:11.1f} {over:8} {seconds:8.2f}")
     print(f"slow token request succeeded: {ok}")
-    print(f"target (< 50 ms): {'met' if worst < 50 else 'NOT met'}")
+    floor_worst = summary[names[0]][1]
+    for name in names[2:]:
+        p99, worst = summary[name]
+        if worst < FRAME_MS:
+            verdict = "met"
+        elif p99 < FRAME_MS and worst <= floor_worst:
+            verdict = f"met against the machine's noise (bare idle worst {floor_worst:.0f} ms)"
+        else:
+            verdict = "NOT met"
+        print(f"budget < {FRAME_MS} ms, {name}: {verdict}")
     del app
     return 0
 
