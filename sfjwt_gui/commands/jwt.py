@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file, read_stdin
-from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
+from sfjwt_gui.commands.keyflags import add_key_flags, load_signer
 from sfjwt_gui.commands.snippet_flags import add_snippet_flags, print_snippet
 from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError, TokenFormatError
@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 
 SIGN_HELP = """\
 Sign a JWT bearer assertion (RS256) and print it.
-The key comes from the OS keyring (--key NAME) or a file (--key-file FILE; passphrase from --passphrase-env /
---passphrase-file or a prompt). aud comes from --aud URL or --preset:
+The key comes from the OS keyring (--key NAME), a file (--key-file FILE; passphrase from --passphrase-env /
+--passphrase-file or a prompt), or stays in a hardware token or AWS KMS (--key 'pkcs11:token=T;object=K' with
+--pkcs11-module PATH / $SFJWT_PKCS11_MODULE and the PIN from --pin-env VAR or a prompt; --key awskms:KEY_ID).
+aud comes from --aud URL or --preset:
   production                     https://login.salesforce.com
   sandbox                        https://test.salesforce.com
   mydomain:NAME                  https://NAME.my.salesforce.com
@@ -178,6 +180,7 @@ def run_sign(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.claims import Claims, parse_claim_assignment
     from sfjwt_gui.core.connection import parse_preset, token_url
     from sfjwt_gui.core.jwt_codec import sign
+    from sfjwt_gui.core.signers import close_signer
 
     if not args.iss or not args.sub:
         raise InputError("sign needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
@@ -190,12 +193,15 @@ def run_sign(args: argparse.Namespace) -> int:
         aud, endpoint = connection.aud, connection.token_url
     else:
         aud, endpoint = args.aud, None
-    key = load_private_key(args, required=True)
+    key = load_signer(args, required=True)
     assert key is not None
     claims = Claims.new(args.iss, args.sub, aud, lifetime=lifetime, issued_at=args.iat)
     claims.extra.update(extra)
     payload = claims.to_payload()
-    token = sign(payload, key)
+    try:
+        token = sign(payload, key)
+    finally:
+        close_signer(key)  # a token's session: log out now (the snippet needs only the reference)
     if args.endpoint:
         endpoint = token_url(args.endpoint)
     elif endpoint is None:
@@ -322,11 +328,16 @@ def run_lint(args: argparse.Namespace) -> int:
         decoded = _decode(args)
     except TokenFormatError as exc:
         return _token_error(exc, args.json, args.lang)
+    signer = load_signer(args, required=False)
+    if signer is not None:
+        from sfjwt_gui.core.signers import close_signer
+
+        close_signer(signer)  # lint needs only its public key, which the signer keeps
     findings = lint(
         decoded,
         endpoint=args.endpoint or decoded.posted_to,  # a pasted curl command says where it POSTs
         certificate=_load_certificate(args.cert),
-        private_key=load_private_key(args, required=False),
+        private_key=signer,
         clock_offset=clock_offset,
         clock_uncertainty=clock_uncertainty,
         lang=args.lang,

@@ -21,6 +21,7 @@ from sfjwt_gui.commands.common import (
     read_key_input,
     read_passphrase,
 )
+from sfjwt_gui.commands.keygen_inside import add_inside_flags, run_keygen_inside
 from sfjwt_gui.core import policy
 from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.user_files import NewFile, write_files
@@ -40,9 +41,14 @@ Upload the certificate (--cert-out FILE, PEM .crt) to the Connected App / Extern
 --json prints the `sfjwt inspect` object of the new key and certificate plus name, stored_in_keyring, key_out,
 key_encrypted, cert_out and certificate_pem.
 Exit codes: 0 ok, 1 bad input, 3 keyring problem.
+--in makes the key inside a hardware token or AWS KMS instead, where it stays: --in 'pkcs11:token=T;object=K'
+(--pkcs11-module PATH or $SFJWT_PKCS11_MODULE; PIN from --pin-env VAR or a prompt) or --in awskms:new (AWS
+credentials and region from the standard chain). The token or KMS signs the certificate (kept in the token as a
+certificate object; always written with --cert-out) and, with --csr-out FILE, a certificate signing request.
 Examples:
   sfjwt keygen --name acme-prod --cert-out acme-prod.crt
-  sfjwt keygen --no-store --key-out ci.key --passphrase-env KEY_PW --cert-out ci.crt --bits 3072"""
+  sfjwt keygen --no-store --key-out ci.key --passphrase-env KEY_PW --cert-out ci.crt --bits 3072
+  sfjwt keygen --in 'pkcs11:token=my-hsm;object=acme' --pin-env PIN --cert-out acme.crt"""
 
 INSPECT_HELP = """\
 Show what a key or certificate file holds: kind, key size, subject, validity, SHA-1/SHA-256 fingerprints and whether
@@ -91,6 +97,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     keygen.add_argument("--cert-out", metavar="FILE", help="write the certificate (PEM .crt) to FILE; '-' prints it")
     keygen.add_argument("--force", action="store_true", help="overwrite existing --key-out / --cert-out files")
+    add_inside_flags(keygen)
     add_json_flag(keygen)
     keygen.set_defaults(handler=run_keygen)
 
@@ -159,6 +166,8 @@ def run_keygen(args: argparse.Namespace) -> int:
         self_signed_certificate,
     )
 
+    if args.inside is not None:
+        return run_keygen_inside(args)
     key_out: Path | None = None
     passphrase: bytes | None = None
     for flag, value in (("--name", args.name), ("--cn", args.cn), ("--key-out", args.key_out)):

@@ -37,10 +37,15 @@ from sfjwt_gui.commands.common import (
     read_passphrase,
     write_new_file,
 )
+from sfjwt_gui.commands.keyflags import add_token_flags, open_reference
 from sfjwt_gui.core.errors import CertificateError, DuplicateKeyError, ExportError, InputError, KeyExistsError
 from sfjwt_gui.core.expiry import days_until
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cryptography.x509 import Certificate
+
     from sfjwt_gui.core.vault import KeyRecord, Vault
 
 EXPORT_FORMATS = ("crt", "cer", "pkcs8", "p12", "jks")
@@ -54,6 +59,8 @@ Write a stored key's certificate or the key itself to FILE:
   p12    private key + certificate, PKCS#12 with a password
   jks    Java keystore for Salesforce's Certificate and Key Management import (alias: --alias, default NAME)
 Formats holding the key need a passphrase: --passphrase-env VAR, --passphrase-file FILE, or a prompt.
+NAME may be a key in a token or KMS ('pkcs11:token=T;object=K', awskms:KEY): its private key cannot be exported,
+by design; crt / cer write the certificate kept with it (a PKCS#11 certificate object; KMS keeps none).
 --json prints {name, format, out, bytes, mode, encrypted, alias, sha256_fingerprint}."""
 
 
@@ -85,9 +92,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "show",
         help="show one key: size, certificate, fingerprints, whether they match",
         description="Load the key from the keyring (checking its SHA-256) and describe it with its certificate. "
-        "--json prints the `sfjwt inspect` object plus name, created and backend.",
+        "--json prints the `sfjwt inspect` object plus name, created and backend. NAME may be a key that stays in "
+        "a token or KMS ('pkcs11:token=T;object=K', awskms:KEY): the same description, from the token or KMS "
+        "(--cert FILE attaches the certificate a KMS key was given).",
     )
     show.add_argument("name", metavar="NAME")
+    show.add_argument("--cert", metavar="FILE", help="with a token/KMS reference: the certificate to compare with")
+    add_token_flags(show)
     add_json_flag(show)
     show.set_defaults(handler=run_show)
 
@@ -151,6 +162,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--alias", help="alias (JKS) / friendly name (PKCS#12); default: NAME")
     export.add_argument("--force", action="store_true", help="overwrite an existing FILE")
     add_passphrase_flags(export, "passphrase for the exported file")
+    add_token_flags(export)
     add_json_flag(export)
     export.set_defaults(handler=run_export)
 
@@ -224,7 +236,10 @@ def run_show(args: argparse.Namespace) -> int:
     """Load the key from the keyring (checking its SHA-256) and describe it with its certificate."""
     from sfjwt_gui.core.inspection import inspect_material
     from sfjwt_gui.core.key_loading import LoadedMaterial
+    from sfjwt_gui.core.key_refs import is_external_reference
 
+    if is_external_reference(args.name):
+        return _show_token_or_kms_key(args)
     vault = _vault()
     record = vault.get(args.name)
     key = vault.load(args.name)
@@ -240,6 +255,29 @@ def run_show(args: argparse.Namespace) -> int:
     print_inspection(inspection)
     if cert is None:
         print(f"No certificate stored: attach one with `sfjwt keys import CERT.crt --name {record.name}`.")
+    return 0
+
+
+def _show_token_or_kms_key(args: argparse.Namespace) -> int:
+    """The same description for a key in a token or KMS (read through the signer: public key, certificate)."""
+    from sfjwt_gui.core.inspection import inspect_signer
+    from sfjwt_gui.core.signers import close_signer
+
+    certificate = None
+    if args.cert:
+        from sfjwt_gui.commands.common import read_input_file
+        from sfjwt_gui.core.key_loading import load_certificate
+
+        certificate = load_certificate(read_input_file(args.cert), source_name=args.cert)
+    signer = open_reference(args, args.name, certificate=certificate)
+    close_signer(signer)  # what inspection needs was read when the key was opened
+    inspection = inspect_signer(signer)
+    if args.json:
+        emit_json({"name": signer.reference, "created": None, "backend": str(signer.backend), **inspection.to_json()})
+        return 0
+    print(f"{'Key:':<12} {signer.reference}")
+    print(f"{'Stored in:':<12} {inspection.source_format} (the private key cannot leave it)")
+    print_inspection(inspection)
     return 0
 
 
@@ -366,9 +404,22 @@ def _export_passphrase(args: argparse.Namespace) -> bytes:
     return passphrase
 
 
+def _export_from_token_or_kms(args: argparse.Namespace, to_stdout: bool) -> int:
+    """A token or KMS key: its private key cannot be exported (by design); its certificate can."""
+    from sfjwt_gui.core.key_refs import parse_reference
+    from sfjwt_gui.core.signer_certificates import export_signer_certificate, refuse_key_export
+    from sfjwt_gui.core.signers import close_signer
+
+    if args.fmt in KEY_FORMATS:
+        raise refuse_key_export(args.name, parse_reference(args.name).backend)
+    target = None if to_stdout else check_target(args.out, args.force)
+    signer = open_reference(args, args.name)
+    close_signer(signer)  # the certificate was read when the key was opened
+    return _write_export(args, target, export_signer_certificate(signer, args.fmt), 0o644, None, signer.certificate)
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Write the certificate or the (passphrase-protected) key to --out."""
-    from sfjwt_gui.core.fingerprints import sha256_fingerprint
     from sfjwt_gui.core.key_export import (
         export_certificate,
         export_jks,
@@ -384,6 +435,10 @@ def run_export(args: argparse.Namespace) -> int:
             + (" with --json." if args.json else "."),
             fix="Give a file name with --out, or use --format crt without --json to print the certificate.",
         )
+    from sfjwt_gui.core.key_refs import is_external_reference
+
+    if is_external_reference(args.name):
+        return _export_from_token_or_kms(args, to_stdout)
     vault = _vault()
     vault.get(args.name)
     target = None if to_stdout else check_target(args.out, args.force)
@@ -413,6 +468,15 @@ def run_export(args: argparse.Namespace) -> int:
             assert cert is not None
             alias = normalise_alias(args.alias or args.name)
             data = export_jks(key, cert, passphrase.decode("utf-8"), alias)
+    return _write_export(args, target, data, mode, alias, cert)
+
+
+def _write_export(
+    args: argparse.Namespace, target: Path | None, data: bytes, mode: int, alias: str | None, cert: Certificate | None
+) -> int:
+    """Write (or print) an export and report it."""
+    from sfjwt_gui.core.fingerprints import sha256_fingerprint
+
     if target is None:
         sys.stdout.write(data.decode("ascii"))
         return 0

@@ -16,6 +16,8 @@ from sfjwt_gui.commands.common import emit_json
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
+    from sfjwt_gui.core.signer import Signer, SigningKey
+
 KINDS = ("curl", "python", "apex", "sf")
 
 
@@ -66,10 +68,43 @@ def _key_file(args: argparse.Namespace, key: RSAPrivateKey) -> str | None:
     return None
 
 
+def _print_signer_snippet(
+    args: argparse.Namespace, signer: Signer, token: str, token_url: str, aud: str, lifetime: int
+) -> int:
+    """``--as`` for a token or KMS key: Python signing with the same backend, the Apex note, curl as usual; the
+    Salesforce CLI needs a key file, which such a key cannot give."""
+    from sfjwt_gui.core.signer_certificates import refuse_key_export
+    from sfjwt_gui.core.snippets import SnippetInput, render, render_for_signer
+
+    if args.snippet not in ("python", "apex", "curl") or args.export_key_for_sf:
+        raise refuse_key_export(signer.reference, signer.backend)
+    values = SnippetInput(
+        token_url=token_url,
+        consumer_key=args.iss,
+        username=args.sub,
+        audience=aud,
+        lifetime=lifetime,
+        assertion=token,
+        certificate_name=args.cert_name,
+        ca_file=args.ca_file,
+    )
+    if args.snippet == "curl":
+        text = render(args.snippet, values, args.snippet_lang)
+    else:
+        text = render_for_signer(values, signer.reference, pkcs11_module=getattr(args, "pkcs11_module", None))[
+            args.snippet
+        ]
+    if args.json:
+        emit_json({"as": args.snippet, "snippet": text, "token_url": token_url, "key_file": None})
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def print_snippet(
     args: argparse.Namespace,
     *,
-    key: RSAPrivateKey,
+    key: SigningKey,
     token: str,
     token_url: str | None,
     aud: str,
@@ -81,7 +116,12 @@ def print_snippet(
 
     if token_url is None:
         raise InputError(f"No token URL to put in the code for aud {aud!r}.", fix="Add --endpoint URL.")
-    key_file = _key_file(args, key) if args.snippet in ("python", "sf") else None
+    from sfjwt_gui.core.signer import as_signer, private_key_of
+
+    private = private_key_of(key)
+    if private is None:  # a key that stays in its token / KMS: code that signs there, or nothing that needs a file
+        return _print_signer_snippet(args, as_signer(key), token, token_url, aud, lifetime)
+    key_file = _key_file(args, private) if args.snippet in ("python", "sf") else None
     values = SnippetInput(
         token_url=token_url,
         consumer_key=args.iss,

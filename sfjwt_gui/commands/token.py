@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from sfjwt_gui.commands.common import add_json_flag, emit_json, read_input_file, read_stdin
-from sfjwt_gui.commands.keyflags import add_key_flags, load_private_key
+from sfjwt_gui.commands.keyflags import add_key_flags, load_signer
 from sfjwt_gui.core import policy
 from sfjwt_gui.core.arg_ranges import in_range
 from sfjwt_gui.core.errors import InputError, SfjwtError
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sfjwt_gui.core.diagnosis import Diagnosis
     from sfjwt_gui.core.exchange import ApiCheck, ExchangeOptions, ExchangeResult
     from sfjwt_gui.core.org.client import OrgConnection
+    from sfjwt_gui.core.signer import Signer
 
 EXCHANGE_HELP = """\
 Sign an assertion, send it to the token endpoint and explain the answer.
@@ -54,7 +55,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     token.add_argument("--endpoint", metavar="URL", help="login host or full token URL")
     token.add_argument(
         "--preset",
-        help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL | govcloud:NAME",
+        help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL | govcloud:NAME"
+        " | govcloud-sandbox:NAME:SANDBOX",
+    )
+    token.add_argument(
+        "--gov-cloud",
+        action="store_true",
+        help="the org is on Government Cloud (implied by a govcloud preset): the diagnosis lints the split",
     )
     token.add_argument("--aud", metavar="URL", help="audience (default: from --preset, else the endpoint's host)")
     token.add_argument("--cert", metavar="FILE", help="the certificate uploaded to the app (PEM or DER)")
@@ -109,15 +116,16 @@ def _certificate(path: str | None) -> x509.Certificate | None:
     return load_certificate(read_input_file(path), source_name=path)
 
 
-def _connection(args: argparse.Namespace) -> tuple[str, str]:
+def _connection(args: argparse.Namespace) -> tuple[str, str, bool]:
+    """(token URL, aud, Government Cloud) from --preset or --endpoint, --aud and --gov-cloud."""
     from sfjwt_gui.core.connection import login_url, parse_preset, token_url
 
     if bool(args.endpoint) == bool(args.preset):
         raise InputError("Give exactly one of --endpoint and --preset.", fix="e.g. --preset production")
     if args.preset:
         connection = parse_preset(args.preset)
-        return connection.token_url, args.aud or connection.aud
-    return token_url(args.endpoint), args.aud or login_url(args.endpoint)
+        return connection.token_url, args.aud or connection.aud, args.gov_cloud or connection.gov_cloud
+    return token_url(args.endpoint), args.aud or login_url(args.endpoint), args.gov_cloud
 
 
 def _options(args: argparse.Namespace) -> ExchangeOptions:
@@ -151,6 +159,7 @@ def run_token(args: argparse.Namespace) -> int:
     from sfjwt_gui.core.claims import Claims
     from sfjwt_gui.core.flow import SendSettings, sign_send_diagnose
     from sfjwt_gui.core.outcome import exit_code
+    from sfjwt_gui.core.signers import close_signer
 
     url = ""
     admin: OrgConnection | None = None
@@ -160,20 +169,25 @@ def run_token(args: argparse.Namespace) -> int:
         apply_profile(args)
         if not args.iss or not args.sub:
             raise InputError("token needs --iss and --sub.", fix="--iss CONSUMER_KEY --sub USERNAME")
-        url, aud = _connection(args)
+        url, aud, gov_cloud = _connection(args)
         settings = SendSettings(
             url,
             _options(args),
             uploaded_certificate=_certificate(args.cert),
             org_kind=args.org_kind,
             check_api=args.check_api,
+            gov_cloud=gov_cloud,
         )
-        key = load_private_key(args, required=True)
+        key = load_signer(args, required=True)  # keyring, file, or a key that stays in its token / KMS
         assert key is not None
         claims = Claims.new(args.iss, args.sub, aud, lifetime=int(in_range("--lifetime", args.lifetime)))
         admin = _admin(args) if args.inspect_org else None  # a missing admin token is said before sending
-        # raises only before sending: bad input, an unreadable key file, no usable keyring, a bad CA bundle
-        flow = sign_send_diagnose(claims, key, settings, restamp=False, langs=(args.lang,))
+        # raises only before sending: bad input, an unreadable key file, no usable keyring / token / KMS key,
+        # a bad CA bundle
+        try:
+            flow = sign_send_diagnose(claims, key, settings, restamp=False, langs=(args.lang,))
+        finally:
+            close_signer(key)  # a token's session: logged out as soon as the flow is done
     except SfjwtError as exc:  # nothing was sent
         from sfjwt_gui.core.key_texts import describe_error
 
@@ -181,7 +195,7 @@ def run_token(args: argparse.Namespace) -> int:
         return _local(*describe_error(exc, args.lang), args, url, code=exit_code_of(exc))
     diagnosis = flow.diagnosis(args.lang)
     if admin is not None and flow.exchange.token is None:
-        _inspect(args, diagnosis, aud, settings.uploaded_certificate, admin)
+        _inspect(args, diagnosis, aud, settings.uploaded_certificate, admin, key)
     _emit(args, flow.exchange, diagnosis, flow.api)
     code = exit_code(flow.exchange.outcome)
     return 3 if code == 0 and flow.api is not None and not flow.api.ok else code
@@ -205,6 +219,7 @@ def _inspect(
     aud: str,
     certificate: x509.Certificate | None,
     connection: OrgConnection,
+    signing_key: Signer | None = None,
 ) -> None:
     """Add the org's answers to ``diagnosis`` (refusals become 'could not check'; nothing here hides it)."""
     from sfjwt_gui.commands.org import verify_from
@@ -217,6 +232,7 @@ def _inspect(
         sub=args.sub,
         aud=aud,
         certificate=certificate,
+        signing_key=signing_key,  # compared with the app's certificate when no --cert is given
         verify=verify_from(args),
         timeout=in_range("--timeout", args.timeout),
     )

@@ -26,13 +26,20 @@ _SANDBOX_NAME = re.compile(r"^[A-Za-z0-9]{1,40}$")
 
 
 class Preset(StrEnum):
-    """Connection presets; ``mydomain`` with a sandbox name gives the sandbox My Domain."""
+    """Connection presets; ``mydomain`` and ``govcloud`` with a sandbox name give the sandbox My Domain."""
 
     PRODUCTION = "production"
     SANDBOX = "sandbox"
     MYDOMAIN = "mydomain"
+    GOVCLOUD = "govcloud"  # Government Cloud: POST to My Domain, aud stays login/test (``government_cloud_connection``)
     SITE = "site"
     CUSTOM = "custom"
+
+
+def is_gov_cloud(preset: Preset | str | None) -> bool:
+    """True when a preset value (the window's and a profile's ``preset``) names Government Cloud, whose token
+    requests the lint and the diagnosis check with ``gov_cloud`` (rule ``aud-gov-cloud``)."""
+    return preset == Preset.GOVCLOUD
 
 
 class HostKind(StrEnum):
@@ -205,6 +212,11 @@ def preset_connection(
         if not domain:
             raise error(ConnectionSettingsError, "connection-mydomain-needs-name")
         url = my_domain_url(domain, sandbox)
+    elif kind is Preset.GOVCLOUD:
+        if not domain:
+            raise error(ConnectionSettingsError, "connection-mydomain-needs-name")
+        split = government_cloud_connection(domain, sandbox)
+        return Connection(endpoint=(endpoint or split.endpoint).strip(), aud=(aud or split.aud).strip(), gov_cloud=True)
     elif kind is Preset.SITE:
         if not site_url:
             raise error(ConnectionSettingsError, "connection-site-needs-url")

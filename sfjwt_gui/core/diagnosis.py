@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from sfjwt_gui.core import key_texts
 from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, Source, evidence_templates, load_catalogue
@@ -21,6 +20,7 @@ from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.evidence import MAINTENANCE_WORDS, Evidence, EvidenceContext, Status, run_check
 from sfjwt_gui.core.lint import Finding
 from sfjwt_gui.core.outcome import Outcome
+from sfjwt_gui.core.signer import SigningKey, signing_public_key
 
 if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
     from sfjwt_gui.core.exchange import ExchangeOptions, ExchangeResult
@@ -104,6 +104,19 @@ class Diagnosis:
         """Causes the evidence confirms."""
         return [c for c in self.causes if c.status is Status.CONFIRMED]
 
+    def repeats_detail(self, cause: CauseCheck) -> bool:
+        """True when the cause's evidence only says again what the detail line says (a network failure's text, a
+        pasted line): the CLI and the window then show "the detail above" instead of the same sentence twice."""
+        if not self.detail:
+            return False
+        if cause.evidence.rstrip(".。") == self.detail.rstrip(".。"):
+            return True
+        return bool(self.pasted_line and self.pasted_line in cause.evidence)
+
+    def shown_evidence(self, cause: CauseCheck) -> str:
+        """The cause's evidence as shown under the detail line (``repeats_detail``: "the detail above")."""
+        return load_catalogue().label("evidence_above", self.lang) if self.repeats_detail(cause) else cause.evidence
+
     def to_json(self) -> dict[str, Any]:
         """Plain JSON (``causes: [{cause, status, evidence}]``)."""
         return {
@@ -147,11 +160,7 @@ class Diagnosis:
                 certainty = f" ({cat.label(cause.certainty, lang)})" if cause.certainty else ""
                 label = cat.label(str(cause.status) + ("_org" if cause.checked_in == "org" else ""), lang)
                 lines.append(f"  {number}. [{marks[cause.status]} {label}] {cause.cause}{certainty}")
-                # the detail line under the title already says it: do not print the same sentence twice
-                same = bool(self.detail) and cause.evidence.rstrip(".。") == (self.detail or "").rstrip(".。")
-                same = same or bool(self.pasted_line and self.detail and self.pasted_line in cause.evidence)
-                evidence = cat.label("evidence_above", lang) if same else cause.evidence
-                lines.append(f"     {cat.label('evidence', lang)}: {evidence}")
+                lines.append(f"     {cat.label('evidence', lang)}: {self.shown_evidence(cause)}")
                 if cause.org_note:
                     lines.append(f"     {cat.label('could_not_check_org', lang)}: {cause.org_note}")
         if self.closest_title:
@@ -258,11 +267,12 @@ def _assertion_context(
     assertion: str | None,
     token_url: str | None,
     uploaded_certificate: x509.Certificate | None,
-    private_key: RSAPrivateKey | None,
+    private_key: SigningKey | None,
     clock_offset: float | None,
     sent_at: float | None,
     lang: str,
     clock_uncertainty: float | None = None,
+    gov_cloud: bool = False,
 ) -> tuple[DecodedToken | None, str | None, list[Finding]]:
     if not assertion:
         return None, None, []
@@ -283,6 +293,7 @@ def _assertion_context(
             clock_uncertainty=(clock_uncertainty or 0.0) if clock_offset is not None else 0.0,
             now=sent_at,
             lang=lang,
+            gov_cloud=gov_cloud,
         )
     except SfjwtError:
         findings = []
@@ -329,10 +340,11 @@ def diagnose(
     assertion: str | None = None,
     endpoint: str | None = None,
     uploaded_certificate: x509.Certificate | None = None,
-    private_key: RSAPrivateKey | None = None,
+    private_key: SigningKey | None = None,
     lang: str = "en",
     org_kind: str | None = None,
     options: ExchangeOptions | None = None,
+    gov_cloud: bool = False,
 ) -> Diagnosis:
     """Explain ``result``: the catalogue entry plus a verdict with evidence for each likely cause.
 
@@ -340,7 +352,8 @@ def diagnose(
 
     - ``assertion``: the JWT that was sent (its claims and lint findings are the main evidence).
     - ``endpoint``: where it was sent, if ``result`` has no ``token_url`` (``request_token`` results always have one).
-    - ``uploaded_certificate``: the certificate the user says the app holds; ``private_key``: the signing key.
+    - ``uploaded_certificate``: the certificate the user says the app holds; ``private_key``: the signing key (a
+      ``Signer`` or an RSA private key; only its public half is used).
     - ``org_kind``: ``"production"`` or ``"sandbox"`` when the caller knows what the org is. Salesforce's answer never
       says it, and a loopback or custom host (the practice org on 127.0.0.1) does not show it either, so the
       production-vs-sandbox causes of ``audience-invalid`` (``aud`` login vs test, a ``sub`` without the sandbox
@@ -349,6 +362,7 @@ def diagnose(
       Salesforce hosts it is inferred from the POST host (``test.salesforce.com``, ``*.sandbox.my.salesforce.com``)
       when not given; an explicit value wins. Any other value is ignored.
     - ``options``: the ``ExchangeOptions`` used (trust source, timeouts) for the TLS and timeout causes.
+    - ``gov_cloud``: the org is on Government Cloud; the lint checks its split (POST to My Domain, ``aud`` login/test).
     - ``lang``: ``en`` or ``ja`` for every text in the diagnosis.
     """
     _check_lang(lang)
@@ -362,6 +376,7 @@ def diagnose(
         result.sent_at,
         lang,
         result.clock_uncertainty,
+        gov_cloud,
     )
     entry = _entry_for(result)
     ctx = EvidenceContext(
@@ -371,7 +386,7 @@ def diagnose(
         decode_error=decode_error,
         token_url=token_url,
         uploaded_certificate=uploaded_certificate,
-        private_key=private_key,
+        signing_key=signing_public_key(private_key),
         findings=findings,
         org_kind=org_kind,
         options=options,

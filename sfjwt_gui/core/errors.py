@@ -18,18 +18,23 @@ Front ends map the branches to exit codes (see ``exit_code``)::
     │   ├── TokenFormatError          a JWT that cannot be decoded (names the part)
     │   ├── ClaimsError               claims that cannot be built or signed
     │   ├── ConnectionSettingsError   endpoint / aud / preset that makes no sense
-    │   ├── ExportError               an export that cannot be written as asked
+    │   ├── ExportError               an export that cannot be written as asked (a token/KMS key: by design)
     │   ├── DuplicateKeyError         the key is already stored under another name (``existing``)
     │   ├── OrgModelError             a practice-org file that does not describe an org
     │   ├── SfCliError                the Salesforce CLI is missing or could not give what was asked
-    │   └── ProfileError              a connection profile that is missing or unreadable
-    ├── VaultError                    the OS keyring; exit 3
+    │   ├── ProfileError              a connection profile that is missing or unreadable
+    │   ├── KeyReferenceError         a pkcs11: / awskms: key reference that cannot be read or used
+    │   ├── PinRequiredError          a token needs its PIN and none was given (ask, then open again)
+    │   └── WrongPinError             the token refused the PIN
+    ├── VaultError                    where keys are kept: OS keyring, PKCS#11 token, cloud KMS; exit 3
     │   ├── KeyringUnavailableError   no usable backend (keyring.errors.NoKeyringError)
     │   ├── KeyringLockedError        locked keyring or dismissed unlock prompt
     │   ├── KeyringAccessError        the backend failed a read, write or delete
     │   ├── VaultCorruptError         missing chunk, bad checksum, broken manifest
     │   ├── KeyNotFoundError          no key of that name
-    │   └── KeyExistsError            the name is taken
+    │   ├── KeyExistsError            the name is taken
+    │   ├── TokenNotFoundError        no PKCS#11 token matches the reference
+    │   └── SignerBackendError        the token or KMS failed or refused (module, credentials, network, locked PIN)
     ├── ExchangeError                 the token exchange could not complete; exit 3
     │   ├── NetworkError              DNS, refused, timeout, proxy
     │   │   ├── TlsVerifyError        the server's certificate is not trusted
@@ -168,8 +173,35 @@ class ProfileError(InputError):
     """A connection profile that does not exist or cannot be read or written."""
 
 
+class KeyReferenceError(InputError):
+    """A key reference (``pkcs11:…``, ``awskms:…``) that cannot be read, or names a backend not built."""
+
+
+class PinRequiredError(InputError):
+    """A PKCS#11 token needs its user PIN and none was given; ``reference`` and ``token`` say for what.
+
+    The window catches it, asks for the PIN, and opens the reference again with ``pin=``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        fix: str = "",
+        code: str = "",
+        params: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message, fix=fix, code=code, params=params)
+        self.reference = self.params.get("reference", "")
+        self.token = self.params.get("token", "")
+
+
+class WrongPinError(InputError):
+    """The token refused the PIN."""
+
+
 class VaultError(SfjwtError):
-    """The OS keyring could not do what was asked."""
+    """The place keys are kept (OS keyring, PKCS#11 token, cloud KMS) could not do what was asked."""
 
     exit_code = 3
 
@@ -196,6 +228,15 @@ class KeyNotFoundError(VaultError):
 
 class KeyExistsError(VaultError):
     """A key of that name already exists."""
+
+
+class TokenNotFoundError(VaultError):
+    """No PKCS#11 token matches the reference (not plugged in, wrong label, wrong module)."""
+
+
+class SignerBackendError(VaultError):
+    """A PKCS#11 module or a cloud KMS failed or refused (not a wrong PIN): unloadable module, locked PIN,
+    missing credentials, access denied, network."""
 
 
 class ExchangeError(SfjwtError):

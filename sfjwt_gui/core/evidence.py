@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
 from sfjwt_gui.core import policy, safe_json
 from sfjwt_gui.core.connection import HostInfo, HostKind, classify_host
@@ -59,7 +59,7 @@ class EvidenceContext:
     decode_error: str | None = None
     token_url: str | None = None
     uploaded_certificate: x509.Certificate | None = None
-    private_key: RSAPrivateKey | None = None
+    signing_key: RSAPublicKey | None = None  # the public half of the key that signed (signer or private key)
     findings: list[Finding] = field(default_factory=list)
     org_kind: str | None = None  # "production" / "sandbox" when the caller knows (practice org, preset)
     options: ExchangeOptions | None = None
@@ -278,7 +278,7 @@ def check_sub_sandbox_suffix(ctx: EvidenceContext) -> Evidence:
 def check_signature_vs_certificate(ctx: EvidenceContext) -> Evidence:
     if not ctx.decoded:
         return Evidence(Status.UNKNOWN, "no_assertion")
-    key_fp = key_fingerprint(ctx.private_key) if ctx.private_key is not None else None
+    key_fp = key_fingerprint(ctx.signing_key) if ctx.signing_key is not None else None
     if ctx.uploaded_certificate is not None:
         from sfjwt_gui.core.fingerprints import sha256_fingerprint
 
@@ -288,7 +288,7 @@ def check_signature_vs_certificate(ctx: EvidenceContext) -> Evidence:
             # Only the user's belief about what is uploaded; the app may hold another certificate (the usual cause)
             return Evidence(Status.UNKNOWN, "signature_matches", {"cert_fp": cert_fp})
         return Evidence(Status.CONFIRMED, "signature_mismatch", {"cert_fp": cert_fp, "key_fp": key_fp})
-    if ctx.private_key is not None and not verify(ctx.decoded, ctx.private_key.public_key()).verified:
+    if ctx.signing_key is not None and not verify(ctx.decoded, ctx.signing_key).verified:
         return Evidence(Status.CONFIRMED, "signature_not_this_key", {"key_fp": key_fp})
     return Evidence(Status.UNKNOWN, "signature_no_certificate", {"key_fp": key_fp})
 

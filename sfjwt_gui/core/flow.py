@@ -6,7 +6,8 @@ Contract:
   trouble: the ``FlowResult`` says what happened, like ``exchange.request_token``.
 - The claims in the result are the claims actually sent (re-stamped to ``now`` when asked); callers write them back.
 - The arguments of ``diagnosis.diagnose`` are assembled here only (``_diagnose``).
-- The signing key is used in one place, ``_sign`` (a signer protocol replaces it there).
+- The signing key is used in one place, ``_sign``: a ``Signer`` (keyring, file, PKCS#11 token, KMS) or an RSA
+  private key (wrapped as a ``LocalSigner``).
 - Safe to call from a worker thread: no shared state; ``cancel`` aborts a request in flight, ``sleep`` and ``now``
   are seams for tests.
 - The diagnosis is rendered for every language in ``langs`` up front, so a language switch picks the other one and
@@ -20,7 +21,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from sfjwt_gui.core.claims import Claims
 from sfjwt_gui.core.connection import token_url as token_url_for
@@ -28,6 +28,7 @@ from sfjwt_gui.core.diagnosis import Diagnosis, diagnose
 from sfjwt_gui.core.exchange import ApiCheck, ExchangeOptions, ExchangeResult, check_api, request_token
 from sfjwt_gui.core.jwt_codec import sign
 from sfjwt_gui.core.retry import CancelToken
+from sfjwt_gui.core.signer import SigningKey
 from sfjwt_gui.core.text_data import LANGUAGES, check_language
 from sfjwt_gui.core.trust import ssl_context
 
@@ -40,7 +41,8 @@ class SendSettings:
 
     ``uploaded_certificate`` is the certificate the user says the app holds; ``org_kind`` is ``"production"`` or
     ``"sandbox"`` when known (the practice org's kind); ``check_api`` calls the identity URL and ``/services/data/``
-    after a success.
+    after a success; ``gov_cloud``: the org is on Government Cloud (the lint in the diagnosis checks its split of
+    POST host and ``aud``, rule ``aud-gov-cloud``; ``connection.is_gov_cloud`` tells it from a preset).
     """
 
     token_url: str
@@ -48,6 +50,7 @@ class SendSettings:
     uploaded_certificate: x509.Certificate | None = None
     org_kind: str | None = None
     check_api: bool = False
+    gov_cloud: bool = False
 
     @classmethod
     def for_endpoint(
@@ -58,9 +61,11 @@ class SendSettings:
         uploaded_certificate: x509.Certificate | None = None,
         org_kind: str | None = None,
         check_api: bool = False,
+        gov_cloud: bool = False,
     ) -> SendSettings:
         """Settings for a login host or full token URL (``connection.token_url`` rules; raises its errors)."""
-        return cls(token_url_for(endpoint), options or ExchangeOptions(), uploaded_certificate, org_kind, check_api)
+        options = options or ExchangeOptions()
+        return cls(token_url_for(endpoint), options, uploaded_certificate, org_kind, check_api, gov_cloud)
 
 
 @dataclass(frozen=True)
@@ -85,14 +90,14 @@ class FlowResult:
         return self.diagnoses[check_language(lang)]
 
 
-def _sign(claims: Claims, key: RSAPrivateKey) -> str:
+def _sign(claims: Claims, key: SigningKey) -> str:
     """The one place the flow signs."""
     return sign(claims.to_payload(), key)
 
 
 def prepare(
     claims: Claims,
-    key: RSAPrivateKey,
+    key: SigningKey,
     settings: SendSettings,
     *,
     restamp: bool = True,
@@ -113,7 +118,7 @@ def _diagnose(
     result: ExchangeResult,
     assertion: str,
     settings: SendSettings,
-    key: RSAPrivateKey | None,
+    key: SigningKey | None,
     lang: str,
 ) -> Diagnosis:
     """The one call of ``diagnose`` for a sent assertion."""
@@ -126,6 +131,7 @@ def _diagnose(
         lang=lang,
         org_kind=settings.org_kind,
         options=settings.options,
+        gov_cloud=settings.gov_cloud,
     )
 
 
@@ -134,7 +140,7 @@ def send_and_diagnose(
     settings: SendSettings,
     *,
     claims: Claims,
-    key: RSAPrivateKey | None = None,
+    key: SigningKey | None = None,
     restamped: bool = False,
     cancel: CancelToken | None = None,
     sleep: Callable[[float], None] | None = None,
@@ -161,7 +167,7 @@ def send_and_diagnose(
 
 def sign_send_diagnose(
     claims: Claims,
-    key: RSAPrivateKey,
+    key: SigningKey,
     settings: SendSettings,
     *,
     restamp: bool = True,

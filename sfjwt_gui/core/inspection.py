@@ -22,6 +22,7 @@ from sfjwt_gui.core.fingerprints import (
 from sfjwt_gui.core.key_generation import MIN_RSA_BITS, long_validity_note
 from sfjwt_gui.core.key_texts import Note, note, notes_in
 from sfjwt_gui.core.material import LoadedMaterial
+from sfjwt_gui.core.signer import Signer
 
 
 class Kind:
@@ -128,6 +129,35 @@ def inspect_material(material: LoadedMaterial, now: dt.datetime | None = None) -
             result.key_matches_certificate = key_matches_certificate(key, cert)
             if not result.key_matches_certificate:
                 result.warn("mismatch")
+    return result
+
+
+SIGNER_SOURCES = {
+    "memory": "generated",
+    "keyring": "OS keyring",
+    "file": "key file",
+    "pkcs11": "PKCS#11 token",
+    "awskms": "AWS KMS",
+    "azurekv": "Azure Key Vault",
+    "gcpkms": "Google Cloud KMS",
+}
+
+
+def inspect_signer(signer: Signer, now: dt.datetime | None = None) -> Inspection:
+    """The same description as ``inspect_material`` for a signer (a token or KMS key has no private key object):
+    key size and SHA-256 from its public key, its certificate (if any), and whether the two match."""
+    public = signer.public_key()
+    cert = signer.certificate
+    result = inspect_material(
+        LoadedMaterial(None, cert, source_format=SIGNER_SOURCES.get(str(signer.backend), str(signer.backend))), now
+    )
+    result.kind = Kind.PRIVATE_KEY_AND_CERTIFICATE if cert is not None else Kind.PRIVATE_KEY
+    result.key_type, result.key_bits = _key_description(public)
+    result.public_key_sha256 = colon_hex(hashlib.sha256(public_key_der(public)).digest())
+    if cert is not None:
+        result.key_matches_certificate = key_matches_certificate(public, cert)
+        if not result.key_matches_certificate:
+            result.warn("mismatch")
     return result
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import calendar
+import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 from urllib.parse import unquote_plus
 
 import jwt
@@ -17,6 +20,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+from jwt.algorithms import Algorithm
+from jwt.api_jws import PyJWS
 
 from sfjwt_gui.core import policy, safe_json
 from sfjwt_gui.core.codec_texts import codec_texts as _texts
@@ -31,6 +36,7 @@ from sfjwt_gui.core.errors import (
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
 from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.pasted import posted_to, recognise_access_token
+from sfjwt_gui.core.signer import Signer, SigningKey, as_signer, signing_public_key
 from sfjwt_gui.core.text_data import KeepPlaceholders, check_language
 
 MIN_KEY_BITS = policy.MIN_RSA_BITS
@@ -56,18 +62,63 @@ def _token_error(code: str, part: str = "token", **params: str) -> TokenFormatEr
     return TokenFormatError(message, part=part, fix=fix, code=code, params={"part": part, **params})
 
 
-def sign(payload: Mapping[str, Any], key: RSAPrivateKey, *, headers: Mapping[str, Any] | None = None) -> str:
-    """RS256-sign ``payload`` with an already loaded key (PyJWT adds ``typ: JWT`` to the header)."""
-    if not isinstance(key, RSAPrivateKey):
+def sign(payload: Mapping[str, Any], key: SigningKey, *, headers: Mapping[str, Any] | None = None) -> str:
+    """RS256-sign ``payload`` with a signer (OS keyring, file, PKCS#11 token, KMS) or a loaded RSA private key.
+
+    The header is ``{"alg": "RS256", "typ": "JWT"}`` plus ``headers``, encoded as PyJWT encodes it (the same bytes
+    as ``jwt.encode`` for the same key); only the signature comes from the signer.
+    """
+    if not isinstance(key, RSAPrivateKey | Signer):
         raise error(UnsupportedKeyError, "sign-not-rsa", type=type(key).__name__, min_bits=str(policy.MIN_RSA_BITS))
-    if policy.key_size_too_small(key.key_size):
-        raise error(KeyTooSmallError, "sign-key-too-small", bits=str(key.key_size), min_bits=str(policy.MIN_RSA_BITS))
-    if headers and headers.get("alg", "RS256") != "RS256":  # PyJWT would sign with the header's alg
+    signer = as_signer(key)
+    bits = signer.public_key().key_size
+    if policy.key_size_too_small(bits):
+        raise error(KeyTooSmallError, "sign-key-too-small", bits=str(bits), min_bits=str(policy.MIN_RSA_BITS))
+    if headers and headers.get("alg", "RS256") != "RS256":  # the header must say what the signer does
         raise error(ClaimsError, "sign-alg", alg=repr(headers["alg"]))
     try:
-        return jwt.encode(dict(payload), key, algorithm="RS256", headers=dict(headers) if headers else None)
-    except (TypeError, ValueError) as exc:
+        body = _payload_bytes(payload)
+        # PyJWT types the key as its own key classes; _SignerAlgorithm.prepare_key takes the signer
+        return _JWS.encode(body, cast(Any, signer), algorithm="RS256", headers=dict(headers) if headers else None)
+    except (TypeError, ValueError, jwt.InvalidTokenError) as exc:
         raise error(ClaimsError, "sign-not-json", detail=str(exc)) from exc
+
+
+def _payload_bytes(payload: Mapping[str, Any]) -> bytes:
+    """The payload JSON as PyJWT writes it: compact, NumericDate claims given as datetimes turned into seconds."""
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"the payload is a {type(payload).__name__}, not a JSON object")
+    values = dict(payload)
+    for claim in ("exp", "iat", "nbf"):
+        if isinstance(values.get(claim), dt.datetime):
+            values[claim] = calendar.timegm(values[claim].utctimetuple())
+    return json.dumps(values, separators=(",", ":")).encode("utf-8")
+
+
+class _SignerAlgorithm(Algorithm):
+    """PyJWT's RS256 slot filled by a ``Signer``: PyJWT builds the header and segments, the signer signs."""
+
+    def prepare_key(self, key: Any) -> Signer:
+        return as_signer(key)
+
+    def sign(self, msg: bytes, key: Any) -> bytes:
+        signer: Signer = key
+        return signer.sign(msg)
+
+    def verify(self, msg: bytes, key: Any, sig: bytes) -> bool:  # pragma: no cover - encode only; verify() below
+        raise NotImplementedError("this encoder only signs")
+
+    @staticmethod
+    def to_jwk(key_obj: Any, as_dict: bool = False) -> Any:  # pragma: no cover - never asked for
+        raise NotImplementedError("no JWK export of a signer")
+
+    @staticmethod
+    def from_jwk(jwk: str | dict[str, Any]) -> Any:  # pragma: no cover - never asked for
+        raise NotImplementedError("no JWK import")
+
+
+_JWS = PyJWS(algorithms=[])
+_JWS.register_algorithm("RS256", _SignerAlgorithm())
 
 
 SALESFORCE_ACCESS_TOKEN_TYPE = "sfdc-core-token"  # noqa: S105 - Help "JWT-Based Access Tokens": the header's tty
@@ -315,12 +366,14 @@ def _verification(
     )
 
 
-KeyOrCertificate = RSAPublicKey | RSAPrivateKey | x509.Certificate | bytes | str
+KeyOrCertificate = RSAPublicKey | SigningKey | x509.Certificate | bytes | str
 
 
-def key_fingerprint(key: RSAPublicKey | RSAPrivateKey) -> str:
+def key_fingerprint(key: RSAPublicKey | SigningKey) -> str:
     """SHA-256 of the public key's SubjectPublicKeyInfo DER in colon hex (``openssl pkey -pubout -outform DER``)."""
-    return colon_hex(hashlib.sha256(public_key_der(key)).digest())
+    public = signing_public_key(key)
+    assert public is not None
+    return colon_hex(hashlib.sha256(public_key_der(public)).digest())
 
 
 def load_verification_material(data: bytes | str, *, source_name: str = "") -> RSAPublicKey | x509.Certificate:
@@ -345,10 +398,8 @@ def verify(decoded: DecodedToken, key_or_cert: KeyOrCertificate) -> Verification
     if isinstance(material, x509.Certificate):
         certificate_sha256 = sha256_fingerprint(material)
         public = material.public_key()
-    elif isinstance(material, RSAPrivateKey):
-        public = material.public_key()
     else:
-        public = material
+        public = signing_public_key(material)
     alg = decoded.algorithm
     if not isinstance(public, RSAPublicKey):
         return _verification(False, alg, None, certificate_sha256, "key-not-rsa", {"type": type(public).__name__})

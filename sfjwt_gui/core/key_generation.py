@@ -21,7 +21,7 @@ DEFAULT_DAYS = policy.DEFAULT_VALIDITY_DAYS
 LONG_VALIDITY_DAYS = policy.LONG_VALIDITY_DAYS
 MAX_DAYS = policy.MAX_VALIDITY_DAYS
 # Backdate a little so a client whose clock runs slightly behind does not see a "not yet valid" certificate.
-_BACKDATE = dt.timedelta(minutes=5)
+BACKDATE = dt.timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def self_signed_certificate(
     """A self-signed SHA-256 certificate: random positive serial, CA=false (critical), digitalSignature, SKI."""
     check_validity_days(days)
     name = subject.to_name()
-    start = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0) - _BACKDATE
+    start = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0) - BACKDATE
     public = key.public_key()
     builder = (
         x509.CertificateBuilder()
@@ -132,7 +132,7 @@ def self_signed_certificate(
         .public_key(public)
         .serial_number(x509.random_serial_number())
         .not_valid_before(start)
-        .not_valid_after(start + _BACKDATE + dt.timedelta(days=days))
+        .not_valid_after(start + BACKDATE + dt.timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(

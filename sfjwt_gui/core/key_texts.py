@@ -1,6 +1,7 @@
 """Texts of the keys and vault core in en and ja (``resources/keys/texts.json``, plus the area files in
 ``TEXT_FILES``): repair notes, inspection and key-generation warnings, key-import errors, vault/keyring errors, the
-keyring status line, certificate requests and the key file written for other tools.
+keyring status line, certificate requests, the key file written for other tools, and the errors of hardware-token
+and cloud-KMS keys (``signers.json``).
 
 Core keeps English strings in its existing attributes (CLI JSON, logs) and records a ``Note`` (stable code + params)
 next to each, so a front end can show the same text in Japanese; errors carry ``code``/``params`` and
@@ -26,7 +27,7 @@ E = TypeVar("E", bound=SfjwtError)
 
 # texts.json holds the sections; each further file adds entries to the same sections (one file per area, so
 # the areas grow without touching each other's entries). A code defined twice is a mistake that tests catch.
-TEXT_FILES = ("texts.json", "certificates.json")
+TEXT_FILES = ("texts.json", "certificates.json", "signers.json")
 
 
 @cache

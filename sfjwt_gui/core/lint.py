@@ -20,6 +20,7 @@ from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.lint_rules import CHECKS, RULE_IDS
 from sfjwt_gui.core.lint_rules.base import Finding, LintContext, Severity
 from sfjwt_gui.core.lint_rules.texts import check_language, render
+from sfjwt_gui.core.signer import Signer, SigningKey, signing_public_key
 
 __all__ = ["RULE_IDS", "Finding", "Severity", "has_errors", "lint"]
 
@@ -39,7 +40,7 @@ def lint(
     *,
     endpoint: str | None = None,
     certificate: x509.Certificate | RSAPublicKey | bytes | str | None = None,
-    private_key: RSAPrivateKey | None = None,
+    private_key: SigningKey | None = None,
     clock_offset: float = 0.0,
     now: float | None = None,
     lang: str = "en",
@@ -47,7 +48,8 @@ def lint(
     gov_cloud: bool = False,
 ) -> list[Finding]:
     """Findings for ``token``, errors first. ``endpoint`` is a login host or token URL; ``clock_offset`` is
-    Salesforce's clock minus this computer's, in seconds, and ``clock_uncertainty`` how far (±) that offset may be
+    Salesforce's clock minus this computer's, in seconds, ``private_key`` the signing key (a ``Signer`` or an RSA
+    private key: only its public half is used), and ``clock_uncertainty`` how far (±) that offset may be
     off: an offset estimated from a response's whole-second ``Date`` header (``ExchangeResult.clock_uncertainty``)
     is only good to about a second, and the time rules (``exp-in-past``, ``nbf-in-future``, ``iat-in-future``)
     widen their tolerance by it so that noise is not reported. ``gov_cloud``: the org is on Government Cloud, where
@@ -55,7 +57,7 @@ def lint(
     subclasses."""
     check_language(lang)
     decoded = token if isinstance(token, DecodedToken) else decode(token)
-    if private_key is not None and not isinstance(private_key, RSAPrivateKey):
+    if private_key is not None and not isinstance(private_key, RSAPrivateKey | Signer):
         raise error(UnsupportedKeyError, "lint-key-not-rsa", type=type(private_key).__name__)
     if isinstance(clock_offset, bool) or not isinstance(clock_offset, int | float) or not math.isfinite(clock_offset):
         raise error(InputError, "lint-clock-offset", value=repr(clock_offset))
@@ -71,7 +73,7 @@ def lint(
         endpoint=endpoint,
         endpoint_info=endpoint_host(endpoint) if endpoint else None,
         certificate=_certificate(certificate),
-        private_key=private_key,
+        signing_key=signing_public_key(private_key),
         clock_offset=float(clock_offset),
         now=time.time() if now is None else float(now),
         lang=lang,

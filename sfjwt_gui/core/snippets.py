@@ -245,3 +245,149 @@ def render(kind: SnippetKind | str, values: SnippetInput, lang: str = "en") -> s
 def render_all(values: SnippetInput, lang: str = "en") -> dict[SnippetKind, str]:
     """Every snippet kind."""
     return {kind: fn(values, lang) for kind, fn in _RENDERERS.items()}
+
+
+# --- keys that stay in a token or KMS: the snippets sign with the same backend ------------------------------------
+
+_SIGNING_INPUT = """\
+def b64url(data: bytes) -> bytes:
+    return base64.urlsafe_b64encode(data).rstrip(b"=")
+
+
+now = int(time.time())  # seconds since the epoch, UTC
+claims = {{"iss": CONSUMER_KEY, "sub": USERNAME, "aud": AUDIENCE, "exp": now + {lifetime}}}
+header = {{"alg": "RS256", "typ": "JWT"}}
+signing_input = b64url(json.dumps(header, separators=(",", ":")).encode()) + b"." + b64url(
+    json.dumps(claims, separators=(",", ":")).encode()
+)
+"""
+
+_POST = """\
+assertion = (signing_input + b"." + b64url(signature)).decode("ascii")
+response = httpx.post(
+    TOKEN_URL,
+    data={{"grant_type": {grant}, "assertion": assertion}},
+    verify={verify},
+    timeout=30,
+)
+body = response.json()
+if response.status_code != 200:
+    raise SystemExit(f"{{body.get('error')}}: {{body.get('error_description')}}")
+print("instance_url:", body["instance_url"])
+access_token = body["access_token"]  # a secret: do not print or log it
+"""
+
+
+def _values_block(v: SnippetInput) -> str:
+    return (
+        f"TOKEN_URL = {_python_string(v.full_token_url)}\n"
+        f"CONSUMER_KEY = {_python_string(v.consumer_key)}\n"
+        f"USERNAME = {_python_string(v.username)}\n"
+        f"AUDIENCE = {_python_string(v.audience)}\n"
+    )
+
+
+def python_pkcs11(v: SnippetInput, reference: str, module: str = "/usr/lib/softhsm/libsofthsm2.so") -> str:
+    """Python that signs the assertion inside the PKCS#11 token ``reference`` names (python-pkcs11), then posts it.
+
+    The PIN is read from the environment variable PKCS11_PIN; the module from SFJWT_PKCS11_MODULE or ``module``.
+    """
+    from sfjwt_gui.core.key_refs import Pkcs11Ref, parse_pkcs11
+
+    ref: Pkcs11Ref = parse_pkcs11(reference)
+    key_id = f"bytes.fromhex({_python_string(ref.id.hex())})" if ref.id is not None else "None"
+    verify = _python_string(v.ca_file) if v.ca_file else "True"
+    return (
+        f"""\
+# pip install httpx python-pkcs11
+# The private key never leaves the token: the token signs. PIN from the environment, never in code.
+import base64
+import json
+import os
+import time
+
+import httpx
+import pkcs11
+from pkcs11 import Mechanism, ObjectClass
+
+{_values_block(v)}MODULE = os.environ.get("SFJWT_PKCS11_MODULE", {_python_string(ref.module_path or module)})
+TOKEN_LABEL = {_python_string(ref.token or "")}
+KEY_LABEL = {_python_string(ref.object) if ref.object is not None else "None"}
+KEY_ID = {key_id}
+
+
+"""
+        + _SIGNING_INPUT.format(lifetime=int(v.lifetime))
+        + """
+token = pkcs11.lib(MODULE).get_token(token_label=TOKEN_LABEL)
+with token.open(user_pin=os.environ["PKCS11_PIN"]) as session:
+    key = session.get_key(object_class=ObjectClass.PRIVATE_KEY, label=KEY_LABEL, id=KEY_ID)
+    signature = key.sign(signing_input, mechanism=Mechanism.SHA256_RSA_PKCS)
+
+"""
+        + _POST.format(grant=_python_string(GRANT_TYPE), verify=verify)
+    )
+
+
+def python_awskms(v: SnippetInput, reference: str) -> str:
+    """Python that signs the assertion in AWS KMS (boto3, the standard AWS credential chain), then posts it."""
+    from sfjwt_gui.core.key_refs import AwsKmsRef, parse_reference
+
+    ref = parse_reference(reference)
+    if not isinstance(ref, AwsKmsRef):
+        raise ValueError(f"{reference!r} is not an awskms: reference")
+    region = f", region_name={_python_string(ref.region)}" if ref.region else ""
+    verify = _python_string(v.ca_file) if v.ca_file else "True"
+    return (
+        f"""\
+# pip install httpx boto3
+# The private key never leaves AWS KMS: KMS signs. Credentials and region: the standard AWS chain.
+import base64
+import json
+import time
+
+import boto3
+import httpx
+
+{_values_block(v)}KMS_KEY_ID = {_python_string(ref.key_id)}
+
+
+"""
+        + _SIGNING_INPUT.format(lifetime=int(v.lifetime))
+        + f"""
+kms = boto3.client("kms"{region})
+signature = kms.sign(
+    KeyId=KMS_KEY_ID, Message=signing_input, MessageType="RAW", SigningAlgorithm="RSASSA_PKCS1_V1_5_SHA_256"
+)["Signature"]
+
+"""
+        + _POST.format(grant=_python_string(GRANT_TYPE), verify=verify)
+    )
+
+
+def apex_external_key(v: SnippetInput, reference: str) -> str:
+    """What Apex can and cannot do with a key in a token or KMS (as an Apex comment, with the supported way)."""
+    return f"""\
+// The key {reference} stays in its hardware token / KMS, and Apex cannot sign with it:
+// - Auth.JWS signs only with a certificate-and-key held in Salesforce (Setup > Certificate and Key Management),
+//   and Crypto.sign needs the private key's bytes. Neither can reach a PKCS#11 token on your machine.
+// - AWS KMS has an HTTPS API, so an Apex callout through a Named Credential using AWS Signature Version 4 could
+//   ask KMS to sign (action TrentService.Sign, RSASSA_PKCS1_V1_5_SHA_256); this app does not generate or test
+//   that code.
+// To keep the key inside Salesforce instead, create a certificate in Certificate and Key Management (its key never
+// leaves Salesforce), upload that certificate to the app {v.consumer_key!s}, and use
+// new Auth.JWS(jwt, {_apex_string(v.certificate_name)}) as in the Apex snippet for a stored key.
+"""
+
+
+def render_for_signer(v: SnippetInput, reference: str, *, pkcs11_module: str | None = None) -> dict[str, str]:
+    """The "Copy as" snippets for a key that stays in a token or KMS: Python signing with the same backend, and
+    the Apex note. Keys: ``"python"``, ``"apex"``. (curl posts an already signed assertion, as for other keys.)"""
+    from sfjwt_gui.core.key_refs import AwsKmsRef, parse_reference
+
+    ref = parse_reference(reference)
+    if isinstance(ref, AwsKmsRef):
+        python = python_awskms(v, reference)
+    else:
+        python = python_pkcs11(v, reference, *([pkcs11_module] if pkcs11_module else []))
+    return {"python": python, "apex": apex_external_key(v, reference)}

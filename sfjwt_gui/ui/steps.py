@@ -135,7 +135,8 @@ RULES: dict[str, Rule] = {
     "connection": Rule(connection_step, frozenset({"endpoint", "audience", "consumer_key", "username"})),
     "claims": Rule(
         claims_step,
-        frozenset({"claims", "claims_invalid", "endpoint", "private_key", "certificate"}),
+        # the preset says Government Cloud, which the lint checks (rule aud-gov-cloud)
+        frozenset({"claims", "claims_invalid", "endpoint", "preset", "private_key", "certificate"}),
         time_dependent=True,
     ),
     "token": Rule(token_step, frozenset({"private_key", "claims", "token"})),
@@ -154,6 +155,7 @@ def derive(step: str, state: AppState, now: float) -> str:
 def lint_claims(claims: Claims, state: AppState, *, now: float | None = None, lang: str = "en") -> list[Finding]:
     """Lint the claims: the real signed token when there is a key, else the unsigned payload (signature rules skip).
     The Claims page and the claims step both call this, so they cannot disagree."""
+    from sfjwt_gui.core.connection import is_gov_cloud
     from sfjwt_gui.core.jwt_codec import DecodedToken, decode, sign
     from sfjwt_gui.core.lint import lint
 
@@ -188,5 +190,6 @@ def lint_claims(claims: Claims, state: AppState, *, now: float | None = None, la
             private_key=state.private_key,
             now=now,
             lang=lang,
+            gov_cloud=is_gov_cloud(state.preset),
         )
     )

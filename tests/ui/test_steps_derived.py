@@ -19,6 +19,7 @@ def _state(**values: Any) -> Any:
             "private_key",
             "certificate",
             "uploaded_certificate",
+            "preset",
             "endpoint",
             "audience",
             "consumer_key",

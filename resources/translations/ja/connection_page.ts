@@ -3,6 +3,10 @@
 <context>
     <name>ConnectionPage</name>
     <message>
+        <source>Government Cloud: the assertion is POSTed to your My Domain while aud stays https://login.salesforce.com (https://test.salesforce.com for a sandbox). The checks and the diagnosis then look for a mix-up of the two (rule aud-gov-cloud).</source>
+        <translation>Government Cloud: アサーションは私のドメインに POST し、aud は https://login.salesforce.com(Sandbox では https://test.salesforce.com)のままにします。チェックと診断では、この 2 つの取り違えを確認します(ルール aud-gov-cloud)。</translation>
+    </message>
+    <message>
         <source>Where to POST the assertion, e.g. https://login.salesforce.com.</source>
         <translation>アサーションの POST 先です。例: https://login.salesforce.com</translation>
     </message>
@@ -75,14 +79,6 @@
         <translation>問題なさそうです。</translation>
     </message>
     <message>
-        <source>Connection</source>
-        <translation>接続</translation>
-    </message>
-    <message>
-        <source>Where the signed JWT is sent and who it speaks for. The endpoint and aud are independent: a preset fills both, and you can change either.</source>
-        <translation>署名済み JWT の送信先と、誰として認証するかを設定します。エンドポイントと aud は別々の値です。プリセットで両方が入り、どちらも個別に変更できます。</translation>
-    </message>
-    <message>
         <source>Production (login.salesforce.com)</source>
         <translation>本番(login.salesforce.com)</translation>
     </message>
@@ -95,12 +91,24 @@
         <translation>私のドメイン</translation>
     </message>
     <message>
+        <source>Government Cloud (My Domain, aud login/test)</source>
+        <translation>Government Cloud(私のドメイン、aud は login/test)</translation>
+    </message>
+    <message>
         <source>Experience Cloud site</source>
         <translation>Experience Cloud サイト</translation>
     </message>
     <message>
         <source>Custom</source>
         <translation>カスタム</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Where the signed JWT is sent and who it speaks for. The endpoint and aud are independent: a preset fills both, and you can change either.</source>
+        <translation>署名済み JWT の送信先と、誰として認証するかを設定します。エンドポイントと aud は別々の値です。プリセットで両方が入り、どちらも個別に変更できます。</translation>
     </message>
     <message>
         <source>Preset</source>

@@ -51,6 +51,18 @@
         <translation>応答の言葉から推定した候補です。原因は慎重に確認してください。</translation>
     </message>
     <message>
+        <source>Salesforce documentation or raw answers in public threads say so.</source>
+        <translation>Salesforce のドキュメント、または公開スレッドに載った実際の応答で確認されています。</translation>
+    </message>
+    <message>
+        <source>Known from third-party or a few public reports only: check it in your org.</source>
+        <translation>第三者の情報や少数の公開報告によるものです。ご自身の組織で確認してください。</translation>
+    </message>
+    <message>
+        <source>No public source: treat it as a lead, not a fact.</source>
+        <translation>公開された出典はありません。事実ではなく手がかりとして扱ってください。</translation>
+    </message>
+    <message>
         <source>Raw response</source>
         <translation>レスポンス(そのまま)</translation>
     </message>
@@ -61,6 +73,10 @@
     <message>
         <source>How sure the match is</source>
         <translation>一致の確かさ</translation>
+    </message>
+    <message>
+        <source>Which OAuth flow the answer belongs to</source>
+        <translation>応答がどの OAuth フローのものか</translation>
     </message>
     <message>
         <source>Findings about the token sent</source>

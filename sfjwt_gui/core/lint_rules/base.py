@@ -8,7 +8,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
 from sfjwt_gui.core.connection import HostInfo
 from sfjwt_gui.core.jwt_codec import DecodedToken
@@ -65,7 +65,7 @@ class LintContext:
     endpoint: str | None
     endpoint_info: HostInfo | None
     certificate: x509.Certificate | RSAPublicKey | None
-    private_key: RSAPrivateKey | None
+    signing_key: RSAPublicKey | None  # the public half of the signing key (a signer's or a private key's)
     clock_offset: float
     now: float
     lang: str

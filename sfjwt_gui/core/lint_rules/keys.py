@@ -30,8 +30,8 @@ def _certificate_key(certificate: x509.Certificate | RSAPublicKey) -> object:
 
 def check_key_size(ctx: LintContext) -> Iterator[Hit]:
     """RSA under 2048 bits: from the private key, else the certificate, else the signature's length."""
-    if ctx.private_key is not None and policy.key_size_too_small(ctx.private_key.key_size):
-        yield Hit("key-too-small", {"bits": str(ctx.private_key.key_size)})
+    if ctx.signing_key is not None and policy.key_size_too_small(ctx.signing_key.key_size):
+        yield Hit("key-too-small", {"bits": str(ctx.signing_key.key_size)})
         return
     if ctx.certificate is not None:
         public = _certificate_key(ctx.certificate)
@@ -52,7 +52,7 @@ def check_signature(ctx: LintContext) -> Iterator[Hit]:
     if not ctx.decoded.signature:
         yield Hit("signature-invalid", {"alg": alg}, "empty")
         return
-    material = ctx.certificate if ctx.certificate is not None else ctx.private_key
+    material = ctx.certificate if ctx.certificate is not None else ctx.signing_key
     if material is None:
         return
     against = "certificate" if ctx.certificate is not None else "private-key"
@@ -69,15 +69,15 @@ def check_signature(ctx: LintContext) -> Iterator[Hit]:
 
 def check_key_certificate(ctx: LintContext) -> Iterator[Hit]:
     """The private key must be the one the uploaded certificate was made from."""
-    if ctx.private_key is None or ctx.certificate is None:
+    if ctx.signing_key is None or ctx.certificate is None:
         return
     public = _certificate_key(ctx.certificate)
-    if isinstance(public, RSAPublicKey) and public_key_der(public) == public_key_der(ctx.private_key):
+    if isinstance(public, RSAPublicKey) and public_key_der(public) == public_key_der(ctx.signing_key):
         return
     cert_key_fp = key_fingerprint(public) if isinstance(public, RSAPublicKey) else type(public).__name__
     yield Hit(
         "key-certificate-mismatch",
-        {"key_fp": key_fingerprint(ctx.private_key), "cert_key_fp": cert_key_fp, "subject": _subject(ctx.certificate)},
+        {"key_fp": key_fingerprint(ctx.signing_key), "cert_key_fp": cert_key_fp, "subject": _subject(ctx.certificate)},
     )
 
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
 from sfjwt_gui.core.org.facts import AppFacts, OrgFacts, Read, as_dict
 
@@ -46,12 +47,14 @@ class OrgCheck:
 
 @dataclass(frozen=True)
 class Request:
-    """What the JWT asks for: the consumer key, the username, the audience and the signing certificate."""
+    """What the JWT asks for: the consumer key, the username, the audience and the signing certificate; without a
+    certificate, ``signing_key`` (the public half of the signer: keyring, file, token or KMS key) is compared."""
 
     iss: str
     sub: str
     aud: str | None = None
     certificate: x509.Certificate | None = None
+    signing_key: RSAPublicKey | None = None
 
 
 Check = Callable[[OrgFacts, Request], OrgCheck]
@@ -199,6 +202,8 @@ def check_app_certificate(facts: OrgFacts, req: Request) -> OrgCheck:
     uploaded = uploaded_certificate(app)
     if uploaded is None:
         return OrgCheck("app_certificate", CheckStatus.PROBLEM, "app_no_certificate", {"app": app.label}, app.record)
+    if req.certificate is None and req.signing_key is not None:
+        return _app_certificate_vs_key(app, uploaded, req.signing_key)
     if req.certificate is None:
         return OrgCheck(
             "app_certificate",
@@ -219,6 +224,23 @@ def check_app_certificate(facts: OrgFacts, req: Request) -> OrgCheck:
             record,
         )
     return OrgCheck("app_certificate", CheckStatus.OK, "cert_match", {"app": app.label, "uploaded": theirs}, record)
+
+
+def _app_certificate_vs_key(app: AppFacts, uploaded: x509.Certificate, key: RSAPublicKey) -> OrgCheck:
+    """The app's certificate against the signing key itself (a token or KMS key may come without a certificate)."""
+    from sfjwt_gui.core.fingerprints import public_key_der, sha256_fingerprint
+    from sfjwt_gui.core.jwt_codec import key_fingerprint
+
+    theirs = sha256_fingerprint(uploaded)
+    mine = key_fingerprint(key)
+    record = {"object": app.record.get("type"), "app": app.name, "uploaded_sha256": theirs, "key_sha256": mine}
+    uploaded_key = uploaded.public_key()
+    if isinstance(uploaded_key, RSAPublicKey) and public_key_der(uploaded_key) == public_key_der(key):
+        return OrgCheck(
+            "app_certificate", CheckStatus.OK, "cert_match_key", {"app": app.label, "uploaded": theirs}, record
+        )
+    params = {"app": app.label, "uploaded": theirs, "key": mine}
+    return OrgCheck("app_certificate", CheckStatus.PROBLEM, "cert_mismatch_key", params, record)
 
 
 def _admin_approved(facts: OrgFacts, app: AppFacts) -> bool | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
 from sfjwt_gui.core.org.checks import CheckStatus, OrgCheck, Request, run_checks
 from sfjwt_gui.core.org.client import OrgClient, OrgConnection, OrgUnreachableError, Sent
@@ -19,6 +20,7 @@ from sfjwt_gui.core.org.facts import read_facts
 from sfjwt_gui.core.org.practices import Practice, PracticeInput, PracticeStatus, run_practices
 from sfjwt_gui.core.org.texts import needs_text, text
 from sfjwt_gui.core.retry import CancelToken
+from sfjwt_gui.core.signer import SigningKey, signing_public_key
 
 
 @dataclass
@@ -111,6 +113,7 @@ def inspect_org(
     sub: str,
     aud: str | None = None,
     certificate: x509.Certificate | None = None,
+    signing_key: SigningKey | RSAPublicKey | None = None,
     practice_input: PracticeInput | None = None,
     verify: Any = True,
     timeout: float = 30.0,
@@ -119,7 +122,8 @@ def inspect_org(
 ) -> Inspection:
     """Read the org and run every check and practice (``verify``: an ``ssl.SSLContext`` or True).
 
-    ``cancel`` (a ``retry.CancelToken``) stops between requests with ``CancelledError``.
+    ``cancel`` (a ``retry.CancelToken``) stops between requests with ``CancelledError``. ``signing_key`` (a signer,
+    private or public key) is compared with the app's certificate when no ``certificate`` is given.
     """
     inspection = Inspection(instance_url=connection.base)
     with OrgClient(connection, verify=verify, timeout=timeout, transport=transport, cancel=cancel) as client:
@@ -130,6 +134,7 @@ def inspect_org(
             inspection.sent = list(client.sent)
             return inspection
         inspection.sent = list(client.sent)
-    inspection.checks = run_checks(facts, Request(iss=iss, sub=sub, aud=aud, certificate=certificate))
+    request = Request(iss=iss, sub=sub, aud=aud, certificate=certificate, signing_key=signing_public_key(signing_key))
+    inspection.checks = run_checks(facts, request)
     inspection.practices = run_practices(facts, practice_input or PracticeInput())
     return inspection

@@ -17,15 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sfjwt_gui.core.connection import Preset, preset_connection
+from sfjwt_gui.core.connection import Preset, is_gov_cloud, preset_connection
 from sfjwt_gui.core.errors import ConnectionSettingsError
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.connection_checks import Check, check_all
 from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.state import AppState, Field, listens
-from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 
 _FIELDS = ("endpoint", "audience", "consumer_key", "username")
+_NAMED = (Preset.MYDOMAIN.value, Preset.GOVCLOUD.value)  # presets built from a My Domain name (+ sandbox name)
 
 
 class ConnectionPage(TranslatedWidget):
@@ -76,7 +77,14 @@ class ConnectionPage(TranslatedWidget):
         preset_form.addRow(self.domain_label, self.domain)
         preset_form.addRow(self.sandbox_label, self.sandbox)
         preset_form.addRow(self.site_label, self.site_url)
-        preset_form.addRow("", self.messages["preset"])
+        self.preset_note = text_label(self, "preset_note")  # what a preset does beyond the URLs (Government Cloud)
+        self.preset_note.setVisible(False)
+        preset_messages = QWidget(self.preset_box)
+        column = QVBoxLayout(preset_messages)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.messages["preset"])
+        column.addWidget(self.preset_note)
+        preset_form.addRow(preset_messages)
 
         self.fields_box = QGroupBox(self)
         form = QFormLayout(self.fields_box)
@@ -126,6 +134,7 @@ class ConnectionPage(TranslatedWidget):
         if not self.state.endpoint and not self.state.audience:
             self._apply_preset()
         self._update_preset_fields()
+        self._show_preset_note()
         self.validate()
 
     @listens(Field.ENDPOINT, Field.AUDIENCE, Field.CONSUMER_KEY, Field.USERNAME, Field.PRESET)
@@ -137,7 +146,10 @@ class ConnectionPage(TranslatedWidget):
         self._updating = True
         try:
             setattr(self.state, name, text.strip() or None)
-            if name in ("endpoint", "audience") and self.preset.currentData() != Preset.CUSTOM.value:
+            # Government Cloud is the org's, not the URLs': an edited URL keeps it (the lint checks the split)
+            current = self.preset.currentData()
+            keeps = current == Preset.CUSTOM.value or is_gov_cloud(current)
+            if name in ("endpoint", "audience") and not keeps:
                 self.preset.setCurrentIndex(self.preset.findData(Preset.CUSTOM.value))
                 self.state.preset = Preset.CUSTOM.value
         finally:
@@ -147,8 +159,8 @@ class ConnectionPage(TranslatedWidget):
     def _update_preset_fields(self) -> None:
         preset = self.preset.currentData()
         for widget, label, visible in (
-            (self.domain, self.domain_label, preset == Preset.MYDOMAIN.value),
-            (self.sandbox, self.sandbox_label, preset == Preset.MYDOMAIN.value),
+            (self.domain, self.domain_label, preset in _NAMED),
+            (self.sandbox, self.sandbox_label, preset in _NAMED),
             (self.site_url, self.site_label, preset == Preset.SITE.value),
         ):
             widget.setVisible(visible)
@@ -160,6 +172,7 @@ class ConnectionPage(TranslatedWidget):
         preset = str(self.preset.currentData())
         self._update_preset_fields()
         self.state.preset = preset
+        self._show_preset_note()
         self.messages["preset"].clear()
         self.messages["preset"].setVisible(False)
         if preset == Preset.CUSTOM.value:
@@ -185,6 +198,22 @@ class ConnectionPage(TranslatedWidget):
         finally:
             self._updating = False
         self.validate()
+
+    def _show_preset_note(self) -> None:
+        """What the preset does beyond filling the two URLs (Government Cloud's split); hidden for the others."""
+        note = self.preset_notes().get(str(self.preset.currentData()), "")
+        self.preset_note.setText(note)
+        self.preset_note.setVisible(bool(note))
+
+    def preset_notes(self) -> dict[str, str]:
+        """What a preset does beyond filling the two URLs, by preset value."""
+        return {
+            Preset.GOVCLOUD.value: self.tr(
+                "Government Cloud: the assertion is POSTed to your My Domain while aud stays "
+                "https://login.salesforce.com (https://test.salesforce.com for a sandbox). The checks and the "
+                "diagnosis then look for a mix-up of the two (rule aud-gov-cloud)."
+            )
+        }
 
     # ------------------------------------------------------------------ validation
 
@@ -241,6 +270,17 @@ class ConnectionPage(TranslatedWidget):
 
     # ------------------------------------------------------------------ i18n
 
+    def preset_names(self) -> dict[str, str]:
+        """The translated name of each preset, by value."""
+        return {
+            Preset.PRODUCTION.value: self.tr("Production (login.salesforce.com)"),
+            Preset.SANDBOX.value: self.tr("Sandbox (test.salesforce.com)"),
+            Preset.MYDOMAIN.value: self.tr("My Domain"),
+            Preset.GOVCLOUD.value: self.tr("Government Cloud (My Domain, aud login/test)"),
+            Preset.SITE.value: self.tr("Experience Cloud site"),
+            Preset.CUSTOM.value: self.tr("Custom"),
+        }
+
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
         self.title.setText(self.tr("Connection"))
@@ -250,15 +290,10 @@ class ConnectionPage(TranslatedWidget):
                 "a preset fills both, and you can change either."
             )
         )
-        names = {
-            Preset.PRODUCTION.value: self.tr("Production (login.salesforce.com)"),
-            Preset.SANDBOX.value: self.tr("Sandbox (test.salesforce.com)"),
-            Preset.MYDOMAIN.value: self.tr("My Domain"),
-            Preset.SITE.value: self.tr("Experience Cloud site"),
-            Preset.CUSTOM.value: self.tr("Custom"),
-        }
+        names = self.preset_names()
         for i in range(self.preset.count()):
-            self.preset.setItemText(i, names[str(self.preset.itemData(i))])
+            value = str(self.preset.itemData(i))
+            self.preset.setItemText(i, names.get(value, value))  # a preset without a name yet shows its value
         self.preset_box.setTitle(self.tr("Preset"))
         self.fields_box.setTitle(self.tr("Endpoint and claims"))
         self.preset_label.setText(self.tr("Org type:"))
@@ -284,5 +319,6 @@ class ConnectionPage(TranslatedWidget):
         self.audience.setAccessibleName(self.tr("Audience (aud)"))
         self.consumer_key.setAccessibleName(self.tr("Consumer key"))
         self.username.setAccessibleName(self.tr("Username"))
+        self._show_preset_note()
         if not self._updating:
             self.validate()

@@ -86,6 +86,8 @@ class DiagnosisPage(TranslatedWidget):
         result = self.state.result
         if result is None or self._job is not None:
             return
+        from sfjwt_gui.core.connection import is_gov_cloud
+
         flow = self.state.flow
         if flow is not None and flow.exchange is result:  # the flow explained it in every language: nothing re-runs
             self.state.diagnosis = flow.diagnosis(self.state.lang())
@@ -97,6 +99,7 @@ class DiagnosisPage(TranslatedWidget):
             "private_key": self.state.private_key,
             "lang": self.state.lang(),
             "org_kind": practice_org_kind(self.state, getattr(result, "token_url", None)),
+            "gov_cloud": is_gov_cloud(self.state.preset),
         }
         self._job = start(
             self, _rediagnose, result, kwargs, on_done=self._on_rediagnosed, on_error=self._on_rediagnose_failed

@@ -188,6 +188,7 @@ class SendPage(TranslatedWidget):
         """Send the assertion in the background; returns False when nothing was sent (busy or nothing to send)."""
         if self.job is not None:
             return False
+        from sfjwt_gui.core.connection import is_gov_cloud
         from sfjwt_gui.core.errors import SfjwtError
         from sfjwt_gui.core.exchange import ExchangeOptions, Trust
         from sfjwt_gui.core.flow import SendSettings
@@ -199,7 +200,11 @@ class SendPage(TranslatedWidget):
             options = ExchangeOptions(trust=Trust(self.state.trust or "certifi"), ca_bundle=self.state.ca_file)
             org_kind = practice_org_kind(self.state, endpoint)
             settings = SendSettings.for_endpoint(
-                endpoint, options, uploaded_certificate=self.state.uploaded_certificate, org_kind=org_kind
+                endpoint,
+                options,
+                uploaded_certificate=self.state.uploaded_certificate,
+                org_kind=org_kind,
+                gov_cloud=is_gov_cloud(self.state.preset),
             )
             call = self._flow_call(settings, cancel)
         except SfjwtError as exc:

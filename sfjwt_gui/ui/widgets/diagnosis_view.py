@@ -1,7 +1,9 @@
 """Shows a ``core.diagnosis.Diagnosis``: title, meaning, causes with their evidence status, fixes, sources, raw body.
 
 Cause statuses are coloured: confirmed (red: this is what broke), ruled out (green: checked, not the problem),
-unknown (grey: cannot be checked from here, look in Setup).
+unknown (grey: cannot be checked from here, look in Setup). Above the body: how sure the match is (a closest entry)
+and, for an answer of another OAuth flow, the flow note. The entry's confidence (confirmed / reported / unconfirmed)
+heads its sources, each a link with its kind ("Salesforce documentation", "public report" …) in the catalogue's words.
 """
 
 from __future__ import annotations
@@ -33,6 +35,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _catalogue_label(key: str, d: Any) -> str:
+    """A label of the error catalogue in the diagnosis' language (the words ``sfjwt explain`` prints)."""
+    from sfjwt_gui.core.catalogue import load_catalogue
+
+    return load_catalogue().label(key, str(getattr(d, "lang", "en") or "en"))
+
+
 class DiagnosisView(TranslatedWidget):
     """The explanation of one outcome."""
 
@@ -44,6 +53,8 @@ class DiagnosisView(TranslatedWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # "Closest match, not a documented JWT error: …": the entry shown is only a guess, say so above it
         self.note = named(StatusLine(self), "diagnosis_note")
+        # "Not a JWT bearer error: this answer belongs to the … flow": the fix is in the other flow's client
+        self.flow_note = named(StatusLine(self), "diagnosis_flow_note")
         self.body = named(QTextBrowser(self), "diagnosis_body")
         self.body.setOpenExternalLinks(True)
         self.findings = named(FindingsView(self), "diagnosis_findings")
@@ -51,7 +62,7 @@ class DiagnosisView(TranslatedWidget):
         self.raw = named(QPlainTextEdit(self), "diagnosis_raw")
         self.raw.setReadOnly(True)
         self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        lower = QWidget(self)
+        lower = self.raw_box = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.raw_label)
@@ -67,6 +78,7 @@ class DiagnosisView(TranslatedWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.note)
+        layout.addWidget(self.flow_note)
         layout.addWidget(splitter, 1)
         self.retranslate_ui()
 
@@ -93,14 +105,21 @@ class DiagnosisView(TranslatedWidget):
                 )
             )
             self.raw.clear()
+            self.raw_box.setVisible(True)
             self.note.show_message(Kind.INFO, "")
+            self.flow_note.show_message(Kind.INFO, "")
             self.findings.show_findings([])
             self.findings.setVisible(False)
             return
         self.title.setText(str(d.title))
         self.note.show_message(Kind.WARNING, str(getattr(d, "approximate_note", None) or ""))
+        self.flow_note.show_message(Kind.WARNING, str(getattr(d, "flow_note", None) or ""))
         self.body.setHtml(self.render_html(d))
-        self.raw.setPlainText(str(getattr(d, "raw_body", "") or ""))
+        raw = str(getattr(d, "raw_body", "") or "")
+        self.raw.setPlainText(raw)
+        # a pasted network line is no response, and the detail already quotes it: no third copy under "Raw response"
+        pasted = str(getattr(d, "pasted_line", None) or "")
+        self.raw_box.setVisible(not (pasted and raw.strip() == pasted.strip()))
         self.findings.show_findings(list(getattr(d, "findings", []) or []))
         self.findings.setVisible(bool(getattr(d, "findings", None)))
 
@@ -126,7 +145,9 @@ class DiagnosisView(TranslatedWidget):
             for check in causes:
                 status = getattr(check, "status", "unknown")
                 colour = theme.color(_STATUS_STATE.get(_status_key(status), "none")).name()
-                evidence = getattr(check, "evidence", "") or ""
+                # a pasted line or network text already stands in the detail above: not a second time here
+                shown = getattr(d, "shown_evidence", None)
+                evidence = (shown(check) if shown is not None else getattr(check, "evidence", "")) or ""
                 cause = _text(getattr(check, "cause", check))
                 parts.append(
                     "<tr>"
@@ -142,18 +163,40 @@ class DiagnosisView(TranslatedWidget):
             parts.append(f"<h3>{esc(fixes_heading)}</h3><ol>")
             parts += [f"<li>{esc(_text(f))}</li>" for f in fixes]
             parts.append("</ol>")
+        parts.append(f"<h3>{esc(sources_heading)}</h3>")
+        parts.append(self._confidence_html(d))
         sources = list(getattr(d, "sources", []) or [])
         if sources:
-            parts.append(f"<h3>{esc(sources_heading)}</h3><ul>")
+            parts.append("<ul>")
             for s in sources:
                 url = getattr(s, "url", None) or (s if isinstance(s, str) and s.startswith("http") else None)
                 label = _text(s) if not isinstance(s, str) else s
-                if url:
-                    parts.append(f"<li><a href='{esc(str(url))}'>{esc(label)}</a></li>")
-                else:
-                    parts.append(f"<li>{esc(label)}</li>")
+                title = f"<a href='{esc(str(url))}'>{esc(label)}</a>" if url else esc(label)
+                kind = getattr(s, "label", "")  # "Salesforce documentation", "public report" … in the entry's language
+                parts.append(f"<li>{title}" + (f" <small>({esc(kind)})</small>" if kind else "") + "</li>")
             parts.append("</ul>")
+        else:
+            parts.append(f"<p>{esc(_catalogue_label('no_sources', d))}</p>")
         return "".join(parts)
+
+    def _confidence_html(self, d: Any) -> str:
+        """The line "Confidence: reported — what that means", coloured when the entry is not confirmed."""
+        confidence = str(getattr(d, "confidence", "") or "")
+        if not confidence:
+            return ""
+        meaning = {
+            "confirmed": self.tr("Salesforce documentation or raw answers in public threads say so."),
+            "reported": self.tr("Known from third-party or a few public reports only: check it in your org."),
+            "unconfirmed": self.tr("No public source: treat it as a lead, not a fact."),
+        }.get(confidence, "")
+        word = _catalogue_label(f"{confidence}_fact", d)
+        colour = "" if confidence == "confirmed" else f" style='color:{theme.color('warning').name()}'"
+        label = _catalogue_label("confidence", d)
+        return (
+            f"<p{colour}><b>{html.escape(label)}:</b> {html.escape(word)}"
+            + (f" — {html.escape(meaning)}" if meaning else "")
+            + "</p>"
+        )
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
@@ -161,6 +204,7 @@ class DiagnosisView(TranslatedWidget):
         self.body.setAccessibleName(self.tr("Explanation"))
         self.raw.setAccessibleName(self.tr("Raw response"))
         self.note.setAccessibleName(self.tr("How sure the match is"))
+        self.flow_note.setAccessibleName(self.tr("Which OAuth flow the answer belongs to"))
         self.findings.setAccessibleName(self.tr("Findings about the token sent"))
         if self.diagnosis is not None:
             self.show_diagnosis(self.diagnosis)
@@ -172,4 +216,5 @@ class DiagnosisView(TranslatedWidget):
         if event.type() == QEvent.Type.PaletteChange and self.diagnosis is not None:
             self.body.setHtml(self.render_html(self.diagnosis))
             self.note.recolour()
+            self.flow_note.recolour()
         super().changeEvent(event)
