@@ -69,10 +69,12 @@ def run_sfjwt(
             proc.stdin.close()
     timed_out = False
     deadline = start + timeout
-    while True:  # wait4, not Popen.wait: it gives this child's own peak memory
+    peak_kb = 0
+    while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
+        peak_kb = max(peak_kb, _vm_hwm_kb(proc.pid))
         if time.perf_counter() > deadline and not timed_out:
             timed_out = True
             os.kill(proc.pid, signal.SIGKILL)
@@ -85,7 +87,23 @@ def run_sfjwt(
         if stream is not None:
             stream.close()
     err = outputs.get("err", b"").decode("utf-8", "replace")
-    return Run(proc.returncode, outputs.get("out", b""), err, seconds, usage.ru_maxrss / 1024, timed_out)
+    # wait4's ru_maxrss also counts this (pytest) process's memory at spawn (Linux carries the high-water mark across
+    # vfork/exec), so a big test process made a small child look big. The child's own mm's VmHWM, polled while it
+    # runs, is its real peak; a child gone before the first poll falls back to wait4's figure (never too low).
+    peak_mb = peak_kb / 1024 if peak_kb else usage.ru_maxrss / 1024
+    return Run(proc.returncode, outputs.get("out", b""), err, seconds, peak_mb, timed_out)
+
+
+def _vm_hwm_kb(pid: int) -> int:
+    """The peak resident set of process ``pid``'s current memory map in KiB (0 when it cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 Handler = Callable[[socket.socket, threading.Event], None]
