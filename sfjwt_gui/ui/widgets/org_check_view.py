@@ -221,5 +221,6 @@ def cause_org_parts(cause: Any, lang: str) -> tuple[str | None, str]:
             extra = f"<br><small><code>{html.escape(shown)}</code></small>"
     note = getattr(cause, "org_note", "")
     if note:
-        extra += f"<br><small><i>{html.escape(cat.label('could_not_check_org', lang))}: {html.escape(note)}</i></small>"
+        note_label = cat.label(getattr(cause, "org_note_label", "could_not_check_org"), lang)
+        extra += f"<br><small><i>{html.escape(note_label)}: {html.escape(note)}</i></small>"
     return label, extra
