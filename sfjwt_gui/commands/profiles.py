@@ -179,33 +179,16 @@ def _agree(question: str, args: argparse.Namespace) -> bool:
 def run_import_sf(args: argparse.Namespace) -> int:
     """Profiles from the Salesforce CLI's JWT orgs; key files into the keyring only when the user agrees."""
     from sfjwt_gui.core.org.sf_cli import list_orgs
-    from sfjwt_gui.core.profiles import import_key_file, profile_from_sf_org
+    from sfjwt_gui.core.profiles import import_sf_org
 
     store = _store()
     report: list[dict[str, Any]] = []
     for org in list_orgs():
         if not org.is_jwt:
             continue
-        entry: dict[str, Any] = {"name": org.name, "username": org.username, "key_file": org.private_key}
-        if store.exists(org.name) and not args.overwrite:
-            entry["result"] = "exists"
-            report.append(entry)
-            continue
-        key_name = ""
-        if _agree(f"Import the key file {org.private_key} of {org.name} into the OS keyring?", args):
-            key_name = import_key_file(org.private_key, org.name)
-            entry["key_imported"] = key_name
-        profile = profile_from_sf_org(
-            org.name,
-            client_id=org.client_id,
-            username=org.username,
-            instance_url=org.instance_url,
-            login_url=org.login_url,
-            key_name=key_name,
-        )
-        store.save(profile)
-        entry["result"] = "saved"
-        report.append(entry)
+        kept = store.exists(org.name) and not args.overwrite
+        agreed = not kept and _agree(f"Import the key file {org.private_key} of {org.name} into the OS keyring?", args)
+        report.append(import_sf_org(org, store=store, import_key=agreed, overwrite=args.overwrite))
     if args.json:
         emit_json({"imported": report})
     else:

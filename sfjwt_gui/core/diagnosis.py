@@ -51,6 +51,9 @@ class CauseCheck:
     record: dict[str, Any] | None = None  # the org's record that decided it
     org_check: str = ""  # the org check that can decide it ("" when the org cannot)
     org_note: str = ""  # "could not check in the org: needs …" when the org was asked but could not say
+    # the catalogue label shown before org_note: could not check, or (a cause the org can only confirm, found fine)
+    # "the org cannot rule this out"
+    org_note_label: str = "could_not_check_org"
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON."""
@@ -162,7 +165,7 @@ class Diagnosis:
                 lines.append(f"  {number}. [{marks[cause.status]} {label}] {cause.cause}{certainty}")
                 lines.append(f"     {cat.label('evidence', lang)}: {self.shown_evidence(cause)}")
                 if cause.org_note:
-                    lines.append(f"     {cat.label('could_not_check_org', lang)}: {cause.org_note}")
+                    lines.append(f"     {cat.label(cause.org_note_label, lang)}: {cause.org_note}")
         if self.closest_title:
             lines += ["", f"{cat.label('closest', lang)}: {self.closest_title} [{self.closest_id}]"]
         if self.fixes:

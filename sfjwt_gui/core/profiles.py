@@ -225,3 +225,32 @@ def import_key_file(path: str, name: str, *, vault: Any = None) -> str:
         raise error(InputError, "sf-key-file-no-key", path=path)
     (vault or Vault()).save(name, material.private_key, material.certificate)
     return name
+
+
+def import_sf_org(
+    org: Any, *, store: ProfileStore | None = None, import_key: bool = False, overwrite: bool = False, vault: Any = None
+) -> dict[str, Any]:
+    """Make the profile of one Salesforce CLI JWT org (``sf_cli.SfOrg``); with ``import_key`` (the user agreed) its
+    key file goes into the keyring first. An existing profile is kept unless ``overwrite``. Returns the report entry
+    ``{name, username, key_file, result: "saved" | "exists", key_imported?}`` that ``profiles import-sf`` prints and
+    the window shows."""
+    store = store or ProfileStore()
+    entry: dict[str, Any] = {"name": org.name, "username": org.username, "key_file": org.private_key}
+    if store.exists(org.name) and not overwrite:
+        entry["result"] = "exists"
+        return entry
+    key_name = ""
+    if import_key:
+        key_name = import_key_file(org.private_key, org.name, vault=vault)
+        entry["key_imported"] = key_name
+    profile = profile_from_sf_org(
+        org.name,
+        client_id=org.client_id,
+        username=org.username,
+        instance_url=org.instance_url,
+        login_url=org.login_url,
+        key_name=key_name,
+    )
+    store.save(profile)
+    entry["result"] = "saved"
+    return entry

@@ -9,6 +9,7 @@ menus in the order given here. The texts use the "MainWindow" translation contex
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from enum import Enum, auto
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ class MainAction(Enum):
     GENERATE = auto()
     IMPORT = auto()
     SAVE_PROFILE = auto()
+    IMPORT_SF = auto()
     SEND = auto()
     COPY_TOKEN = auto()
     TOGGLE_LOG = auto()
@@ -54,7 +56,7 @@ class ActionSpec:
 
     object_name: str
     text: object  # English, marked with QT_TRANSLATE_NOOP for lupdate; ``label()`` translates it
-    slot: str
+    slot: str  # a MainWindow method, or a dotted path to one of its parts' methods
     shortcuts: tuple[str, ...] = ()
     standard_key: str = ""  # a QKeySequence.StandardKey member name, resolved when the action is built
     checkable: bool = False
@@ -79,6 +81,11 @@ ACTIONS: dict[MainAction, ActionSpec] = {
         QT_TRANSLATE_NOOP("MainWindow", "Save connection as &profile…"),
         "save_profile_dialog",
         ("Ctrl+S",),
+    ),
+    MainAction.IMPORT_SF: ActionSpec(
+        "act_import_sf",
+        QT_TRANSLATE_NOOP("MainWindow", "Import from the Salesforce &CLI…"),
+        "profiles_menu.import_from_sf",
     ),
     MainAction.SEND: ActionSpec(
         "act_send", QT_TRANSLATE_NOOP("MainWindow", "&Send the token request"), "send", ("Ctrl+Return", "Ctrl+Enter")
@@ -136,6 +143,7 @@ MENUS: dict[Menu, tuple[MainAction | str | None, ...]] = {
         MainAction.SAVE_PROFILE,
         "profiles",
         "delete_profiles",
+        MainAction.IMPORT_SF,
         SEPARATOR,
         MainAction.SEND,
         MainAction.COPY_TOKEN,
@@ -185,7 +193,7 @@ def create_actions(window: MainWindow) -> None:
     for action_id, spec in ACTIONS.items():
         act = QAction(window)
         act.setObjectName(spec.object_name)
-        slot = getattr(window, spec.slot)
+        slot = operator.attrgetter(spec.slot)(window)  # "send", or a part's method: "profiles_menu.import_from_sf"
         if spec.checkable:
             act.setCheckable(True)
             act.toggled.connect(slot)
@@ -201,7 +209,8 @@ def create_actions(window: MainWindow) -> None:
         act = QAction(window)
         act.setObjectName(f"act_step_{entry.step_id}")
         act.triggered.connect(lambda _checked=False, s=entry.step_id: window.show_step(s))
-        act.setShortcuts([QKeySequence.fromString(f"Ctrl+{number}")])
+        if number <= 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
+            act.setShortcuts([QKeySequence.fromString(f"Ctrl+{number % 10}")])
         window.addAction(act)
         window.step_actions.append(act)
     window.language_group = QActionGroup(window)

@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
     from PySide6.QtWidgets import QLabel, QListWidgetItem, QMenu, QSizePolicy, QSplitter, QStackedWidget
 
+    from sfjwt_gui.core.profiles import Profile
     from sfjwt_gui.ui import theme
     from sfjwt_gui.ui.actions import ACTIONS, MENU_TITLES, MainAction, Menu, create_actions, create_menus, translate
     from sfjwt_gui.ui.practice_mode import PracticeController
-    from sfjwt_gui.ui.profiles import Profile, ProfileStore
+    from sfjwt_gui.ui.profiles import ProfileStore
     from sfjwt_gui.ui.profiles_menu import ProfilesMenu
     from sfjwt_gui.ui.widgets.page_frame import page_frame
     from sfjwt_gui.ui.widgets.step_list import StepList
@@ -43,7 +44,7 @@ def _load_names() -> None:
 
     from sfjwt_gui.ui import theme  # noqa: F401
     from sfjwt_gui.ui.actions import ACTIONS, MENU_TITLES, create_actions, create_menus, translate  # noqa: F401
-    from sfjwt_gui.ui.profiles import Profile, ProfileStore  # noqa: F401
+    from sfjwt_gui.ui.profiles import ProfileStore  # noqa: F401 - core.profiles loads on first use
     from sfjwt_gui.ui.profiles_menu import ProfilesMenu  # noqa: F401
     from sfjwt_gui.ui.widgets.page_frame import page_frame  # noqa: F401
     from sfjwt_gui.ui.widgets.step_list import StepList  # noqa: F401
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
     act_generate: QAction
     act_import: QAction
     act_save_profile: QAction
+    act_import_sf: QAction
     act_send: QAction
     act_copy_token: QAction
     act_toggle_log: QAction

@@ -1,6 +1,8 @@
-"""File → profiles: save the connection as a named profile, load one (and its key from the vault), delete one.
+"""File → profiles: save the connection as a named profile, load one (and its key from the vault), delete one,
+import profiles from the Salesforce CLI.
 
-The window owns one ``ProfilesMenu``; profiles hold names and endpoints only (``ui.profiles``), never secrets.
+The window owns one ``ProfilesMenu``; profiles hold names and endpoints only (``ui.profiles`` over
+``core.profiles``: the same JSON files the CLI reads), never secrets.
 """
 
 from __future__ import annotations
@@ -10,12 +12,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
-from sfjwt_gui.ui.profiles import Profile, ProfileStore
+from sfjwt_gui.ui.profiles import ProfileStore, apply_profile, profile_from_state
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
     from cryptography.x509 import Certificate
 
+    from sfjwt_gui.core.profiles import Profile
+    from sfjwt_gui.ui.dialogs.sf_import_dialog import SfImportDialog
     from sfjwt_gui.ui.main_window import MainWindow
 
 
@@ -26,6 +30,7 @@ class ProfilesMenu:
         self.window = window
         self.store = store
         self.pending_key: str | None = None
+        self.sf_dialog: SfImportDialog | None = None
         self.load_menu = QMenu(window)
         self.load_menu.setObjectName("profiles_menu")
         self.load_menu.aboutToShow.connect(self._fill_load_menu)
@@ -48,24 +53,43 @@ class ProfilesMenu:
             text=self.store.last or "my-org",
         )
         if ok and name.strip():
-            self.save(name.strip())
+            from sfjwt_gui.core.errors import ProfileError
+
+            try:
+                self.save(name.strip())
+            except ProfileError as exc:
+                from sfjwt_gui.ui.errors import render_error
+
+                self.window.statusBar().showMessage(render_error(exc, self.window.state.lang()), 15000)
 
     def save(self, name: str) -> Profile:
-        """Save the state's connection fields as a profile and make it the last one used."""
-        profile = Profile.from_session(name, self.window.state)
+        """Save the state's connection fields as a profile and make it the last one used (``ProfileError`` for a
+        bad name or an unwritable folder)."""
+        profile = profile_from_state(name, self.window.state)
         self.store.save(profile)
-        self.store.last = name
+        self.store.last = profile.name
         self.window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Profile {name} saved.").format(name=name), 4000
         )
         return profile
+
+    def import_from_sf(self) -> SfImportDialog:
+        """Open "Import from the Salesforce CLI" (non-blocking; one dialog per window)."""
+        from sfjwt_gui.ui.dialogs.sf_import_dialog import SfImportDialog
+
+        if self.sf_dialog is None:
+            self.sf_dialog = SfImportDialog(self.window.state, self.window)
+        else:
+            self.sf_dialog.list_orgs()
+        self.sf_dialog.open()
+        return self.sf_dialog
 
     def load(self, name: str) -> None:
         """Fill the connection from a saved profile (and load its key once the vault is there)."""
         profile = self.store.get(name)
         if profile is None:
             return
-        profile.apply_to(self.window.state)
+        apply_profile(profile, self.window.state)
         self.store.last = name
         if profile.key_name and profile.key_name != self.window.state.key_name:
             self.pending_key = profile.key_name

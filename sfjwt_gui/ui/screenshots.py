@@ -2,8 +2,9 @@
 (``--size 1024x700 1280x720``, ``--system-keyring`` for the OS keyring users see).
 
 The pages show a real session: practice mode generates a key, fills the connection and gets a token from the
-practice org; the Diagnosis page shows a real refusal (scenario ``user-not-approved``). Keys live in an in-memory
-keyring so the user's own keyring is never touched. Runs offscreen when no display is set.
+practice org; the Diagnosis page shows a real refusal (scenario ``user-not-approved``) checked in the org, which the
+Org inspector page shows too. Keys live in an in-memory keyring so the user's own keyring is never touched. Runs
+offscreen when no display is set.
 """
 
 from __future__ import annotations
@@ -125,6 +126,9 @@ def render(
     send.send()
     wait_until(lambda: len(results) == 1, 60)
     refused_by, refused_flow = state.result_scenario, state.flow
+    org_bar = window.page("diagnosis").org_row.bar  # "Check in the org": the org confirms the refusal's cause
+    org_bar.run()
+    wait_until(lambda: not org_bar.running, 30)
     window.set_scenario("healthy")
     wait_until(lambda: failing.scenario.name == "healthy", 10)
     send.send()

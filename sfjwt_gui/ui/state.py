@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from sfjwt_gui.core.vault import Vault
     from sfjwt_gui.practice.scenarios import Scenario
     from sfjwt_gui.practice.server import PracticeServer
+    from sfjwt_gui.ui.org_access import OrgAccess, OrgInspection
 
 T = TypeVar("T")
 
@@ -62,6 +63,8 @@ class Field(StrEnum):
     PRACTICE = "practice"
     LANGUAGE = "language"
     VAULT = "vault"
+    ORG_ACCESS = "org_access"
+    ORG_INSPECTION = "org_inspection"
 
 
 class UnknownFieldError(LookupError):
@@ -136,6 +139,8 @@ class AppState(QObject):
     practice: _Declared[PracticeServer | None] = _Declared(None)  # the running practice org
     language: _Declared[str] = _Declared("en")  # "en" | "ja"
     vault: _Declared[Vault | None] = _Declared(None)  # injected by the application (tests: an in-memory one)
+    org_access: _Declared[OrgAccess | None] = _Declared(None)  # the admin connection chosen: memory only, never saved
+    org_inspection: _Declared[OrgInspection | None] = _Declared(None)  # the org's last answers (and for which result)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -1,11 +1,16 @@
 """Longest GUI-thread stall of the real window while slow work runs in the background.
 
-A QTimer ticks every 5 ms on the GUI thread; the longest gap between ticks, minus the 5 ms period, is the stall.
-Scenarios, side by side in one run (offscreen, real MainWindow, in-memory keyring):
-- idle: the window doing nothing (the floor: timer jitter, other processes on the machine);
+A QTimer ticks every 5 ms on the GUI thread; a gap between ticks minus the 5 ms period is a stall. Every gap is kept,
+so each row gives the 99th percentile, the worst and how many gaps went over one frame (16 ms).
+Side by side in one run: a bare PySide6 QMainWindow in a second process runs the same 5 ms timer during the whole
+run, and its gaps are counted over exactly the intervals of each scenario: that is the machine's own noise (other
+processes, the OS scheduler) at that moment; a stall of ours is one the bare window does not show too.
+Scenarios (offscreen, real window, in-memory keyring):
+- idle: the real window doing nothing;
 - keygen: a 4096-bit RSA key generated through the app's background worker;
 - slow token: Send against the practice org (TLS) answering after 2 s (latency fault), until the result is shown.
-Target: every stall under 50 ms.
+Budget (issue 9): no GUI-thread stall of one frame (16 ms) or more during keygen and the slow token. On a loaded
+machine the bare window also misses frames; the verdict then compares with it (p99 and worst vs. bare idle).
 
     /work/venv/bin/python tests/benchmarks/bench_stall.py
 """
@@ -13,7 +18,7 @@ Target: every stall under 50 ms.
 from __future__ import annotations
 
 import os
-import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +34,55 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 PERIOD_MS = 5
-REPEAT = 3
+FRAME_MS = 16
+REPEAT = 5
+
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QElapsedTimer, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1180, 780)
+window.show()
+clock = QElapsedTimer()
+clock.start()
+last = [clock.elapsed()]
+out = []
+def tick():
+    now = clock.elapsed()
+    out.append(f"{time.monotonic():.4f} {max(0, now - last[0] - PERIOD_MS)}")
+    last[0] = now
+timer = QTimer()
+timer.setInterval(PERIOD_MS)
+timer.timeout.connect(tick)
+timer.start()
+stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+stdin.activated.connect(app.quit)  # the parent closes our stdin when it is done
+print("started", flush=True)
+app.exec()
+print("\\n".join(out), flush=True)
+"""
+
+
+def start_bare() -> subprocess.Popen[str]:
+    """The bare window in its own process, ticking until its stdin closes."""
+    code = BARE.replace("PERIOD_MS", str(PERIOD_MS))
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=dict(os.environ)
+    )
+    assert child.stdout is not None
+    if child.stdout.readline().strip() != "started":
+        raise SystemExit("the bare window did not start")
+    return child
+
+
+def bare_stalls(child: subprocess.Popen[str]) -> list[tuple[float, float]]:
+    """Stop the bare window; its (monotonic time, stall ms) of every tick."""
+    out, _ = child.communicate(timeout=30)
+    pairs = (line.split() for line in out.splitlines() if line.strip())
+    return [(float(at), float(stall)) for at, stall in pairs]
 
 
 def idle_for(seconds: float) -> Callable[[], Callable[[], bool]]:
@@ -51,25 +104,22 @@ class StallMeter:
         self.clock = QElapsedTimer()
         self.timer.timeout.connect(self._tick)
         self.last = 0
-        self.worst = 0
-        self.ticks = 0
+        self.stalls: list[float] = []
 
     def start(self) -> None:
-        self.worst = 0
-        self.ticks = 0
+        self.stalls = []
         self.clock.start()
         self.last = self.clock.elapsed()
         self.timer.start()
 
-    def stop(self) -> float:
+    def stop(self) -> list[float]:
         self.timer.stop()
-        return max(0.0, self.worst - PERIOD_MS)
+        return self.stalls
 
     def _tick(self) -> None:
         now = self.clock.elapsed()
-        self.worst = max(self.worst, now - self.last)
+        self.stalls.append(max(0.0, now - self.last - PERIOD_MS))
         self.last = now
-        self.ticks += 1
 
 
 def run_until(predicate: Callable[[], bool], timeout: float) -> None:
@@ -83,17 +133,28 @@ def run_until(predicate: Callable[[], bool], timeout: float) -> None:
         loop.exec()
 
 
-def measure(meter: StallMeter, action: Callable[[], Callable[[], bool]], timeout: float) -> tuple[float, float]:
-    """(worst stall ms, elapsed s) while ``action``'s work runs; action returns a "done?" predicate."""
+Run = tuple[str, list[float], float, float]  # scenario, our stalls (ms), monotonic start and end
+
+
+def measure(name: str, meter: StallMeter, action: Callable[[], Callable[[], bool]], timeout: float) -> Run:
+    """Every stall (ms) while ``action``'s work runs, and when it ran; action returns a "done?" predicate."""
     meter.start()
-    started = time.perf_counter()
+    started = time.monotonic()
     done = action()
     run_until(done, timeout)
-    return meter.stop(), time.perf_counter() - started
+    return name, meter.stop(), started, time.monotonic()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value below which ``fraction`` of ``values`` lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
 
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    rows: list[Run] = []
+    meter = StallMeter()
     from sfjwt_gui.core.keys import generate_private_key
     from sfjwt_gui.core.vault import Vault
     from sfjwt_gui.ui.main_window import MainWindow
@@ -106,13 +167,13 @@ def main() -> int:
     window = MainWindow(session, build_pages_eagerly=True)
     window.show()
     run_until(lambda: window.isVisible(), 5)
-    meter = StallMeter()
     wait_for_all(10_000)  # the window's own warm-up jobs (imports) are done before measuring
     run_until(idle_for(0.5)(), 5)
-    rows: list[tuple[str, float, float]] = []
+    bare = start_bare()
+    run_until(idle_for(0.5)(), 5)
 
     for _ in range(REPEAT):
-        rows.append(("idle window (1 s)", *measure(meter, idle_for(1.0), 5)))
+        rows.append(measure("sfjwt-gui window, idle", meter, idle_for(1.0), 5))
 
     def keygen() -> Callable[[], bool]:
         results: list[Any] = []
@@ -120,7 +181,7 @@ def main() -> int:
         return lambda: bool(results)
 
     for _ in range(REPEAT):
-        rows.append(("4096-bit key generation", *measure(meter, keygen, 300)))
+        rows.append(measure("4096-bit key generation", meter, keygen, 300))
 
     window.start_practice()
     run_until(lambda: session.practice is not None, 60)
@@ -134,21 +195,41 @@ def main() -> int:
         return lambda: send.sent_count > count and not send.busy
 
     for _ in range(REPEAT):
-        rows.append(("2 s slow token response", *measure(meter, slow_token, 60)))
+        rows.append(measure("2 s slow token response", meter, slow_token, 60))
     ok = send.result is not None and send.result.ok
+    floor = bare_stalls(bare)
     window.close()
     wait_for_all(10_000)
 
-    print(f"GUI-thread stalls, {REPEAT} runs each (timer every {PERIOD_MS} ms; stall = longest gap - {PERIOD_MS} ms)")
-    print(f"{'':26} {'median stall (ms)':>18} {'worst stall (ms)':>17} {'duration (s)':>13}")
-    names = list(dict.fromkeys(name for name, _, _ in rows))
-    for name in names:
-        stalls = [stall for n, stall, _ in rows if n == name]
-        seconds = statistics.median(sec for n, _, sec in rows if n == name)
-        print(f"{name:26} {statistics.median(stalls):18.1f} {max(stalls):17.1f} {seconds:13.2f}")
-    worst = max(stall for name, stall, _ in rows if name != names[0])
-    print(f"slow token request succeeded: {ok}")
-    print(f"target (< 50 ms): {'met' if worst < 50 else 'NOT met'}")
+    load = os.getloadavg()[0]
+    print(
+        f"GUI-thread stalls, {REPEAT} runs each (timer every {PERIOD_MS} ms; stall = gap - {PERIOD_MS} ms;"
+        f" load {load:.1f}); 'bare' = a bare PySide6 window in another process over the same intervals"
+    )
+    print(
+        f"{'':26} {'p99 (ms)':>9} {'worst (ms)':>11} {'>=16 ms':>8}"
+        f" {'bare p99':>9} {'bare worst':>11} {'bare >=16':>10}"
+    )
+    ok_all = True
+    for name in dict.fromkeys(row[0] for row in rows):
+        ours = [stall for n, run, _, _ in rows if n == name for stall in run]
+        spans = [(t0, t1) for n, _, t0, t1 in rows if n == name]
+        theirs = [stall for at, stall in floor if any(t0 <= at <= t1 for t0, t1 in spans)]
+        p99, worst, over = percentile(ours, 0.99), max(ours, default=0.0), sum(x >= FRAME_MS for x in ours)
+        b99, bworst, bover = percentile(theirs, 0.99), max(theirs, default=0.0), sum(x >= FRAME_MS for x in theirs)
+        print(f"{name:26} {p99:9.1f} {worst:11.1f} {over:8} {b99:9.1f} {bworst:11.1f} {bover:10}")
+        if name != rows[0][0]:
+            if worst < FRAME_MS:
+                verdict = "met"
+            elif p99 < FRAME_MS and over <= bover:
+                verdict = (
+                    "met against the machine's noise (p99 under a frame; no more frame misses than the bare window)"
+                )
+            else:
+                verdict = "NOT met"
+                ok_all = False
+            print(f"  budget < {FRAME_MS} ms: {verdict}")
+    print(f"slow token request succeeded: {ok}; every budget: {'met' if ok_all else 'NOT met'}")
     del app
     return 0
 

@@ -166,3 +166,27 @@ def test_expired_session_degrades_and_diagnosis_survives(practice: PracticeServe
     deactivated = next(c for c in diagnosis.causes if c.id == "deactivated")
     assert deactivated.checked_in == "request"
     assert "valid session" in deactivated.org_note
+
+
+def test_a_cause_the_org_can_only_confirm_is_not_ruled_out_nor_called_unchecked(
+    practice: PracticeServer, admin: OrgConnection, verify: ssl.SSLContext
+) -> None:
+    # 'sub names another user': the org finds the user, which cannot rule out that a different one was approved
+    practice.set_scenario("user-not-approved")
+    options = ExchangeOptions(trust=Trust.BUNDLE, ca_bundle=practice.ca_file, max_retries=0)
+    from sfjwt_gui.core.claims import Claims
+    from sfjwt_gui.core.jwt_codec import sign
+
+    assert practice.demo_private_key is not None
+    assertion = sign(
+        Claims.new(practice.consumer_key, practice.username, practice.audience).to_payload(), practice.demo_private_key
+    )
+    diagnosis = diagnose(request_token(practice.token_url, assertion, options), assertion=assertion, lang="en")
+    add_org_answers(diagnosis, _inspect(practice, admin, verify))
+    wrong_user = next(c for c in diagnosis.causes if c.id == "wrong-user")
+    assert wrong_user.status is not Status.RULED_OUT
+    assert wrong_user.org_note_label == "not_ruled_out_org"
+    assert wrong_user.org_note
+    text = diagnosis.to_text()
+    assert f"the org cannot rule this out: {wrong_user.org_note}" in text
+    assert f"could not check in the org: {wrong_user.org_note}" not in text

@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fake_sf import ORG_LIST, fake_sf
 
 from sfjwt_gui.cli import main
 from sfjwt_gui.core.errors import ProfileError
 from sfjwt_gui.core.profiles import Profile, ProfileStore, import_legacy_profiles
-
-from .test_sf_cli import ORG_LIST, _fake_sf
 
 
 @pytest.fixture
@@ -139,7 +138,7 @@ def test_import_sf_without_consent_imports_no_key(
 ) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    _fake_sf(bin_dir, {"org list": ORG_LIST})
+    fake_sf(bin_dir, {"org list": ORG_LIST})
     monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
     assert main(["profiles", "import-sf", "--no-prompt", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)["imported"]

@@ -2,66 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import os
-import stat
 from pathlib import Path
 
 import pytest
+from fake_sf import ORG_LIST, fake_sf
 
 from sfjwt_gui.core.errors import SfCliError
 from sfjwt_gui.core.org import sf_cli
 
-ORG_LIST = {
-    "status": 0,
-    "result": {
-        "other": [],
-        "sandboxes": [],
-        "nonScratchOrgs": [
-            {
-                "alias": "ci-jwt",
-                "username": "integration@acme.com",
-                "orgId": "00D5g00000SfJwTEAY",
-                "instanceUrl": "https://acme.my.salesforce.com",
-                "loginUrl": "https://login.salesforce.com",
-                "clientId": "3MVG9AcmeConsumerKeyForTheIntegrationApp000000000000",
-                "privateKey": "/home/ci/server.key",
-                "connectedStatus": "Connected",
-            },
-            {
-                "alias": "admin",
-                "username": "admin@acme.com",
-                "instanceUrl": "https://acme.my.salesforce.com",
-                "clientId": "PlatformCLI",
-                "connectedStatus": "Connected",
-            },
-        ],
-        "devHubs": [],
-        "scratchOrgs": [],
-    },
-    "warnings": [],
-}
-
-
-def _fake_sf(folder: Path, answers: dict[str, object]) -> str:
-    """Write an ``sf`` script answering by its first three arguments (recorded-shape JSON)."""
-    script = folder / "sf"
-    table = json.dumps({k: json.dumps(v) for k, v in answers.items()})
-    script.write_text(
-        "#!/usr/bin/env python3\nimport json, sys\n"
-        f"table = json.loads({table!r})\n"
-        "key = ' '.join(a for a in sys.argv[1:] if not a.startswith('-'))\n"
-        "for name, answer in table.items():\n"
-        "    if key.startswith(name):\n"
-        "        print(answer); sys.exit(json.loads(answer).get('status', 0))\n"
-        "print(json.dumps({'status': 1, 'name': 'NoCommand', 'message': 'unknown ' + key})); sys.exit(1)\n"
-    )
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return str(folder)
-
 
 def test_list_orgs_shows_jwt_orgs(tmp_path: Path) -> None:
-    path = _fake_sf(tmp_path, {"org list": ORG_LIST})
+    path = fake_sf(tmp_path, {"org list": ORG_LIST})
     orgs = sf_cli.list_orgs(path=path)
     assert [o.name for o in orgs] == ["ci-jwt", "admin"]
     assert orgs[0].is_jwt
@@ -78,7 +30,7 @@ def test_show_access_token(tmp_path: Path) -> None:
             "instanceUrl": "https://acme.my.salesforce.com",
         },
     }
-    path = _fake_sf(tmp_path, {"org auth show-access-token": answer})
+    path = fake_sf(tmp_path, {"org auth show-access-token": answer})
     conn = sf_cli.connection("admin", path=path)
     assert conn.access_token == "00D5g00000SfJwT!AQtoken.value"
     assert conn.source == "sf:admin"
@@ -91,7 +43,7 @@ def test_older_cli_falls_back_to_display_and_redacted_is_refused(tmp_path: Path)
         "status": 0,
         "result": {"accessToken": "00D5g00000SfJwT!AQolder", "instanceUrl": "https://a.my.salesforce.com"},
     }
-    path = _fake_sf(tmp_path, {"org auth show-access-token": {"status": 0, "result": {}}, "org display": display})
+    path = fake_sf(tmp_path, {"org auth show-access-token": {"status": 0, "result": {}}, "org display": display})
     assert sf_cli.connection("admin", path=path).access_token == "00D5g00000SfJwT!AQolder"
     redacted = {
         "status": 0,
@@ -101,11 +53,11 @@ def test_older_cli_falls_back_to_display_and_redacted_is_refused(tmp_path: Path)
         },
     }
     (tmp_path / "sf").unlink()
-    path = _fake_sf(tmp_path, {"org auth show-access-token": no_command, "org display": redacted})
+    path = fake_sf(tmp_path, {"org auth show-access-token": no_command, "org display": redacted})
     with pytest.raises(SfCliError, match="not a sf command"):
         sf_cli.connection("admin", path=path)
     (tmp_path / "sf").unlink()
-    path = _fake_sf(tmp_path, {"org auth show-access-token": {"status": 0, "result": {}}, "org display": redacted})
+    path = fake_sf(tmp_path, {"org auth show-access-token": {"status": 0, "result": {}}, "org display": redacted})
     with pytest.raises(SfCliError, match="REDACTED"):
         sf_cli.connection("admin", path=path)
 
@@ -136,7 +88,7 @@ def test_sf_not_json_and_no_instance(tmp_path: Path) -> None:
     assert caught.value.code == "sf-not-json"
     script.unlink()
     token_only = {"status": 0, "result": {"accessToken": "00D5g00000SfJwT!AQtoken"}}
-    path = _fake_sf(tmp_path, {"org auth show-access-token": token_only, "org display": {"status": 0, "result": {}}})
+    path = fake_sf(tmp_path, {"org auth show-access-token": token_only, "org display": {"status": 0, "result": {}}})
     with pytest.raises(SfCliError) as caught:
         sf_cli.connection("admin", path=path)
     assert caught.value.code == "sf-no-instance"

@@ -34,10 +34,11 @@ def memory_keyring() -> MemoryKeyring:
 
 @pytest.fixture
 def ui_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep QSettings (geometry, profiles) in a tmp dir so tests never read or write the user's settings."""
+    """Keep QSettings (geometry) and the profile folder in a tmp dir: tests never touch the user's settings."""
     path = tmp_path / "qsettings"
     path.mkdir()
     monkeypatch.setenv("SFJWT_SETTINGS_DIR", str(path))
+    monkeypatch.setenv("SFJWT_CONFIG_DIR", str(tmp_path / "config"))  # connection profiles (core.profiles)
     return path
 
 

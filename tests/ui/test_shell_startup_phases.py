@@ -14,7 +14,7 @@ def test_usable_before_the_details_and_log_toggle_builds_the_dock(qtbot: Any, se
     qtbot.addWidget(window)
     window.show()
     window.finish_setup(details=False)
-    assert window.steps.count() == 10  # 6 steps, the Tools heading, 3 tools
+    assert window.steps.count() == 11  # 6 steps, the Tools heading, 4 tools
     assert [m.title() for m in (window.file_menu, window.help_menu)] == ["&File", "&Help"]
     assert window.log_dock is None
     window.show_step("claims")

@@ -15,6 +15,10 @@
         <translation>接続をプロファイルとして保存(&amp;P)…</translation>
     </message>
     <message>
+        <source>Import from the Salesforce &amp;CLI…</source>
+        <translation>Salesforce CLI からインポート(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Send the token request</source>
         <translation>トークン要求を送信(&amp;S)</translation>
     </message>

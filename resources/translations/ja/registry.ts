@@ -38,5 +38,9 @@
         <source>Keys</source>
         <translation>鍵の一覧</translation>
     </message>
+    <message>
+        <source>Org inspector</source>
+        <translation>組織インスペクター</translation>
+    </message>
 </context>
 </TS>

@@ -41,7 +41,8 @@ def _apply(cause: CauseCheck, check: OrgCheck, confirms_only: bool, lang: str) -
         )
     if check.status is CheckStatus.COULD_NOT_CHECK:
         return dataclasses.replace(cause, org_note=needs_text(check.needs, lang) or evidence)
-    return dataclasses.replace(cause, org_note=evidence)
+    # an ok for a cause the org can only confirm (e.g. sub names another, existing user): not "could not check"
+    return dataclasses.replace(cause, org_note=evidence, org_note_label="not_ruled_out_org")
 
 
 def fix_params(check: OrgCheck) -> dict[str, Any]:

@@ -16,7 +16,7 @@ def help_html() -> str:
     links = "".join(f'<li><a href="{url}">{title}</a></li>' for title, url in HELP_LINKS)
     shortcuts = [
         ("Ctrl+Enter", QCoreApplication.translate("MainWindow", "Send the token request")),
-        ("Ctrl+1 … Ctrl+9", QCoreApplication.translate("MainWindow", "Go to a step or tool")),
+        ("Ctrl+1 … Ctrl+9, Ctrl+0", QCoreApplication.translate("MainWindow", "Go to a step or tool")),
         ("Ctrl+G", QCoreApplication.translate("MainWindow", "Generate a key")),
         ("Ctrl+O", QCoreApplication.translate("MainWindow", "Import a key or certificate")),
         ("Ctrl+Shift+C", QCoreApplication.translate("MainWindow", "Copy the signed JWT")),

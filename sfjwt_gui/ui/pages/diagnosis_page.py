@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
+from sfjwt_gui.ui.widgets.org_diagnosis_row import OrgDiagnosisRow
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.worker import start
 
@@ -41,21 +42,36 @@ class DiagnosisPage(TranslatedWidget):
         self.practice_note.setMargin(6)
         self.practice_note.setVisible(False)
         self._scenario: Any = None  # the practice scenario that gave the answer shown
+        self.org_row = named(OrgDiagnosisRow(state, self), "org_row")  # "Check in the org"
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.practice_note)
+        layout.addWidget(self.org_row)
         layout.addWidget(self.view, 1)
         self._job: Any = None
         state.changed.connect(self._on_state_changed)
         self._remember_scenario()
         self.retranslate_ui()
-        self.view.show_diagnosis(state.diagnosis)
+        self.view.show_diagnosis(self.shown_diagnosis())
 
-    @listens(Field.DIAGNOSIS, Field.LANGUAGE)
+    def shown_diagnosis(self) -> Any:
+        """The diagnosis with the org's answers when the org was asked about this very result."""
+        from sfjwt_gui.ui.org_access import with_org_answers
+
+        answers, diagnosis = self.state.org_inspection, self.state.diagnosis
+        if answers is None or diagnosis is None or answers.result is not self.state.result:
+            return diagnosis
+        return with_org_answers(diagnosis, answers.inspection, str(getattr(diagnosis, "lang", self.state.lang())))
+
+    def shutdown(self) -> None:
+        """Cancel a running org check (the window is closing)."""
+        self.org_row.shutdown()
+
+    @listens(Field.DIAGNOSIS, Field.LANGUAGE, Field.ORG_INSPECTION)
     def _on_state_changed(self, field: str) -> None:
-        if field == "diagnosis":
+        if field in ("diagnosis", "org_inspection"):
             self._remember_scenario()
-            self.view.show_diagnosis(self.state.diagnosis)
+            self.view.show_diagnosis(self.shown_diagnosis())
             self._show_practice_note()
         elif field == "language":
             self._show_practice_note()

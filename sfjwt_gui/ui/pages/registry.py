@@ -45,6 +45,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("decode", "decode_tool", "DecodeToolPage", tool=True),
     Entry("explain", "explain_tool", "ExplainToolPage", tool=True),
     Entry("keys", "keys_tool", "KeysToolPage", tool=True),
+    Entry("org", "org_inspector_page", "OrgInspectorPage", tool=True),
 )
 STEP_IDS = tuple(e.step_id for e in ENTRIES)
 
@@ -61,4 +62,5 @@ def title(step_id: str) -> str:
         "decode": QCoreApplication.translate("MainWindow", "Decode a JWT"),
         "explain": QCoreApplication.translate("MainWindow", "Explain an error"),
         "keys": QCoreApplication.translate("MainWindow", "Keys"),
+        "org": QCoreApplication.translate("MainWindow", "Org inspector"),
     }[step_id]

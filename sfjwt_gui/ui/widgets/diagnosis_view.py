@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QTextBrowser, Q
 
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
+from sfjwt_gui.ui.widgets.org_check_view import cause_org_parts
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
 
@@ -149,12 +150,14 @@ class DiagnosisView(TranslatedWidget):
                 shown = getattr(d, "shown_evidence", None)
                 evidence = (shown(check) if shown is not None else getattr(check, "evidence", "")) or ""
                 cause = _text(getattr(check, "cause", check))
+                org_label, org_html = cause_org_parts(check, str(getattr(d, "lang", "en")))
                 parts.append(
                     "<tr>"
                     f"<td valign='top' style='color:{colour}; font-weight:bold; white-space:nowrap'>"
-                    f"● {esc(self.status_text(status))}</td>"
+                    f"● {esc(org_label or self.status_text(status))}</td>"
                     f"<td valign='top'>{esc(cause)}"
                     + (f"<br><small>{esc(str(evidence))}</small>" if evidence else "")
+                    + org_html
                     + "</td></tr>"
                 )
             parts.append("</table>")

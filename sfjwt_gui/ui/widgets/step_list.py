@@ -71,5 +71,5 @@ class StepList(QListWidget):
         prefix = "" if entry.tool else f"{number}. "
         item.setText(prefix + title(step_id))
         state_text = self._state_text(self.states[step_id])
-        item.setToolTip(f"{title(step_id)} — {state_text} (Ctrl+{number})")
+        item.setToolTip(f"{title(step_id)} — {state_text} (Ctrl+{number % 10})")
         item.setData(_ACCESSIBLE_TEXT_ROLE, f"{title(step_id)}, {state_text}")
