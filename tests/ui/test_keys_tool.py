@@ -56,14 +56,12 @@ def test_lists_keys_with_bits_fingerprint_and_expiry(tool: Any, rsa_cert: Any) -
 def test_table_sorts_by_values_and_names_profiles(
     qtbot: Any, session: Any, vault: Any, rsa_key: Any, tmp_path: Path, ui_settings: Path, monkeypatch: Any
 ) -> None:
-    """Sorting by size and expiry uses numbers; the profiles that use a key are listed (CLI and window profiles)."""
+    """Sorting by size and expiry uses numbers; the profiles that use a key are listed."""
     from PySide6.QtCore import Qt
 
     from sfjwt_gui.core.key_generation import Subject, generate_private_key, self_signed_certificate
     from sfjwt_gui.core.profiles import Profile as CliProfile
     from sfjwt_gui.core.profiles import ProfileStore
-    from sfjwt_gui.ui.profiles import Profile
-    from sfjwt_gui.ui.profiles import ProfileStore as WindowProfiles
 
     monkeypatch.setenv("SFJWT_CONFIG_DIR", str(tmp_path / "config"))
     small = rsa_key
@@ -71,7 +69,7 @@ def test_table_sorts_by_values_and_names_profiles(
     vault.save("zeta-long", small, self_signed_certificate(small, Subject("zeta"), days=700))
     vault.save("alpha-soon", big, self_signed_certificate(big, Subject("alpha"), days=10))
     ProfileStore().save(CliProfile(name="cli-prod", key_name="alpha-soon"))
-    WindowProfiles().save(Profile(name="window-dev", key_name="alpha-soon"))
+    ProfileStore().save(CliProfile(name="window-dev", key_name="alpha-soon"))
     page = KeysToolPage(session)
     qtbot.addWidget(page)
     page.resize(1000, 500)

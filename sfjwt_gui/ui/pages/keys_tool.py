@@ -36,18 +36,11 @@ def load_key_and_certificate(vault: Any, name: str) -> tuple[Any, Any]:
 
 
 def profile_keys() -> list[tuple[str, str]]:
-    """(profile name, key name) of every connection profile that names a key: the CLI's profile folder (core
-    ``profiles.ProfileStore``) and the window's saved profiles."""
+    """(profile name, key name) of every connection profile that names a key (the one profile store the CLI and
+    the window share: core ``profiles.ProfileStore``)."""
     from sfjwt_gui.core.profiles import ProfileStore
-    from sfjwt_gui.ui.profiles import ProfileStore as WindowProfiles
 
-    pairs = {(p.name, p.key_name) for p in ProfileStore().list() if p.key_name}
-    window = WindowProfiles()
-    for name in window.names():
-        profile = window.get(name)
-        if profile is not None and profile.key_name:
-            pairs.add((profile.name, profile.key_name))
-    return sorted(pairs)
+    return [(p.name, p.key_name) for p in ProfileStore().list() if p.key_name]
 
 
 def list_rows(vault: Any) -> tuple[Any, list[Any]]:
