@@ -23,7 +23,7 @@ from cryptography.x509.oid import NameOID
 
 from sfjwt_gui.core.errors import CertificateError
 from sfjwt_gui.core.fingerprints import colon_hex, public_key_der, sha256_fingerprint
-from sfjwt_gui.core.key_generation import Subject
+from sfjwt_gui.core.key_generation import KEY_USAGE_SIGNING_ONLY, Subject
 from sfjwt_gui.core.key_texts import error
 
 if TYPE_CHECKING:
@@ -69,17 +69,7 @@ def request_subject(
 
 def csr_builder(subject: Subject) -> x509.CertificateSigningRequestBuilder:
     """The unsigned request: subject (checked by ``Subject.to_name``), CA=false, KeyUsage digitalSignature."""
-    usage = x509.KeyUsage(
-        digital_signature=True,
-        content_commitment=False,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=False,
-        crl_sign=False,
-        encipher_only=False,
-        decipher_only=False,
-    )
+    usage = KEY_USAGE_SIGNING_ONLY
     return (
         x509.CertificateSigningRequestBuilder()
         .subject_name(subject.to_name())

@@ -23,6 +23,20 @@ MAX_DAYS = policy.MAX_VALIDITY_DAYS
 # Backdate a little so a client whose clock runs slightly behind does not see a "not yet valid" certificate.
 BACKDATE = dt.timedelta(minutes=5)
 
+# a JWT signing certificate only signs: KeyUsage digitalSignature (critical), shared by self-signed certificates,
+# CSRs and certificates certified inside a token or KMS
+KEY_USAGE_SIGNING_ONLY = x509.KeyUsage(
+    digital_signature=True,
+    content_commitment=False,
+    key_encipherment=False,
+    data_encipherment=False,
+    key_agreement=False,
+    key_cert_sign=False,
+    crl_sign=False,
+    encipher_only=False,
+    decipher_only=False,
+)
+
 
 @dataclass(frozen=True)
 class Subject:
@@ -135,17 +149,7 @@ def self_signed_certificate(
         .not_valid_after(start + BACKDATE + dt.timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
+            KEY_USAGE_SIGNING_ONLY,
             critical=True,
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)

@@ -21,7 +21,13 @@ from cryptography.x509.oid import ExtensionOID
 
 from sfjwt_gui.core.der import INTEGER, NULL, OCTET_STRING, SEQUENCE, encode_oid, encode_tlv
 from sfjwt_gui.core.errors import CertificateError, ExportError, SignerBackendError
-from sfjwt_gui.core.key_generation import BACKDATE, DEFAULT_DAYS, Subject, check_validity_days
+from sfjwt_gui.core.key_generation import (
+    BACKDATE,
+    DEFAULT_DAYS,
+    KEY_USAGE_SIGNING_ONLY,
+    Subject,
+    check_validity_days,
+)
 from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.signer import Backend, Signer, with_certificate
 
@@ -31,17 +37,7 @@ _BIT_STRING = 0x03
 _UTC_TIME = 0x17
 _GENERALIZED_TIME = 0x18
 _SET = 0x31
-_KEY_USAGE_DIGITAL_SIGNATURE = x509.KeyUsage(
-    digital_signature=True,
-    content_commitment=False,
-    key_encipherment=False,
-    data_encipherment=False,
-    key_agreement=False,
-    key_cert_sign=False,
-    crl_sign=False,
-    encipher_only=False,
-    decipher_only=False,
-)
+_KEY_USAGE_DIGITAL_SIGNATURE = KEY_USAGE_SIGNING_ONLY
 
 
 def _integer(value: int) -> bytes:
