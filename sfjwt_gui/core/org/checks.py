@@ -283,20 +283,27 @@ def user_grants(facts: OrgFacts) -> list[dict[str, Any]]:
     grants = []
     for row in facts.assignments.value or []:
         ps = as_dict(row.get("PermissionSet"))
-        profile = ps.get("Profile")
         grants.append(
             {
-                "id": str(row.get("PermissionSetId", "")),
-                "name": str(ps.get("Name", "")),
-                "label": str(ps.get("Label", "")),
-                "profile": str(profile.get("Name", ""))
-                if isinstance(profile, dict) and ps.get("IsOwnedByProfile")
-                else "",
+                **_grant(row.get("PermissionSetId"), ps),
                 "modify_all": ps.get("PermissionsModifyAllData") is True,
                 "view_all": ps.get("PermissionsViewAllData") is True,
             }
         )
     return grants
+
+
+def _grant(record_id: Any, permission_set: dict[str, Any]) -> dict[str, Any]:
+    """A permission set record (a profile's own one names the profile) as ``{id, name, label, profile}``."""
+    profile = permission_set.get("Profile")
+    return {
+        "id": str(record_id or ""),
+        "name": str(permission_set.get("Name", "")),
+        "label": str(permission_set.get("Label", "")),
+        "profile": str(profile.get("Name", ""))
+        if isinstance(profile, dict) and permission_set.get("IsOwnedByProfile")
+        else "",
+    }
 
 
 def _display(grant: dict[str, Any]) -> str:
@@ -319,20 +326,7 @@ def check_app_user_access(facts: OrgFacts, req: Request) -> OrgCheck:
     if app.kind == "connected_app":
         if not facts.app_access.ok:
             return cannot("app_user_access", facts.app_access)
-        granted = []
-        for row in facts.app_access.value or []:
-            parent = as_dict(row.get("Parent"))
-            profile = parent.get("Profile")
-            granted.append(
-                {
-                    "id": str(row.get("ParentId", "")),
-                    "name": str(parent.get("Name", "")),
-                    "label": str(parent.get("Label", "")),
-                    "profile": str(profile.get("Name", ""))
-                    if isinstance(profile, dict) and parent.get("IsOwnedByProfile")
-                    else "",
-                }
-            )
+        granted = [_grant(row.get("ParentId"), as_dict(row.get("Parent"))) for row in facts.app_access.value or []]
         shared = [g for g in granted if any(g["id"][:15] == m["id"][:15] for m in mine)]
         source = "SetupEntityAccess"
         unconfirmed = False
