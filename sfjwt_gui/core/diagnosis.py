@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,7 @@ from sfjwt_gui.core.catalogue import LANGS, UNKNOWN_ID, Entry, Source, evidence_
 from sfjwt_gui.core.errors import InputError, SfjwtError
 from sfjwt_gui.core.evidence import MAINTENANCE_WORDS, Evidence, EvidenceContext, Status, run_check
 from sfjwt_gui.core.lint import Finding
-from sfjwt_gui.core.outcome import Outcome
+from sfjwt_gui.core.outcome import Detail, Outcome
 from sfjwt_gui.core.signer import SigningKey, signing_public_key
 
 if TYPE_CHECKING:  # keeps httpx out of `sfjwt explain`
@@ -93,6 +94,16 @@ class Diagnosis:
     flow_note: str | None = None  # "Not a JWT bearer error: this answer belongs to the … flow."
     fixes_ruled_out: list[str] = field(default_factory=list)  # fixes of causes the evidence ruled out (not shown)
     pasted_line: str | None = None  # the line of a pasted text that named the failure (explain_text)
+    # writes this same diagnosis in another language from the verdicts already reached (``in_language``)
+    renderer: Callable[[str], Diagnosis] | None = field(default=None, repr=False, compare=False)
+
+    def in_language(self, lang: str) -> Diagnosis:
+        """This diagnosis written in ``lang``: the verdicts, findings and answer are the ones already reached;
+        nothing is decoded, linted or checked again (a front end's language switch calls this)."""
+        _check_lang(lang)
+        if lang == self.lang or self.renderer is None:
+            return self
+        return self.renderer(lang)
 
     @property
     def approximate_note(self) -> str | None:
@@ -172,7 +183,9 @@ class Diagnosis:
             lines += ["", f"{cat.label('fixes', lang)}:"] + [f"  - {fix}" for fix in self.fixes]
         if self.findings:
             lines += ["", f"{cat.label('findings', lang)}:"]
-            lines += [f"  [{cat.label(f'severity_{f.severity}', lang)}] {f.rule}: {f.message}" for f in self.findings]
+            lines += [
+                f"  [{cat.label(f'severity_{f.severity}', lang)}] {f.rule}: {f.message_in(lang)}" for f in self.findings
+            ]
         if self.raw_body and self.id in (UNKNOWN_ID, "not-json", "server-error"):
             lines += ["", f"{cat.label('raw_body', lang)}:", "  " + self.raw_body[:1500].replace("\n", "\n  ")]
         if self.confidence:
@@ -214,8 +227,21 @@ def _render(evidence: Evidence, lang: str, where: str | None = None) -> str:
     return table["nothing_visible_bare"][lang]
 
 
+def _in_language(value: Any, lang: str) -> Any:
+    """A param written in ``lang`` when it is one (a lint finding or a list of them, a network detail, an error)."""
+    if isinstance(value, Finding):
+        return value.message_in(lang)
+    if isinstance(value, list) and value and all(isinstance(item, Finding) for item in value):
+        return " / ".join(item.message_in(lang) for item in value)
+    if isinstance(value, Detail):
+        return value.text(lang)
+    if isinstance(value, BaseException):
+        return key_texts.describe_error(value, lang)[0]
+    return value
+
+
 def _fill(template: str, params: dict[str, Any], lang: str) -> str:
-    values = _Values(params)
+    values = _Values({key: _in_language(value, lang) for key, value in params.items()})
     for key in ("aud_env", "org_env", "host_env"):
         if key in values:
             word = evidence_templates().get(f"env_{values[key]}", {}).get(lang)
@@ -273,10 +299,9 @@ def _assertion_context(
     private_key: SigningKey | None,
     clock_offset: float | None,
     sent_at: float | None,
-    lang: str,
     clock_uncertainty: float | None = None,
     gov_cloud: bool = False,
-) -> tuple[DecodedToken | None, str | None, list[Finding]]:
+) -> tuple[DecodedToken | None, BaseException | None, list[Finding]]:
     if not assertion:
         return None, None, []
     from sfjwt_gui.core.jwt_codec import decode
@@ -285,7 +310,7 @@ def _assertion_context(
     try:
         decoded = decode(assertion)
     except SfjwtError as exc:
-        return None, key_texts.describe_error(exc, lang)[0], []
+        return None, exc, []
     try:
         findings = lint(
             decoded,
@@ -295,7 +320,6 @@ def _assertion_context(
             clock_offset=clock_offset or 0.0,
             clock_uncertainty=(clock_uncertainty or 0.0) if clock_offset is not None else 0.0,
             now=sent_at,
-            lang=lang,
             gov_cloud=gov_cloud,
         )
     except SfjwtError:
@@ -303,10 +327,18 @@ def _assertion_context(
     return decoded, None, findings
 
 
-def _build(entry: Entry, ctx: EvidenceContext, lang: str) -> Diagnosis:
+Verdicts = list[tuple[Any, Evidence]]  # each cause of the entry with the evidence its check found
+
+
+def _evaluate(entry: Entry, ctx: EvidenceContext) -> Verdicts:
+    """Run each cause's check once (the costly, language-free part of a diagnosis)."""
+    return [(spec, run_check(spec.check, ctx)[0]) for spec in entry.causes]
+
+
+def _compose(entry: Entry, verdicts: Verdicts, findings: list[Finding], lang: str) -> Diagnosis:
+    """The diagnosis written in ``lang`` from verdicts already reached."""
     causes = []
-    for spec in entry.causes:
-        evidence, _finding = run_check(spec.check, ctx)
+    for spec, evidence in verdicts:
         where = (spec.where.get(lang) or spec.where.get("en")) if spec.where else None
         causes.append(
             CauseCheck(
@@ -329,12 +361,25 @@ def _build(entry: Entry, ctx: EvidenceContext, lang: str) -> Diagnosis:
         causes=causes,
         fixes=fixes,
         sources=entry.sources_in(lang),
-        findings=list(ctx.findings),
+        findings=list(findings),
         lang=lang,
         confidence=entry.confidence,
         flow_note=entry.flow_note(lang),
         fixes_ruled_out=ruled_out,
     )
+
+
+def _written(lang: str, compose: Callable[[str], Diagnosis]) -> Diagnosis:
+    """``compose(lang)``, able to write itself in another language (``Diagnosis.in_language``) the same way."""
+    diagnosis = compose(lang)
+    diagnosis.renderer = lambda other: _written(other, compose)
+    return diagnosis
+
+
+def _build(entry: Entry, ctx: EvidenceContext, lang: str) -> Diagnosis:
+    verdicts = _evaluate(entry, ctx)
+    findings = list(ctx.findings)
+    return _written(lang, lambda language: _compose(entry, verdicts, findings, language))
 
 
 def diagnose(
@@ -377,7 +422,6 @@ def diagnose(
         private_key,
         result.clock_offset,
         result.sent_at,
-        lang,
         result.clock_uncertainty,
         gov_cloud,
     )
@@ -396,16 +440,23 @@ def diagnose(
         now=result.sent_at or time.time(),
         lang=lang,
     )
-    diagnosis = _build(entry, ctx, lang)
-    diagnosis.outcome = str(result.outcome)
-    diagnosis.error, diagnosis.error_description = result.error, result.error_description
-    diagnosis.raw_body = result.body
-    diagnosis.detail = result.network_detail_in(lang)
-    if result.outcome is Outcome.OAUTH_ERROR:
-        diagnosis.approximate = _approximate(result.error, result.error_description)
-    if entry.id == UNKNOWN_ID:
-        _add_closest(diagnosis, result.error, result.error_description, lang)
-    return diagnosis
+    verdicts = _evaluate(entry, ctx)
+    approximate = (
+        _approximate(result.error, result.error_description) if result.outcome is Outcome.OAUTH_ERROR else False
+    )
+    closest = _closest(result.error, result.error_description) if entry.id == UNKNOWN_ID else None
+
+    def compose(language: str) -> Diagnosis:
+        diagnosis = _compose(entry, verdicts, findings, language)
+        diagnosis.outcome = str(result.outcome)
+        diagnosis.error, diagnosis.error_description = result.error, result.error_description
+        diagnosis.raw_body = result.body
+        diagnosis.detail = result.network_detail_in(language)
+        diagnosis.approximate = approximate
+        _add_closest(diagnosis, closest, language)
+        return diagnosis
+
+    return _written(lang, compose)
 
 
 def _approximate(error: str | None, description: str | None) -> bool:
@@ -414,8 +465,12 @@ def _approximate(error: str | None, description: str | None) -> bool:
     return bool(found and found[1].closest)
 
 
-def _add_closest(diagnosis: Diagnosis, error: str | None, description: str | None, lang: str) -> None:
-    closest = load_catalogue().closest(error, description)
+def _closest(error: str | None, description: str | None) -> Entry | None:
+    """The documented entry nearest an unknown answer (looked up once per diagnosis)."""
+    return load_catalogue().closest(error, description)
+
+
+def _add_closest(diagnosis: Diagnosis, closest: Entry | None, lang: str) -> None:
     if closest is not None:
         diagnosis.closest_id, diagnosis.closest_title = closest.id, closest.title_in(lang)
 
@@ -439,7 +494,7 @@ def explain_entry(
         from sfjwt_gui.core.connection import token_url as to_token_url
 
         token_url = to_token_url(endpoint)
-    decoded, decode_error, findings = _assertion_context(assertion, token_url, None, None, None, None, lang)
+    decoded, decode_error, findings = _assertion_context(assertion, token_url, None, None, None, None)
     ctx = EvidenceContext(
         entry_id=entry.id, decoded=decoded, decode_error=decode_error, token_url=token_url, findings=findings, lang=lang
     )
@@ -467,18 +522,24 @@ def explain_error(
         from sfjwt_gui.core.connection import token_url as to_token_url
 
         token_url = to_token_url(endpoint)
-    decoded, decode_error, findings = _assertion_context(assertion, token_url, None, None, None, None, lang)
+    decoded, decode_error, findings = _assertion_context(assertion, token_url, None, None, None, None)
     ctx = EvidenceContext(
         entry_id=entry.id, decoded=decoded, decode_error=decode_error, token_url=token_url, findings=findings
     )
-    diagnosis = _build(entry, ctx, lang)
-    diagnosis.outcome = str(Outcome.OAUTH_ERROR)
-    diagnosis.error, diagnosis.error_description = error, description
-    diagnosis.raw_body = body or json.dumps({"error": error, "error_description": description}, ensure_ascii=False)
-    diagnosis.approximate = approximate
-    if entry.id == UNKNOWN_ID:
-        _add_closest(diagnosis, error, description, lang)
-    return diagnosis
+    verdicts = _evaluate(entry, ctx)
+    closest = _closest(error, description) if entry.id == UNKNOWN_ID else None
+    raw_body = body or json.dumps({"error": error, "error_description": description}, ensure_ascii=False)
+
+    def compose(language: str) -> Diagnosis:
+        diagnosis = _compose(entry, verdicts, findings, language)
+        diagnosis.outcome = str(Outcome.OAUTH_ERROR)
+        diagnosis.error, diagnosis.error_description = error, description
+        diagnosis.raw_body = raw_body
+        diagnosis.approximate = approximate
+        _add_closest(diagnosis, closest, language)
+        return diagnosis
+
+    return _written(lang, compose)
 
 
 def explain_text(
@@ -502,19 +563,31 @@ def explain_text(
             entry = cat.entry("maintenance-page" if pasted.page == "maintenance" else "not-json")
             outcome = Outcome.SERVER_ERROR if pasted.page == "maintenance" else Outcome.NOT_JSON
         ctx = EvidenceContext(entry_id=entry.id, detail=pasted.body or None, page=pasted.html, lang=lang)
-        diagnosis = _build(entry, ctx, lang)
-        diagnosis.outcome = str(outcome)
-        diagnosis.raw_body = pasted.body
-        if pasted.network and pasted.body:
-            diagnosis.detail = cat.label("pasted", lang).format(line=pasted.body)
-            diagnosis.pasted_line = pasted.body
-        return diagnosis
+        verdicts = _evaluate(entry, ctx)
+
+        def compose_network(language: str) -> Diagnosis:
+            diagnosis = _compose(entry, verdicts, [], language)
+            diagnosis.outcome = str(outcome)
+            diagnosis.raw_body = pasted.body
+            if pasted.network and pasted.body:
+                diagnosis.detail = cat.label("pasted", language).format(line=pasted.body)
+                diagnosis.pasted_line = pasted.body
+            return diagnosis
+
+        return _written(lang, compose_network)
     if not pasted.found:
         raise key_texts.error(InputError, "explain-nothing")
-    diagnosis = explain_error(
+    explained = explain_error(
         pasted.error, pasted.description, lang=lang, body=pasted.body, assertion=assertion, endpoint=endpoint
     )
     others = [line for line in pasted.listed if line != pasted.description]
-    if others:
-        diagnosis.detail = cat.label("other_lines", lang).format(lines=" / ".join(dict.fromkeys(others)))
-    return diagnosis
+
+    write_inner = explained.renderer  # captured: the returned diagnosis gets its own renderer (below)
+
+    def compose(language: str) -> Diagnosis:
+        diagnosis = explained if language == explained.lang or write_inner is None else write_inner(language)
+        if others:
+            diagnosis.detail = cat.label("other_lines", language).format(lines=" / ".join(dict.fromkeys(others)))
+        return diagnosis
+
+    return _written(lang, compose)

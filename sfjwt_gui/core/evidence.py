@@ -26,6 +26,7 @@ from sfjwt_gui.core import policy, safe_json
 from sfjwt_gui.core.connection import HostInfo, HostKind, classify_host
 from sfjwt_gui.core.jwt_codec import DecodedToken, key_fingerprint, verify
 from sfjwt_gui.core.lint import Finding, Severity
+from sfjwt_gui.core.outcome import Detail
 from sfjwt_gui.core.timefmt import MILLISECONDS_THRESHOLD, numeric_value
 
 if TYPE_CHECKING:  # the exchange module pulls in httpx: `sfjwt explain` must not pay for it
@@ -42,7 +43,9 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class Evidence:
-    """A check's verdict: ``template`` names a sentence in evidence.json, ``params`` fill it."""
+    """A check's verdict: ``template`` names a sentence in evidence.json, ``params`` fill it. A param may also be
+    a value written in the reader's language when shown (a lint ``Finding`` or a list of them, a network ``Detail``,
+    a core error): the diagnosis renders it, so a verdict is reached once and shown in any language."""
 
     status: Status
     template: str
@@ -56,7 +59,7 @@ class EvidenceContext:
     entry_id: str
     result: ExchangeResult | None = None
     decoded: DecodedToken | None = None
-    decode_error: str | None = None
+    decode_error: BaseException | None = None  # why the assertion did not decode (rendered when shown)
     token_url: str | None = None
     uploaded_certificate: x509.Certificate | None = None
     signing_key: RSAPublicKey | None = None  # the public half of the key that signed (signer or private key)
@@ -64,7 +67,7 @@ class EvidenceContext:
     org_kind: str | None = None  # "production" / "sandbox" when the caller knows (practice org, preset)
     options: ExchangeOptions | None = None
     now: float = field(default_factory=time.time)
-    lang: str = "en"  # for texts taken from the result (the network detail)
+    lang: str = "en"  # unused by the checks (their texts are rendered when shown); kept for callers
     detail: str | None = None  # a pasted line that named the failure (sfjwt explain), when there is no result
     page: str | None = None  # a pasted HTML page, when there is no result
 
@@ -435,8 +438,11 @@ def check_scope_claim(ctx: EvidenceContext) -> Evidence:
     return Evidence(Status.RULED_OUT, "no_scope_claim")
 
 
-def _detail(ctx: EvidenceContext) -> str | None:
-    return (ctx.result.network_detail_in(ctx.lang) if ctx.result else None) or ctx.detail
+def _detail(ctx: EvidenceContext) -> Detail | str | None:
+    """The network detail of the result (a ``Detail``, rendered in the reader's language), else the pasted line."""
+    if ctx.result is not None and ctx.result.detail is not None:
+        return ctx.result.detail
+    return (ctx.result.network_detail if ctx.result else None) or ctx.detail
 
 
 def check_dns_name(ctx: EvidenceContext) -> Evidence:
@@ -634,7 +640,7 @@ def check_lint_errors(ctx: EvidenceContext) -> Evidence:
         return Evidence(Status.UNKNOWN, "no_assertion")
     errors = [f for f in ctx.findings if f.severity is Severity.ERROR]
     if errors:
-        return Evidence(Status.CONFIRMED, "lint_errors", {"messages": " / ".join(f.message for f in errors)})
+        return Evidence(Status.CONFIRMED, "lint_errors", {"messages": errors})
     return Evidence(Status.RULED_OUT, "lint_clean")
 
 
@@ -715,7 +721,5 @@ def run_check(check: str, ctx: EvidenceContext) -> tuple[Evidence, Finding | Non
     if evidence.status is Status.UNKNOWN:
         for finding in ctx.findings:
             if finding.rule in LINT_RULES.get(check, ()) and finding.severity is Severity.ERROR:
-                return Evidence(
-                    Status.CONFIRMED, "lint_finding", {"rule": finding.rule, "message": finding.message}
-                ), finding
+                return Evidence(Status.CONFIRMED, "lint_finding", {"rule": finding.rule, "message": finding}), finding
     return evidence, None

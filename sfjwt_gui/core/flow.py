@@ -135,6 +135,17 @@ def _diagnose(
     )
 
 
+def _diagnoses(
+    result: ExchangeResult, assertion: str, settings: SendSettings, key: SigningKey | None, langs: Iterable[str]
+) -> dict[str, Diagnosis]:
+    """The diagnosis in each of ``langs``: diagnosed (decoded, linted, checked) once, then written in each."""
+    wanted = [check_language(lang) for lang in langs]
+    if not wanted:
+        return {}
+    first = _diagnose(result, assertion, settings, key, wanted[0])
+    return {lang: first.in_language(lang) for lang in wanted}
+
+
 def send_and_diagnose(
     assertion: str,
     settings: SendSettings,
@@ -150,7 +161,7 @@ def send_and_diagnose(
     on the way. ``key`` is the signing key, when known, for the key-vs-certificate checks."""
     cancel = cancel or CancelToken()
     result = request_token(settings.token_url, assertion, settings.options, cancel, sleep=sleep)
-    diagnoses = {lang: _diagnose(result, assertion, settings, key, check_language(lang)) for lang in langs}
+    diagnoses = _diagnoses(result, assertion, settings, key, langs)
     api = None
     if settings.check_api and result.token is not None and not cancel.is_cancelled():
         api = check_api(result.token, settings.options, cancel)

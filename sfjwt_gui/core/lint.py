@@ -1,8 +1,11 @@
 """What Salesforce will say before you ask it: lint a JWT bearer assertion against the reference's facts.
 
 Each ``Finding`` has a stable ``rule`` id (``RULE_IDS``), a ``severity`` (``error`` = Salesforce will reject it,
-``warning`` = works today but against the docs or fragile, ``info``), a message quoting the offending value, a fix,
-and ``confirmed`` (False where the fact is only reported or unconfirmed). Texts: ``resources/lint/rules.json``.
+``warning`` = works today but against the docs or fragile, ``info``), the parameters of a message quoting the
+offending value and of a fix, and ``confirmed`` (False where the fact is only reported or unconfirmed). Findings hold
+codes and parameters, not text: ``Finding.text(lang)`` writes them from ``resources/lint/rules.json`` when shown, so
+a front end switching language re-renders the findings it has instead of linting again. ``lint(lang=)`` only picks
+the language of ``Finding.message``/``fix`` (the CLI's).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from sfjwt_gui.core.jwt_codec import DecodedToken, decode, load_verification_mat
 from sfjwt_gui.core.key_texts import error
 from sfjwt_gui.core.lint_rules import CHECKS, RULE_IDS
 from sfjwt_gui.core.lint_rules.base import Finding, LintContext, Severity
-from sfjwt_gui.core.lint_rules.texts import check_language, render
+from sfjwt_gui.core.lint_rules.texts import check_language, finding
 from sfjwt_gui.core.signer import Signer, SigningKey, signing_public_key
 
 __all__ = ["RULE_IDS", "Finding", "Severity", "has_errors", "lint"]
@@ -76,12 +79,11 @@ def lint(
         signing_key=signing_public_key(private_key),
         clock_offset=float(clock_offset),
         now=time.time() if now is None else float(now),
-        lang=lang,
         clock_uncertainty=float(clock_uncertainty),
         gov_cloud=bool(gov_cloud),
     )
-    findings = [render(hit, lang) for check in CHECKS for hit in check(ctx)]
-    findings.sort(key=lambda finding: _ORDER[finding.severity])
+    findings = [finding(hit, lang) for check in CHECKS for hit in check(ctx)]
+    findings.sort(key=lambda found: _ORDER[found.severity])
     return findings
 
 

@@ -152,9 +152,10 @@ def derive(step: str, state: AppState, now: float) -> str:
     return rule.derive(state, now) if rule is not None else NONE
 
 
-def lint_claims(claims: Claims, state: AppState, *, now: float | None = None, lang: str = "en") -> list[Finding]:
+def lint_claims(claims: Claims, state: AppState, *, now: float | None = None) -> list[Finding]:
     """Lint the claims: the real signed token when there is a key, else the unsigned payload (signature rules skip).
-    The Claims page and the claims step both call this, so they cannot disagree."""
+    The Claims page and the claims step both call this, so they cannot disagree. The findings hold no text: they
+    are written in the window's language when shown (a language switch does not lint again)."""
     from sfjwt_gui.core.connection import is_gov_cloud
     from sfjwt_gui.core.jwt_codec import DecodedToken, decode, sign
     from sfjwt_gui.core.lint import lint
@@ -189,7 +190,6 @@ def lint_claims(claims: Claims, state: AppState, *, now: float | None = None, la
             certificate=state.certificate,
             private_key=state.private_key,
             now=now,
-            lang=lang,
             gov_cloud=is_gov_cloud(state.preset),
         )
     )

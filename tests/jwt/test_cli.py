@@ -205,7 +205,12 @@ def test_lint_of_a_cli_style_token_exits_0_with_one_warning(capsys: Any, rsa_key
     assert code == 0
     data = json.loads(out)
     assert [(f["rule"], f["severity"]) for f in data["findings"]] == [("exp-milliseconds", "warning")]
-    assert set(data["findings"][0]) == {"rule", "severity", "message", "fix", "confirmed"}
+    finding = data["findings"][0]
+    # the rendered texts as before, plus the code and parameters they were written from (stable for scripts)
+    assert set(finding) == {"rule", "severity", "message", "fix", "confirmed", "code", "variant", "params"}
+    assert finding["code"] == "exp-milliseconds" and finding["variant"] == ""
+    assert finding["params"]["value"] == str(int(now * 1000) + 300)
+    assert finding["params"]["value"] in finding["message"]
     assert data["summary"] == {"error": 0, "warning": 1, "info": 0}
 
 

@@ -376,7 +376,8 @@ def test_findings_come_errors_first_and_to_json_has_the_documented_keys(fx: dict
     findings = run(case, fx)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     assert [order[f.severity] for f in findings] == sorted(order[f.severity] for f in findings)
-    assert set(findings[0].to_json()) == {"rule", "severity", "message", "fix", "confirmed"}
+    keys = {"rule", "severity", "message", "fix", "confirmed", "code", "variant", "params"}
+    assert set(findings[0].to_json()) == keys
 
 
 def test_lint_accepts_certificate_bytes_and_raises_only_typed_errors(fx: dict[str, Any], key_files: Any) -> None:

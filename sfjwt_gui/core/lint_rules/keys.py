@@ -12,8 +12,7 @@ from sfjwt_gui.core import policy
 from sfjwt_gui.core.expiry import ExpiryState, expiry_state
 from sfjwt_gui.core.fingerprints import public_key_der
 from sfjwt_gui.core.jwt_codec import key_fingerprint, verify
-from sfjwt_gui.core.lint_rules.base import Hit, LintContext, quote
-from sfjwt_gui.core.timefmt import format_duration
+from sfjwt_gui.core.lint_rules.base import Hit, LintContext, Reason, Span, quote
 
 _RSA_ALGS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512")
 
@@ -60,9 +59,7 @@ def check_signature(ctx: LintContext) -> Iterator[Hit]:
     if result.verified:
         return
     if result.key_sha256 is None:
-        yield Hit(
-            "signature-invalid", {"alg": alg, "reason": result.reason_in(ctx.lang)}, "not-rsa", {"against": against}
-        )
+        yield Hit("signature-invalid", {"alg": alg, "reason": Reason(result)}, "not-rsa", {"against": against})
     else:
         yield Hit("signature-invalid", {"alg": alg, "fingerprint": result.key_sha256}, terms={"against": against})
 
@@ -92,6 +89,6 @@ def check_certificate_validity(ctx: LintContext) -> Iterator[Hit]:
     values = {"subject": _subject(certificate), "date": not_after.strftime("%Y-%m-%d %H:%M UTC")}
     state = expiry_state(not_after, now)
     if state is ExpiryState.EXPIRED:
-        yield Hit("certificate-expired", {**values, "span": format_duration(-left, ctx.lang)})
+        yield Hit("certificate-expired", {**values, "span": Span(-left)})
     elif state is ExpiryState.EXPIRING:
-        yield Hit("certificate-expiring", {**values, "span": format_duration(left, ctx.lang)})
+        yield Hit("certificate-expiring", {**values, "span": Span(left)})

@@ -1,35 +1,28 @@
-"""Render a ``Hit`` into a ``Finding`` with the texts of ``resources/lint/rules.json`` (en, ja)."""
+"""The texts of lint findings (``resources/lint/rules.json``, en and ja): ``finding`` turns a rule's ``Hit`` into a
+``Finding`` (severity, confirmed and source from the catalogue; still no text), ``finding_text`` writes its message
+and fix in a language when the finding is shown."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sfjwt_gui.core.lint_rules.base import Finding, Hit, Severity
+from sfjwt_gui.core.lint_rules.base import Finding, Hit, Severity, catalogue, variant_texts
+from sfjwt_gui.core.lint_rules.base import finding_text as finding_text
 from sfjwt_gui.core.text_data import LANGUAGES as LANGUAGES
-from sfjwt_gui.core.text_data import KeepPlaceholders, load_json
 from sfjwt_gui.core.text_data import check_language as check_language
 
 
-def catalogue() -> dict[str, Any]:
-    """The parsed rules catalogue (read once)."""
-    data: dict[str, Any] = load_json("lint", "rules.json")
-    return data
-
-
-def render(hit: Hit, lang: str) -> Finding:
-    """The finding for one hit, in ``lang``."""
-    data = catalogue()
-    rule: dict[str, Any] = data["rules"][hit.rule]
-    variant: dict[str, Any] = rule.get("variants", {}).get(hit.variant, {}) if hit.variant else {}
-    texts = {**rule[lang], **variant.get(lang, {})}
-    values = KeepPlaceholders(hit.values)
-    for name, term in hit.terms.items():
-        values[name] = data["terms"][term][lang]
+def finding(hit: Hit, lang: str = "en") -> Finding:
+    """The finding for one hit (``lang``: the language of its ``message``/``fix`` properties)."""
+    rule: dict[str, Any] = catalogue()["rules"][hit.rule]
+    variant = variant_texts(hit.rule, hit.variant)
     return Finding(
         rule=hit.rule,
         severity=Severity(variant.get("severity", rule["severity"])),
-        message=texts["message"].format_map(values),
-        fix=texts["fix"].format_map(values),
         confirmed=bool(variant.get("confirmed", rule["confirmed"])),
         source=str(variant.get("source", rule["source"])),
+        variant=hit.variant,
+        params=dict(hit.values),
+        terms=dict(hit.terms),
+        lang=check_language(lang),
     )

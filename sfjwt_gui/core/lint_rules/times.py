@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sfjwt_gui.core import policy
-from sfjwt_gui.core.lint_rules.base import Hit, LintContext, quote
-from sfjwt_gui.core.timefmt import MILLISECONDS_THRESHOLD, format_duration, numeric_value, utc_text
+from sfjwt_gui.core.lint_rules.base import Hit, LintContext, Param, Span, quote
+from sfjwt_gui.core.timefmt import MILLISECONDS_THRESHOLD, numeric_value, utc_text
 
 DOCUMENTED_LIFETIME = policy.DEFAULT_LIFETIME_SECONDS  # "within 3 minutes" (reference §1)
 _TOLERANCE = 1.0  # NumericDates are whole seconds (a signer may round up)
@@ -44,17 +44,21 @@ def check_exp(ctx: LintContext) -> Iterator[Hit]:
         yield Hit("exp-missing", {"value": value, "suggestion": suggestion}, "invalid")
         return
     assert number is not None
-    lang = ctx.lang
     if number >= MILLISECONDS_THRESHOLD and number < 1e300:
         yield Hit("exp-milliseconds", {"value": value, "utc": utc_text(number / 1000), "suggestion": suggestion})
         return
     left = number - ctx.sf_now
     margin = ctx.clock_uncertainty
     if -margin < left <= 0:  # past by the estimated clock, but within what that estimate can be off
-        values = {"value": value, "utc": utc_text(number), "uncertainty": f"{margin:.1f}", "suggestion": suggestion}
+        values: dict[str, Param] = {
+            "value": value,
+            "utc": utc_text(number),
+            "uncertainty": f"{margin:.1f}",
+            "suggestion": suggestion,
+        }
         yield Hit("exp-too-short", values, "about-now")
     elif left <= 0:
-        values = {"value": value, "utc": utc_text(number), "span": format_duration(-left, lang)}
+        values = {"value": value, "utc": utc_text(number), "span": Span(-left)}
         if abs(ctx.clock_offset) >= _TOLERANCE:
             yield Hit("exp-in-past", {**values, "offset": f"{ctx.clock_offset:+.0f}"}, "clock")
         else:
@@ -64,9 +68,9 @@ def check_exp(ctx: LintContext) -> Iterator[Hit]:
         if left < 1:  # "leaves only 0 s" reads like a bug
             yield Hit("exp-too-short", values, terms={"span": "under-a-second"})
         else:
-            yield Hit("exp-too-short", {**values, "span": format_duration(left, lang)})
+            yield Hit("exp-too-short", {**values, "span": Span(left)})
     elif number - ctx.now > DOCUMENTED_LIFETIME + _TOLERANCE:
-        span = format_duration(number - ctx.now, lang)
+        span = Span(number - ctx.now)
         yield Hit("exp-beyond-3-minutes", {"value": value, "span": span, "suggestion": suggestion})
 
 
@@ -76,7 +80,7 @@ def check_nbf(ctx: LintContext) -> Iterator[Hit]:
         return
     number = _number(ctx.payload["nbf"])
     if number is not None and number > ctx.sf_now + _TOLERANCE + ctx.clock_uncertainty:
-        span = format_duration(number - ctx.sf_now, ctx.lang)
+        span = Span(number - ctx.sf_now)
         yield Hit("nbf-in-future", {"value": quote(ctx.payload["nbf"]), "utc": utc_text(number), "span": span})
 
 
@@ -91,5 +95,5 @@ def check_iat(ctx: LintContext) -> Iterator[Hit]:
     if MILLISECONDS_THRESHOLD <= number < 1e300:
         yield Hit("iat-in-future", {"value": value, "suggestion": str(int(ctx.now))}, "milliseconds")
     else:
-        span = format_duration(number - ctx.sf_now, ctx.lang)
+        span = Span(number - ctx.sf_now)
         yield Hit("iat-in-future", {"value": value, "utc": utc_text(number), "span": span})

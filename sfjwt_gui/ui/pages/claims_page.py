@@ -328,7 +328,7 @@ class ClaimsPage(TranslatedWidget):
         claims = self.state.claims
         if claims is None:
             return []
-        findings = lint_claims(claims, self.state, now=now, lang=self.state.lang())
+        findings = lint_claims(claims, self.state, now=now)
         self.findings.show_findings(findings)
         return findings
 
@@ -376,6 +376,9 @@ class ClaimsPage(TranslatedWidget):
         elif field == Field.CLAIMS:
             if self.state.claims is not None:
                 self._claims_replaced(self.state.claims)
+        elif field == Field.LANGUAGE:
+            if self.state.claims is not None:  # re-render only: the findings view writes its own texts again
+                self._show_times(self.state.claims)
         else:
             self.update_findings()
 

@@ -22,6 +22,7 @@ from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.core.fingerprints import sha256_fingerprint
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
 from sfjwt_gui.ui.errors import error_parts
+from sfjwt_gui.ui.i18n import current_language
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
@@ -68,6 +69,8 @@ class DecodeToolPage(TranslatedWidget):
         self.certificate: Any = None
         self.certificate_source = ""
         self.findings: list[Any] | None = None
+        self.decoded: Any = None  # the token decoded last (its note is re-rendered on a language switch)
+        self._status_error: BaseException | None = None  # the error the status line shows, rendered when shown
 
         self._title = QLabel(self)
         paste = PasteBox(self, "decode", self.decode_now, self.clear, max_height=110)
@@ -187,8 +190,7 @@ class DecodeToolPage(TranslatedWidget):
         self.findings_box.setTitle(self.tr("What Salesforce will say"))
         self._render_certificate()
         self._update_session_button()
-        if self.findings is not None:
-            self.decode_now()  # lint texts follow the language
+        self._render_status()  # a language switch re-renders what is stored: nothing is decoded or linted again
 
     @listens(Field.CERTIFICATE, Field.UPLOADED_CERTIFICATE)
     def _on_state_changed(self, field: str) -> None:
@@ -221,15 +223,13 @@ class DecodeToolPage(TranslatedWidget):
         self._timer.stop()
         text = self.input_edit.toPlainText()
         decoded = self.token_view.show_token(text, self.certificate)
-        self.status.show_message(Kind.INFO, "")
+        self.decoded, self._status_error = decoded, None
+        self._render_status()
         if decoded is None:
             self.findings = None
             self.findings_view.show_findings(None)
             return
         self._fill_endpoint(decoded.posted_to)
-        note = decoded.kind_note(self.state.lang())
-        if note:  # e.g. a JWT-based access token: not an assertion
-            self.status.show_message(Kind.INFO, note)
         from sfjwt_gui.core.lint import lint
 
         try:
@@ -238,12 +238,11 @@ class DecodeToolPage(TranslatedWidget):
                 endpoint=self.endpoint_edit.text().strip() or None,
                 certificate=self.certificate,
                 clock_offset=0.0,
-                lang=self.state.lang(),
             )
         except SfjwtError as exc:  # e.g. an endpoint that is not a URL: say so, keep the decoded token
             self.findings = None
             self.findings_view.show_findings(None)
-            self.status.show_error(exc, self.state.lang())
+            self._show_error(exc)
             return
         self.findings_view.show_findings(self.findings)
 
@@ -337,7 +336,18 @@ class DecodeToolPage(TranslatedWidget):
             self.set_certificate(self.state.certificate, self.tr("the current key's certificate"))
 
     def _show_error(self, error: BaseException) -> None:
-        self.status.show_message(Kind.ERROR, *error_parts(error, self.state.lang()))
+        self._status_error = error
+        self._render_status()
+
+    def _render_status(self) -> None:
+        """The status line in the window's language: the last error, else the decoded token's note (e.g. a JWT
+        access token, not an assertion), else nothing."""
+        lang = current_language()
+        note = self.decoded.kind_note(lang) if self.decoded is not None else ""
+        if self._status_error is not None:
+            self.status.show_message(Kind.ERROR, *error_parts(self._status_error, lang))
+        else:
+            self.status.show_message(Kind.INFO, note)
 
     # ----------------------------------------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """Step 6, Diagnosis: why the last exchange ended as it did, and what to do about it.
 
-The diagnosis is computed in the background with the exchange (``core.diagnosis.diagnose``) in the language the
-window had then; switching language re-explains the same result in the new language.
+The diagnosis is computed in the background with the exchange (``core.diagnosis.diagnose``); switching language
+writes the same diagnosis in the new language (``Diagnosis.in_language``): nothing is decoded, linted or diagnosed
+again.
 """
 
 from __future__ import annotations
@@ -12,18 +13,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
 from sfjwt_gui.ui.widgets.org_diagnosis_row import OrgDiagnosisRow
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
-from sfjwt_gui.ui.worker import start
-
-
-def _rediagnose(result: Any, kwargs: dict[str, Any]) -> Any:
-    from sfjwt_gui.core.diagnosis import diagnose
-
-    return diagnose(result, **kwargs)
 
 
 class DiagnosisPage(TranslatedWidget):
@@ -48,7 +41,6 @@ class DiagnosisPage(TranslatedWidget):
         layout.addWidget(self.practice_note)
         layout.addWidget(self.org_row)
         layout.addWidget(self.view, 1)
-        self._job: Any = None
         state.changed.connect(self._on_state_changed)
         self._remember_scenario()
         self.retranslate_ui()
@@ -99,34 +91,16 @@ class DiagnosisPage(TranslatedWidget):
         )
 
     def _explain_again(self) -> None:
-        result = self.state.result
-        if result is None or self._job is not None:
+        """The diagnosis shown, written in the window's language from the verdicts already reached."""
+        diagnosis = self.state.diagnosis
+        if diagnosis is None:
             return
-        from sfjwt_gui.core.connection import is_gov_cloud
-
+        lang = self.state.lang()
         flow = self.state.flow
-        if flow is not None and flow.exchange is result:  # the flow explained it in every language: nothing re-runs
-            self.state.diagnosis = flow.diagnosis(self.state.lang())
-            return
-        kwargs = {
-            "assertion": self.state.token,
-            "endpoint": self.state.endpoint,
-            "uploaded_certificate": self.state.uploaded_certificate,
-            "private_key": self.state.private_key,
-            "lang": self.state.lang(),
-            "org_kind": practice_org_kind(self.state, getattr(result, "token_url", None)),
-            "gov_cloud": is_gov_cloud(self.state.preset),
-        }
-        self._job = start(
-            self, _rediagnose, result, kwargs, on_done=self._on_rediagnosed, on_error=self._on_rediagnose_failed
-        )
-
-    def _on_rediagnosed(self, diagnosis: Any) -> None:
-        self._job = None
-        self.state.diagnosis = diagnosis
-
-    def _on_rediagnose_failed(self, _exc: BaseException) -> None:
-        self._job = None
+        if flow is not None and flow.exchange is self.state.result and lang in flow.diagnoses:
+            self.state.diagnosis = flow.diagnosis(lang)
+        elif getattr(diagnosis, "lang", lang) != lang:
+            self.state.diagnosis = diagnosis.in_language(lang)
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sfjwt_gui.core.errors import SfjwtError
+from sfjwt_gui.ui.i18n import current_language
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
@@ -28,6 +29,7 @@ class ExplainToolPage(TranslatedWidget):
         self.state = state
         self.setObjectName("explainToolPage")
         self.diagnosis: Any = None
+        self._error: BaseException | None = None  # the error shown, rendered in the window's language
         self._title = QLabel(self)
         paste = PasteBox(self, "explain", self.explain, self.clear, max_height=120)
         self.input_edit = paste.input_edit
@@ -82,13 +84,22 @@ class ExplainToolPage(TranslatedWidget):
             )
         )
         self.view.setAccessibleName(self.tr("Explanation of the error"))
-        if self.diagnosis is not None:
-            self.explain()  # the explanation follows the language
+        self._rewrite()
 
     @listens(Field.LANGUAGE)
     def _on_state_changed(self, field: str) -> None:
-        if field == "language" and self.diagnosis is not None:
-            self.explain()
+        if field == "language":
+            self._rewrite()
+
+    def _rewrite(self) -> None:
+        """The explanation shown, written in the window's language from what was already found: a language switch
+        never explains the text again."""
+        lang = current_language()
+        if self.diagnosis is not None and self.diagnosis.lang != lang:
+            self.diagnosis = self.diagnosis.in_language(lang)
+            self.view.show_diagnosis(self.diagnosis)
+        if self._error is not None:
+            self.status.show_error(self._error, lang)
 
     def _show_view(self, shown: bool) -> None:
         self.view.setVisible(shown)
@@ -114,7 +125,7 @@ class ExplainToolPage(TranslatedWidget):
         """Empty the box and the explanation."""
         self.input_edit.clear()
         self._timer.stop()
-        self.diagnosis = None
+        self.diagnosis = self._error = None
         self._show_view(False)
         self.status.show_message(Kind.INFO, "")
 
@@ -123,7 +134,7 @@ class ExplainToolPage(TranslatedWidget):
         if self.input_edit.toPlainText().strip():
             self.explain()
         elif self.diagnosis is not None or self.view.isVisible():
-            self.diagnosis = None
+            self.diagnosis = self._error = None
             self._show_view(False)
             self.status.show_message(Kind.INFO, "")
 
@@ -132,6 +143,7 @@ class ExplainToolPage(TranslatedWidget):
         self._timer.stop()
         text = self.input_edit.toPlainText()
         if not text.strip():
+            self._error = None
             self.status.show_message(
                 Kind.ERROR,
                 self.tr("Nothing to explain: the box is empty."),
@@ -141,10 +153,12 @@ class ExplainToolPage(TranslatedWidget):
         from sfjwt_gui.core.diagnosis import explain_text
 
         try:
-            diagnosis = explain_text(text, lang=self.state.lang())
+            diagnosis = explain_text(text, lang=current_language())
         except SfjwtError as exc:
-            self.status.show_error(exc, self.state.lang())
+            self._error = exc
+            self.status.show_error(exc, current_language())
             return
+        self._error = None
         self.diagnosis = diagnosis
         self.status.show_message(Kind.INFO, "")
         self.view.show_diagnosis(diagnosis)

@@ -1,4 +1,8 @@
-"""Lint findings as readable cards: severity icon and colour, rule id, message, fix, and a "reported" marker."""
+"""Lint findings as readable cards: severity icon and colour, rule id, message, fix, and a "reported" marker.
+
+Findings are core's data (rule id + parameters); their message and fix are written here, in the window's language,
+each time the cards are (re)translated: a language switch re-renders the same findings, it never lints again.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.i18n import current_language
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.status_line import ICONS, Kind, copy_to_clipboard, kind_colour
 
@@ -54,20 +59,21 @@ class FindingCard(QFrame):
     def retranslate_ui(self) -> None:
         """Set the card's text in the current language."""
         finding = self.finding
+        message, fix_text = finding.text(current_language())
         reported = ""
         if not getattr(finding, "confirmed", True):
             reported = ' <span style="background:#f0e0a0;color:#553;">&nbsp;{}&nbsp;</span>'.format(
                 html.escape(self.tr("reported, not documented"))
             )
-        fix = html.escape(finding.fix or "")
+        fix = html.escape(fix_text)
         fix_label = html.escape(self.tr("Fix:"))
         fix_html = f"<br><b>{fix_label}</b> {fix}" if fix else ""
         self.label.setText(
             f'<span style="color:{self._colour}">{ICONS[self._kind]} <b>{html.escape(self.severity_name())}</b></span>'
-            f" &nbsp;<code>{html.escape(finding.rule)}</code>{reported}<br>{html.escape(finding.message)}{fix_html}"
+            f" &nbsp;<code>{html.escape(finding.rule)}</code>{reported}<br>{html.escape(message)}{fix_html}"
         )
         self.label.setAccessibleName(f"{self.severity_name()}: {finding.rule}")
-        self.label.setAccessibleDescription(f"{finding.message} {finding.fix or ''}".strip())
+        self.label.setAccessibleDescription(f"{message} {fix_text}".strip())
         self.setToolTip(
             self.tr("Salesforce's documentation does not state this; it is reported in public threads.")
             if reported
@@ -138,12 +144,14 @@ class FindingsView(TranslatedWidget):
     def as_text(self) -> str:
         """Plain text of every finding (for copying into a ticket)."""
         lines = []
+        lang = current_language()
         for finding in self.findings:
             severity = str(getattr(finding.severity, "value", finding.severity))
             mark = "" if getattr(finding, "confirmed", True) else " (reported)"
-            lines.append(f"[{severity}] {finding.rule}{mark}: {finding.message}")
-            if finding.fix:
-                lines.append(f"    fix: {finding.fix}")
+            message, fix = finding.text(lang)
+            lines.append(f"[{severity}] {finding.rule}{mark}: {message}")
+            if fix:
+                lines.append(f"    fix: {fix}")
         return "\n".join(lines)
 
     def _render_summary(self) -> None:
