@@ -208,7 +208,8 @@ def test_lint_of_a_cli_style_token_exits_0_with_one_warning(capsys: Any, rsa_key
     finding = data["findings"][0]
     # the rendered texts as before, plus the code and parameters they were written from (stable for scripts)
     assert set(finding) == {"rule", "severity", "message", "fix", "confirmed", "code", "variant", "params"}
-    assert finding["code"] == "exp-milliseconds" and finding["variant"] == ""
+    assert finding["code"] == "exp-milliseconds"
+    assert finding["variant"] == ""
     assert finding["params"]["value"] == str(int(now * 1000) + 300)
     assert finding["params"]["value"] in finding["message"]
     assert data["summary"] == {"error": 0, "warning": 1, "info": 0}
