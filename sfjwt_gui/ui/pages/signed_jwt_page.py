@@ -24,6 +24,7 @@ from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.core.snippets import SnippetInput, SnippetKind, render
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.errors import render_error
+from sfjwt_gui.ui.i18n import current_language
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.widgets.token_view import TokenView
@@ -90,21 +91,36 @@ class SignedJwtPage(TranslatedWidget):
         key = self.state.private_key
         token: str | None = None
         if key is None:
-            self._set_status(
-                "none", self.tr("No private key yet: generate or import one on the Key & certificate page.")
-            )
+            self._signing = "no-key"
         elif claims is None:
-            self._set_status("none", self.tr("No claims yet: fill the Connection and Claims pages."))
+            self._signing = "no-claims"
         else:
             try:
                 token = sign(claims.to_payload(), key)
             except SfjwtError as exc:
-                self._set_status("failed", render_error(exc, self.state.lang()))
+                self._signing = exc
             else:
-                self._set_status("ok", self.tr("Signed with RS256. It is valid until exp; Send re-stamps iat/exp."))
+                self._signing = "signed"
+        self._render_status()
         self.state.token = token
         self._show_token(token)
         return token
+
+    def _render_status(self) -> None:
+        """The signing status in the window's language (a language switch re-renders it; it never signs again)."""
+        outcome = getattr(self, "_signing", None)
+        if outcome is None:
+            return
+        if isinstance(outcome, BaseException):
+            self._set_status("failed", render_error(outcome))  # in the window's language
+        elif outcome == "no-key":
+            self._set_status(
+                "none", self.tr("No private key yet: generate or import one on the Key & certificate page.")
+            )
+        elif outcome == "no-claims":
+            self._set_status("none", self.tr("No claims yet: fill the Connection and Claims pages."))
+        else:
+            self._set_status("ok", self.tr("Signed with RS256. It is valid until exp; Send re-stamps iat/exp."))
 
     def _show_token(self, token: str | None) -> None:
         if token:
@@ -168,7 +184,7 @@ class SignedJwtPage(TranslatedWidget):
         if values is None:
             text = self.tr("Fill the Connection page to get ready-to-run code.")
         else:
-            text = render(str(self.snippet_kind.currentData()), values, self.state.lang())
+            text = render(str(self.snippet_kind.currentData()), values, current_language())
         self.snippet.setPlainText(text)
         self.export_key_file.setEnabled(self.state.private_key is not None)
         return text
@@ -233,5 +249,6 @@ class SignedJwtPage(TranslatedWidget):
             (self.token_view, self.tr("Signed JWT, decoded")),
         ):
             widget.setAccessibleName(name)
-        if self.state is not None:
-            self.sign_now()
+        self._render_status()  # the token view re-renders itself; nothing is signed or decoded again
+        if getattr(self, "state", None) is not None:
+            self.update_snippet()
