@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+from ui_flow import send_and_wait, start_practice
 
 from sfjwt_gui.ui import theme
+from sfjwt_gui.ui.dialogs.passphrase import PassphraseDialog
 from sfjwt_gui.ui.main_window import MainWindow
+from sfjwt_gui.ui.widgets.token_view import DARK_PART_COLOURS, PART_COLOURS
 
 
 def _colour_in(widget: Any) -> str:
@@ -60,3 +64,53 @@ def test_a_platform_palette_change_also_recolours(qtbot: Any, main_window: MainW
     finally:
         app.setPalette(original)
     qtbot.waitUntil(lambda: light_failed in _colour_in(page.status), timeout=2000)
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def contrast(a: str | QColor, b: str | QColor) -> float:
+    """WCAG 2 contrast ratio of two colours."""
+    high, low = sorted((_luminance(QColor(a)), _luminance(QColor(b))), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_dark_colours_are_readable_and_follow_a_switch(qtbot: Any, main_window: MainWindow) -> None:
+    """In dark every coloured text (states, token parts, the findings, the org's statuses, dialog warnings) reaches
+    4.5:1 against the dark background, and a switch at run time repaints what was drawn in light colours."""
+    window = main_window
+    start_practice(qtbot, window, "user-not-approved")
+    assert not send_and_wait(qtbot, window).ok
+    org = window.page("org")
+    with qtbot.waitSignal(org.bar.finished, timeout=30_000):
+        org.inspect()
+    token_view = window.page("token").token_view
+    light_html = token_view.token_edit.toHtml().lower()
+    assert all(colour in light_html for colour in PART_COLOURS)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        theme.apply_theme(app, dark=True)
+        palette = app.palette()
+        backgrounds = [palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Window)]
+        for name in (*theme.State, "info"):
+            assert all(contrast(theme.color(name), bg) >= 4.5 for bg in backgrounds), name
+        for colour in DARK_PART_COLOURS:
+            assert all(contrast(colour, bg) >= 4.5 for bg in backgrounds), colour
+        dark_html = token_view.token_edit.toHtml().lower()
+        assert all(colour in dark_html for colour in DARK_PART_COLOURS), "the token was not repainted"
+        assert not any(colour in dark_html for colour in PART_COLOURS)
+        rows = [org.view.tree.topLevelItem(0).child(i) for i in range(org.view.tree.topLevelItem(0).childCount())]
+        problem = next(item for item in rows if "problem" in item.text(0))
+        assert problem.foreground(0).color().name() == theme.color("failed").name()
+        dialog = PassphraseDialog("Passphrase", confirm=True, parent=window)
+        qtbot.addWidget(dialog)
+        assert theme.color("failed").name() in dialog._mismatch.styleSheet()
+    finally:
+        theme.apply_theme(app, dark=False)
+        theme.apply_theme(app)
+    assert all(colour in token_view.token_edit.toHtml().lower() for colour in PART_COLOURS)

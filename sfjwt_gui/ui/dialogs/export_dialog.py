@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from sfjwt_gui.core.errors import ExportError
 from sfjwt_gui.core.key_export import MIN_KEYSTORE_PASSWORD
+from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.dialogs.files import choose_save_path, write_file
 from sfjwt_gui.ui.dialogs.modal import run_modal
 from sfjwt_gui.ui.dialogs.passphrase import PassphraseFields
@@ -116,7 +117,7 @@ class ExportDialog(QDialog):
         self.confirm_edit = self.fields.confirm_edit
         self.insecure_check = QCheckBox(self)
         self.insecure_check.setObjectName("exportInsecure")
-        self.insecure_check.setStyleSheet("color:#d03030")
+        theme.set_state_colour(self.insecure_check, "failed")  # readable in light and dark, repainted on a switch
         self.note = StatusLine(self)
         self.note.setObjectName("exportNote")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

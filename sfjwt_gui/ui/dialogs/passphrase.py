@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.dialogs.modal import run_modal
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, name_dialog_buttons
 
@@ -100,7 +101,7 @@ class PassphraseDialog(QDialog):
         self._show.toggled.connect(self.fields.set_shown)
         self._mismatch = QLabel(self)
         self._mismatch.setObjectName("passphraseMismatch")
-        self._mismatch.setStyleSheet("color:#d03030")
+        theme.set_state_colour(self._mismatch, "failed")  # readable in light and dark, repainted on a switch
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)

@@ -40,6 +40,8 @@ class SignedJwtPage(TranslatedWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        # how the last signing went ("no-key", "no-claims", "signed" or its error): the status is rendered from it
+        self._signing: str | BaseException | None = None
         self.title = page_title(self)
         self.status = text_label(self, "sign_status")
         self.token_view = named(TokenView(self), "token_view")
@@ -108,7 +110,7 @@ class SignedJwtPage(TranslatedWidget):
 
     def _render_status(self) -> None:
         """The signing status in the window's language (a language switch re-renders it; it never signs again)."""
-        outcome = getattr(self, "_signing", None)
+        outcome = self._signing
         if outcome is None:
             return
         if isinstance(outcome, BaseException):

@@ -137,6 +137,10 @@ class FindingsView(TranslatedWidget):
             self._cards.insertWidget(position, FindingCard(finding, self._cards_host))
         self._render_summary()
 
+    def recolour(self) -> None:
+        """The summary's colour for the current palette (the cards recolour themselves)."""
+        self._render_summary()
+
     def count(self, severity: str) -> int:
         """How many findings of a severity are shown."""
         return sum(1 for f in self.findings if str(getattr(f.severity, "value", f.severity)) == severity)

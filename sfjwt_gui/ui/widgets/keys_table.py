@@ -59,6 +59,7 @@ class KeysTable(QTableWidget):
 
     def show_rows(self, rows: Sequence[KeyRow], current: str | None) -> None:
         """Fill the table (cell texts in the current language); the current key is marked."""
+        self._shown: tuple[Sequence[KeyRow], str | None] = (rows, current)
         selected = self.selected_name()
         sorting = self.isSortingEnabled()
         self.setSortingEnabled(False)  # fill first, sort once
@@ -113,6 +114,12 @@ class KeysTable(QTableWidget):
             item.setForeground(QColor(colour))
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, str(row.expiry or ""))
         return item
+
+    def recolour(self) -> None:
+        """Colour the expiry cells again for the current palette (light/dark switch)."""
+        shown = getattr(self, "_shown", None)
+        if shown is not None:
+            self.show_rows(*shown)
 
     def selected_name(self) -> str | None:
         """Name of the selected key."""

@@ -158,6 +158,16 @@ class OrgCheckView(TranslatedWidget):
         if items:
             self.tree.setCurrentItem(min(items, key=lambda pair: rank.get(pair[0], 2))[1])
 
+    def recolour(self) -> None:
+        """Paint the status column again in the current palette's colours (light/dark switch)."""
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            for child in range(group.childCount() if group is not None else 0):
+                item = group.child(child) if group is not None else None
+                row = self.rows.get(str(item.data(0, _ROLE))) if item is not None else None
+                if item is not None and row is not None:
+                    item.setForeground(0, QBrush(theme.color(_COLOUR.get(str(row["status"]), "none"))))
+
     def _on_current(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         key = item.data(0, _ROLE) if item is not None else None
         row = self.rows.get(str(key)) if key else None

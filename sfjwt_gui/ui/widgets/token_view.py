@@ -29,7 +29,15 @@ from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard
 
 # jwt.io's colours: known to people who debug tokens, readable on light and dark backgrounds.
-PART_COLOURS = ("#e0245e", "#a335ee", "#0095d9")
+PART_COLOURS = ("#e0245e", "#a335ee", "#0095d9")  # header, payload, signature on a light background
+DARK_PART_COLOURS = ("#ff6b8b", "#c58cff", "#4fc3f7")  # the same hues, light enough for a dark background
+
+
+def part_colours() -> tuple[str, str, str]:
+    """The header, payload and signature colours readable on the current palette (contrast 4.5:1 or more)."""
+    from sfjwt_gui.ui import theme
+
+    return DARK_PART_COLOURS if theme.is_dark() else PART_COLOURS
 
 
 class TokenView(TranslatedWidget):
@@ -246,16 +254,20 @@ class TokenView(TranslatedWidget):
     def _coloured(self, token: str, bad_part: str = "") -> str:
         parts = token.split(".")
         if len(parts) != 3:
-            colour = PART_COLOURS[0] if bad_part else ""
+            colour = part_colours()[0] if bad_part else ""
             style = f"color:{colour};text-decoration:underline" if colour else ""
             return f'<span style="{style}">{html.escape(token)}</span>'
         spans = []
-        for index, (part, colour) in enumerate(zip(parts, PART_COLOURS, strict=True)):
+        for index, (part, colour) in enumerate(zip(parts, part_colours(), strict=True)):
             underline = (
                 ";text-decoration:underline wavy" if bad_part == ("header", "payload", "signature")[index] else ""
             )
             spans.append(f'<span style="color:{colour}{underline}">{html.escape(part)}</span>')
         return "<span>.</span>".join(spans)
+
+    def recolour(self) -> None:
+        """Paint the token's parts again in the current palette's colours (light/dark switch)."""
+        self._render()
 
     def _render_times(self) -> None:
         if self.decoded is None:
