@@ -118,7 +118,9 @@ class KeyPage(TranslatedWidget):
         self.recheck_button.setObjectName("recheckKeyringButton")
         self.recheck_button.clicked.connect(self.refresh_vault_status)
         self.recheck_button.hide()
-        self.status = ReservedStatusLine(self, lines=3)  # a fixed-height area: messages never move the buttons
+        # one fixed-height area for the keyring banner and the page's messages: neither the keyring's answer at
+        # start-up (one line, or several when there is no keyring) nor a message ever moves what is below
+        self.status = ReservedStatusLine(self, lines=4, above=self.keyring_status)
         self.status.setObjectName("keyPageStatus")
 
         self.exporter = ExportFlow(self)  # each workflow owns its box, widgets, slots and texts
@@ -135,10 +137,9 @@ class KeyPage(TranslatedWidget):
         content = QWidget(self)
         grid = QGridLayout(content)
         keyring_row = QHBoxLayout()
-        keyring_row.addWidget(self.keyring_status, 1)
+        keyring_row.addWidget(self.status.frame, 1)
         keyring_row.addWidget(self.recheck_button, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(keyring_row, 0, 0, 1, 2)
-        grid.addWidget(self.status.frame, 1, 0, 1, 2)
         left = QVBoxLayout()
         left.addWidget(self.generator.generate_box)
         left.addWidget(self.importer.import_box)
@@ -148,8 +149,8 @@ class KeyPage(TranslatedWidget):
         right.addWidget(self.cert_out.cert_box)  # the certificate out: visible without scrolling after Generate
         right.addWidget(self.comparer.compare_box)
         right.addWidget(self.checklist.checklist_box, 1)
-        grid.addLayout(left, 2, 0)
-        grid.addLayout(right, 2, 1)
+        grid.addLayout(left, 1, 0)
+        grid.addLayout(right, 1, 1)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 6)
         outer = QVBoxLayout(self)  # the window's page frame scrolls the whole page when it does not fit

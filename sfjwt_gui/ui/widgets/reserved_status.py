@@ -2,7 +2,9 @@
 
 A message appearing or disappearing never moves the buttons below it, so a second click at the same spot hits the
 same button. A message longer than the reserved lines scrolls inside the line's own area (its full text is also
-the tooltip and the accessible description).
+the tooltip and the accessible description). ``above`` puts another line of variable height (the Key page's keyring
+banner, known only once the keyring answers) in the same fixed area, so its arrival never moves the page either; a
+new message scrolls itself into view.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
 class ReservedStatusLine(StatusLine):
     """A ``StatusLine`` that never hides and never changes height (see ``frame`` for the area to place)."""
 
-    def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 3, above: QWidget | None = None) -> None:
         super().__init__(parent)
         self.frame = QScrollArea(parent)
         self.frame.setFrameShape(QFrame.Shape.NoFrame)
@@ -25,6 +27,8 @@ class ReservedStatusLine(StatusLine):
         inner = QWidget(self.frame)
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 0, 0, 0)
+        if above is not None:
+            layout.addWidget(above)
         layout.addWidget(self)
         layout.addStretch(1)
         self.frame.setWidget(inner)
@@ -36,3 +40,5 @@ class ReservedStatusLine(StatusLine):
         super().show_message(kind, message, fix)
         self.setToolTip(f"{message}\n{fix}".strip())
         self.show()
+        if message:
+            self.frame.ensureWidgetVisible(self, 0, 0)
