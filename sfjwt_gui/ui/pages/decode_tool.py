@@ -22,7 +22,6 @@ from sfjwt_gui.core.errors import SfjwtError
 from sfjwt_gui.core.fingerprints import sha256_fingerprint
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
 from sfjwt_gui.ui.errors import error_parts
-from sfjwt_gui.ui.i18n import current_language
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
@@ -342,7 +341,7 @@ class DecodeToolPage(TranslatedWidget):
     def _render_status(self) -> None:
         """The status line in the window's language: the last error, else the decoded token's note (e.g. a JWT
         access token, not an assertion), else nothing."""
-        lang = current_language()
+        lang = self.state.lang()
         note = self.decoded.kind_note(lang) if self.decoded is not None else ""
         if self._status_error is not None:
             self.status.show_message(Kind.ERROR, *error_parts(self._status_error, lang))

@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sfjwt_gui.core.errors import SfjwtError
-from sfjwt_gui.ui.i18n import current_language
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
@@ -94,7 +93,7 @@ class ExplainToolPage(TranslatedWidget):
     def _rewrite(self) -> None:
         """The explanation shown, written in the window's language from what was already found: a language switch
         never explains the text again."""
-        lang = current_language()
+        lang = self.state.lang()
         if self.diagnosis is not None and self.diagnosis.lang != lang:
             self.diagnosis = self.diagnosis.in_language(lang)
             self.view.show_diagnosis(self.diagnosis)
@@ -153,10 +152,10 @@ class ExplainToolPage(TranslatedWidget):
         from sfjwt_gui.core.diagnosis import explain_text
 
         try:
-            diagnosis = explain_text(text, lang=current_language())
+            diagnosis = explain_text(text, lang=self.state.lang())
         except SfjwtError as exc:
             self._error = exc
-            self.status.show_error(exc, current_language())
+            self.status.show_error(exc, self.state.lang())
             return
         self._error = None
         self.diagnosis = diagnosis
