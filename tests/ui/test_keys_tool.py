@@ -235,3 +235,39 @@ def test_csr_and_attach_from_the_keys_tool(
     assert vault.load_certificate("bare-key") is None
     wait_for_all()
     assert key_matches_certificate(rsa_key, vault.load_certificate("acme-prod"))
+
+
+def test_an_interrupted_deletion_is_listed_as_such_and_finished_by_delete(
+    qtbot: Any, tool: Any, vault: Any, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sfjwt_gui.core.errors import VaultError
+
+    real_delete = memory_keyring.delete_password
+    deleted: list[str] = []
+
+    def delete_once(service: str, username: str) -> None:  # the keyring goes away after the first entry
+        if deleted:
+            raise OSError("keyring went away")
+        deleted.append(username)
+        real_delete(service, username)
+
+    monkeypatch.setattr(memory_keyring, "delete_password", delete_once)
+    with pytest.raises(VaultError):
+        vault.delete("acme-prod")
+    monkeypatch.setattr(memory_keyring, "delete_password", real_delete)
+    assert [r.deleting for r in vault.list()] == [True, False]
+
+    tool.refresh()
+    qtbot.waitUntil(lambda: any(r.deleting for r in tool.records), timeout=TIMEOUT)
+    row = [tool.table.name_at(i) for i in range(2)].index("acme-prod")
+    assert tool.table.item(row, 3).text() == "Deletion incomplete: delete it again"
+    tool.select("acme-prod")
+    assert not tool.load_button.isEnabled()
+    assert not tool.export_button.isEnabled()
+    assert "interrupted" in tool.load_button.toolTip()
+    assert tool.delete_button.isEnabled()
+
+    monkeypatch.setattr(confirm.ConfirmDialog, "exec", lambda d: QDialog.DialogCode.Accepted)
+    tool.delete_button.click()
+    qtbot.waitUntil(lambda: names(tool) == ["bare-key"], timeout=TIMEOUT)
+    assert [r.name for r in vault.list()] == ["bare-key"]

@@ -329,6 +329,11 @@ class KeysToolPage(TranslatedWidget):
                 has_key=row is not None,
                 has_certificate=row is not None and row.subject is not None,
             )
+            if row is not None and row.deleting and action is not VaultAction.DELETE:  # the vault refuses the rest
+                button.setEnabled(False)
+                button.setToolTip(
+                    self.tr("A deletion of this key was interrupted. Select it and press Delete to finish removing it.")
+                )
 
     # ---------------------------------------------------------------------------------------------------- actions --
 
