@@ -181,6 +181,31 @@ def test_export_from_the_list(
     assert str(target) in tool.status.message
 
 
+def test_a_certificate_export_never_reads_the_private_key(
+    qtbot: Any, tool: Any, rsa_cert: Any, memory_keyring: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "acme.crt"
+    read: list[str] = []
+    real_get = memory_keyring.get_password
+
+    def counting_get(service: str, username: str) -> str | None:
+        read.append(username)
+        return real_get(service, username)
+
+    def crt_exec(dialog: export_dialog.ExportDialog) -> int:
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(export_dialog.ExportFormat.CRT))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(memory_keyring, "get_password", counting_get)
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", crt_exec)
+    monkeypatch.setattr(export_dialog, "choose_save_path", lambda *a: target)
+    tool.select("acme-prod")
+    tool.export_button.click()
+    qtbot.waitUntil(lambda: tool.status.kind == "ok", timeout=TIMEOUT)
+    assert target.read_bytes() == rsa_cert.public_bytes(serialization.Encoding.PEM)
+    assert read == []  # the certificate comes from the index: no keyring read, no unlock prompt
+
+
 def test_empty_state_without_keys(qtbot: Any, session: Any) -> None:
     page = KeysToolPage(session)
     qtbot.addWidget(page)
