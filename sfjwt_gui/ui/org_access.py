@@ -211,3 +211,18 @@ class OrgInspection:
     inspection: Inspection
     result: Any = field(default=None, repr=False, compare=False)
     access_label: str = ""
+    scenario: str = ""  # the practice org's scenario when it answered ("" for a real org)
+
+
+def practice_scenario(state: AppState) -> str:
+    """The running practice org's scenario name ("" without a practice org)."""
+    server = state.practice
+    return str(server.scenario.name) if server is not None else ""
+
+
+def scenario_since(answers: OrgInspection | None, state: AppState) -> tuple[str, str] | None:
+    """(scenario then, scenario now) when the practice org changed scenario since ``answers``: they are history."""
+    if answers is None or not answers.scenario:
+        return None
+    now = practice_scenario(state)
+    return (answers.scenario, now) if now and now != answers.scenario else None
