@@ -176,6 +176,8 @@ def test_a_language_switch_re_renders_and_never_recomputes(
         assert JAPANESE.search(message)
         assert message in html.unescape(card.label.text())
     assert "組織で確認済み" in window.page("diagnosis").view.body.toPlainText()  # the org's answers, re-rendered
+    # where the certificate came from is named in the language shown, not in the one it was chosen in
+    assert not re.search(r"\bthe (certificate|current key)", window.page("decode").cert_label.text())
     assert JAPANESE.search(window.page("explain").view.body.toPlainText())
     window.switch_language("en")
     assert counts == Counter(), f"a language switch ran core work again: {dict(counts)}"

@@ -56,6 +56,10 @@ def read_certificate(path: Path) -> Any:
     return load_verification_material(read_dropped_bytes(path))
 
 
+# where the certificate came from when it is not a file (its name): named in the current language when shown
+IN_SALESFORCE, SESSION, PASTED = "\x00in-salesforce", "\x00session", "\x00pasted"
+
+
 class DecodeToolPage(TranslatedWidget):
     """Decode a JWT (tool "decode")."""
 
@@ -273,7 +277,7 @@ class DecodeToolPage(TranslatedWidget):
         text = self.pem_edit.toPlainText().strip()
         pasted = self.tr("the pasted certificate")
         if not text:
-            if self.certificate is not None and self.certificate_source == pasted:
+            if self.certificate is not None and self.certificate_source == PASTED:
                 self.set_certificate(None, "")
             return
         try:
@@ -281,7 +285,7 @@ class DecodeToolPage(TranslatedWidget):
         except SfjwtError as exc:
             self._show_error(exc)
             return
-        self.set_certificate(material, pasted)
+        self.set_certificate(material, PASTED)
 
     # ----------------------------------------------------------------------------------------------------------------
 
@@ -307,7 +311,7 @@ class DecodeToolPage(TranslatedWidget):
         else:
             detail = self.tr("RSA public key")
         self.cert_label.setText(
-            self.tr("Verifying with {source}: {detail}").format(source=self.certificate_source, detail=detail)
+            self.tr("Verifying with {source}: {detail}").format(source=self._source_text(), detail=detail)
         )
 
     def choose_certificate(self) -> None:
@@ -330,9 +334,18 @@ class DecodeToolPage(TranslatedWidget):
         """Verify with the certificate uploaded to Salesforce if known, else the current key's certificate."""
         uploaded = self.state.uploaded_certificate
         if uploaded is not None:
-            self.set_certificate(uploaded, self.tr("the certificate in Salesforce"))
+            self.set_certificate(uploaded, IN_SALESFORCE)
         elif self.state.certificate is not None:
-            self.set_certificate(self.state.certificate, self.tr("the current key's certificate"))
+            self.set_certificate(self.state.certificate, SESSION)
+
+    def _source_text(self) -> str:
+        """Where the certificate came from, in the current language (a file keeps its name)."""
+        names = {
+            IN_SALESFORCE: self.tr("the certificate in Salesforce"),
+            SESSION: self.tr("the current key's certificate"),
+            PASTED: self.tr("the pasted certificate"),
+        }
+        return names.get(self.certificate_source, self.certificate_source)
 
     def _show_error(self, error: BaseException) -> None:
         self._status_error = error

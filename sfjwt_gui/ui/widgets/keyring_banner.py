@@ -38,6 +38,7 @@ class KeyringBannerLine(StatusLine):
             self.show_message(Kind.OK, banner.headline)
         else:
             self.show_message(Kind.WARNING, banner.headline, " ".join(p for p in (banner.why, banner.how) if p))
+        self.setToolTip(self.plain_text())  # the whole text, also where the banner's area scrolls
 
 
 def gate_button(
