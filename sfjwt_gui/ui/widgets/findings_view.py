@@ -62,8 +62,9 @@ class FindingCard(QFrame):
         message, fix_text = finding.text(current_language())
         reported = ""
         if not getattr(finding, "confirmed", True):
-            reported = ' <span style="background:#f0e0a0;color:#553;">&nbsp;{}&nbsp;</span>'.format(
-                html.escape(self.tr("reported, not documented"))
+            background, text = ("#4a3d12", "#f5e6b0") if theme.is_dark() else ("#f0e0a0", "#553")  # a muted tag
+            reported = ' <span style="background:{};color:{};">&nbsp;{}&nbsp;</span>'.format(
+                background, text, html.escape(self.tr("reported, not documented"))
             )
         fix = html.escape(fix_text)
         fix_label = html.escape(self.tr("Fix:"))
