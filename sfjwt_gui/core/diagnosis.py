@@ -438,7 +438,6 @@ def diagnose(
         org_kind=org_kind,
         options=options,
         now=result.sent_at or time.time(),
-        lang=lang,
     )
     verdicts = _evaluate(entry, ctx)
     approximate = (
@@ -496,7 +495,7 @@ def explain_entry(
         token_url = to_token_url(endpoint)
     decoded, decode_error, findings = _assertion_context(assertion, token_url, None, None, None, None)
     ctx = EvidenceContext(
-        entry_id=entry.id, decoded=decoded, decode_error=decode_error, token_url=token_url, findings=findings, lang=lang
+        entry_id=entry.id, decoded=decoded, decode_error=decode_error, token_url=token_url, findings=findings
     )
     return _build(entry, ctx, lang)
 
@@ -562,7 +561,7 @@ def explain_text(
         else:
             entry = cat.entry("maintenance-page" if pasted.page == "maintenance" else "not-json")
             outcome = Outcome.SERVER_ERROR if pasted.page == "maintenance" else Outcome.NOT_JSON
-        ctx = EvidenceContext(entry_id=entry.id, detail=pasted.body or None, page=pasted.html, lang=lang)
+        ctx = EvidenceContext(entry_id=entry.id, detail=pasted.body or None, page=pasted.html)
         verdicts = _evaluate(entry, ctx)
 
         def compose_network(language: str) -> Diagnosis:

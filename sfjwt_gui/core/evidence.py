@@ -67,7 +67,6 @@ class EvidenceContext:
     org_kind: str | None = None  # "production" / "sandbox" when the caller knows (practice org, preset)
     options: ExchangeOptions | None = None
     now: float = field(default_factory=time.time)
-    lang: str = "en"  # unused by the checks (their texts are rendered when shown); kept for callers
     detail: str | None = None  # a pasted line that named the failure (sfjwt explain), when there is no result
     page: str | None = None  # a pasted HTML page, when there is no result
 
