@@ -114,3 +114,23 @@ def test_dark_colours_are_readable_and_follow_a_switch(qtbot: Any, main_window: 
         theme.apply_theme(app, dark=False)
         theme.apply_theme(app)
     assert all(colour in token_view.token_edit.toHtml().lower() for colour in PART_COLOURS)
+
+
+def test_the_key_page_repaints_its_warning_lines(qtbot: Any, main_window: MainWindow, rsa_cert: Any) -> None:
+    """A certificate that is not the key's is said in the failure colour, light or dark, after a switch too."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    window = main_window
+    window.state.private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    window.state.certificate = rsa_cert  # another key's certificate
+    summary = window.page("key").current.summary_label
+    assert theme.color("failed").name().lower() in summary.text().lower()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        theme.apply_theme(app, dark=True)
+        assert theme.color("failed").name().lower() in summary.text().lower()
+    finally:
+        theme.apply_theme(app, dark=False)
+        theme.apply_theme(app)
+    assert theme.color("failed").name().lower() in summary.text().lower()

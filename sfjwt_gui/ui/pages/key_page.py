@@ -304,6 +304,10 @@ class KeyPage(TranslatedWidget):
             self._render_vault_status()
             self._render_status()
 
+    def recolour(self) -> None:
+        """The current key's coloured lines (mismatch, expiry) for the current palette (light/dark switch)."""
+        self.current._render_material()
+
     def step_state(self) -> str:
         """This step's state, as the step list shows it (derived from the state, never set here)."""
         return key_step(self.state, time.time())
