@@ -49,3 +49,19 @@ def test_the_page_stays_put_when_the_keyring_answers(
     assert _top_of_boxes(page) == checking_top, "a message moved the boxes"
     frame = page.status.frame
     assert page.status.mapTo(frame, page.status.rect().topLeft()).y() < frame.height(), "the message is in view"
+
+
+def test_the_keys_tool_table_stays_put_when_the_keyring_answers(qtbot: Any, session: Any, ui_settings: Path) -> None:
+    from sfjwt_gui.ui.pages.keys_tool import KeysToolPage
+
+    tool = KeysToolPage(session)
+    qtbot.addWidget(tool)
+    tool.resize(790, 640)
+    tool.show()  # shown: it asks the keyring for its list in the background
+    assert "Checking" in tool.keyring_status.plain_text()
+    qtbot.wait(1)
+    before = tool.table.mapTo(tool, tool.table.rect().topLeft()).y()
+    qtbot.waitUntil(lambda: tool.loaded_once, timeout=10_000)
+    qtbot.wait(50)
+    assert tool.keyring_status.kind == Kind.OK
+    assert tool.table.mapTo(tool, tool.table.rect().topLeft()).y() == before, "the table moved"

@@ -273,13 +273,15 @@ class KeysToolPage(TranslatedWidget):
     def _list_failed(self, error: BaseException) -> None:
         self.refresh_button.setEnabled(True)
         self.loaded_once = True
+        if self._vault_status is None:
+            self.keyring_status.show_message(Kind.INFO, "")  # not "checking" for ever: the error says what failed
         self._show_error(error)
 
     def _render_keyring(self, status: Any) -> None:
         if self.state.vault is None:
             self.keyring_status.show_status(None, self.state.lang())
-        elif status is None:
-            self.keyring_status.show_message(Kind.INFO, "")
+        elif status is None:  # a line while the keyring is asked, so its answer does not push the table down
+            self.keyring_status.show_status(None, self.state.lang(), checking_text=self.tr("Checking the OS keyring…"))
         else:
             self.keyring_status.show_status(status, self.state.lang())
 
