@@ -2,7 +2,7 @@
 
 The real window against the practice org: a refused send (Diagnosis with the org's answers), the Claims findings,
 the Signed JWT, a decoded and verified token with findings, an explained error, the Keys list, an org inspection and
-the Key page's keyring check. Then the language switches to Japanese and back while spies count every call of the
+the Key page's keyring check, the Connection page's field checks. Then the language switches to Japanese and back while spies count every call of the
 core functions that lint, decode, verify, sign, diagnose, explain, inspect the org or read the keyring. The spies call
 the real functions (nothing is replaced); they only count. The visible texts must change language all the same.
 """
@@ -50,6 +50,7 @@ COUNTED = [
     ("sfjwt_gui.core.flow", "send_and_diagnose"),
     ("sfjwt_gui.core.org.inspect", "inspect_org"),
     ("sfjwt_gui.core.key_listing", "list_keys"),
+    ("sfjwt_gui.ui.connection_checks", "check_all"),  # the Connection page's field checks (codes, rendered there)
 ]
 
 

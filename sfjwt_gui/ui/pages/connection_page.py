@@ -255,9 +255,19 @@ class ConnectionPage(TranslatedWidget):
     def validate(self) -> dict[str, Check]:
         """Check every field and show the messages (the step list derives its state from the same checks)."""
         checks = check_all(self.endpoint.text(), self.audience.text(), self.consumer_key.text(), self.username.text())
+        self._checks = checks
         for name, check in checks.items():
             self._show(name, check)
         return checks
+
+    def _render_checks(self) -> None:
+        """The checks last made, shown again in the current language (a language switch checks nothing again)."""
+        checks = getattr(self, "_checks", None)
+        if checks is None:
+            self.validate()
+            return
+        for name, check in checks.items():
+            self._show(name, check)
 
     def _show(self, name: str, check: Check) -> None:
         label = self.messages[name]
@@ -321,4 +331,4 @@ class ConnectionPage(TranslatedWidget):
         self.username.setAccessibleName(self.tr("Username"))
         self._show_preset_note()
         if not self._updating:
-            self.validate()
+            self._render_checks()
