@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 from ui_flow import send_and_wait, start_practice
 
 from sfjwt_gui.ui import theme
@@ -107,6 +107,19 @@ def test_dark_colours_are_readable_and_follow_a_switch(qtbot: Any, main_window: 
         rows = [org.view.tree.topLevelItem(0).child(i) for i in range(org.view.tree.topLevelItem(0).childCount())]
         problem = next(item for item in rows if "problem" in item.text(0))
         assert problem.foreground(0).color().name() == theme.color("failed").name()
+        # the red "problem" is drawn red, except on the selection's highlight, where it takes the highlighted text
+        tree = org.view.tree
+        index = tree.indexFromItem(problem, 0)
+        for selected, expected in (
+            (False, theme.color("failed")),
+            (True, palette.color(QPalette.ColorRole.HighlightedText)),
+        ):
+            option = QStyleOptionViewItem()
+            option.initFrom(tree)
+            if selected:
+                option.state |= QStyle.StateFlag.State_Selected
+            tree.itemDelegate().initStyleOption(option, index)
+            assert option.palette.color(QPalette.ColorRole.Text).name() == expected.name()
         dialog = PassphraseDialog("Passphrase", confirm=True, parent=window)
         qtbot.addWidget(dialog)
         assert theme.color("failed").name() in dialog._mismatch.styleSheet()

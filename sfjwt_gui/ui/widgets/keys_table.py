@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from sfjwt_gui.core.expiry import ExpiryState
 from sfjwt_gui.core.key_listing import KeyRow
+from sfjwt_gui.ui.widgets.readable_selection import ReadableSelection
 from sfjwt_gui.ui.widgets.status_line import Kind, kind_colour
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -45,6 +46,7 @@ class KeysTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.setWordWrap(False)
+        self.setItemDelegate(ReadableSelection(self))  # a red expiry stays readable in the selected row
         header = self.horizontalHeader()
         for column in range(self.COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, text_label
+from sfjwt_gui.ui.widgets.readable_selection import ReadableSelection
 from sfjwt_gui.ui.widgets.status_line import copy_to_clipboard
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class OrgCheckView(TranslatedWidget):
         self.summary = text_label(self, "org_summary", selectable=True)
         self.tree = named(QTreeWidget(self), "org_checks")
         self.tree.setColumnCount(3)
+        self.tree.setItemDelegate(ReadableSelection(self.tree))  # a red "problem" stays readable when selected
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
