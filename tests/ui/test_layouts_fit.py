@@ -2,8 +2,9 @@
 window keeps the size the user set (no page, language switch or long value grows it) and no visible label, button or
 text box lies outside its parent or overlaps a sibling; pages may scroll vertically as a whole, never sideways.
 
-The dark theme switches the style to Fusion (other margins and frame widths), so it is checked too: inside the same
-session (one practice org, one send per language), which keeps the added time to re-laying out the pages."""
+Dark is checked inside the same session (one practice org, one send per language), so it adds only the re-layout of
+the pages. On a desktop whose light style is the platform's, dark switches to Fusion (other margins and frames); the
+offscreen platform the tests run on uses Fusion for both, so there the dark pass checks the dark palette's pages."""
 
 from __future__ import annotations
 
