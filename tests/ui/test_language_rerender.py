@@ -1,10 +1,11 @@
 """A language switch re-renders what every page and tool already holds; it never runs the work again.
 
 The real window against the practice org: a refused send (Diagnosis with the org's answers), the Claims findings,
-the Signed JWT, a decoded and verified token with findings, an explained error, the Keys list, an org inspection and
-the Key page's keyring check, the Connection page's field checks. Then the language switches to Japanese and back while spies count every call of the
-core functions that lint, decode, verify, sign, diagnose, explain, inspect the org or read the keyring. The spies call
-the real functions (nothing is replaced); they only count. The visible texts must change language all the same.
+the Signed JWT, a decoded and verified token with findings, an explained error, the Keys list, an org inspection,
+the Key page's keyring check and the Connection page's field checks. Then the language switches to Japanese and back
+while spies count every call of the functions that lint, decode, verify, sign, diagnose, explain, inspect the org,
+list the keys, read the keyring or check the connection fields. The spies call the real functions (nothing is
+replaced); they only count. The visible texts must change language all the same.
 """
 
 from __future__ import annotations
