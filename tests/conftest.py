@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from signer_backends import aws, kms_endpoint, softhsm, token  # noqa: F401 - real SoftHSM2 / moto KMS, one per run
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
@@ -27,6 +28,9 @@ from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.widgets.token_view import TokenView
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 log = logging.getLogger(__name__)
 
@@ -168,22 +172,33 @@ class SignedJwtPage(TranslatedWidget):
         if values is None:
             text = self.tr("Fill the Connection page to get ready-to-run code.")
         else:
-            text = render(str(self.snippet_kind.currentData()), values, self.state.lang())
+            from sfjwt_gui.ui.pages.key_external import signer_snippet  # a token/KMS key: same backend
+
+            kind, key = str(self.snippet_kind.currentData()), self.state.private_key
+            text = signer_snippet(key, kind, values, self.state.pkcs11_module) or render(
+                kind, values, self.state.lang()
+            )
         self.snippet.setPlainText(text)
-        self.export_key_file.setEnabled(self.state.private_key is not None)
+        self.export_key_file.setEnabled(self._key_in_memory() is not None)  # a token or KMS key has no file
         return text
 
     def export_key_for_command(self) -> None:
         """Write the key unencrypted for ``sf`` / the Python snippet after an explicit confirmation."""
         from sfjwt_gui.ui.pages.snippet_key_file import start_key_file_export
 
-        key = self.state.private_key
+        key = self._key_in_memory()
         if key is None:
             return
         name = self.state.key_name or "salesforce-jwt"
         start_key_file_export(
             self, key, name, self.state.lang(), on_done=self._key_file_written, on_error=self._key_file_failed
         )
+
+    def _key_in_memory(self) -> RSAPrivateKey | None:
+        """The private key when it is in this process (None for none, or for a key in a token or KMS)."""
+        from sfjwt_gui.core.signer import private_key_of
+
+        return private_key_of(self.state.private_key)
 
     def _key_file_written(self, path: Path) -> None:
         from sfjwt_gui.ui.pages.key_cert_save import remember_folder
