@@ -102,15 +102,18 @@ def test_open_token_key_asks_the_pin_and_shows_fingerprints_and_match(
     assert page.sha1_edit.text() == sha1_fingerprint(certificate)
     assert page.sha256_edit.text() == sha256_fingerprint(certificate)
     summary = page.summary_label.text()
-    assert "2048-bit key in the PKCS#11 token" in summary and reference in summary
+    assert "2048-bit key in the PKCS#11 token (sfjwt-test-" in summary  # token / object labels, not the long id
+    assert "/ acme)" in summary
     assert "does not belong" not in summary
     assert inspect_signer(signer).key_matches_certificate
     assert "Valid until" in page.expiry_label.text()
     assert window.page("key").step_state() == "ok"
     assert not page.save_button.isEnabled()  # nothing to put in the keyring
     # The Signed JWT page signed through the token; the signature verifies with the token's certificate.
-    assert state.token is not None and verify(decode(state.token), certificate).verified
-    assert "sign" in page.status.plain_text() and page.status.kind == "ok"
+    assert state.token is not None
+    assert verify(decode(state.token), certificate).verified
+    assert "sign" in page.status.plain_text()
+    assert page.status.kind == "ok"
 
 
 def test_wrong_pin_asks_again_with_a_clear_message(
@@ -139,7 +142,8 @@ def test_missing_object_and_bad_reference_say_what_to_fix(
     page = open_key(qtbot, window, f"pkcs11:token={token};object=nothere", softhsm)
     qtbot.waitUntil(lambda: page.status.kind == "error", timeout=TIMEOUT)
     shown = page.status.plain_text()
-    assert "holds no RSA private key matching" in shown and "object=nothere" in shown
+    assert "holds no RSA private key matching" in shown
+    assert "object=nothere" in shown
     assert window.state.private_key is None
     # Text that is no reference: the message names it and the fix, and the button waits for a good one.
     page.reference_edit.setText("pkcs11:object=acme;token")
@@ -148,7 +152,8 @@ def test_missing_object_and_bad_reference_say_what_to_fix(
     assert "pkcs11:token=" in page.reference_hint.text()
     assert not page.use_external_button.isEnabled()
     page.reference_edit.setText(hsm_key[0])
-    assert not page.reference_hint.isVisible() and page.use_external_button.isEnabled()
+    assert not page.reference_hint.isVisible()
+    assert page.use_external_button.isEnabled()
 
 
 def test_missing_library_names_the_extra_to_install(
@@ -211,7 +216,8 @@ def test_send_to_the_practice_org_with_the_token_key(
     result = send_and_wait(qtbot, window)
     assert result.ok, result
     sent = window.state.flow
-    assert sent is not None and sent.ok
+    assert sent is not None
+    assert sent.ok
     assert window.state.private_key.reference == reference  # still the token's key, nothing copied out
     assert window.page("diagnosis").state.uploaded_certificate == certificate
 
@@ -231,7 +237,8 @@ def test_profile_keeps_the_reference_and_module_never_the_pin(
     state = window.state
     qtbot.waitUntil(lambda: state.private_key is not None, timeout=TIMEOUT)
     saved = window.profiles_menu.save("hsm")
-    assert saved.key_name == reference and saved.pkcs11_module == softhsm
+    assert saved.key_name == reference
+    assert saved.pkcs11_module == softhsm
     window.profiles.settings.sync()
     written = [p for folder in (ui_settings, tmp_path / "config") for p in folder.rglob("*") if p.is_file()]
     assert any(reference in p.read_text(encoding="utf-8") for p in written)
@@ -242,13 +249,12 @@ def test_profile_keeps_the_reference_and_module_never_the_pin(
     window.profiles_menu.load("hsm")  # opens the token again: the PIN is asked, it was never kept
     qtbot.waitUntil(lambda: state.private_key is not None, timeout=TIMEOUT)
     assert len(prompts) == 2
-    assert state.key_name == reference and state.private_key is not first
+    assert state.key_name == reference
+    assert state.private_key is not first
     assert state.private_key.public_key().public_numbers() == first.public_key().public_numbers()
 
 
-def test_kms_key_with_a_certificate_file(
-    qtbot: Any, window: MainWindow, aws: str, tmp_path: Path
-) -> None:
+def test_kms_key_with_a_certificate_file(qtbot: Any, window: MainWindow, aws: str, tmp_path: Path) -> None:
     made = generate_signer("awskms:new")
     certificate = certify(made, Subject("acme-kms"), 200).certificate
     cert_file = tmp_path / "kms.crt"
@@ -263,7 +269,8 @@ def test_kms_key_with_a_certificate_file(
     snippets = window.page("token")
     snippets.snippet_kind.setCurrentIndex(snippets.snippet_kind.findData("python"))
     text = snippets.snippet.toPlainText()
-    assert "boto3" in text and made.reference.removeprefix("awskms:") in text  # signs in KMS, like the window
+    assert "boto3" in text
+    assert made.reference.removeprefix("awskms:") in text
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -29,7 +29,7 @@ from sfjwt_gui.core.inspection import inspect_signer
 from sfjwt_gui.core.policy import expiry_is_warning
 from sfjwt_gui.core.signer import Backend, signing_public_key
 from sfjwt_gui.ui.dialogs.confirm import confirm_overwrite
-from sfjwt_gui.ui.pages.key_external import external_signer
+from sfjwt_gui.ui.pages.key_external import external_signer, short_label
 from sfjwt_gui.ui.widgets.fingerprint_view import FingerprintView
 from sfjwt_gui.ui.widgets.page_parts import text_label
 from sfjwt_gui.ui.widgets.status_line import Kind, copy_to_clipboard, kind_colour
@@ -191,7 +191,10 @@ class CurrentKeyFlow(QObject):
         self.make_cert_button.setVisible(key is not None and not has_cert)
         self.page._set_busy("", False)
         saved_name = self.state.key_name
-        if saved_name and not self.name_edit.text().strip():
+        outside = external_signer(key)
+        for widget in (self._name_label, self.name_edit, self.save_button):  # a keyring name: not for a token key
+            widget.setVisible(outside is None)
+        if saved_name and not self.name_edit.text().strip() and outside is None:
             self.name_edit.setText(saved_name)
         if key is None and not has_cert:
             self.summary_label.setText(
@@ -200,7 +203,6 @@ class CurrentKeyFlow(QObject):
             self.expiry_label.setText("")
             return
         lines = []
-        outside = external_signer(key)
         if outside is not None:
             inspection = inspect_signer(outside)
             lines.append(
@@ -241,12 +243,13 @@ class CurrentKeyFlow(QObject):
         )
 
     def where_text(self, signer: Any) -> str:
-        """Where a token or KMS key lives, for the summary: "the PKCS#11 token (pkcs11:…)"."""
+        """Where a token or KMS key lives, for the summary: "the PKCS#11 token (acme-hsm / sfjwt)"."""
+        label = short_label(signer)
         if signer.backend is Backend.PKCS11:
-            return self.tr("the PKCS#11 token ({reference})").format(reference=signer.reference)
+            return self.tr("the PKCS#11 token ({label})").format(label=label)
         if signer.backend is Backend.AWS_KMS:
-            return self.tr("AWS KMS ({reference})").format(reference=signer.reference)
-        return signer.reference  # type: ignore[no-any-return]
+            return self.tr("AWS KMS (key {label})").format(label=label)
+        return label
 
     def _render_expiry(self, certificate: Any) -> None:
         if certificate is None:

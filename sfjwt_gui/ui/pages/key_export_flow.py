@@ -8,6 +8,7 @@ It owns its widgets, slots and texts; the page places its box and wires it to th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
-from sfjwt_gui.ui.pages.key_external import external_signer
+from sfjwt_gui.ui.pages.key_external import external_signer, short_label
 from sfjwt_gui.ui.widgets.status_line import Kind
 
 if TYPE_CHECKING:
@@ -61,8 +62,8 @@ class ExportFlow(QObject):
                 return
             key = None
         base = self.state.key_name or self.page.current.name_edit.text().strip() or "sfjwt"
-        if outside is not None:
-            base = self.page.current.name_edit.text().strip() or "sfjwt-token-key"
+        if outside is not None:  # the object's label or the KMS key id, as a file name
+            base = re.sub(r"[^A-Za-z0-9._-]+", "-", short_label(outside).split(" / ")[-1]).strip("-.") or "sfjwt"
         job = start_export(
             self.page,
             key=key,

@@ -55,6 +55,19 @@ def external_signer(key: SigningKey | None) -> Signer | None:
     return key  # type: ignore[return-value]  # not an RSAPrivateKey nor a LocalSigner: a Signer
 
 
+def short_label(signer: Signer) -> str:
+    """A short name for a token or KMS key (the whole reference is in the Reference box): the PKCS#11 token and
+    object labels, or the KMS key id / alias without its ARN prefix."""
+    from sfjwt_gui.core.key_refs import AwsKmsRef, Pkcs11Ref, parse_reference
+
+    ref = parse_reference(signer.reference)
+    if isinstance(ref, Pkcs11Ref):
+        return " / ".join(part for part in (ref.token, ref.object) if part) or ref.uri
+    if isinstance(ref, AwsKmsRef):
+        return ref.key_id.split(":key/", 1)[-1].split(":alias/", 1)[-1]
+    return signer.reference
+
+
 def signer_snippet(key: SigningKey | None, kind: str, values: SnippetInput, module: str | None) -> str | None:
     """The "Copy as" text for a token or KMS key: Python signing with the same backend and Apex's note
     (``snippets.render_for_signer``); None for other keys and for curl / sf (they post a signed assertion)."""
@@ -190,7 +203,8 @@ class ExternalKeyFlow(QObject):
             self.tr("The token's PKCS#11 library (.so/.dll/.dylib); drop it here or choose it.")
         )
         self._labels["certificate"].setText(self.tr("Certi&ficate:"))
-        self.cert_edit.setPlaceholderText(self.tr("optional, when the token or KMS holds none"))
+        self.cert_edit.setPlaceholderText(self.tr("optional"))
+        self.cert_edit.setToolTip(self.tr("A certificate file for the key, when the token or KMS holds none."))
         self.cert_edit.setAccessibleName(self.tr("Certificate file for the key (optional)"))
         for button, name in (
             (self.module_button, self.tr("Choose the PKCS#11 module")),
@@ -329,13 +343,12 @@ class ExternalKeyFlow(QObject):
             self.state.key_name = signer.reference.removeprefix("keyring:")
             return
         self.adopt(signer, module)
-        where = self.page.current.where_text(signer)
         has_cert = signer.certificate is not None
         self.page._set_status(
             lambda: (
                 Kind.OK if has_cert else Kind.WARNING,
                 self.tr("Using the key in {where}: it never leaves it; every signature is made there.").format(
-                    where=where
+                    where=self.page.current.where_text(signer)  # in the language shown, re-run on a switch
                 ),
                 ""
                 if has_cert
@@ -353,6 +366,7 @@ class ExternalKeyFlow(QObject):
         self.state.pkcs11_module = module if signer.backend is Backend.PKCS11 else None
         self.state.key_name = signer.reference
         self.reference_edit.setText(signer.reference)
+        self.reference_edit.setCursorPosition(0)  # the token and object, not the end of a long id
         # A token logs in once per process: closing another session of the same token would log this one out.
         if previous is not None and previous is not signer and previous.backend is not Backend.PKCS11:
             from sfjwt_gui.core.signers import close_signer
