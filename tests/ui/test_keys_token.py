@@ -27,6 +27,7 @@ from sfjwt_gui.ui.dialogs import export_dialog
 from sfjwt_gui.ui.dialogs.pin import PinDialog
 from sfjwt_gui.ui.layout_audit import faults
 from sfjwt_gui.ui.main_window import MainWindow
+from sfjwt_gui.ui.org_access import default_access, inspect_job, request_from
 from sfjwt_gui.ui.worker import wait_for_all
 
 pytestmark = pytest.mark.interop
@@ -297,3 +298,30 @@ def test_key_page_with_a_token_key_fits(
     finally:
         window.switch_language("en")
         wait_for_all()
+
+
+def test_diagnosis_and_org_inspector_compare_the_token_key_with_the_apps_certificate(
+    qtbot: Any, window: MainWindow, hsm_key: tuple[str, Any], softhsm: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer_pins(monkeypatch, [PIN])
+    open_key(qtbot, window, hsm_key[0], softhsm)
+    state = window.state
+    qtbot.waitUntil(lambda: state.private_key is not None, timeout=TIMEOUT)
+    start_practice(qtbot, window, "certificate-mismatch")  # the app holds another key's certificate
+    assert not send_and_wait(qtbot, window).ok
+    diagnosis = window.page("diagnosis")
+    assert "key-cert-mismatch" in {c.id for c in diagnosis.view.diagnosis.causes}
+    with qtbot.waitSignal(diagnosis.org_row.bar.finished, timeout=TIMEOUT) as blocker:
+        diagnosis.org_row.bar.run_button.click()
+    check = blocker.args[0].inspection.check("app_certificate")
+    assert (check.status, check.template) == ("problem", "cert_mismatch")
+    # Without a certificate at hand (a KMS key may come without one) the token's public key itself is compared.
+    state.certificate = None
+    request = request_from(state)
+    assert request is not None
+    assert request.signing_key is not None
+    assert request.signing_key.public_numbers() == state.private_key.public_key().public_numbers()
+    access = default_access(state)
+    assert access is not None
+    check = inspect_job(access, request).check("app_certificate")
+    assert (check.status, check.template) == ("problem", "cert_mismatch_key")
