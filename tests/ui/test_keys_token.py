@@ -111,7 +111,7 @@ def test_open_token_key_asks_the_pin_and_shows_fingerprints_and_match(
     assert window.page("key").step_state() == "ok"
     assert not page.save_button.isEnabled()  # nothing to put in the keyring
     # The Signed JWT page signed through the token; the signature verifies with the token's certificate.
-    assert state.token is not None
+    qtbot.waitUntil(lambda: state.token is not None, timeout=TIMEOUT)  # signed off the GUI thread
     assert verify(decode(state.token), certificate).verified
     assert "sign" in page.status.plain_text()
     assert page.status.kind == "ok"

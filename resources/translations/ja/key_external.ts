@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>The token refused that PIN. Check it and try again.</source>
-        <translation>トークンがその PIN を拒否しました。確認してもう一度入力してください。</translation>
+        <translation>PIN が拒否されました。確認して入力し直してください。</translation>
     </message>
     <message>
         <source>Not opened: no PIN given.</source>

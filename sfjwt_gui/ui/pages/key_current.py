@@ -94,6 +94,7 @@ class CurrentKeyFlow(QObject):
         name_row.addWidget(self._name_label)
         name_row.addWidget(self.name_edit, 1)
         name_row.addWidget(self.save_button)
+        name_row.addStretch(0)  # takes the room only when the name row is hidden (a token key): Export keeps its size
         name_row.addWidget(self.page.exporter.export_button)  # in the same row: Export is never below the fold
         current.addLayout(name_row)
 

@@ -32,6 +32,9 @@ from sfjwt_gui.ui.widgets.token_view import TokenView
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
+    from sfjwt_gui.core.claims import Claims
+    from sfjwt_gui.core.signer import SigningKey
+
 log = logging.getLogger(__name__)
 
 
@@ -43,6 +46,7 @@ class SignedJwtPage(TranslatedWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self._sign_serial = 0  # the background signature (token or KMS key) the page waits for
         self.title = page_title(self)
         self.status = text_label(self, "sign_status")
         self.token_view = named(TokenView(self), "token_view")
@@ -99,6 +103,8 @@ class SignedJwtPage(TranslatedWidget):
             )
         elif claims is None:
             self._set_status("none", self.tr("No claims yet: fill the Connection and Claims pages."))
+        elif self._sign_outside(claims, key):
+            pass  # a token or KMS signs in the background: a device or network call never blocks the window
         else:
             try:
                 token = sign(claims.to_payload(), key)
@@ -109,6 +115,37 @@ class SignedJwtPage(TranslatedWidget):
         self.state.token = token
         self._show_token(token)
         return token
+
+    def _sign_outside(self, claims: Claims, key: SigningKey) -> bool:
+        """Start signing with a token or KMS key off the GUI thread (False for a key in this process)."""
+        from sfjwt_gui.core.jwt_codec import sign
+        from sfjwt_gui.ui.pages.key_external import external_signer
+        from sfjwt_gui.ui.worker import start
+
+        self._sign_serial += 1
+        if external_signer(key) is None:
+            return False
+        serial = self._sign_serial
+        self._set_status("none", self.tr("Signing in the token or KMS…"))
+        start(
+            self,
+            sign,
+            claims.to_payload(),
+            key,
+            on_done=lambda token: self._signed_outside(serial, token),
+            on_error=lambda error: self._signed_outside(serial, None, error),
+        )
+        return True
+
+    def _signed_outside(self, serial: int, token: str | None, error: BaseException | None = None) -> None:
+        if serial != self._sign_serial:
+            return  # the claims or the key changed meanwhile: a newer signature is on its way
+        if error is not None:
+            self._set_status("failed", render_error(error, self.state.lang()))
+        else:
+            self._set_status("ok", self.tr("Signed with RS256. It is valid until exp; Send re-stamps iat/exp."))
+        self.state.token = token
+        self._show_token(token)
 
     def _show_token(self, token: str | None) -> None:
         if token:
