@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.core.fingerprints import key_matches_certificate, sha256_fingerprint
-from sfjwt_gui.core.signer import Signer  # a token or KMS key compares by its public key
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
 from sfjwt_gui.ui.widgets.drop_frame import DropFrame
 from sfjwt_gui.ui.widgets.page_parts import text_label
@@ -114,6 +113,8 @@ class CompareFlow(QObject):
                 ),
             )
             return
+        from sfjwt_gui.core.signer import Signer  # a token or KMS key compares by its public key
+
         public = key if key is not None else ours.public_key() if ours is not None else None
         matches = isinstance(public, RSAPrivateKey | RSAPublicKey | Signer) and key_matches_certificate(
             public, uploaded

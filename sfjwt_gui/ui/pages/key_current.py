@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.errors import DuplicateKeyError, KeyExistsError
 from sfjwt_gui.core.expiry import whole_days_left
 from sfjwt_gui.core.fingerprints import key_matches_certificate, sha1_fingerprint, sha256_fingerprint
-from sfjwt_gui.core.inspection import inspect_signer
 from sfjwt_gui.core.policy import expiry_is_warning
-from sfjwt_gui.core.signer import Backend, signing_public_key
 from sfjwt_gui.ui.dialogs.confirm import confirm_overwrite
 from sfjwt_gui.ui.pages.key_external import external_signer, short_label
 from sfjwt_gui.ui.widgets.fingerprint_view import FingerprintView
@@ -205,6 +203,8 @@ class CurrentKeyFlow(QObject):
             return
         lines = []
         if outside is not None:
+            from sfjwt_gui.core.inspection import inspect_signer
+
             inspection = inspect_signer(outside)
             lines.append(
                 self.tr("RSA {bits}-bit key in {where}: it never leaves it.").format(
@@ -227,6 +227,8 @@ class CurrentKeyFlow(QObject):
                 if name
                 else self.tr("not saved: in memory only")
             )
+            from sfjwt_gui.core.signer import signing_public_key
+
             bits = signing_public_key(key).key_size  # type: ignore[union-attr]  # a key gives its public half
             lines.append(self.tr("RSA {bits}-bit private key, {where}.").format(bits=bits, where=where))
         if certificate is not None:
@@ -245,6 +247,8 @@ class CurrentKeyFlow(QObject):
 
     def where_text(self, signer: Any) -> str:
         """Where a token or KMS key lives, for the summary: "the PKCS#11 token (acme-hsm / sfjwt)"."""
+        from sfjwt_gui.core.signer import Backend
+
         label = short_label(signer)
         if signer.backend is Backend.PKCS11:
             return self.tr("the PKCS#11 token ({label})").format(label=label)

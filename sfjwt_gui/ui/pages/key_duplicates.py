@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sfjwt_gui.core.signer import private_key_of
 from sfjwt_gui.ui.widgets.status_line import Kind, name_dialog_buttons
 from sfjwt_gui.ui.worker import start
 
@@ -88,6 +87,8 @@ class DuplicateFlow(QObject):
     def check(self) -> None:
         """Look (index only, in the background) whether the session's unsaved key is already stored."""
         self.existing = None
+        from sfjwt_gui.core.signer import private_key_of
+
         key, vault = private_key_of(self.state.private_key), self.state.vault
         if key is None or vault is None or self.state.key_name:
             return  # nothing unsaved in memory (a token or KMS key is never stored in the keyring)

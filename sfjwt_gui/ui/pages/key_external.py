@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.core.errors import PinRequiredError, SfjwtError, WrongPinError
-from sfjwt_gui.core.signer import Backend, private_key_of
 from sfjwt_gui.ui.dialogs.files import certificate_file_filter, choose_open_path
 from sfjwt_gui.ui.dialogs.pin import ask_pin
 from sfjwt_gui.ui.widgets.page_parts import text_label
@@ -50,6 +49,8 @@ MODULE_ENV = "SFJWT_PKCS11_MODULE"  # same variable as core.signers.pkcs11 (not 
 
 def external_signer(key: SigningKey | None) -> Signer | None:
     """``key`` when it is a signer whose private key stays outside this process (token, KMS); else None."""
+    from sfjwt_gui.core.signer import private_key_of  # not at import: the Key page is built at start-up
+
     if key is None or private_key_of(key) is not None:
         return None
     return key  # type: ignore[return-value]  # not an RSAPrivateKey nor a LocalSigner: a Signer
@@ -331,6 +332,7 @@ class ExternalKeyFlow(QObject):
         self.page._show_error(error)
 
     def _opened(self, serial: int, signer: Signer, module: str | None) -> None:
+        from sfjwt_gui.core.signer import Backend, private_key_of
         from sfjwt_gui.core.signers import close_signer
 
         if serial != self._serial:
@@ -360,6 +362,8 @@ class ExternalKeyFlow(QObject):
 
     def adopt(self, signer: Signer, module: str | None) -> None:
         """Make ``signer`` the session's key; its reference is the key's name (what profiles remember)."""
+        from sfjwt_gui.core.signer import Backend
+
         previous = external_signer(self.state.private_key)
         self.opened.append(signer)
         self.page.current._adopt(signer, signer.certificate)
