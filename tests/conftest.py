@@ -1,4 +1,6 @@
-"""Shared test set-up: Qt offscreen, a private data dir, and the real Secret Service when CI has one."""
+"""Shared test set-up: Qt offscreen, a private data dir, the real Secret Service when CI has one, and the real
+SoftHSM2 / moto KMS backends (``signer_backends``: registered here once, so tests/signers and tests/ui share one
+token folder and one emulator per run)."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ module path, never the PIN."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,13 +158,47 @@ def test_missing_object_and_bad_reference_say_what_to_fix(
     assert page.use_external_button.isEnabled()
 
 
+@pytest.mark.parametrize(
+    ("library", "reference", "extra"),
+    [("pkcs11", "pkcs11:token=any;object=acme", "hsm"), ("boto3", "awskms:alias/acme", "kms")],
+)
 def test_missing_library_names_the_extra_to_install(
-    qtbot: Any, window: MainWindow, hsm_key: tuple[str, Any], softhsm: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, library: str, reference: str, extra: str
 ) -> None:
-    monkeypatch.setitem(sys.modules, "pkcs11", None)  # as if python-pkcs11 were not installed
-    page = open_key(qtbot, window, hsm_key[0], softhsm)
+    monkeypatch.setitem(sys.modules, library, None)  # as if python-pkcs11 / boto3 were not installed
+    page = open_key(qtbot, window, reference, "/usr/lib/softhsm/libsofthsm2.so")
     qtbot.waitUntil(lambda: page.status.kind == "error", timeout=TIMEOUT)
-    assert "pip install 'sfjwt-gui[hsm]'" in page.status.plain_text()
+    assert f"pip install 'sfjwt-gui[{extra}]'" in page.status.plain_text()
+    assert window.state.private_key is None
+
+
+def test_module_path_prefilled_chosen_by_drop_and_cancel_closes_a_late_key(
+    qtbot: Any, hsm_key: tuple[str, Any], softhsm: str, window: MainWindow, drop_file: Any, tmp_path: Path
+) -> None:
+    from sfjwt_gui.core.signers import pkcs11 as core_pkcs11
+
+    window.show_step("key")
+    page = window.page("key")
+    assert page.module_edit.text() == softhsm  # from SFJWT_PKCS11_MODULE
+    other = tmp_path / "vendor-pkcs11.so"
+    other.write_bytes(b"\x7fELF")
+    drop_file(page.module_edit, other)  # a dropped module is a path, not a key to import
+    assert page.module_edit.text() == str(other)
+    assert window.state.private_key is None
+    drop_file(page.module_edit, Path(softhsm))
+    page.reference_edit.setText(hsm_key[0])
+    before = core_pkcs11._open_sessions
+    page.external.open_external(PIN)
+    assert page.external_progress.isVisible()
+    assert page.cancel_external_button.isEnabled()
+    page.cancel_external()
+    assert not page.external_progress.isVisible()
+    assert "Stopped waiting" in page.status.plain_text()
+    wait_for_all()
+    qtbot.wait(50)  # the late result is delivered, and closed instead of used
+    assert window.state.private_key is None
+    assert core_pkcs11._open_sessions == before
+    assert page.use_external_button.isEnabled()
 
 
 def test_export_refuses_the_private_key_and_offers_the_certificate(
@@ -231,7 +266,9 @@ def test_profile_keeps_the_reference_and_module_never_the_pin(
     monkeypatch: pytest.MonkeyPatch,
     ui_settings: Path,
     tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     reference = hsm_key[0]
     prompts = answer_pins(monkeypatch, [PIN, PIN])
     open_key(qtbot, window, reference, softhsm)
@@ -253,6 +290,8 @@ def test_profile_keeps_the_reference_and_module_never_the_pin(
     assert state.key_name == reference
     assert state.private_key is not first
     assert state.private_key.public_key().public_numbers() == first.public_key().public_numbers()
+    assert PIN not in caplog.text  # nor in any log line
+    assert state.key_name == reference  # what the profile loaded, without the PIN
 
 
 def test_kms_key_with_a_certificate_file(qtbot: Any, window: MainWindow, aws: str, tmp_path: Path) -> None:
@@ -295,6 +334,11 @@ def test_key_page_with_a_token_key_fits(
             assert not window.stack.currentWidget().horizontalScrollBar().isVisible()
             assert faults(page) == [], (lang, width)
             assert page.external.external_box.isVisible()
+            page.reference_edit.setText("pkcs11:token=acme-hsm;object")  # the longest state: core's message
+            qtbot.wait(30)
+            assert page.reference_hint.isVisible()
+            assert faults(page) == [], (lang, width, "with the reference message")
+            page.reference_edit.setText(hsm_key[0])
     finally:
         window.switch_language("en")
         wait_for_all()

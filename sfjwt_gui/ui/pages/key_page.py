@@ -94,6 +94,7 @@ PUBLIC = (
     "cert_edit",
     "use_external_button",
     "external_progress",
+    "cancel_external_button",
 )
 
 
