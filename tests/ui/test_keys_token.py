@@ -88,7 +88,12 @@ def wait_idle(qtbot: Any, page: Any) -> None:
 
 
 def test_open_token_key_asks_the_pin_and_shows_fingerprints_and_match(
-    qtbot: Any, window: MainWindow, hsm_key: tuple[str, Any], softhsm: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any,
+    window: MainWindow,
+    hsm_key: tuple[str, Any],
+    softhsm: str,
+    monkeypatch: pytest.MonkeyPatch,
+    rsa_cert: Any,
 ) -> None:
     reference, certificate = hsm_key
     prompts = answer_pins(monkeypatch, [PIN])
@@ -110,7 +115,13 @@ def test_open_token_key_asks_the_pin_and_shows_fingerprints_and_match(
     assert inspect_signer(signer).key_matches_certificate
     assert "Valid until" in page.expiry_label.text()
     assert window.page("key").step_state() == "ok"
-    assert not page.save_button.isEnabled()  # nothing to put in the keyring
+    assert not page.save_button.isVisible()  # nothing to put in the keyring
+    page.compare_with(certificate)  # Salesforce holds this key's certificate: Match
+    assert page.last_compare[0] is True
+    page.compare_with(rsa_cert)  # another key's certificate: Mismatch, and the Key step fails
+    assert page.last_compare[0] is False
+    assert window.page("key").step_state() == "failed"
+    page.compare_with(certificate)
     # The Signed JWT page signed through the token; the signature verifies with the token's certificate.
     qtbot.waitUntil(lambda: state.token is not None, timeout=TIMEOUT)  # signed off the GUI thread
     assert verify(decode(state.token), certificate).verified
