@@ -11,6 +11,10 @@
         <translation>クレームがまだありません。「接続」と「クレーム」ページを入力してください。</translation>
     </message>
     <message>
+        <source>Signing in the token or KMS…</source>
+        <translation>トークンまたは KMS の中で署名しています…</translation>
+    </message>
+    <message>
         <source>Signed with RS256. It is valid until exp; Send re-stamps iat/exp.</source>
         <translation>RS256 で署名しました。exp まで有効です。送信時に iat/exp を付け直します。</translation>
     </message>
