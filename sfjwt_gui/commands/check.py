@@ -1,6 +1,7 @@
 """``sfjwt check``: run the whole chain for saved profiles (cron / CI): key, certificate, lint, exchange, API.
 
-One line per profile and step; ``--json`` prints an array. Exit code: the worst outcome over every profile —
+One line per profile and step; ``--json`` prints an array (each step with its sentence in ``--lang`` and the text id
+and values it was written from). Exit code: the worst outcome over every profile —
 0 all ok · 1 bad profile · 2 refused / lint error / certificate within the warning days · 3 keyring or network.
 """
 

@@ -30,14 +30,33 @@ class Step:
     params: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "en") -> str:
-        """The step's sentence in ``lang``."""
+        """The step's sentence in ``lang`` (an error among the values is written in ``lang`` too)."""
+        from sfjwt_gui.core.key_texts import describe_error
         from sfjwt_gui.core.org.texts import text
 
-        return text(f"nightly.{self.template}", lang, **self.params)
+        values = {
+            name: describe_error(value, lang)[0] if isinstance(value, SfjwtError) else value
+            for name, value in self.params.items()
+        }
+        return text(f"nightly.{self.template}", lang, **values)
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
-        """Plain JSON."""
-        return {"step": self.name, "status": self.status, "code": self.code, "detail": self.text(lang)}
+        """Plain JSON: ``detail`` in ``lang``, and the ``template`` and ``params`` it was written from (an error as
+        its code, parameters and English message)."""
+        params = {
+            name: {"code": value.code, "params": dict(value.params), "message": value.message}
+            if isinstance(value, SfjwtError)
+            else value
+            for name, value in self.params.items()
+        }
+        return {
+            "step": self.name,
+            "status": self.status,
+            "code": self.code,
+            "detail": self.text(lang),
+            "template": self.template,
+            "params": params,
+        }
 
 
 def worst(steps: list[Step]) -> int:
@@ -82,7 +101,7 @@ def check_profile(
     except KeyNotFoundError:
         return [_fail("key", 1, "key_missing", key=profile.key_name)]
     except VaultError as exc:
-        return [_fail("key", 3, "keyring", key=profile.key_name, error=exc.message)]
+        return [_fail("key", 3, "keyring", key=profile.key_name, error=exc)]
     steps.append(_ok("key", "key_ok", key=profile.key_name, bits=key.key_size))
     if certificate is None:
         steps.append(Step("key_certificate", "skipped", 0, "no_certificate", {"key": profile.key_name}))
@@ -113,7 +132,7 @@ def check_profile(
         claims = Claims.new(profile.consumer_key, profile.username, profile.aud or profile.endpoint)
         assertion = sign(claims.to_payload(), key)
     except SfjwtError as exc:
-        return [*steps, _fail("lint", 1, "cannot_sign", error=exc.message)]
+        return [*steps, _fail("lint", 1, "cannot_sign", error=exc)]
     errors = [
         f
         for f in lint(assertion, endpoint=url, certificate=certificate, private_key=key)
