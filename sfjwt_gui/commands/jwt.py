@@ -61,8 +61,9 @@ Predict what Salesforce will say about a JWT bearer assertion before sending it.
 holds; --key NAME / --key-file FILE the private key; --clock-offset Salesforce's clock minus this computer's (s)
 and --clock-uncertainty how far that offset may be off (s): sfjwt token prints both ("clock offset +2.4 s ± 0.6 s"),
 and the time rules do not report what lies within it.
---json prints {"findings": [{"rule", "severity", "message", "fix", "confirmed"}], "summary": {"error", "warning",
-"info"}, "repairs": [...]}. Exit code 2 when a finding has severity error."""
+--json prints {"findings": [{"rule", "severity", "message", "fix", "confirmed", "code", "variant", "params"}],
+"summary": {"error", "warning", "info"}, "repairs": [...]}: message and fix in --lang, code/variant/params what they
+were written from. Exit code 2 when a finding has severity error."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
