@@ -9,7 +9,7 @@ new message scrolls itself into view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
@@ -27,11 +27,14 @@ class ReservedStatusLine(StatusLine):
         inner = QWidget(self.frame)
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._above = above
         if above is not None:
             layout.addWidget(above)
         layout.addWidget(self)
         layout.addStretch(1)
         self.frame.setWidget(inner)
+        self._follow = False
+        self.frame.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.frame.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 6)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
@@ -40,5 +43,18 @@ class ReservedStatusLine(StatusLine):
         super().show_message(kind, message, fix)
         self.setToolTip(f"{message}\n{fix}".strip())
         self.show()
-        if message:
-            self.frame.ensureWidgetVisible(self, 0, 0)
+        self._follow = bool(message) and self._above is not None  # keep it in view as the layout settles
+        if self._follow:
+            QTimer.singleShot(0, self, self._scroll_to_message)
+
+    def _range_changed(self, _minimum: int, _maximum: int) -> None:
+        if self._follow:
+            self._scroll_to_message()
+
+    def _scroll_to_message(self) -> None:
+        """As little as needed to show the whole message under the line above; its start if it is taller."""
+        viewport = self.frame.viewport().height()
+        top, height = self.y(), self.height()
+        wanted = top if height > viewport else max(0, top + height - viewport)
+        bar = self.frame.verticalScrollBar()
+        bar.setValue(min(wanted, bar.maximum()))
