@@ -85,7 +85,8 @@ def test_after_a_send_every_page_shows_what_was_sent_and_what_came_back(qtbot: A
     send = main_window.show_step("send")
     first = send_and_wait(qtbot, main_window)
     assert first.ok
-    assert send.card.isVisible() and send.card.isEnabled()
+    assert send.card.isVisible()
+    assert send.card.isEnabled()
 
     events: list[tuple[bool, bool, bool]] = []
     send.exchange_finished.connect(
@@ -93,17 +94,23 @@ def test_after_a_send_every_page_shows_what_was_sent_and_what_came_back(qtbot: A
     )
     assert send.send()
     assert send.busy
-    assert send.card.isVisible() and not send.card.isEnabled()  # the last answer stays in place, greyed
+    assert send.card.isVisible()
+    assert not send.card.isEnabled()
     assert not send.send()  # no second request while one is in flight
     qtbot.waitUntil(lambda: bool(events), timeout=TIMEOUT)
     assert events == [(False, True, True)]  # busy until the answer is fully applied, then announced once
 
     state = main_window.state
     flow = state.flow
-    assert flow is not None and state.result is flow.exchange and flow.ok
-    assert state.diagnosis is not None and state.diagnosis.id == "success"
-    assert state.claims == flow.claims and state.token == flow.assertion  # the claims actually sent
-    assert send.transcript_box.chosen() is not None and send.transcript_box.chosen().result is flow.exchange
+    assert flow is not None
+    assert state.result is flow.exchange
+    assert flow.ok
+    assert state.diagnosis is not None
+    assert state.diagnosis.id == "success"
+    assert state.claims == flow.claims
+    assert state.token == flow.assertion
+    assert send.transcript_box.chosen() is not None
+    assert send.transcript_box.chosen().result is flow.exchange
 
     signed = main_window.show_step("token")  # rendered on coming on screen: the very token that was sent
     assert signed.token_view.decoded is not None
@@ -113,7 +120,8 @@ def test_after_a_send_every_page_shows_what_was_sent_and_what_came_back(qtbot: A
 
     diagnosis = main_window.show_step("diagnosis")
     assert diagnosis.view.diagnosis is state.diagnosis
-    assert main_window.step_state("claims") != "failed" and main_window.step_state("send") == "ok"
+    assert main_window.step_state("claims") != "failed"
+    assert main_window.step_state("send") == "ok"
 
 
 def test_a_send_that_fails_before_sending_hides_the_last_card(qtbot: Any, main_window: MainWindow) -> None:
