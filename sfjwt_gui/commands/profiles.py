@@ -37,6 +37,8 @@ def apply_profile(args: argparse.Namespace) -> Profile | None:
             setattr(args, attr, value)
     if hasattr(args, "endpoint") and not args.endpoint and not getattr(args, "preset", None) and profile.endpoint:
         args.endpoint = profile.endpoint
+        if hasattr(args, "gov_cloud") and profile.gov_cloud:
+            args.gov_cloud = True  # the org's, not the URLs': the diagnosis lints the Government Cloud split
     if hasattr(args, "key") and not args.key and not getattr(args, "key_file", None) and profile.key_name:
         args.key = profile.key_name
     return profile
@@ -65,7 +67,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     save.add_argument("--sub", help="the Salesforce username")
     save.add_argument("--endpoint", metavar="URL", help="login host or full token URL")
     save.add_argument(
-        "--preset", help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL"
+        "--preset",
+        help="production | sandbox | mydomain:NAME | mydomain-sandbox:NAME:SANDBOX | site:URL | govcloud:NAME | "
+        "govcloud-sandbox:NAME:SANDBOX",
+    )
+    save.add_argument(
+        "--gov-cloud", action="store_true", help="the org is on Government Cloud (implied by a govcloud preset)"
     )
     save.add_argument("--aud", metavar="URL", help="audience")
     save.add_argument("--key", metavar="NAME", help="the key's name in the OS keyring")
@@ -93,7 +100,8 @@ def _store() -> Any:
 def _print(profile: Profile) -> None:
     for field, value in profile.to_json().items():
         if field != "format":
-            print(f"{field + ':':20} {value or '—'}")
+            shown = ("yes" if value else "no") if isinstance(value, bool) else (value or "—")
+            print(f"{field + ':':20} {shown}")
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -123,12 +131,13 @@ def run_save(args: argparse.Namespace) -> int:
     """Save a profile from the connection flags."""
     from sfjwt_gui.core.profiles import profile_from_dict
 
-    endpoint, aud = args.endpoint or "", args.aud or ""
+    endpoint, aud, gov_cloud = args.endpoint or "", args.aud or "", bool(getattr(args, "gov_cloud", False))
     if args.preset:
         from sfjwt_gui.core.connection import parse_preset
 
         connection = parse_preset(args.preset)
         endpoint, aud = connection.token_url, aud or connection.aud
+        gov_cloud = gov_cloud or connection.gov_cloud
     elif endpoint:
         from sfjwt_gui.core.connection import login_url
 
@@ -148,6 +157,7 @@ def run_save(args: argparse.Namespace) -> int:
             "username": args.sub or "",
             "key_name": args.key or "",
             "certificate_sha256": fingerprint,
+            "gov_cloud": gov_cloud,
         }
     )
     path = _store().save(profile)

@@ -32,6 +32,7 @@ class KeyRow:
     sha256_fingerprint: str | None  # the certificate's (what Salesforce shows), colon hex
     public_key_sha256: str | None  # the key's, colon hex (for keys without a certificate)
     profiles: tuple[str, ...]  # connection profiles that use this key, sorted
+    deleting: bool = False  # a deletion was interrupted: the key is half gone until it is deleted again
 
     @property
     def short_fingerprint(self) -> str:
@@ -51,6 +52,7 @@ class KeyRow:
             "sha256_fingerprint": self.sha256_fingerprint,
             "public_key_sha256": self.public_key_sha256,
             "profiles": list(self.profiles),
+            "deleting": self.deleting,
         }
 
 
@@ -99,6 +101,7 @@ def key_rows(
                 sha256_fingerprint=record.sha256_fingerprint,
                 public_key_sha256=record.public_key_sha256,
                 profiles=tuple(sorted(users.get(record.name, ()), key=str.casefold)),
+                deleting=record.deleting,
             )
         )
     return rows

@@ -46,13 +46,14 @@ class Profile:
     username: str = ""
     key_name: str = ""  # the key's name in the vault (never the key)
     certificate_sha256: str = ""  # the uploaded certificate's fingerprint
+    gov_cloud: bool = False  # the org is on Government Cloud (not derivable from the URLs: the lint checks the split)
 
     def to_json(self) -> dict[str, Any]:
         """The file's JSON."""
         return {"format": FORMAT, **dataclasses.asdict(self)}
 
 
-_FIELDS = [f.name for f in dataclasses.fields(Profile)]
+_FIELDS = [f.name for f in dataclasses.fields(Profile) if f.type in (str, "str")]
 
 
 def _text(value: Any, what: str, limit: int = 2048) -> str:
@@ -76,7 +77,10 @@ def profile_from_dict(data: Any) -> Profile:
     if not isinstance(data, dict):
         raise error(ProfileError, "profile-not-object")
     values = {f: _text(data.get(f), f) for f in _FIELDS if f != "name"}
-    return Profile(name=check_name(str(data.get("name") or "")), **values)
+    gov_cloud = data.get("gov_cloud", False)
+    if not isinstance(gov_cloud, bool):
+        raise error(ProfileError, "profile-bad-value", field="gov_cloud")
+    return Profile(name=check_name(str(data.get("name") or "")), gov_cloud=gov_cloud, **values)
 
 
 def _file_name(name: str) -> str:

@@ -33,6 +33,9 @@ Order (the first failing check answers; every refusal is HTTP 400 with the exact
     the JWT flow's answer: reported, KB 005132365 documents the block]
     approval: admin-approved policy without the user's profile or permission set
                                               -> invalid_app_access / user is not admin approved to access this app
+    API Access Control on, the app not allow-listed and a user without "Use Any API Client" (even pre-authorized)
+                                              -> invalid_app_access / user is not admin approved to access this app
+                                                 [the description: UNCONFIRMED, reported as invalid_app_access]
     self-authorize policy without a prior approval that included refresh_token
                                               -> invalid_grant / user hasn't approved this consumer
 12. ``scope`` claim naming a scope the app does not have
@@ -47,6 +50,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import ipaddress
 import json
 import math
@@ -119,6 +123,7 @@ UNKNOWN_USER = Refusal("invalid_grant", "user hasn't approved this consumer", co
 INACTIVE_USER = Refusal("inactive_user", "user is inactive")
 NOT_ADMIN_APPROVED = Refusal("invalid_app_access", "user is not admin approved to access this app")
 APP_NOT_INSTALLED = Refusal("invalid_client", "app must be installed into org", confirmed=False)
+API_ACCESS_CONTROLLED = dataclasses.replace(NOT_ADMIN_APPROVED, confirmed=False)  # forcedotcom/cli #3260, #3327
 UNINSTALLED_APP_PERMISSIONS = frozenset({"ApproveUninstalledConnectedApps", "UseAnyApiClient"})
 NOT_APPROVED = Refusal("invalid_grant", "user hasn't approved this consumer")
 INVALID_SCOPE = Refusal("invalid_scope", "requested scope is invalid, unknown, or malformed")
@@ -359,6 +364,8 @@ def check_token_request(request: TokenRequest, org: Org) -> Outcome:
     scopes = approved_scopes(app, user)
     if isinstance(scopes, Refusal):
         return Outcome(Step.APPROVAL, scopes)
+    if org.api_access_control and not app.api_access_allowed and "UseAnyApiClient" not in user.permissions:
+        return Outcome(Step.APPROVAL, API_ACCESS_CONTROLLED)
 
     requested = claims.get("scope")
     if requested is not None:

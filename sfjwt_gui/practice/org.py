@@ -9,6 +9,7 @@ Every field, with its default when left out::
       "my_domain": "sfjwt-practice",       My Domain name: https://<name>.my.salesforce.com is an accepted aud
       "sandbox_name": "uat",               sandbox only: https://<name>--<sandbox>.sandbox.my.salesforce.com
       "state": "active",                   "active" or "locked" (locked refuses every login: inactive_org)
+      "api_access_control": false,         Setup → API Access Control: only allow-listed apps serve API users
       "site_urls": [],                     Experience Cloud site URLs also accepted as aud
       "apps": [                            connected apps and external client apps; the FIRST is the default app
         {
@@ -19,6 +20,7 @@ Every field, with its default when left out::
           "certificate_pem": null,         the uploaded certificate; null = the one the server is started with
           "jwt_enabled": true,             "Use digital signatures" / "Enable JWT Bearer Flow"
           "installed": true,               installed in this org (connected apps: Connected Apps OAuth Usage → Install)
+          "api_access_allowed": false,     on API Access Control's allow-list (matters only when the org turns it on)
           "jwt_access_tokens": false,      "Issue JSON Web Token (JWT)-based access tokens": the token is a JWT
           "permitted_users": "admin_approved",   "admin_approved" (pre-authorized) or "all_users" (self-authorize)
           "profiles": ["System Administrator"],  pre-authorized profiles (admin_approved only)
@@ -34,7 +36,8 @@ Every field, with its default when left out::
           "active": true,
           "profile": "System Administrator",
           "permission_sets": [],
-          "permissions": [],                         "ApproveUninstalledConnectedApps", "UseAnyApiClient"
+          "permissions": [],                         "ApproveUninstalledConnectedApps", "UseAnyApiClient" (the
+                                                     second also passes API Access Control)
           "approvals": [                              prior approvals (self-authorize policy)
             {"consumer_key": "3MVG9...", "scopes": ["api", "refresh_token"]}
           ],
@@ -124,6 +127,7 @@ class App:
     certificate_pem: str | None = None
     jwt_enabled: bool = True
     installed: bool = True
+    api_access_allowed: bool = False  # on API Access Control's allow-list
     permitted_users: PermittedUsers = PermittedUsers.ADMIN_APPROVED
     profiles: tuple[str, ...] = ("System Administrator",)
     permission_sets: tuple[str, ...] = ()
@@ -157,6 +161,7 @@ class Org:
     my_domain: str = DEFAULT_MY_DOMAIN
     sandbox_name: str = "uat"
     state: OrgState = OrgState.ACTIVE
+    api_access_control: bool = False  # Setup → API Access Control is on
     site_urls: tuple[str, ...] = ()
     apps: tuple[App, ...] = ()
     users: tuple[User, ...] = field(default=())
@@ -354,6 +359,7 @@ def _app(data: dict[str, Any], where: str) -> App:
         certificate_pem=pem,
         jwt_enabled=_bool(data, "jwt_enabled", where, True),
         installed=_bool(data, "installed", where, True),
+        api_access_allowed=_bool(data, "api_access_allowed", where, False),
         permitted_users=_enum(
             PermittedUsers, data.get("permitted_users", "admin_approved"), f"{where}.permitted_users"
         ),
@@ -416,6 +422,7 @@ def org_from_dict(data: Any) -> Org:
         my_domain=_str(data, "my_domain", where, DEFAULT_MY_DOMAIN),
         sandbox_name=_str(data, "sandbox_name", where, "uat"),
         state=_enum(OrgState, data.get("state", "active"), "org.state"),
+        api_access_control=_bool(data, "api_access_control", where, False),
         site_urls=_strings(data, "site_urls", where, ()),
         apps=apps,
         users=users,

@@ -95,6 +95,11 @@ def _connected_app_not_installed(org: Org, _other: Callable[[], str]) -> Org:
     return _first_app(org, installed=False)
 
 
+def _api_access_control(org: Org, _other: Callable[[], str]) -> Org:
+    # the user is pre-authorized (profile assigned) and still refused: the app is not on the allow-list
+    return dataclasses.replace(org, api_access_control=True)
+
+
 def _jwt_access_tokens(org: Org, _other: Callable[[], str]) -> Org:
     return _first_app(org, type=AppType.EXTERNAL_CLIENT_APP, jwt_access_tokens=True)
 
@@ -117,6 +122,7 @@ _DEFINITIONS: tuple[tuple[str, Configure | None, dict[str, Any], int, checks.Ref
     ("unknown-client", _unknown_client, {}, 400, checks.CLIENT_INVALID),
     ("eca-not-installed", _eca_not_installed, {}, 400, checks.APP_NOT_FOUND),
     ("connected-app-not-installed", _connected_app_not_installed, {}, 400, checks.APP_NOT_INSTALLED),
+    ("api-access-control", _api_access_control, {}, 400, checks.API_ACCESS_CONTROLLED),
     ("jwt-access-token", _jwt_access_tokens, {}, 200, None),
     ("inactive-user", _inactive_user, {}, 400, checks.INACTIVE_USER),
     ("ip-restricted", _ip_restricted, {}, 400, checks.IP_RESTRICTED),

@@ -98,18 +98,29 @@ def _quick_feature_check() -> None:
     feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
 
 
-# what the later pages need, in that order (the GUI thread imports the first page's own modules meanwhile)
-WARM_UP = ("sfjwt_gui.core.flow", "sfjwt_gui.core.lint", "sfjwt_gui.core.fingerprints")
+# what the first actions need (sending, decoding, inspecting): imported in the background once the window is ready
+WARM_UP = (
+    "sfjwt_gui.core.flow",
+    "sfjwt_gui.core.lint",
+    "sfjwt_gui.core.fingerprints",
+    "sfjwt_gui.core.diagnosis",
+    "sfjwt_gui.core.org.inspect",
+)
 
 
-def warm_up(vault: Vault | None) -> None:
-    """Background, right after the first frame: open the keyring (import it, find the backend, one harmless read)
-    and import what building the pages needs (cryptography, PyJWT, httpx and the core modules on top of them), so
-    the GUI thread does not wait for them. A keyring failure is not raised here: the key page reports it."""
-    import importlib
-
+def open_keyring(vault: Vault | None) -> None:
+    """Background, right after the first frame: open the keyring (import it, find the backend, one harmless read).
+    A keyring failure is not raised here: the key page reports it."""
     if vault is not None:
         vault.status()
+
+
+def warm_up() -> None:
+    """Background, once every page is built: import what the first Send, decode or inspection needs (httpx, the
+    diagnosis and org modules), so the click that needs them does not wait. Running it after "ready" instead of
+    beside the page building keeps the two from taking turns on the GIL (measured: ready 4.6x -> see README)."""
+    import importlib
+
     for name in WARM_UP:
         importlib.import_module(name)
 
@@ -197,18 +208,21 @@ def run(argv: list[str]) -> int:
             state.vault = _make_vault()
         except Exception as exc:  # the app still runs without a keyring; the key page says why
             logging.getLogger("sfjwt_gui").warning("vault unavailable: %s", exc)
-        pending = {"pages", "warm-up"}  # "ready": every page built and the keyring opened
+        pending = {"pages", "keyring"}  # "ready": every page built and the keyring opened
 
         def done(part: str) -> None:
             pending.discard(part)
-            if not pending and args.quit_when_ready:
+            if pending:
+                return
+            if args.quit_when_ready:
                 print("ready", flush=True)
                 app.quit()
+                return
+            start(window, warm_up)
 
-        # the warm-up imports in a pool thread while the GUI thread finishes the details and builds the pages, one
-        # per event-loop turn: the two overlap where either waits for files or runs C++ without the GIL (measured:
-        # ready 4.1x the bare window vs 4.6x when the pages waited for the warm-up)
-        start(window, warm_up, state.vault, on_done=lambda _: done("warm-up"), on_error=lambda _: done("warm-up"))
+        # the keyring opens in a pool thread while the GUI thread finishes the details and builds the pages, one
+        # per event-loop turn (it waits on D-Bus without the GIL)
+        start(window, open_keyring, state.vault, on_done=lambda _: done("keyring"), on_error=lambda _: done("keyring"))
         window.finish_details()  # the log dock and the Qt enum namespace: after the usable window
         from sfjwt_gui.ui.crash import install_crash_handler
 

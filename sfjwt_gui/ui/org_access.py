@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sfjwt_gui.core.org.client import OrgConnection
-
 if TYPE_CHECKING:
     from cryptography import x509
 
+    from sfjwt_gui.core.org.client import OrgConnection
     from sfjwt_gui.core.org.inspect import Inspection
     from sfjwt_gui.core.org.practices import PracticeInput
     from sfjwt_gui.ui.state import AppState
@@ -107,6 +106,8 @@ def window_verify(state: AppState) -> Any:
 
 def practice_access(server: Any) -> OrgAccess:
     """The practice org's admin token (what practice mode hands the window)."""
+    from sfjwt_gui.core.org.client import OrgConnection  # httpx: not on the start-up path
+
     connection = OrgConnection(str(server.url), str(server.admin_access_token), source="practice")
     return OrgAccess(Source.PRACTICE, _host(connection.base), connection, verify=server.client_ssl_context() or True)
 
@@ -123,6 +124,8 @@ def session_access(state: AppState) -> OrgAccess | None:
     token = session_token(state)
     if token is None:
         return None
+    from sfjwt_gui.core.org.client import OrgConnection  # httpx: not on the start-up path
+
     connection = OrgConnection.from_token(token)
     server = state.practice
     verify = window_verify(state)
@@ -143,6 +146,8 @@ def pasted_access(url: str, token: str, state: AppState) -> OrgAccess:
         raise BadPaste("url")
     if not token or len(token) > MAX_TOKEN:
         raise BadPaste("token")
+    from sfjwt_gui.core.org.client import OrgConnection  # httpx: not on the start-up path
+
     connection = OrgConnection(url, token, source="pasted")
     return OrgAccess(Source.PASTED, _host(url), connection, verify=window_verify(state))
 
@@ -206,3 +211,18 @@ class OrgInspection:
     inspection: Inspection
     result: Any = field(default=None, repr=False, compare=False)
     access_label: str = ""
+    scenario: str = ""  # the practice org's scenario when it answered ("" for a real org)
+
+
+def practice_scenario(state: AppState) -> str:
+    """The running practice org's scenario name ("" without a practice org)."""
+    server = state.practice
+    return str(server.scenario.name) if server is not None else ""
+
+
+def scenario_since(answers: OrgInspection | None, state: AppState) -> tuple[str, str] | None:
+    """(scenario then, scenario now) when the practice org changed scenario since ``answers``: they are history."""
+    if answers is None or not answers.scenario:
+        return None
+    now = practice_scenario(state)
+    return (answers.scenario, now) if now and now != answers.scenario else None

@@ -40,6 +40,7 @@ def app_settings() -> QSettings:
 def profile_from_state(name: str, state: Any) -> Profile:
     """The session's connection as a profile (``ProfileError`` for a bad name or value)."""
     from sfjwt_gui.core import profiles as core_profiles
+    from sfjwt_gui.core.connection import is_gov_cloud
     from sfjwt_gui.core.fingerprints import sha256_fingerprint
 
     certificate = state.uploaded_certificate or state.certificate
@@ -52,14 +53,18 @@ def profile_from_state(name: str, state: Any) -> Profile:
             "username": state.username or "",
             "key_name": state.key_name or "",
             "certificate_sha256": sha256_fingerprint(certificate) if certificate is not None else "",
+            "gov_cloud": is_gov_cloud(state.preset),
         }
     )
 
 
 def preset_of(profile: Profile) -> str:
-    """The connection preset a profile's endpoint and aud amount to (``custom`` unless both are the same login host)."""
+    """The connection preset a profile amounts to: Government Cloud when it says so, production or sandbox when
+    endpoint and aud are both that login host, else ``custom``."""
     from sfjwt_gui.core.connection import PRODUCTION_URL, SANDBOX_URL, Preset
 
+    if profile.gov_cloud:
+        return Preset.GOVCLOUD.value
     endpoint, aud = profile.endpoint.rstrip("/"), profile.aud.rstrip("/")
     if endpoint == aud == PRODUCTION_URL:
         return Preset.PRODUCTION.value

@@ -161,8 +161,9 @@ def render(
         if state.diagnosis is not None:
             wait_until(lambda: getattr(window.page("diagnosis"), "_job", None) is None, 10)
         for number, entry in enumerate(ENTRIES, start=1):
-            # the Diagnosis picture explains the refusal: the steps and the status bar show the scenario that refused
-            refusal = entry.step_id == "diagnosis"
+            # the Diagnosis picture explains the refusal and the Org inspector shows the org's answers about it: the
+            # steps and the status bar show the scenario that refused
+            refusal = entry.step_id in ("diagnosis", "org")
             if refusal:
                 show_answer(refused_flow, refused_by, lang)
             else:

@@ -197,6 +197,7 @@ def _ring_icon() -> QIcon:
     from PySide6.QtGui import QIcon, QPixmap
 
     c = color(State.NONE)
+    rgb = bytes((c.red(), c.green(), c.blue()))  # read once: a Qt call per pixel cost ~5 ms
     icon = QIcon()
     for size in (16, 32):
         centre, radius, width = size / 2, (size - 3) / 2, max(1.5, size / 10)
@@ -205,7 +206,8 @@ def _ring_icon() -> QIcon:
             for x in range(size):
                 distance = ((x + 0.5 - centre) ** 2 + (y + 0.5 - centre) ** 2) ** 0.5
                 coverage = min(1.0, max(0.0, width / 2 + 0.5 - abs(distance - radius)))
-                pixels += bytes((c.red(), c.green(), c.blue(), round(255 * coverage)))
+                pixels += rgb
+                pixels.append(round(255 * coverage))
         pix = QPixmap()
         pix.loadFromData(_png(size, bytes(pixels)), "PNG")
         icon.addPixmap(pix)

@@ -32,6 +32,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "rate-limited": ("rate-limited", set()),
     "maintenance": ("maintenance-page", {"maintenance"}),
     "connected-app-not-installed": ("app-not-installed", set()),
+    "api-access-control": ("not-admin-approved", set()),
     "jwt-access-token": ("success", set()),
 }
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

@@ -46,6 +46,7 @@ def test_store_round_trip_and_no_secrets(config: Path) -> None:
         "username",
         "key_name",
         "certificate_sha256",
+        "gov_cloud",
     }
     assert not list(config.glob("*.tmp"))
     store.delete("Acme prod")
@@ -177,3 +178,37 @@ def test_import_key_file_into_a_vault(tmp_path: Path, rsa_key: Any, rsa_cert: An
     with pytest.raises(SfjwtError) as caught:
         import_key_file(str(cert_file), "other", vault=vault)
     assert caught.value.code == "sf-key-file-no-key"
+
+
+def test_government_cloud_travels_with_the_profile(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A govcloud preset's endpoint and aud look like any My Domain's: the profile keeps the flag, and ``--profile``
+    gives it back to the commands that lint the Government Cloud split."""
+    import argparse
+
+    from sfjwt_gui.commands.profiles import apply_profile
+
+    assert main(["profiles", "save", "gov", "--iss", "3MVG9g", "--sub", "g@a.com", "--preset", "govcloud:acme"]) == 0
+    capsys.readouterr()
+    assert main(["profiles", "show", "gov", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["gov_cloud"] is True
+    assert shown["endpoint"].startswith("https://acme.my.salesforce.com")
+    assert main(["profiles", "show", "gov"]) == 0
+    assert "gov_cloud:           yes" in capsys.readouterr().out
+
+    args = argparse.Namespace(profile="gov", endpoint=None, preset=None, aud=None, iss=None, sub=None, gov_cloud=False)
+    apply_profile(args)
+    assert args.gov_cloud is True
+    assert args.endpoint == shown["endpoint"]
+
+    assert main(["profiles", "save", "prod", "--preset", "production"]) == 0
+    capsys.readouterr()
+    assert ProfileStore().get("prod").gov_cloud is False
+
+
+def test_a_profile_with_a_non_boolean_gov_cloud_is_refused(config: Path) -> None:
+    from sfjwt_gui.core.profiles import profile_from_dict
+
+    with pytest.raises(ProfileError) as caught:
+        profile_from_dict({"name": "x", "gov_cloud": "yes"})
+    assert caught.value.code == "profile-bad-value"

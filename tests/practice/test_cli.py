@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from jwcrypto import jwk, jws
 
 from sfjwt_gui.cli import main
+from sfjwt_gui.practice.scenarios import SCENARIOS
 
 GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 REPO = Path(__file__).resolve().parents[2]
@@ -332,7 +333,7 @@ def test_serve_missing_cert_file(capsys: pytest.CaptureFixture[str], tmp_path: P
 def test_scenarios_json_in_japanese(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["practice", "scenarios", "--json", "--lang", "ja"]) == 0
     listed = json.loads(capsys.readouterr().out)["scenarios"]
-    assert len(listed) == 14  # issue 12 added connected-app-not-installed and jwt-access-token
+    assert len(listed) == len(SCENARIOS) == 15  # issue 12 added two, API Access Control one
     by_name = {s["name"]: s for s in listed}
     assert by_name["maintenance"]["expected_status"] == 503
     assert by_name["wrong-audience"]["expected_description"] == "audience is invalid"

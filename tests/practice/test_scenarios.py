@@ -28,6 +28,7 @@ EXPECTED = {
     "ip-restricted": ("invalid_grant", "IP restricted or invalid login hours"),
     "rate-limited": ("rate_limit_exceeded", "number of logins exceeded"),
     "connected-app-not-installed": ("invalid_client", "app must be installed into org"),  # issue 12
+    "api-access-control": ("invalid_app_access", "user is not admin approved to access this app"),
 }
 
 
@@ -149,3 +150,30 @@ def test_switching_scenarios_at_runtime_resets_faults_and_logins(
     assert server.logins == 0
     assert server.faults.rate_limit_after == 0
     assert server.scenario.name == "rate-limited"
+
+
+def test_api_access_control_lets_allow_listed_apps_and_any_api_client_users_through(
+    server: PracticeServer,
+    post_token: Callable[[str], httpx.Response],
+    assertion: Callable[..., str],
+    refused: Refused,
+) -> None:
+    """The reference's rule (forcedotcom/cli #3260, #3327): with API Access Control on, a pre-authorized user is
+    refused unless the app is on the allow-list or the user has "Use Any API Client" (the permission that only
+    lets users use uninstalled apps does not pass it)."""
+    import dataclasses
+
+    base = dataclasses.replace(server.base_org, api_access_control=True)
+    for org, passes in (
+        (base, False),
+        (base.replace_app(0, api_access_allowed=True), True),
+        (base.replace_user(0, permissions=("UseAnyApiClient",)), True),
+        (base.replace_user(0, permissions=("ApproveUninstalledConnectedApps",)), False),
+        (dataclasses.replace(base, api_access_control=False), True),
+    ):
+        server.set_org(org)
+        response = post_token(assertion())
+        if passes:
+            assert response.status_code == 200, response.text
+        else:
+            refused(response, "invalid_app_access", "user is not admin approved to access this app")

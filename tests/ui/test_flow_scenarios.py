@@ -27,6 +27,7 @@ EXPECTED_ENTRY = {
     "rate-limited": "rate-limited",
     "maintenance": "maintenance-page",
     "connected-app-not-installed": "app-not-installed",
+    "api-access-control": "not-admin-approved",
 }
 
 

@@ -181,6 +181,31 @@ def test_export_from_the_list(
     assert str(target) in tool.status.message
 
 
+def test_a_certificate_export_never_reads_the_private_key(
+    qtbot: Any, tool: Any, rsa_cert: Any, memory_keyring: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "acme.crt"
+    read: list[str] = []
+    real_get = memory_keyring.get_password
+
+    def counting_get(service: str, username: str) -> str | None:
+        read.append(username)
+        return real_get(service, username)
+
+    def crt_exec(dialog: export_dialog.ExportDialog) -> int:
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(export_dialog.ExportFormat.CRT))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(memory_keyring, "get_password", counting_get)
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", crt_exec)
+    monkeypatch.setattr(export_dialog, "choose_save_path", lambda *a: target)
+    tool.select("acme-prod")
+    tool.export_button.click()
+    qtbot.waitUntil(lambda: tool.status.kind == "ok", timeout=TIMEOUT)
+    assert target.read_bytes() == rsa_cert.public_bytes(serialization.Encoding.PEM)
+    assert read == []  # the certificate comes from the index: no keyring read, no unlock prompt
+
+
 def test_empty_state_without_keys(qtbot: Any, session: Any) -> None:
     page = KeysToolPage(session)
     qtbot.addWidget(page)
@@ -235,3 +260,39 @@ def test_csr_and_attach_from_the_keys_tool(
     assert vault.load_certificate("bare-key") is None
     wait_for_all()
     assert key_matches_certificate(rsa_key, vault.load_certificate("acme-prod"))
+
+
+def test_an_interrupted_deletion_is_listed_as_such_and_finished_by_delete(
+    qtbot: Any, tool: Any, vault: Any, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sfjwt_gui.core.errors import VaultError
+
+    real_delete = memory_keyring.delete_password
+    deleted: list[str] = []
+
+    def delete_once(service: str, username: str) -> None:  # the keyring goes away after the first entry
+        if deleted:
+            raise OSError("keyring went away")
+        deleted.append(username)
+        real_delete(service, username)
+
+    monkeypatch.setattr(memory_keyring, "delete_password", delete_once)
+    with pytest.raises(VaultError):
+        vault.delete("acme-prod")
+    monkeypatch.setattr(memory_keyring, "delete_password", real_delete)
+    assert [r.deleting for r in vault.list()] == [True, False]
+
+    tool.refresh()
+    qtbot.waitUntil(lambda: any(r.deleting for r in tool.records), timeout=TIMEOUT)
+    row = [tool.table.name_at(i) for i in range(2)].index("acme-prod")
+    assert tool.table.item(row, 3).text() == "Deletion incomplete: delete it again"
+    tool.select("acme-prod")
+    assert not tool.load_button.isEnabled()
+    assert not tool.export_button.isEnabled()
+    assert "interrupted" in tool.load_button.toolTip()
+    assert tool.delete_button.isEnabled()
+
+    monkeypatch.setattr(confirm.ConfirmDialog, "exec", lambda d: QDialog.DialogCode.Accepted)
+    tool.delete_button.click()
+    qtbot.waitUntil(lambda: names(tool) == ["bare-key"], timeout=TIMEOUT)
+    assert [r.name for r in vault.list()] == ["bare-key"]

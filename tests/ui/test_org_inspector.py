@@ -201,3 +201,25 @@ def test_practices_see_the_windows_profiles(qtbot: Any, main_window: MainWindow)
     assert page.view.status_of("practice", "key_reuse") == "warn"
     lifetime = next(p for p in answers.inspection.practices if p.id == "assertion_lifetime")
     assert str(lifetime.status) == "pass"  # the lifetime of the claims sent reached the checklist
+
+
+def test_answers_from_an_earlier_practice_scenario_say_so(qtbot: Any, main_window: MainWindow) -> None:
+    """The practice org answered in one scenario; after a switch its answers are history until inspected again."""
+    start_practice(qtbot, main_window, "user-not-approved")
+    inspector = main_window.show_step("org")
+    _check_in_org(qtbot, main_window, inspector.bar)
+    assert not inspector.stale.isVisible()
+    main_window.set_scenario("healthy")
+    qtbot.waitUntil(lambda: main_window.state.practice.scenario.name == "healthy", timeout=10_000)
+    main_window.tick()  # the window's 1-second clock
+    assert inspector.stale.isVisible()
+    from sfjwt_gui.practice.scenarios import SCENARIOS
+
+    then, now = SCENARIOS["user-not-approved"].title_in("en"), SCENARIOS["healthy"].title_in("en")
+    assert f"“{then}”" in inspector.stale.message  # the titles the Practice menu shows, not internal names
+    assert f"“{now}”" in inspector.stale.message
+    assert "inspect again" in inspector.stale.message
+    assert inspector.view.status_of("check", "app_permitted_users") == "problem"  # kept, but marked
+    _check_in_org(qtbot, main_window, inspector.bar)
+    assert not inspector.stale.isVisible()
+    assert inspector.view.status_of("check", "app_permitted_users") == "ok"

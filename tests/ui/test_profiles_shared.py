@@ -80,6 +80,21 @@ def test_window_profile_round_trips_through_the_cli(
     assert s.preset == "production"
 
 
+def test_government_cloud_profile_comes_back_as_government_cloud(qtbot: Any, main_window: MainWindow) -> None:
+    s = main_window.state
+    s.preset = "govcloud"
+    s.endpoint = "https://acme.my.salesforce.com"
+    s.audience = "https://login.salesforce.com"
+    main_window.save_profile("gov")
+    s.preset, s.endpoint = "production", "https://login.salesforce.com"
+    main_window.load_profile("gov")
+    assert (s.preset, s.endpoint, s.audience) == (
+        "govcloud",
+        "https://acme.my.salesforce.com",
+        "https://login.salesforce.com",
+    )
+
+
 def test_bad_profile_name_is_reported_not_raised(qtbot: Any, main_window: MainWindow, monkeypatch: Any) -> None:
     from PySide6.QtWidgets import QInputDialog
 

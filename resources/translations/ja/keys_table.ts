@@ -19,6 +19,14 @@
         <translation>公開鍵の SHA-256</translation>
     </message>
     <message>
+        <source>Deletion incomplete: delete it again</source>
+        <translation>削除が途中で止まっています。もう一度削除してください</translation>
+    </message>
+    <message>
+        <source>A deletion of this key was interrupted. Select it and press Delete to finish removing it.</source>
+        <translation>この鍵の削除は途中で中断されました。選択して「削除」を押すと削除を完了します。</translation>
+    </message>
+    <message>
         <source>{date} (expired)</source>
         <translation>{date} (期限切れ)</translation>
     </message>

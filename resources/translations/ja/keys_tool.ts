@@ -125,6 +125,10 @@ To add one: open Key &amp; certificate (Ctrl+1), generate a key or import a file
         <translation>認証局から返ってきた証明書ファイルを読み込み、鍵と一緒に保管します。</translation>
     </message>
     <message>
+        <source>A deletion of this key was interrupted. Select it and press Delete to finish removing it.</source>
+        <translation>この鍵の削除は途中で中断されました。選択して「削除」を押すと削除を完了します。</translation>
+    </message>
+    <message>
         <source>Loaded “{name}” into the session.</source>
         <translation>「{name}」をセッションに読み込みました。</translation>
     </message>

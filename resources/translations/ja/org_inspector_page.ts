@@ -3,6 +3,10 @@
 <context>
     <name>OrgInspectorPage</name>
     <message>
+        <source>The practice org answered in scenario “{then}”; it is now “{now}”: inspect again.</source>
+        <translation>練習用組織はシナリオ「{then}」のときに応答しました。現在は「{now}」です。もう一度検査してください。</translation>
+    </message>
+    <message>
         <source>Fill the consumer key and the username on the Connection step: the inspector checks that app and that user.</source>
         <translation>「接続」ステップでコンシューマー鍵とユーザー名を入力してください。インスペクターはそのアプリケーションとユーザーを確認します。</translation>
     </message>

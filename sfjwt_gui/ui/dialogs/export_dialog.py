@@ -258,6 +258,15 @@ def write_export(request: ExportRequest, key: Any, certificate: Any, path: Path)
     return write_file(path, data, private=request.fmt.needs_key)
 
 
+def _load_then_write(
+    request: ExportRequest, key: Any, load_key: Callable[[], Any] | None, certificate: Any, path: Path
+) -> Path:
+    """Background: read the private key only when the chosen format holds it, then export and write."""
+    if key is None and load_key is not None and request.fmt.needs_key:
+        key = load_key()
+    return write_export(request, key, certificate, path)
+
+
 def start_export(
     parent: QWidget,
     *,
@@ -266,10 +275,13 @@ def start_export(
     base_name: str,
     on_done: Callable[[Path], None],
     on_error: Callable[[BaseException], None],
+    load_key: Callable[[], Any] | None = None,
 ) -> Job[Path] | None:
-    """Run the whole export interaction: dialog, file picker, background write. None when the user cancels."""
+    """Run the whole export interaction: dialog, file picker, background write. None when the user cancels.
+    ``load_key`` (instead of ``key``) reads the private key in the background, only for a format that holds it: a
+    certificate export never touches the keyring."""
     dialog = ExportDialog(
-        has_key=key is not None,
+        has_key=key is not None or load_key is not None,
         has_certificate=certificate is not None,
         default_alias=base_name or "sfjwt",
         parent=parent,
@@ -283,7 +295,9 @@ def start_export(
     )
     if path is None:
         return None
-    return start(parent, write_export, request, key, certificate, path, on_done=on_done, on_error=on_error)
+    return start(
+        parent, _load_then_write, request, key, load_key, certificate, path, on_done=on_done, on_error=on_error
+    )
 
 
 def _file_filter(fmt: ExportFormat) -> str:

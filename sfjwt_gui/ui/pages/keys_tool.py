@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -329,6 +330,11 @@ class KeysToolPage(TranslatedWidget):
                 has_key=row is not None,
                 has_certificate=row is not None and row.subject is not None,
             )
+            if row is not None and row.deleting and action is not VaultAction.DELETE:  # the vault refuses the rest
+                button.setEnabled(False)
+                button.setToolTip(
+                    self.tr("A deletion of this key was interrupted. Select it and press Delete to finish removing it.")
+                )
 
     # ---------------------------------------------------------------------------------------------------- actions --
 
@@ -388,14 +394,18 @@ class KeysToolPage(TranslatedWidget):
         self.refresh()
 
     def export_selected(self) -> None:
-        """Load the selected key (background), then run the export dialog."""
-        self._load_selected_then(self._export_loaded)
+        """Read the selected key's certificate (index only), then run the export dialog; the private key is read
+        from the keyring only if the chosen format holds it."""
+        name, vault = self.selected_name(), self.state.vault
+        if name is None or vault is None:
+            return
+        self._start(vault.load_certificate, name, on_done=lambda certificate: self._export(vault, name, certificate))
 
-    def _export_loaded(self, name: str, pair: tuple[Any, Any]) -> None:
-        key, certificate = pair
+    def _export(self, vault: Any, name: str, certificate: Any) -> None:
         start_export(
             self,
-            key=key,
+            key=None,
+            load_key=partial(vault.load, name),
             certificate=certificate,
             base_name=name,
             on_done=self._exported,

@@ -8,6 +8,7 @@ the Inspect button with Cancel, then every check (ok / problem / could not check
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from sfjwt_gui.ui.state import AppState, Field, listens
@@ -15,6 +16,7 @@ from sfjwt_gui.ui.widgets.org_access_box import OrgAccessBox
 from sfjwt_gui.ui.widgets.org_check_bar import INSPECT, OrgCheckBar
 from sfjwt_gui.ui.widgets.org_check_view import OrgCheckView
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
+from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine
 
 
 class OrgInspectorPage(TranslatedWidget):
@@ -34,6 +36,8 @@ class OrgInspectorPage(TranslatedWidget):
         group_layout.setContentsMargins(6, 4, 6, 4)
         group_layout.addWidget(self.access_box)
         self.bar = named(OrgCheckBar(state, INSPECT, self), "org_inspect_bar")
+        self.stale = named(StatusLine(self), "org_stale")  # the practice org changed scenario since it answered
+        self.stale.setVisible(False)
         self.view = named(OrgCheckView(self), "org_view")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -41,6 +45,7 @@ class OrgInspectorPage(TranslatedWidget):
         layout.addWidget(self.target)
         layout.addWidget(self.access_group)
         layout.addWidget(self.bar)
+        layout.addWidget(self.stale)
         layout.addWidget(self.view, 1)
         state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
@@ -59,6 +64,34 @@ class OrgInspectorPage(TranslatedWidget):
     def _show_inspection(self) -> None:
         answers = self.state.org_inspection
         self.view.show_inspection(answers.inspection if answers is not None else None, self.state.lang())
+        self._show_stale()
+
+    def _show_stale(self) -> None:
+        """Say so when the practice org changed scenario after it answered (checked when shown and each second)."""
+        from sfjwt_gui.practice.scenarios import SCENARIOS
+        from sfjwt_gui.ui.org_access import scenario_since
+
+        changed = scenario_since(self.state.org_inspection, self.state)
+        self.stale.setVisible(changed is not None)
+        if changed is None:
+            return
+        lang = self.state.lang()
+        then, now = (SCENARIOS[name].title_in(lang) if name in SCENARIOS else name for name in changed)
+        self.stale.show_message(
+            Kind.WARNING,
+            self.tr("The practice org answered in scenario “{then}”; it is now “{now}”: inspect again.").format(
+                then=then, now=now
+            ),
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Check the answers are still the org's."""
+        self._show_stale()
+        super().showEvent(event)
+
+    def refresh_times(self, _now: float) -> None:
+        """The window's 1-second clock (page on screen): a scenario switch makes the answers history."""
+        self._show_stale()
 
     def _show_target(self) -> None:
         from sfjwt_gui.ui.org_access import request_from

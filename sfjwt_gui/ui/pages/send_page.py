@@ -46,11 +46,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def warm_up() -> None:
-    """Background: import the network and diagnosis modules before the first Send needs them."""
-    import sfjwt_gui.core.flow  # noqa: F401
-
-
 def _check_api(token: Any, options: Any, cancel: Any = None) -> Any:
     from sfjwt_gui.core.exchange import check_api
 
@@ -162,7 +157,6 @@ class SendPage(TranslatedWidget):
         self.test_api.clicked.connect(self.start_api_check)
         state.changed.connect(self._on_state_changed)
         self.retranslate_ui()
-        start(self, warm_up)
 
     # ------------------------------------------------------------------ sending
 

@@ -95,6 +95,15 @@ class KeysTable(QTableWidget):
         return [name, subject, bits, self._expiry_cell(row), fingerprint, profiles]
 
     def _expiry_cell(self, row: KeyRow) -> SortItem:
+        if row.deleting:  # the vault refuses to load it; deleting it again finishes the job
+            item = SortItem(self.tr("Deletion incomplete: delete it again"))
+            item.setData(SORT_ROLE, -_FAR_FUTURE)
+            item.setForeground(QColor(kind_colour(Kind.ERROR)))
+            item.setToolTip(
+                self.tr("A deletion of this key was interrupted. Select it and press Delete to finish removing it.")
+            )
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "deletion incomplete")
+            return item
         if row.not_after is None or row.days_left is None:
             item = SortItem("—")
             item.setData(SORT_ROLE, _FAR_FUTURE)

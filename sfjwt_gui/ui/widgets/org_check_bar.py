@@ -81,14 +81,14 @@ class OrgCheckBar(TranslatedWidget):
         )
         self.run_button.setEnabled(False)
         self.cancel_button.setVisible(True)
-        result = self.state.result
+        result, scenario = self.state.result, org_access.practice_scenario(self.state)
         self.job = start(
             self,
             org_access.inspect_job,
             access,
             request,
             cancel=CancelToken(),
-            on_done=lambda inspection: self._on_done(OrgInspection(inspection, result, access.label)),
+            on_done=lambda inspection: self._on_done(OrgInspection(inspection, result, access.label, scenario)),
             on_error=self._on_error,
         )
 

@@ -106,7 +106,6 @@ class OrgCheckView(TranslatedWidget):
 
     def show_inspection(self, inspection: Inspection | None, lang: str) -> None:
         """Display ``inspection`` in ``lang`` (None: the empty state)."""
-        from sfjwt_gui.core.org.inspect import check_json, practice_json
         from sfjwt_gui.core.org.texts import text
 
         self.inspection, self.lang = inspection, lang
@@ -130,6 +129,8 @@ class OrgCheckView(TranslatedWidget):
                 url=inspection.instance_url, problems=problems, could_not=could_not, requests=len(inspection.sent)
             )
         )
+        from sfjwt_gui.core.org.inspect import check_json, practice_json  # httpx: only once there is an inspection
+
         groups = (
             ("check", text("label.checks", lang), [check_json(c, lang) for c in inspection.checks]),
             ("practice", text("label.practices", lang), [practice_json(p, lang) for p in inspection.practices]),
