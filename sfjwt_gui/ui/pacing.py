@@ -1,8 +1,8 @@
 """Keeping the GUI thread under one frame: big updates run in turns, views render only what is on screen.
 
-- ``in_turns(owner, step, step, …)`` runs each step in its own turn of the event loop (the first one now), so the
-  window repaints and handles input between them; the steps stop when ``owner`` is destroyed. Use it where one
-  update would take longer than a frame (16 ms at 60 Hz) in a single slot.
+- ``later(owner, step)`` runs one step in a later turn of the event loop; ``in_turns(owner, step, step, …)`` runs
+  each step in its own turn (the first one now), so the window repaints and handles input between them; the steps
+  stop when ``owner`` is destroyed. Use it where one update would take longer than a frame (16 ms at 60 Hz).
 - ``RenderWhenShown(widget, render)``: ``request()`` renders now while ``widget`` is on screen; otherwise it only
   marks the view out of date, and the widget's ``showEvent`` calls ``flush()``: ``render`` runs once, *before* the
   first paint, with the values current then. A page that is not on screen therefore costs nothing when the state
@@ -20,19 +20,27 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+STEP_GAP_MS = 5  # a third of a frame at 60 Hz: what falls due during a step runs before the next one
+
 
 def in_turns(owner: QObject, *steps: Callable[[], object]) -> None:
     """Run ``steps`` in order, the first now and each next one in a later event-loop turn, while ``owner`` lives.
 
-    The next step waits on a 1 ms timer, not on a posted call (``QTimer.singleShot(0, …)``) nor a zero timer: those
-    would run in the same pass of the event loop as the repaint the step before asked for, so one pass would do both.
-    With the timer, the repaint has a pass of its own, and the timers already due (a progress animation, a blinking
-    cursor) run before the next step."""
+    Each next step waits ``STEP_GAP_MS`` on a timer, not a posted call (``QTimer.singleShot(0, …)``): a posted call
+    would run in the same pass of the loop as the repaint the step before asked for, and a zero timer would run
+    before the timers that fell due during that step (Qt fires due timers by deadline). With the gap, the repaint,
+    input and those timers (an animation, a blinking cursor) all come first, so two steps never chain into one
+    stretch. The whole answer is on screen a few frames later, instead of one long frame."""
     if not steps or not shiboken6.isValid(owner):
         return
     steps[0]()
     if len(steps) > 1:
-        QTimer.singleShot(1, owner, functools.partial(in_turns, owner, *steps[1:]))
+        later(owner, functools.partial(in_turns, owner, *steps[1:]))
+
+
+def later(owner: QObject, step: Callable[[], object]) -> None:
+    """Run ``step`` in a later event-loop turn (``STEP_GAP_MS`` from now), unless ``owner`` is destroyed first."""
+    QTimer.singleShot(STEP_GAP_MS, owner, step)
 
 
 class RenderWhenShown:

@@ -92,11 +92,13 @@ def test_after_a_send_every_page_shows_what_was_sent_and_what_came_back(qtbot: A
     send.exchange_finished.connect(
         lambda _r: events.append((send.busy, main_window.state.result is _r, send.card.isEnabled()))
     )
+    main_window.state.practice.faults.latency = 1.0  # time to look at the page while the request is in flight
     assert send.send()
     assert send.busy
-    assert send.card.isVisible()
-    assert not send.card.isEnabled()
     assert not send.send()  # no second request while one is in flight
+    qtbot.waitUntil(lambda: send.job is not None, timeout=5000)  # the flow starts a turn after the click
+    assert send.card.isVisible()
+    assert not send.card.isEnabled()  # the last answer stays in place, greyed
     qtbot.waitUntil(lambda: bool(events), timeout=TIMEOUT)
     assert events == [(False, True, True)]  # busy until the answer is fully applied, then announced once
 

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.policy import skew_is_warning
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.errors import render_error
-from sfjwt_gui.ui.pacing import in_turns
+from sfjwt_gui.ui.pacing import in_turns, later
+from sfjwt_gui.ui.pages.send_publish import publish_answer, publish_sent
 from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.exchange_history import TranscriptPanel
@@ -73,6 +74,7 @@ class SendPage(TranslatedWidget):
         self._sent_scenario: Any = None
         self._sent_key: Any = None  # the key the flow in flight signs with
         self._delivering = False  # the answer is in and being shown, one event-loop turn per part
+        self._cancel: CancelToken | None = None  # the send in flight (from the click to the answer fully shown)
 
         self.title = page_title(self)
         self.target = text_label(self, "send_target", selectable=True)
@@ -163,7 +165,7 @@ class SendPage(TranslatedWidget):
     @property
     def busy(self) -> bool:
         """True while a token request is in flight."""
-        return self.job is not None or self._delivering
+        return self._cancel is not None
 
     def _flow_call(self, settings: SendSettings, cancel: CancelToken) -> Callable[[], FlowResult] | None:
         """The core flow to run for this send: re-stamp + sign + send + diagnose when re-stamping (the claims sent
@@ -215,28 +217,34 @@ class SendPage(TranslatedWidget):
             return False
         practice = self.state.practice
         self._sent_scenario = practice.scenario if practice is not None and org_kind is not None else None
-        self.job = start(self, call, on_done=self._on_finished, on_error=self._on_failed)
-        self.job.cancel_token = cancel
+        self._cancel = cancel
         self.sent_count += 1
         self._busy(True)
+        self._set_status("none", self.tr("Sending to {url}…").format(url=settings.token_url))
+        log.info("sending the assertion to %s", settings.token_url)
+        # the click's feedback is painted first; the flow starts a moment later, so its thread (and an in-process
+        # practice org's) does not contend for the GIL with that frame
+        later(self, lambda: self._launch(call))
+        return True
+
+    def _launch(self, call: Callable[[], FlowResult]) -> None:
         # the last answer's card stays where it is, greyed, until the new answer replaces or hides it: hiding it
         # here and showing it again would lay out and repaint the whole page twice per send
         self.card.setEnabled(False)
-        self._set_status("none", self.tr("Sending to {url}…").format(url=settings.token_url))
-        log.info("sending the assertion to %s", settings.token_url)
-        return True
+        self.job = start(self, call, on_done=self._on_finished, on_error=self._on_failed)
+        self.job.cancel_token = self._cancel
 
     def cancel(self) -> None:
-        """Abort the request in flight."""
-        if self.job is not None:
-            self.job.cancel()
+        """Abort the request in flight (one cancelled before its flow started returns at once, as cancelled)."""
+        if self.busy and not self._delivering and self._cancel is not None:
+            self._cancel.cancel()
             self._set_status("warning", self.tr("Cancelling…"))
 
     def shutdown(self) -> None:
         """The window is closing: cancel work in flight (its results are dropped with the page)."""
-        for job in (self.job, self.api_job):
-            if job is not None:
-                job.cancel()
+        for cancel in (self._cancel, self.api_job.cancel_token if self.api_job is not None else None):
+            if cancel is not None:
+                cancel.cancel()
 
     def _busy(self, busy: bool) -> None:
         self.send_button.setEnabled(not busy)
@@ -245,7 +253,7 @@ class SendPage(TranslatedWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         """The flow stopped before sending (a coded core error: key, claims, CA bundle) or crashed."""
-        self.job = None
+        self.job = self._cancel = None
         self._busy(False)
         self.card.setVisible(False)
         self.card.setEnabled(True)
@@ -257,8 +265,8 @@ class SendPage(TranslatedWidget):
 
     def _on_finished(self, flow: FlowResult) -> None:
         """The answer is in (on the GUI thread). It is filed in the history, shown here, then written to the state
-        (what was sent, then what came back: every page follows), one event-loop turn each, so no single slot takes
-        a frame (issue 9). ``busy`` stays True until the last turn: a second Send cannot start in between."""
+        (``send_publish``), one event-loop turn each, so no single slot takes a frame (issue 9). ``busy`` stays True
+        until the last turn: a second Send cannot start in between."""
         self.job = None
         self._delivering = True
         result, self.options = flow.exchange, flow.settings.options
@@ -267,33 +275,14 @@ class SendPage(TranslatedWidget):
             self,
             lambda: self.transcript_box.add(result, flow.diagnoses, str(scenario) if scenario else None),
             lambda: self.show_result(result),
-            lambda: self._publish_sent(flow),
-            lambda: self._publish_answer(flow),
+            lambda: publish_sent(self.state, flow, self._sent_key),
+            lambda: publish_answer(self.state, flow, self._sent_scenario),
             lambda: self._end_send(result),
         )
 
-    def _publish_sent(self, flow: FlowResult) -> None:
-        """The claims and token actually sent (re-stamped): the form, Signed JWT and the steps follow them. The flow
-        signed them with the state's key in the background: the pages reuse that signature instead of signing again."""
-        from sfjwt_gui.ui.steps import remember_signed
-
-        if flow.restamped and self._sent_key is not None:
-            remember_signed(flow.claims, self._sent_key, flow.assertion)
-        self.state.token = flow.assertion
-        self.state.claims = flow.claims
-
-    def _publish_answer(self, flow: FlowResult) -> None:
-        """What came back and its explanation, in one turn, so no page sees an answer without its diagnosis."""
-        state = self.state
-        state.result_scenario = self._sent_scenario  # the practice scenario that answered, if any
-        state.flow = flow
-        state.send_error = None
-        state.result = flow.exchange
-        state.result_stale = False
-        state.diagnosis = flow.diagnosis(state.lang())
-
     def _end_send(self, result: ExchangeResult) -> None:
         self._delivering = False
+        self._cancel = None
         self._busy(False)
         self.exchange_finished.emit(result)
 
