@@ -41,6 +41,7 @@ BUILD = HERE / "build"
 DIST = ROOT / "dist"
 PYINSTALLER = "pyinstaller>=6.10,<7"
 PILLOW = "pillow>=10"
+BUNDLED_EXTRAS = ("hsm", "kms")
 
 
 def version() -> str:
@@ -100,7 +101,10 @@ def clean_venv(venv: Path, wheel: Path, *, reuse: bool = False) -> Path:
         return python
     shutil.rmtree(venv, ignore_errors=True)
     run(sys.executable, "-m", "venv", venv)
-    run(python, "-m", "pip", "install", "-q", "--disable-pip-version-check", wheel, PYINSTALLER, PILLOW)
+    # with the hsm and kms extras: a bundle cannot `pip install` them later, so keys in a PKCS#11 token or AWS KMS
+    # work from the download as they do from source (python-pkcs11 ~2 MB; boto3 with only the KMS/STS/SSO models)
+    extras = f"{wheel}[{','.join(BUNDLED_EXTRAS)}]"
+    run(python, "-m", "pip", "install", "-q", "--disable-pip-version-check", extras, PYINSTALLER, PILLOW)
     return python
 
 

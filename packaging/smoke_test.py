@@ -13,7 +13,11 @@ temporary folder it runs the bundle's own executables, never the source tree:
 4. ``sfjwt practice serve --tls --key …`` and ``sfjwt token --key … --ca-bundle <practice CA>``: a real token over TLS;
 5. ``sfjwt-gui --practice --lang ja`` offscreen until the window shows, filled by the practice org, in Japanese; then
    every page built (``--quit-when-ready``), as ``sfjwt --help`` imports every subcommand: nothing left out;
-6. the unpacked size stays within the budget.
+6. keys that never leave their backend, through the bundled python-pkcs11 and boto3: ``sfjwt keygen --in pkcs11:…``
+   into a SoftHSM2 token made in a temp folder and ``sfjwt sign`` with it, and ``keygen --in awskms:new`` against the
+   moto KMS emulator on loopback (each when SoftHSM2 / moto are on this machine; ``--require-signers`` fails instead
+   of skipping, as .ci/run does);
+7. the unpacked size stays within the budget.
 Exit 0 when every check passed; each failure is printed with the command's output.
 """
 
@@ -149,6 +153,70 @@ def keyring_and_token(smoke: Smoke, name: str, backend: str) -> None:
         smoke.check("sfjwt keys delete (clean up)", r.returncode == 0, r)
 
 
+SOFTHSM_MODULES = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so")
+
+
+def pkcs11_check(smoke: Smoke, state: Path, *, required: bool) -> None:
+    """A key made inside a fresh SoftHSM2 token by the frozen sfjwt, its certificate signed there, an assertion too."""
+    import shutil
+
+    module = next((m for m in SOFTHSM_MODULES if os.path.isfile(m)), None)
+    if module is None or shutil.which("softhsm2-util") is None:
+        if required:
+            smoke.check("PKCS#11: SoftHSM2 is installed here (softhsm2-util and its module)", False)
+        else:
+            print("skip PKCS#11 (no SoftHSM2 here)")
+        return
+    tokens = state / "softhsm-tokens"
+    tokens.mkdir()
+    conf = state / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n")
+    env = {"SOFTHSM2_CONF": str(conf), "SMOKE_PIN": "246810", "SFJWT_PKCS11_MODULE": module}
+    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", "smoke", "--pin", "246810", "--so-pin",
+                    "13579135"], check=True, capture_output=True, timeout=60, env={**os.environ, **env})  # fmt: skip
+    ref = "pkcs11:token=smoke;object=smoke-key"
+    r = smoke.run(
+        smoke.sfjwt, "keygen", "--in", ref, "--pin-env", "SMOKE_PIN", "--cert-out", "hsm.crt", "--json", **env
+    )
+    made = r.returncode == 0 and (smoke.cwd / "hsm.crt").is_file()
+    if not smoke.check("sfjwt keygen --in pkcs11:… (bundled python-pkcs11, key made in SoftHSM2)", made, r):
+        return
+    r = smoke.run(smoke.sfjwt, "sign", "--key", ref, "--pin-env", "SMOKE_PIN", "--iss", "3MVG9smoke", "--sub",
+                  "smoke@example.com", "--preset", "production", "--json", **env)  # fmt: skip
+    token = str(json.loads(r.stdout or "{}").get("token") or "") if r.returncode == 0 else ""
+    smoke.check(
+        "sfjwt sign --key pkcs11:… (the token signs the assertion)", r.returncode == 0 and token.count(".") == 2, r
+    )
+
+
+def kms_check(smoke: Smoke, *, required: bool) -> None:
+    """A KMS key created and used by the frozen sfjwt through the bundled boto3, against moto on loopback."""
+    try:
+        from moto.server import ThreadedMotoServer  # type: ignore[import-untyped]
+    except ImportError:
+        if required:
+            smoke.check("AWS KMS: moto is installed in the Python running this test", False)
+        else:
+            print("skip AWS KMS (no moto in the Python running this test)")
+        return
+    import logging
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no request log lines between the checks
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        port = server._server.server_port  # port 0: the one the OS gave
+        env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
+               "AWS_ENDPOINT_URL_KMS": f"http://127.0.0.1:{port}", "AWS_CONFIG_FILE": os.devnull,
+               "AWS_SHARED_CREDENTIALS_FILE": os.devnull}  # fmt: skip
+        r = smoke.run(smoke.sfjwt, "keygen", "--in", "awskms:new", "--cn", "smoke-kms", "--cert-out", "kms.crt",
+                      "--json", **env)  # fmt: skip
+        made = r.returncode == 0 and (smoke.cwd / "kms.crt").is_file()
+        smoke.check("sfjwt keygen --in awskms:new (bundled boto3 and its KMS model, moto on loopback)", made, r)
+    finally:
+        server.stop()
+
+
 def window_check(smoke: Smoke, state: Path) -> None:
     env = {"QT_QPA_PLATFORM": "offscreen", "SFJWT_SETTINGS_DIR": str(state / "settings"),
            "SFJWT_DATA_DIR": str(state / "data")}  # fmt: skip
@@ -183,6 +251,9 @@ def main() -> int:
         help="the keyring the frozen app must use (default: this OS's)",
     )
     parser.add_argument("--skip-keyring", action="store_true", help="only where no keyring can exist (say why)")
+    parser.add_argument(
+        "--require-signers", action="store_true", help="fail (not skip) when SoftHSM2 or moto is missing here"
+    )
     opts = parser.parse_args()
     bundle = opts.bundle.resolve()
     sfjwt, gui = executables(bundle)
@@ -199,6 +270,8 @@ def main() -> int:
         else:
             keyring_and_token(smoke, opts.keyring_name, opts.expect_backend)
         window_check(smoke, Path(tmp))
+        pkcs11_check(smoke, Path(tmp), required=opts.require_signers)
+        kms_check(smoke, required=opts.require_signers)
         size = bundle_size(bundle) / 1e6
         smoke.check(f"unpacked size {size:.0f} MB <= {opts.budget_mb:.0f} MB", size <= opts.budget_mb)
     print(f"smoke test of {bundle} took {time.perf_counter() - started:.0f} s")

@@ -1,4 +1,6 @@
-"""Shared test set-up: Qt offscreen, a private data dir, and the real Secret Service when CI has one."""
+"""Shared test set-up: Qt offscreen, a private data dir, the real Secret Service when CI has one, and the real
+SoftHSM2 / moto KMS backends (``signer_backends``: registered here once, so tests/signers and tests/ui share one
+token folder and one emulator per run)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from signer_backends import aws, kms_endpoint, softhsm, token  # noqa: F401 - real SoftHSM2 / moto KMS, one per run
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")

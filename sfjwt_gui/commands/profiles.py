@@ -41,6 +41,8 @@ def apply_profile(args: argparse.Namespace) -> Profile | None:
             args.gov_cloud = True  # the org's, not the URLs': the diagnosis lints the Government Cloud split
     if hasattr(args, "key") and not args.key and not getattr(args, "key_file", None) and profile.key_name:
         args.key = profile.key_name
+    if hasattr(args, "pkcs11_module") and not args.pkcs11_module and profile.pkcs11_module:
+        args.pkcs11_module = profile.pkcs11_module
     return profile
 
 
@@ -156,6 +158,7 @@ def run_save(args: argparse.Namespace) -> int:
             "consumer_key": args.iss or "",
             "username": args.sub or "",
             "key_name": args.key or "",
+            "pkcs11_module": getattr(args, "pkcs11_module", None) or "",
             "certificate_sha256": fingerprint,
             "gov_cloud": gov_cloud,
         }

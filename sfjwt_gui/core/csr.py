@@ -27,6 +27,7 @@ from sfjwt_gui.core.key_generation import KEY_USAGE_SIGNING_ONLY, Subject
 from sfjwt_gui.core.key_texts import error
 
 if TYPE_CHECKING:
+    from sfjwt_gui.core.signer import SigningKey
     from sfjwt_gui.core.vault import KeyRecord, Vault
 
 __all__ = [
@@ -78,9 +79,14 @@ def csr_builder(subject: Subject) -> x509.CertificateSigningRequestBuilder:
     )
 
 
-def make_csr(key: RSAPrivateKey, subject: Subject) -> x509.CertificateSigningRequest:
-    """A PKCS#10 request for ``key``'s public half, signed SHA-256 with ``key``."""
-    return csr_builder(subject).sign(key, hashes.SHA256())
+def make_csr(key: SigningKey, subject: Subject) -> x509.CertificateSigningRequest:
+    """A PKCS#10 request for ``key``'s public half, signed SHA-256 with ``key`` (a token or KMS key signs it
+    inside: ``signer_certificates.certificate_signing_request_with``)."""
+    if isinstance(key, RSAPrivateKey):
+        return csr_builder(subject).sign(key, hashes.SHA256())
+    from sfjwt_gui.core.signer_certificates import certificate_signing_request_with
+
+    return certificate_signing_request_with(key, subject)
 
 
 def csr_for_stored_key(

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+
+if TYPE_CHECKING:
+    from sfjwt_gui.core.signer import Signer
 
 
 def colon_hex(data: bytes) -> str:
@@ -28,9 +33,11 @@ def public_key_der(key: RSAPrivateKey | RSAPublicKey) -> bytes:
     return public.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
-def key_matches_certificate(key: RSAPrivateKey | RSAPublicKey, cert: x509.Certificate) -> bool:
-    """True when the certificate carries this key's public half."""
+def key_matches_certificate(key: RSAPrivateKey | RSAPublicKey | Signer, cert: x509.Certificate) -> bool:
+    """True when the certificate carries this key's public half (a ``Signer``: its public key, e.g. a token's)."""
     cert_key = cert.public_key()
     if not isinstance(cert_key, RSAPublicKey):
         return False
+    if not isinstance(key, RSAPrivateKey | RSAPublicKey):
+        key = key.public_key()
     return public_key_der(cert_key) == public_key_der(key)

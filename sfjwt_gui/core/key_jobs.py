@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from sfjwt_gui.core.key_loading import LoadedMaterial
     from sfjwt_gui.core.key_texts import Note
+    from sfjwt_gui.core.signer import SigningKey
 
 
 def generate_pair(bits: int, cn: str, days: int) -> tuple[RSAPrivateKey, Certificate, list[Note]]:
@@ -30,11 +31,18 @@ def generate_pair(bits: int, cn: str, days: int) -> tuple[RSAPrivateKey, Certifi
     return key, self_signed_certificate(key, Subject(cn), days), notes
 
 
-def make_certificate(key: RSAPrivateKey, cn: str, days: int) -> Certificate:
-    """A self-signed certificate for an imported key that came without one."""
+def make_certificate(key: SigningKey, cn: str, days: int) -> Certificate:
+    """A self-signed certificate for an imported key that came without one; a token or KMS key signs it inside
+    (``signer_certificates``: nothing is stored in the backend)."""
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
     from sfjwt_gui.core.key_generation import Subject, self_signed_certificate
 
-    return self_signed_certificate(key, Subject(cn), days)
+    if isinstance(key, RSAPrivateKey):
+        return self_signed_certificate(key, Subject(cn), days)
+    from sfjwt_gui.core.signer_certificates import self_signed_certificate_with
+
+    return self_signed_certificate_with(key, Subject(cn), days)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Connection profiles shared by the window and the CLI: one JSON file per profile in the user config folder.
 
 A profile holds only names and public values: endpoint, ``aud``, consumer key, username, the key's *name* in the
-vault and the uploaded certificate's SHA-256 fingerprint. Never a key, passphrase or token: ``Profile`` has no such
+vault or its reference (``pkcs11:…``, ``awskms:…``, with the PKCS#11 module path) and the uploaded certificate's
+SHA-256 fingerprint. Never a key, passphrase, PIN or token: ``Profile`` has no such
 field and ``profile_from_dict`` drops anything else. Folder: ``$SFJWT_CONFIG_DIR/profiles`` if set, else
 ``platformdirs.user_config_dir("sfjwt-gui")/profiles``.
 
@@ -44,7 +45,8 @@ class Profile:
     aud: str = ""
     consumer_key: str = ""
     username: str = ""
-    key_name: str = ""  # the key's name in the vault (never the key)
+    key_name: str = ""  # the key's name in the vault, or its reference (pkcs11:…, awskms:…); never the key
+    pkcs11_module: str = ""  # the PKCS#11 module a pkcs11: key opens with (never the PIN)
     certificate_sha256: str = ""  # the uploaded certificate's fingerprint
     gov_cloud: bool = False  # the org is on Government Cloud (not derivable from the URLs: the lint checks the split)
 

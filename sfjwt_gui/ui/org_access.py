@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
     from sfjwt_gui.core.org.client import OrgConnection
     from sfjwt_gui.core.org.inspect import Inspection
@@ -74,6 +75,7 @@ class InspectRequest:
     aud: str | None = None
     certificate: x509.Certificate | None = field(default=None, repr=False)
     lifetime: int | None = None
+    signing_key: RSAPublicKey | None = field(default=None, repr=False)  # compared when there is no certificate
 
     def practice_input(self) -> PracticeInput:
         """What the practices need besides the org: the lifetime and every profile's certificate fingerprint (reads
@@ -174,7 +176,10 @@ def request_from(state: AppState) -> InspectRequest | None:
         return None
     exp, iat = getattr(claims, "exp", None), getattr(claims, "iat", None)
     lifetime = exp - iat if isinstance(exp, int) and isinstance(iat, int) else None
-    return InspectRequest(str(iss), str(sub), str(aud) if aud else None, state.certificate, lifetime)
+    from sfjwt_gui.core.signer import signing_public_key  # a token or KMS key: its public half, never the key
+
+    public = signing_public_key(state.private_key)
+    return InspectRequest(str(iss), str(sub), str(aud) if aud else None, state.certificate, lifetime, public)
 
 
 def inspect_job(access: OrgAccess, request: InspectRequest, *, cancel: Any = None) -> Inspection:
@@ -187,6 +192,7 @@ def inspect_job(access: OrgAccess, request: InspectRequest, *, cancel: Any = Non
         sub=request.sub,
         aud=request.aud,
         certificate=request.certificate,
+        signing_key=request.signing_key,
         practice_input=request.practice_input(),
         verify=access.verify,
         cancel=cancel,

@@ -52,10 +52,10 @@ def _start_server(private_key: Any, certificate: Any, scenario: str, vault: Any)
                 key_name = PRACTICE_KEY_NAME
             except Exception as exc:  # no keyring: the practice key simply stays in memory
                 vault_error = exc
-    elif certificate is None:
-        from sfjwt_gui.core.keys import Subject, self_signed_certificate
+    elif certificate is None:  # an imported key, or one in a token/KMS (signed inside)
+        from sfjwt_gui.core.key_jobs import make_certificate
 
-        certificate = self_signed_certificate(private_key, Subject(cn="sfjwt practice"), days=365)
+        certificate = make_certificate(private_key, "sfjwt practice", 365)
     server = PracticeServer(scenario=scenario, certificate=certificate, tls=True)
     server.start()
     return _Started(server, private_key, certificate, generated, key_name, vault_error)

@@ -51,7 +51,8 @@ def profile_from_state(name: str, state: Any) -> Profile:
             "aud": state.audience or "",
             "consumer_key": state.consumer_key or "",
             "username": state.username or "",
-            "key_name": state.key_name or "",
+            "key_name": state.key_name or "",  # a keyring name, or a token/KMS key's reference (never its PIN)
+            "pkcs11_module": state.pkcs11_module or "",
             "certificate_sha256": sha256_fingerprint(certificate) if certificate is not None else "",
             "gov_cloud": is_gov_cloud(state.preset),
         }

@@ -2,7 +2,8 @@
 import profiles from the Salesforce CLI.
 
 The window owns one ``ProfilesMenu``; profiles hold names and endpoints only (``ui.profiles`` over
-``core.profiles``: the same JSON files the CLI reads), never secrets.
+``core.profiles``: the same JSON files the CLI reads), never secrets. A profile naming a token or KMS key
+(``pkcs11:…``, ``awskms:…``) opens it through the Key page, which asks for the PIN when the token needs one.
 """
 
 from __future__ import annotations
@@ -92,6 +93,11 @@ class ProfilesMenu:
         apply_profile(profile, self.window.state)
         self.store.last = name
         if profile.key_name and profile.key_name != self.window.state.key_name:
+            from sfjwt_gui.core.key_refs import is_external_reference
+
+            if is_external_reference(profile.key_name):  # a token or KMS key: opened there, PIN asked when needed
+                self.window.page("key").external.open_reference(profile.key_name, profile.pkcs11_module or None)
+                return
             self.pending_key = profile.key_name
             self.vault_ready()
 

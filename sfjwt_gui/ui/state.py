@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
     from cryptography.x509 import Certificate
 
     from sfjwt_gui.core.claims import Claims
     from sfjwt_gui.core.diagnosis import Diagnosis
     from sfjwt_gui.core.exchange import ExchangeResult
     from sfjwt_gui.core.flow import FlowResult
+    from sfjwt_gui.core.signer import SigningKey
     from sfjwt_gui.core.vault import Vault
     from sfjwt_gui.practice.scenarios import Scenario
     from sfjwt_gui.practice.server import PracticeServer
@@ -41,6 +41,7 @@ class Field(StrEnum):
 
     KEY_NAME = "key_name"
     PRIVATE_KEY = "private_key"
+    PKCS11_MODULE = "pkcs11_module"
     CERTIFICATE = "certificate"
     UPLOADED_CERTIFICATE = "uploaded_certificate"
     PRESET = "preset"
@@ -116,7 +117,10 @@ class AppState(QObject):
     changed = Signal(str)  # a Field value
 
     key_name: _Declared[str | None] = _Declared(None)  # the key's name in the vault; None for an unsaved key
-    private_key: _Declared[RSAPrivateKey | None] = _Declared(None)  # in memory only, never written
+    # The signing key: an RSAPrivateKey in memory (never written), or a core.signer.Signer whose key stays in a
+    # PKCS#11 token or AWS KMS (``key_name`` then holds its reference, e.g. ``pkcs11:token=…;object=…``).
+    private_key: _Declared[SigningKey | None] = _Declared(None)
+    pkcs11_module: _Declared[str | None] = _Declared(None)  # the PKCS#11 module a token key was opened with
     certificate: _Declared[Certificate | None] = _Declared(None)
     uploaded_certificate: _Declared[Certificate | None] = _Declared(None)  # what Salesforce holds (compare/diagnose)
     preset: _Declared[str | None] = _Declared(None)  # core.connection.Preset value

@@ -172,7 +172,8 @@ def remember_signed(claims: Claims, key: Any, token: str) -> None:
 
 
 def lint_claims(claims: Claims, state: AppState, *, now: float | None = None, lang: str = "en") -> list[Finding]:
-    """Lint the claims: the real signed token when there is a key, else the unsigned payload (signature rules skip).
+    """Lint the claims: the real signed token when there is a key in this process, else the unsigned payload
+    (signature rules skip; a token or KMS key still has its certificate compared).
     The Claims page and the claims step both call this, so they cannot disagree."""
     from sfjwt_gui.core.connection import is_gov_cloud
     from sfjwt_gui.core.jwt_codec import DecodedToken, decode
@@ -180,7 +181,9 @@ def lint_claims(claims: Claims, state: AppState, *, now: float | None = None, la
 
     payload = claims.to_payload()
     token: Any = None
-    key = state.private_key
+    from sfjwt_gui.core.signer import private_key_of
+
+    key = private_key_of(state.private_key)  # a token or KMS key is not asked to sign on the GUI thread for a lint
     if key is not None:
 
         def signed() -> Any:

@@ -45,6 +45,7 @@ def test_store_round_trip_and_no_secrets(config: Path) -> None:
         "consumer_key",
         "username",
         "key_name",
+        "pkcs11_module",  # a token key's module path (issue 15); never a PIN
         "certificate_sha256",
         "gov_cloud",
     }

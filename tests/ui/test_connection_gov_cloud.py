@@ -97,3 +97,16 @@ def test_window_send_passes_gov_cloud_like_the_cli(qtbot: Any, main_window: Main
     view = main_window.page("diagnosis").view
     qtbot.waitUntil(lambda: view.diagnosis is flow.diagnosis("en"))
     assert any(card.finding.rule == "aud-gov-cloud" for card in view.findings.cards())
+
+
+def test_a_long_consumer_key_filled_in_shows_its_beginning(qtbot: Any, main_window: MainWindow) -> None:
+    """A consumer key is ~85 characters: filled by practice mode or a profile, the box shows "3MVG9…", not its tail."""
+    page = main_window.show_step("connection")
+    key = "3MVG9" + "x" * 80 + "END"
+    main_window.state.consumer_key = key
+    assert page.consumer_key.text() == key
+    assert page.consumer_key.cursorPosition() == 0
+    page.consumer_key.setFocus()
+    qtbot.keyClicks(page.consumer_key, "Z")  # while the user types, the cursor stays where they type
+    assert main_window.state.consumer_key == "Z" + key
+    assert page.consumer_key.cursorPosition() == 1

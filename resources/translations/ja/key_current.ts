@@ -67,6 +67,14 @@
         <translation>秘密鍵をこの名前で OS のキーリングに保存します。</translation>
     </message>
     <message>
+        <source>This key stays in its token or KMS: there is nothing to save in the keyring.</source>
+        <translation>この鍵はトークンまたは KMS の中にとどまります。キーリングに保存するものはありません。</translation>
+    </message>
+    <message>
+        <source>Save a profile to remember its reference (never the PIN).</source>
+        <translation>参照を覚えておくにはプロファイルを保存してください（PIN は保存されません）。</translation>
+    </message>
+    <message>
         <source>There is no key to save.</source>
         <translation>保存する鍵がありません。</translation>
     </message>
@@ -99,6 +107,18 @@
         <translation>まだ鍵がありません。新しく生成するか、ファイルを読み込むか、「鍵」ツールから読み込んでください。</translation>
     </message>
     <message>
+        <source>RSA {bits}-bit key in {where}: it never leaves it.</source>
+        <translation>{where} の中の RSA {bits} ビット鍵。鍵はそこから出ません。</translation>
+    </message>
+    <message>
+        <source>Certificate: {subject}</source>
+        <translation>証明書: {subject}</translation>
+    </message>
+    <message>
+        <source>No certificate: make one to upload to Salesforce.</source>
+        <translation>証明書がありません。Salesforce にアップロードする証明書を作成してください。</translation>
+    </message>
+    <message>
         <source>saved in the keyring as “{name}”</source>
         <translation>キーリングに「{name}」として保存済み</translation>
     </message>
@@ -111,16 +131,16 @@
         <translation>RSA {bits} ビットの秘密鍵、{where}。</translation>
     </message>
     <message>
-        <source>Certificate: {subject}</source>
-        <translation>証明書: {subject}</translation>
-    </message>
-    <message>
         <source>The certificate does not belong to this key.</source>
         <translation>この証明書はこの鍵のものではありません。</translation>
     </message>
     <message>
-        <source>No certificate: make one to upload to Salesforce.</source>
-        <translation>証明書がありません。Salesforce にアップロードする証明書を作成してください。</translation>
+        <source>the PKCS#11 token ({label})</source>
+        <translation>PKCS#11 トークン（{label}）</translation>
+    </message>
+    <message>
+        <source>AWS KMS (key {label})</source>
+        <translation>AWS KMS（鍵 {label}）</translation>
     </message>
     <message>
         <source>Expired on {date}: Salesforce rejects it.</source>

@@ -23,6 +23,14 @@
         <translation>先に鍵を生成するか読み込んでください。</translation>
     </message>
     <message>
+        <source>Export offers its certificate instead: that is what Salesforce needs.</source>
+        <translation>代わりに証明書を書き出せます。Salesforce に必要なのは証明書です。</translation>
+    </message>
+    <message>
+        <source>Make or choose its certificate first, then export the certificate.</source>
+        <translation>先に証明書を作成または選択し、その証明書を書き出してください。</translation>
+    </message>
+    <message>
         <source>Exported to {path}.</source>
         <translation>{path} にエクスポートしました。</translation>
     </message>

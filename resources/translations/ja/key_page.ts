@@ -24,6 +24,10 @@
         <translation>保存する鍵がまだありません。先に生成するか読み込んでください。</translation>
     </message>
     <message>
+        <source>This key stays in its token or KMS: save a profile to remember its reference.</source>
+        <translation>この鍵はトークンまたは KMS の中にとどまります。参照を覚えておくにはプロファイルを保存してください。</translation>
+    </message>
+    <message>
         <source>Checking the OS keyring…</source>
         <translation>OS のキーリングを確認しています…</translation>
     </message>

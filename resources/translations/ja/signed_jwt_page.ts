@@ -15,6 +15,10 @@
         <translation>RS256 で署名しました。exp まで有効です。送信時に iat/exp を付け直します。</translation>
     </message>
     <message>
+        <source>Signing in the token or KMS…</source>
+        <translation>トークンまたは KMS の中で署名しています…</translation>
+    </message>
+    <message>
         <source>Fill the Connection page to get ready-to-run code.</source>
         <translation>「接続」ページを入力すると、そのまま実行できるコードが表示されます。</translation>
     </message>

@@ -23,7 +23,7 @@ from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.connection_checks import Check, check_all
 from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.state import AppState, Field, listens
-from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, fill_line, named, page_title, text_label
 
 _FIELDS = ("endpoint", "audience", "consumer_key", "username")
 _NAMED = (Preset.MYDOMAIN.value, Preset.GOVCLOUD.value)  # presets built from a My Domain name (+ sandbox name)
@@ -126,9 +126,7 @@ class ConnectionPage(TranslatedWidget):
             index = self.preset.findData(str(preset))
             self.preset.setCurrentIndex(max(index, 0))
             for name, edit in self.edits.items():
-                value = getattr(self.state, name) or ""
-                if edit.text() != value:
-                    edit.setText(str(value))
+                fill_line(edit, str(getattr(self.state, name) or ""))
         finally:
             self._updating = False
         if not self.state.endpoint and not self.state.audience:
@@ -191,8 +189,8 @@ class ConnectionPage(TranslatedWidget):
             return
         self._updating = True
         try:
-            self.endpoint.setText(conn.endpoint)
-            self.audience.setText(conn.aud)
+            fill_line(self.endpoint, conn.endpoint)
+            fill_line(self.audience, conn.aud)
             self.state.endpoint = conn.endpoint
             self.state.audience = conn.aud
         finally:

@@ -113,8 +113,12 @@ class CompareFlow(QObject):
                 ),
             )
             return
+        from sfjwt_gui.core.signer import Signer  # a token or KMS key compares by its public key
+
         public = key if key is not None else ours.public_key() if ours is not None else None
-        matches = isinstance(public, RSAPrivateKey | RSAPublicKey) and key_matches_certificate(public, uploaded)
+        matches = isinstance(public, RSAPrivateKey | RSAPublicKey | Signer) and key_matches_certificate(
+            public, uploaded
+        )
         self.last_compare = (matches, theirs_fp, ours_fp)
         if matches:
             self.compare_result.show_message(

@@ -164,7 +164,10 @@ def match_session(key: Any, path: Path) -> Any:
 
     material = load_file(path)
     found = [c for c in (material.certificate, *material.extra_certificates) if c is not None]
-    return certificate_for_key(key, found, name=QCoreApplication.translate("CsrDialog", "the session's key"))
+    from sfjwt_gui.core.signer import as_signer
+
+    public = as_signer(key).public_key()  # a token or KMS key: its public half
+    return certificate_for_key(public, found, name=QCoreApplication.translate("CsrDialog", "the session's key"))
 
 
 def start_attach(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton
 from sfjwt_gui.core.keyring_status import VaultAction
 from sfjwt_gui.ui.pages.key_cert_save import last_folder, remember_folder
 from sfjwt_gui.ui.pages.key_csr import CsrTarget, start_attach, start_csr
+from sfjwt_gui.ui.pages.key_external import external_signer
 from sfjwt_gui.ui.widgets.status_line import Kind
 
 if TYPE_CHECKING:
@@ -51,8 +52,12 @@ class KeyCsrFlow(QObject):
         self.attach_button.setAccessibleName(self.tr("Attach the certificate your CA issued for this key"))
         self.render()
 
+    def _stored(self) -> bool:
+        """True for a key stored in the keyring (a token or KMS key's name is its reference, not a keyring entry)."""
+        return bool(self.state.key_name) and external_signer(self.state.private_key) is None
+
     def _target(self) -> CsrTarget:
-        name = self.state.key_name or ""
+        name = (self.state.key_name or "") if self._stored() else ""
         return CsrTarget(
             name=name,
             vault=self.state.vault if name else None,
@@ -65,7 +70,7 @@ class KeyCsrFlow(QObject):
         from sfjwt_gui.core.keyring_status import disabled_reason
 
         has_key = self.state.private_key is not None
-        stored = bool(self.state.key_name)
+        stored = self._stored()
         for button, action, tip in (
             (
                 self.csr_button,

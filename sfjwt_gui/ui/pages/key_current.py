@@ -1,4 +1,5 @@
-"""The current key: summary, expiry, fingerprints, and saving it to the keyring under a name.
+"""The current key: summary, expiry, fingerprints, and saving it to the keyring under a name (a key that stays in a
+token or KMS is described through ``core.inspection.inspect_signer`` and is never saved).
 
 One workflow of the Key & certificate page (``key_page``).
 
@@ -26,6 +27,7 @@ from sfjwt_gui.core.expiry import whole_days_left
 from sfjwt_gui.core.fingerprints import key_matches_certificate, sha1_fingerprint, sha256_fingerprint
 from sfjwt_gui.core.policy import expiry_is_warning
 from sfjwt_gui.ui.dialogs.confirm import confirm_overwrite
+from sfjwt_gui.ui.pages.key_external import external_signer, short_label
 from sfjwt_gui.ui.widgets.fingerprint_view import FingerprintView
 from sfjwt_gui.ui.widgets.page_parts import text_label
 from sfjwt_gui.ui.widgets.status_line import Kind, copy_to_clipboard, kind_colour
@@ -41,7 +43,8 @@ def days_left(certificate: Any, now: dt.datetime | None = None) -> int:
 
 
 class CurrentKeyFlow(QObject):
-    """The current key: summary, expiry, fingerprints, and saving it to the keyring under a name."""
+    """The current key: summary, expiry, fingerprints, and saving it to the keyring under a name (a key that stays in a
+    token or KMS is described through ``core.inspection.inspect_signer`` and is never saved)."""
 
     def __init__(self, page: KeyPage) -> None:
         super().__init__(page)
@@ -89,6 +92,7 @@ class CurrentKeyFlow(QObject):
         name_row.addWidget(self._name_label)
         name_row.addWidget(self.name_edit, 1)
         name_row.addWidget(self.save_button)
+        name_row.addStretch(0)  # takes the room only when the name row is hidden (a token key): Export keeps its size
         name_row.addWidget(self.page.exporter.export_button)  # in the same row: Export is never below the fold
         current.addLayout(name_row)
 
@@ -121,6 +125,15 @@ class CurrentKeyFlow(QObject):
         """Store the current key (and certificate) in the keyring under the name typed."""
         key = self.state.private_key
         name = self.name_edit.text().strip()
+        if external_signer(key) is not None:
+            self.page._set_status(
+                lambda: (
+                    Kind.INFO,
+                    self.tr("This key stays in its token or KMS: there is nothing to save in the keyring."),
+                    self.tr("Save a profile to remember its reference (never the PIN)."),
+                )
+            )
+            return
         if key is None:
             self.page._set_status(
                 lambda: (Kind.ERROR, self.tr("There is no key to save."), self.tr("Generate or import one first."))
@@ -177,7 +190,10 @@ class CurrentKeyFlow(QObject):
         self.make_cert_button.setVisible(key is not None and not has_cert)
         self.page._set_busy("", False)
         saved_name = self.state.key_name
-        if saved_name and not self.name_edit.text().strip():
+        outside = external_signer(key)
+        for widget in (self._name_label, self.name_edit, self.save_button):  # a keyring name: not for a token key
+            widget.setVisible(outside is None)
+        if saved_name and not self.name_edit.text().strip() and outside is None:
             self.name_edit.setText(saved_name)
         if key is None and not has_cert:
             self.summary_label.setText(
@@ -186,6 +202,24 @@ class CurrentKeyFlow(QObject):
             self.expiry_label.setText("")
             return
         lines = []
+        if outside is not None:
+            from sfjwt_gui.core.inspection import inspect_signer
+
+            inspection = inspect_signer(outside)
+            lines.append(
+                self.tr("RSA {bits}-bit key in {where}: it never leaves it.").format(
+                    bits=inspection.key_bits, where=self.where_text(outside)
+                )
+            )
+            if certificate is not None:
+                lines.append(self.tr("Certificate: {subject}").format(subject=certificate.subject.rfc4514_string()))
+                if not inspection.key_matches_certificate:
+                    lines.append(self._mismatch_line())
+            else:
+                lines.append(self.tr("No certificate: make one to upload to Salesforce."))
+            self.summary_label.setText("<br>".join(lines))
+            self._render_expiry(certificate)
+            return
         if key is not None:
             name = self.state.key_name
             where = (
@@ -193,20 +227,34 @@ class CurrentKeyFlow(QObject):
                 if name
                 else self.tr("not saved: in memory only")
             )
-            lines.append(self.tr("RSA {bits}-bit private key, {where}.").format(bits=key.key_size, where=where))
+            from sfjwt_gui.core.signer import signing_public_key
+
+            bits = signing_public_key(key).key_size  # type: ignore[union-attr]  # a key gives its public half
+            lines.append(self.tr("RSA {bits}-bit private key, {where}.").format(bits=bits, where=where))
         if certificate is not None:
             lines.append(self.tr("Certificate: {subject}").format(subject=certificate.subject.rfc4514_string()))
             if key is not None and not key_matches_certificate(key, certificate):
-                lines.append(
-                    "<span style='color:{c}'>{t}</span>".format(
-                        c=kind_colour(Kind.ERROR),
-                        t=self.tr("The certificate does not belong to this key."),
-                    )
-                )
+                lines.append(self._mismatch_line())
         else:
             lines.append(self.tr("No certificate: make one to upload to Salesforce."))
         self.summary_label.setText("<br>".join(lines))
         self._render_expiry(certificate)
+
+    def _mismatch_line(self) -> str:
+        return "<span style='color:{c}'>{t}</span>".format(
+            c=kind_colour(Kind.ERROR), t=self.tr("The certificate does not belong to this key.")
+        )
+
+    def where_text(self, signer: Any) -> str:
+        """Where a token or KMS key lives, for the summary: "the PKCS#11 token (acme-hsm / sfjwt)"."""
+        from sfjwt_gui.core.signer import Backend
+
+        label = short_label(signer)
+        if signer.backend is Backend.PKCS11:
+            return self.tr("the PKCS#11 token ({label})").format(label=label)
+        if signer.backend is Backend.AWS_KMS:
+            return self.tr("AWS KMS (key {label})").format(label=label)
+        return label
 
     def _render_expiry(self, certificate: Any) -> None:
         if certificate is None:

@@ -87,9 +87,11 @@ class DuplicateFlow(QObject):
     def check(self) -> None:
         """Look (index only, in the background) whether the session's unsaved key is already stored."""
         self.existing = None
-        key, vault = self.state.private_key, self.state.vault
+        from sfjwt_gui.core.signer import private_key_of
+
+        key, vault = private_key_of(self.state.private_key), self.state.vault
         if key is None or vault is None or self.state.key_name:
-            return
+            return  # nothing unsaved in memory (a token or KMS key is never stored in the keyring)
         start(self, vault.find_duplicate, key, on_done=self._checked, on_error=lambda _error: None)
 
     def _checked(self, record: Any) -> None:

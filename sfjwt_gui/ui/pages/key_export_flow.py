@@ -1,4 +1,5 @@
-"""Export the current key and/or certificate (format dialog, file dialog, background write).
+"""Export the current key and/or certificate (format dialog, file dialog, background write). The private key of a
+token or KMS key is refused by design (core's reason is shown) and only its certificate is offered.
 
 One workflow of the Key & certificate page (``key_page``).
 
@@ -7,6 +8,7 @@ It owns its widgets, slots and texts; the page places its box and wires it to th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from sfjwt_gui.ui.dialogs.export_dialog import start_export
+from sfjwt_gui.ui.pages.key_external import external_signer, short_label
 from sfjwt_gui.ui.widgets.status_line import Kind
 
 if TYPE_CHECKING:
+    from sfjwt_gui.core.signer import Signer
     from sfjwt_gui.ui.pages.key_page import KeyPage
 
 
@@ -51,7 +55,15 @@ class ExportFlow(QObject):
                 )
             )
             return
+        outside = external_signer(key)
+        if outside is not None:  # refused by design: only its certificate can leave
+            self._refuse_key_export(outside)
+            if certificate is None:
+                return
+            key = None
         base = self.state.key_name or self.page.current.name_edit.text().strip() or "sfjwt"
+        if outside is not None:  # the object's label or the KMS key id, as a file name
+            base = re.sub(r"[^A-Za-z0-9._-]+", "-", short_label(outside).split(" / ")[-1]).strip("-.") or "sfjwt"
         job = start_export(
             self.page,
             key=key,
@@ -62,6 +74,22 @@ class ExportFlow(QObject):
         )
         if job is not None:
             self.page._set_busy("export", True)
+
+    def _refuse_key_export(self, signer: Signer) -> None:
+        """Say why the private key cannot be exported (core's reason) and that the certificate is offered."""
+        from sfjwt_gui.core.signer_certificates import refuse_key_export
+
+        refusal = refuse_key_export(signer.reference, signer.backend)
+        has_cert = signer.certificate is not None or self.state.certificate is not None
+        self.page._set_status(
+            lambda: (
+                Kind.INFO,
+                self.page._error_parts(refusal)[0],
+                self.tr("Export offers its certificate instead: that is what Salesforce needs.")
+                if has_cert
+                else self.tr("Make or choose its certificate first, then export the certificate."),
+            )
+        )
 
     def _exported(self, path: Path) -> None:
         self.page._set_busy("export", False)

@@ -1,5 +1,6 @@
-"""Step 1, Key & certificate: generate or import the signing key, keep it in the OS keyring, export it, compare it
-with the certificate uploaded to Salesforce, and follow the Setup checklist."""
+"""Step 1, Key & certificate: generate or import the signing key, keep it in the OS keyring (or use one that stays in a
+hardware token or AWS KMS), export it, compare it with the certificate uploaded to Salesforce, and follow the Setup
+checklist."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from sfjwt_gui.ui.pages.key_csr_flow import KeyCsrFlow
 from sfjwt_gui.ui.pages.key_current import CurrentKeyFlow
 from sfjwt_gui.ui.pages.key_duplicates import DuplicateFlow
 from sfjwt_gui.ui.pages.key_export_flow import ExportFlow
+from sfjwt_gui.ui.pages.key_external import ExternalKeyFlow, external_signer
 from sfjwt_gui.ui.pages.key_generate import GenerateFlow
 from sfjwt_gui.ui.pages.key_import import ImportFlow
 from sfjwt_gui.ui.state import AppState, Field, listens
@@ -84,6 +86,15 @@ PUBLIC = (
     "copy_path_button",
     "csr_button",
     "attach_button",
+    "open_external",
+    "cancel_external",
+    "reference_edit",
+    "reference_hint",
+    "module_edit",
+    "cert_edit",
+    "use_external_button",
+    "external_progress",
+    "cancel_external_button",
 )
 
 
@@ -130,6 +141,7 @@ class KeyPage(TranslatedWidget):
         self.cert_out = CertificateSaveFlow(self)
         self.csr = KeyCsrFlow(self)
         self.duplicates = DuplicateFlow(self)
+        self.external = ExternalKeyFlow(self)  # a key that stays in a token or KMS
 
         # Page layout: two columns inside a scroll area.
         content = QWidget(self)
@@ -143,6 +155,7 @@ class KeyPage(TranslatedWidget):
         left.addWidget(self.generator.generate_box)
         left.addWidget(self.importer.import_box)
         left.addWidget(self.current.current_box)
+        left.addWidget(self.external.external_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.cert_out.cert_box)  # the certificate out: visible without scrolling after Generate
@@ -171,6 +184,7 @@ class KeyPage(TranslatedWidget):
             self.checklist,
             self.cert_out,
             self.csr,
+            self.external,
         )
 
     def retranslate_ui(self) -> None:
@@ -182,6 +196,7 @@ class KeyPage(TranslatedWidget):
         self.comparer.retranslate()
         self.cert_out.retranslate()
         self.csr.retranslate()
+        self.external.retranslate()
         self.recheck_button.setText(self.tr("Check &again"))
         self.recheck_button.setAccessibleName(self.tr("Check the OS keyring again"))
         self.recheck_button.setToolTip(self.tr("After unlocking or installing a keyring, check again."))
@@ -230,6 +245,11 @@ class KeyPage(TranslatedWidget):
         if self.state.private_key is None and self._keyring_available():
             self.current.save_button.setEnabled(False)
             self.current.save_button.setToolTip(self.tr("There is no key to save yet: generate or import one first."))
+        elif external_signer(self.state.private_key) is not None:
+            self.current.save_button.setEnabled(False)
+            self.current.save_button.setToolTip(
+                self.tr("This key stays in its token or KMS: save a profile to remember its reference.")
+            )
         self.exporter.export_button.setEnabled("export" not in self._busy and self._has_material())
         for widget in (self.importer.open_button, self.importer.import_paste_button):
             widget.setEnabled("import" not in self._busy)

@@ -68,13 +68,14 @@ class OrgInspectorPage(TranslatedWidget):
 
     def _show_stale(self) -> None:
         """Say so when the practice org changed scenario after it answered (checked when shown and each second)."""
-        from sfjwt_gui.practice.scenarios import SCENARIOS
         from sfjwt_gui.ui.org_access import scenario_since
 
         changed = scenario_since(self.state.org_inspection, self.state)
         self.stale.setVisible(changed is not None)
         if changed is None:
             return
+        from sfjwt_gui.practice.scenarios import SCENARIOS
+
         lang = self.state.lang()
         then, now = (SCENARIOS[name].title_in(lang) if name in SCENARIOS else name for name in changed)
         self.stale.show_message(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
@@ -31,6 +32,12 @@ from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.widgets.token_view import TokenView
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
+    from sfjwt_gui.core.claims import Claims
+    from sfjwt_gui.core.signer import SigningKey
+
 log = logging.getLogger(__name__)
 
 
@@ -42,6 +49,7 @@ class SignedJwtPage(TranslatedWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self._sign_serial = 0  # the background signature (token or KMS key) the page waits for
         self.title = page_title(self)
         self.status = text_label(self, "sign_status")
         self.token_view = named(TokenView(self), "token_view")
@@ -99,6 +107,8 @@ class SignedJwtPage(TranslatedWidget):
             )
         elif claims is None:
             self._set_status("none", self.tr("No claims yet: fill the Connection and Claims pages."))
+        elif self._sign_outside(claims, key):
+            pass  # a token or KMS signs in the background: a device or network call never blocks the window
         else:
             try:
                 token = signed_token(claims, key)  # once per claims and key (Send's flow signs them too)
@@ -109,6 +119,37 @@ class SignedJwtPage(TranslatedWidget):
         self.state.token = token
         self._show_token()
         return token
+
+    def _sign_outside(self, claims: Claims, key: SigningKey) -> bool:
+        """Start signing with a token or KMS key off the GUI thread (False for a key in this process)."""
+        from sfjwt_gui.core.jwt_codec import sign
+        from sfjwt_gui.ui.pages.key_external import external_signer
+        from sfjwt_gui.ui.worker import start
+
+        self._sign_serial += 1
+        if external_signer(key) is None:
+            return False
+        serial = self._sign_serial
+        self._set_status("none", self.tr("Signing in the token or KMS…"))
+        start(
+            self,
+            sign,
+            claims.to_payload(),
+            key,
+            on_done=lambda token: self._signed_outside(serial, token),
+            on_error=lambda error: self._signed_outside(serial, None, error),
+        )
+        return True
+
+    def _signed_outside(self, serial: int, token: str | None, error: BaseException | None = None) -> None:
+        if serial != self._sign_serial:
+            return  # the claims or the key changed meanwhile: a newer signature is on its way
+        if error is not None:
+            self._set_status("failed", render_error(error, self.state.lang()))
+        else:
+            self._set_status("ok", self.tr("Signed with RS256. It is valid until exp; Send re-stamps iat/exp."))
+        self.state.token = token
+        self._show_token()
 
     def _show_token(self) -> None:
         self.token_refresh.request()
@@ -176,22 +217,33 @@ class SignedJwtPage(TranslatedWidget):
         if values is None:
             text = self.tr("Fill the Connection page to get ready-to-run code.")
         else:
-            text = render(str(self.snippet_kind.currentData()), values, self.state.lang())
+            from sfjwt_gui.ui.pages.key_external import signer_snippet  # a token/KMS key: same backend
+
+            kind, key = str(self.snippet_kind.currentData()), self.state.private_key
+            text = signer_snippet(key, kind, values, self.state.pkcs11_module) or render(
+                kind, values, self.state.lang()
+            )
         self.snippet.setPlainText(text)
-        self.export_key_file.setEnabled(self.state.private_key is not None)
+        self.export_key_file.setEnabled(self._key_in_memory() is not None)  # a token or KMS key has no file
         return text
 
     def export_key_for_command(self) -> None:
         """Write the key unencrypted for ``sf`` / the Python snippet after an explicit confirmation."""
         from sfjwt_gui.ui.pages.snippet_key_file import start_key_file_export
 
-        key = self.state.private_key
+        key = self._key_in_memory()
         if key is None:
             return
         name = self.state.key_name or "salesforce-jwt"
         start_key_file_export(
             self, key, name, self.state.lang(), on_done=self._key_file_written, on_error=self._key_file_failed
         )
+
+    def _key_in_memory(self) -> RSAPrivateKey | None:
+        """The private key when it is in this process (None for none, or for a key in a token or KMS)."""
+        from sfjwt_gui.core.signer import private_key_of
+
+        return private_key_of(self.state.private_key)
 
     def _key_file_written(self, path: Path) -> None:
         from sfjwt_gui.ui.pages.key_cert_save import remember_folder

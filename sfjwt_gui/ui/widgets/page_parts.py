@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -17,6 +17,15 @@ def named(widget: W, name: str) -> W:
     """``widget`` with its object name set."""
     widget.setObjectName(name)
     return widget
+
+
+def fill_line(edit: QLineEdit, text: str) -> None:
+    """Put ``text`` in a line edit the program fills (not while the user types there): show its beginning, where a long
+    consumer key or URL says what it is, not Qt's default of the end."""
+    if edit.text() != text:
+        edit.setText(text)
+    if not edit.hasFocus():
+        edit.setCursorPosition(0)
 
 
 def page_title(parent: QWidget, name: str = "page_title", scale: float = 1.4) -> QLabel:

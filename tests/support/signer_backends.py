@@ -1,6 +1,7 @@
-"""Real backends for the signer tests: SoftHSM2 tokens made in a temp folder, and the moto AWS KMS emulator on
-loopback. Both are session-wide (a PKCS#11 module reads its configuration once per process); each test gets a
-fresh token label or a fresh KMS key of its own."""
+"""Real backends for the signer tests (tests/signers) and the window's token/KMS tests (tests/ui): SoftHSM2 tokens
+made in a temp folder, and the moto AWS KMS emulator on loopback. Both are session-wide (a PKCS#11 module reads its
+configuration once per process), so the fixtures are registered once, by the root ``tests/conftest.py``; each test
+gets a fresh token label or a fresh KMS key of its own."""
 
 from __future__ import annotations
 
