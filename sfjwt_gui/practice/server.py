@@ -217,6 +217,7 @@ class PracticeServer:
         self._httpd: _HttpServer | None = None
         self._thread: threading.Thread | None = None
         self._tls: LocalTls | None = None
+        self._client_context: tuple[Path, ssl.SSLContext] | None = None  # client_ssl_context(), per CA file
         self.login_history = LoginHistory()
         self.org_api = OrgApi(self.login_history)
         admin_secret = base64.b64encode(secrets.token_bytes(72)).decode().translate(_TOKEN_TRANSLATION)
@@ -316,10 +317,17 @@ class PracticeServer:
         return self._tls.ca_file if self._tls else None
 
     def client_ssl_context(self) -> ssl.SSLContext | None:
-        """A client-side TLS context that trusts only this server's local CA (None for plain HTTP)."""
-        if self._tls is None:
+        """A client-side TLS context that trusts only this server's local CA (None for plain HTTP).
+
+        Made once per CA and shared (a client context is safe to use from several threads): building one reads the
+        CA file and costs a millisecond or two, too much to repeat on the GUI thread at every state change."""
+        tls = self._tls
+        if tls is None:
             return None
-        return ssl.create_default_context(cafile=str(self._tls.ca_file))
+        cached = self._client_context
+        if cached is None or cached[0] != tls.ca_file:
+            cached = self._client_context = (tls.ca_file, ssl.create_default_context(cafile=str(tls.ca_file)))
+        return cached[1]
 
     @property
     def consumer_key(self) -> str:

@@ -152,13 +152,32 @@ def derive(step: str, state: AppState, now: float) -> str:
     return rule.derive(state, now) if rule is not None else NONE
 
 
+def _claims_text(claims: Claims) -> str:
+    return json.dumps(claims.to_payload(), sort_keys=True, default=str)
+
+
+def signed_token(claims: Claims, key: Any) -> str:
+    """The RS256 JWT of ``claims`` signed with ``key``, signed once per key and claims: the Signed JWT page, the
+    claims step and the Claims page's lint all ask here (raises what ``jwt_codec.sign`` raises)."""
+    from sfjwt_gui.core.jwt_codec import sign
+
+    payload = claims.to_payload()
+    return str(_remember("signed-token", (key, _claims_text(claims)), lambda: sign(payload, key)))
+
+
+def remember_signed(claims: Claims, key: Any, token: str) -> None:
+    """Record ``token`` as ``claims`` signed with ``key``: Send's flow signed them in the background, so writing
+    the sent claims to the state signs nothing again on the GUI thread."""
+    _memo["signed-token"] = ((key, _claims_text(claims)), token)
+
+
 def lint_claims(claims: Claims, state: AppState, *, now: float | None = None) -> list[Finding]:
     """Lint the claims: the real signed token when there is a key in this process, else the unsigned payload
     (signature rules skip; a token or KMS key still has its certificate compared).
     The Claims page and the claims step both call this, so they cannot disagree. The findings hold no text: they
     are written in the window's language when shown (a language switch does not lint again)."""
     from sfjwt_gui.core.connection import is_gov_cloud
-    from sfjwt_gui.core.jwt_codec import DecodedToken, decode, sign
+    from sfjwt_gui.core.jwt_codec import DecodedToken, decode
     from sfjwt_gui.core.lint import lint
 
     payload = claims.to_payload()
@@ -170,7 +189,7 @@ def lint_claims(claims: Claims, state: AppState, *, now: float | None = None) ->
 
         def signed() -> Any:
             try:
-                return decode(sign(payload, key))
+                return decode(signed_token(claims, key))
             except Exception:  # a key that cannot sign is reported by the key page and the token step
                 return None
 

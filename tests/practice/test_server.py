@@ -89,6 +89,19 @@ def test_a_port_outside_tcp_is_an_input_error_and_leaves_no_tls_files(rsa_cert: 
     assert server.ca_file is None
 
 
+def test_the_client_tls_context_is_made_once_and_serves_every_client(rsa_cert: Any) -> None:
+    """The window asks for it at every state change (org access): it is built once, not at each call."""
+    with PracticeServer(certificate=rsa_cert, tls=True) as server:
+        context = server.client_ssl_context()
+        assert context is not None
+        assert server.client_ssl_context() is context
+        for _ in range(2):
+            with httpx.Client(verify=context) as client:
+                assert client.get(server.token_url).status_code == 400
+    with PracticeServer(certificate=rsa_cert) as plain:
+        assert plain.client_ssl_context() is None  # plain HTTP: no context
+
+
 @pytest.mark.interop
 def test_https_trusts_only_with_the_ca(rsa_cert: Any) -> None:
     with PracticeServer(certificate=rsa_cert, tls=True) as server:

@@ -161,6 +161,7 @@ def test_practice_scenarios_show_confidence_and_sources(qtbot: Any, main_window:
     qtbot.waitUntil(lambda: main_window.state.practice.scenario.name == "jwt-access-token", timeout=10_000)
     result = send_and_wait(qtbot, main_window)
     assert result.ok
+    main_window.show_step("diagnosis")  # a page renders a new diagnosis when it is on screen (ui.pacing)
     qtbot.waitUntil(lambda: view.diagnosis is not None and view.diagnosis.id == "success", timeout=10_000)
     assert not view.flow_note.isVisible()
     assert view.diagnosis.title in view.title.text()

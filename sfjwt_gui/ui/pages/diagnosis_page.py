@@ -2,7 +2,9 @@
 
 The diagnosis is computed in the background with the exchange (``core.diagnosis.diagnose``); switching language
 writes the same diagnosis in the new language (``Diagnosis.in_language``): nothing is decoded, linted or diagnosed
-again.
+again. The explanation (rich text, findings, raw body) is rendered while the page is on screen, else once when it is
+next shown (``ui.pacing``): a send answered while the user looks at the Send page costs this page nothing on the GUI
+thread, and it never shows an older diagnosis than the state's.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from sfjwt_gui.ui.pacing import RenderWhenShown
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.diagnosis_view import DiagnosisView
 from sfjwt_gui.ui.widgets.org_diagnosis_row import OrgDiagnosisRow
@@ -41,10 +45,11 @@ class DiagnosisPage(TranslatedWidget):
         layout.addWidget(self.practice_note)
         layout.addWidget(self.org_row)
         layout.addWidget(self.view, 1)
+        self.refresh_view = RenderWhenShown(self, self._render)
         state.changed.connect(self._on_state_changed)
         self._remember_scenario()
         self.retranslate_ui()
-        self.view.show_diagnosis(self.shown_diagnosis())
+        self._render()
 
     def shown_diagnosis(self) -> Any:
         """The diagnosis with the org's answers when the org was asked about this very result."""
@@ -63,11 +68,15 @@ class DiagnosisPage(TranslatedWidget):
     def _on_state_changed(self, field: str) -> None:
         if field in ("diagnosis", "org_inspection"):
             self._remember_scenario()
-            self.view.show_diagnosis(self.shown_diagnosis())
-            self._show_practice_note()
+            self.refresh_view.request()
         elif field == "language":
-            self._show_practice_note()
+            self.refresh_view.request()
             self._explain_again()
+
+    def _render(self) -> None:
+        """Show the state's diagnosis and the practice scenario behind it."""
+        self.view.show_diagnosis(self.shown_diagnosis())
+        self._show_practice_note()
 
     def _remember_scenario(self) -> None:
         """Which practice scenario answered (the Send page records it): the practice org knows what it broke, a
@@ -101,6 +110,11 @@ class DiagnosisPage(TranslatedWidget):
             self.state.diagnosis = flow.diagnosis(lang)
         elif getattr(diagnosis, "lang", lang) != lang:
             self.state.diagnosis = diagnosis.in_language(lang)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming on screen: draw what changed while the page was hidden, before it is painted."""
+        self.refresh_view.flush()
+        super().showEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from sfjwt_gui.core.policy import skew_is_warning
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.errors import render_error
+from sfjwt_gui.ui.pacing import in_turns, later
+from sfjwt_gui.ui.pages.send_publish import publish_answer, publish_sent
 from sfjwt_gui.ui.practice_mode import practice_org_kind
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.exchange_history import TranscriptPanel
@@ -38,6 +40,7 @@ from sfjwt_gui.ui.widgets.practice_box import PracticeBox
 from sfjwt_gui.ui.worker import start
 
 if TYPE_CHECKING:
+    from sfjwt_gui.core.exchange import ExchangeResult
     from sfjwt_gui.core.flow import FlowResult, SendSettings
     from sfjwt_gui.core.retry import CancelToken
 
@@ -69,6 +72,9 @@ class SendPage(TranslatedWidget):
         self.options: Any = None
         self._status_is_hint = False
         self._sent_scenario: Any = None
+        self._sent_key: Any = None  # the key the flow in flight signs with
+        self._delivering = False  # the answer is in and being shown, one event-loop turn per part
+        self._cancel: CancelToken | None = None  # the send in flight (from the click to the answer fully shown)
 
         self.title = page_title(self)
         self.target = text_label(self, "send_target", selectable=True)
@@ -159,7 +165,7 @@ class SendPage(TranslatedWidget):
     @property
     def busy(self) -> bool:
         """True while a token request is in flight."""
-        return self.job is not None
+        return self._cancel is not None
 
     def _flow_call(self, settings: SendSettings, cancel: CancelToken) -> Callable[[], FlowResult] | None:
         """The core flow to run for this send: re-stamp + sign + send + diagnose when re-stamping (the claims sent
@@ -169,6 +175,7 @@ class SendPage(TranslatedWidget):
         from sfjwt_gui.core.jwt_codec import decode
 
         claims, key, token = self.state.claims, self.state.private_key, self.state.token
+        self._sent_key = key
         if self.state.restamp_on_send and claims is not None and key is not None:
             return partial(flow.sign_send_diagnose, claims, key, settings, restamp=True, cancel=cancel)
         if not token:
@@ -178,7 +185,7 @@ class SendPage(TranslatedWidget):
 
     def send(self) -> bool:
         """Send the assertion in the background; returns False when nothing was sent (busy or nothing to send)."""
-        if self.job is not None:
+        if self.busy:
             return False
         from sfjwt_gui.core.connection import is_gov_cloud
         from sfjwt_gui.core.errors import SfjwtError
@@ -210,26 +217,34 @@ class SendPage(TranslatedWidget):
             return False
         practice = self.state.practice
         self._sent_scenario = practice.scenario if practice is not None and org_kind is not None else None
-        self.job = start(self, call, on_done=self._on_finished, on_error=self._on_failed)
-        self.job.cancel_token = cancel
+        self._cancel = cancel
         self.sent_count += 1
         self._busy(True)
-        self.card.setVisible(False)
         self._set_status("none", self.tr("Sending to {url}…").format(url=settings.token_url))
         log.info("sending the assertion to %s", settings.token_url)
+        # the click's feedback is painted first; the flow starts a moment later, so its thread (and an in-process
+        # practice org's) does not contend for the GIL with that frame
+        later(self, lambda: self._launch(call))
         return True
 
+    def _launch(self, call: Callable[[], FlowResult]) -> None:
+        # the last answer's card stays where it is, greyed, until the new answer replaces or hides it: hiding it
+        # here and showing it again would lay out and repaint the whole page twice per send
+        self.card.setEnabled(False)
+        self.job = start(self, call, on_done=self._on_finished, on_error=self._on_failed)
+        self.job.cancel_token = self._cancel
+
     def cancel(self) -> None:
-        """Abort the request in flight."""
-        if self.job is not None:
-            self.job.cancel()
+        """Abort the request in flight (one cancelled before its flow started returns at once, as cancelled)."""
+        if self.busy and not self._delivering and self._cancel is not None:
+            self._cancel.cancel()
             self._set_status("warning", self.tr("Cancelling…"))
 
     def shutdown(self) -> None:
         """The window is closing: cancel work in flight (its results are dropped with the page)."""
-        for job in (self.job, self.api_job):
-            if job is not None:
-                job.cancel()
+        for cancel in (self._cancel, self.api_job.cancel_token if self.api_job is not None else None):
+            if cancel is not None:
+                cancel.cancel()
 
     def _busy(self, busy: bool) -> None:
         self.send_button.setEnabled(not busy)
@@ -238,8 +253,10 @@ class SendPage(TranslatedWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         """The flow stopped before sending (a coded core error: key, claims, CA bundle) or crashed."""
-        self.job = None
+        self.job = self._cancel = None
         self._busy(False)
+        self.card.setVisible(False)
+        self.card.setEnabled(True)
         self.state.send_error = exc
         self._set_status(
             "failed",
@@ -247,21 +264,26 @@ class SendPage(TranslatedWidget):
         )
 
     def _on_finished(self, flow: FlowResult) -> None:
+        """The answer is in (on the GUI thread). It is filed in the history, shown here, then written to the state
+        (``send_publish``), one event-loop turn each, so no single slot takes a frame (issue 9). ``busy`` stays True
+        until the last turn: a second Send cannot start in between."""
         self.job = None
-        self._busy(False)
+        self._delivering = True
         result, self.options = flow.exchange, flow.settings.options
         scenario = getattr(self._sent_scenario, "name", None)
-        self.transcript_box.add(result, flow.diagnoses, str(scenario) if scenario else None)
-        self.show_result(result)
-        state = self.state
-        state.claims = flow.claims  # the claims actually sent (re-stamped): every page follows this one value
-        state.token = flow.assertion
-        state.result_scenario = self._sent_scenario  # the practice scenario that answered, if any
-        state.flow = flow
-        state.send_error = None
-        state.result = result
-        state.result_stale = False
-        state.diagnosis = flow.diagnosis(state.lang())
+        in_turns(
+            self,
+            lambda: self.transcript_box.add(result, flow.diagnoses, str(scenario) if scenario else None),
+            lambda: self.show_result(result),
+            lambda: publish_sent(self.state, flow, self._sent_key),
+            lambda: publish_answer(self.state, flow, self._sent_scenario),
+            lambda: self._end_send(result),
+        )
+
+    def _end_send(self, result: ExchangeResult) -> None:
+        self._delivering = False
+        self._cancel = None
+        self._busy(False)
         self.exchange_finished.emit(result)
 
     def show_result(self, result: Any) -> None:
@@ -271,6 +293,8 @@ class SendPage(TranslatedWidget):
         if chosen is None or chosen.result is not result:
             self.transcript.setPlainText(result.transcript.to_text(pretty=not self.transcript_box.raw.isChecked()))
         self._show_clock(result)
+        self.card.setEnabled(True)
+        self.card.setVisible(result.ok and result.token is not None)
         if result.ok and result.token is not None:
             token = result.token
             self.instance_url.setText(token.instance_url)
@@ -284,7 +308,6 @@ class SendPage(TranslatedWidget):
             note = token.format_note(self.state.lang())  # a JWT-based access token: what it is
             self.format_note.setText(note or "")
             self.format_note.setVisible(bool(note))
-            self.card.setVisible(True)
             self._set_status("ok", self.tr("Salesforce issued an access token."))
         elif str(result.outcome) == "cancelled":
             self._set_status("warning", self.tr("Cancelled: nothing more will be sent."))
@@ -416,13 +439,13 @@ class SendPage(TranslatedWidget):
         self.practice_box.show_server(server, self.state.lang())
         if server is None:
             return
-        if self.result is None and self.job is None and (not self.status.text() or self._status_is_hint):
+        if self.result is None and not self.busy and (not self.status.text() or self._status_is_hint):
             self._set_status("none", self.tr("All filled in for the practice org: press Send (Ctrl+Enter)."))
             self._status_is_hint = True
 
     def mark_stale(self, text: str) -> None:
         """The last answer no longer applies (the practice scenario changed): hide it and say what to do next."""
-        if self.job is not None:
+        if self.busy:
             return
         self.result = None
         self.api_check = None
@@ -462,7 +485,7 @@ class SendPage(TranslatedWidget):
         ):
             widget.setAccessibleName(name)
         self._update_target()
-        if self.result is not None and self.job is None:
+        if self.result is not None and not self.busy:
             check = self.api_check
             self.show_result(self.result)
             if check is not None:

@@ -1,6 +1,8 @@
 """Step 4, Signed JWT: the token signed with the current key, decoded and checked, plus "Copy as" snippets.
 
-Signing RS256 takes about a millisecond, so it happens right here whenever the claims or the key change.
+Signing RS256 takes about a millisecond, so it happens right here whenever the claims or the key change. The decoded
+view of the token (parts, times, signature check) is drawn while the page is on screen, else when it is next shown
+(``ui.pacing``): a send re-stamps the claims while the user looks at the Send page.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -26,6 +28,7 @@ from sfjwt_gui.core.snippets import SnippetInput, SnippetKind, render
 from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.errors import render_error
 from sfjwt_gui.ui.i18n import current_language
+from sfjwt_gui.ui.pacing import RenderWhenShown
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
 from sfjwt_gui.ui.widgets.token_view import TokenView
@@ -86,6 +89,7 @@ class SignedJwtPage(TranslatedWidget):
         layout.addWidget(self.token_view, 3)  # it has a Copy button for the token, the header and the payload
         layout.addWidget(self.snippet_box, 2)
 
+        self.token_refresh = RenderWhenShown(self, self._render_token_view)
         self.copy_snippet.clicked.connect(lambda: self._copy(self.snippet.toPlainText()))
         self.snippet_kind.currentIndexChanged.connect(self.update_snippet)
         state.changed.connect(self._on_state_changed)
@@ -96,7 +100,7 @@ class SignedJwtPage(TranslatedWidget):
 
     def sign_now(self) -> str | None:
         """Sign the session's claims with the session's key; sets the session token (None when it cannot)."""
-        from sfjwt_gui.core.jwt_codec import sign
+        from sfjwt_gui.ui.steps import signed_token
 
         claims = self.state.claims
         key = self.state.private_key
@@ -109,14 +113,14 @@ class SignedJwtPage(TranslatedWidget):
             self._signing = "outside"  # a token or KMS signs in the background: never blocks the window
         else:
             try:
-                token = sign(claims.to_payload(), key)
+                token = signed_token(claims, key)  # once per claims and key (Send's flow signs them too)
             except SfjwtError as exc:
                 self._signing = exc
             else:
                 self._signing = "signed"
         self._render_status()
         self.state.token = token
-        self._show_token(token)
+        self._show_token()
         return token
 
     def _render_status(self) -> None:
@@ -163,14 +167,18 @@ class SignedJwtPage(TranslatedWidget):
         self._signing = error if error is not None else "signed"
         self._render_status()
         self.state.token = token
-        self._show_token(token)
+        self._show_token()
 
-    def _show_token(self, token: str | None) -> None:
+    def _show_token(self) -> None:
+        self.token_refresh.request()
+        self.update_snippet()
+
+    def _render_token_view(self) -> None:
+        token = self.state.token
         if token:
             self.token_view.show_token(token, self.state.certificate)
         else:
             self.token_view.show_token("", None)
-        self.update_snippet()
 
     def _set_status(self, state: str, text: str) -> None:
         self.status.setText(text)
@@ -185,7 +193,7 @@ class SignedJwtPage(TranslatedWidget):
         if field in ("claims", "private_key"):
             self.sign_now()
         elif field == "certificate":
-            self._show_token(self.state.token)
+            self._show_token()
         elif field in ("endpoint", "ca_file", "key_name"):
             self.update_snippet()
 
@@ -273,6 +281,11 @@ class SignedJwtPage(TranslatedWidget):
         theme.set_state_colour(self.key_file_status, "failed")
 
     # ------------------------------------------------------------------ i18n
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming on screen: draw what changed while the page was hidden, before it is painted."""
+        self.token_refresh.flush()
+        super().showEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -64,6 +64,14 @@ class TranscriptPanel(QGroupBox):
         self.splitter.setSizes([200, 800])
         self.splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(self.splitter)
+
+    def sizeHint(self) -> QSize:
+        """Prefer no more height than the minimum: the panel takes the room the page has left (its stretch) instead
+        of asking for it. The page scrolls as a whole from its preferred height, so otherwise a line more above
+        (the success card, a longer status) would bring the scroll bar in and out, re-laying out and repainting the
+        whole window in the middle of showing an answer."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), self.minimumSizeHint().height()))
 
     def retranslate(self, lang: str) -> None:
         """Texts in the current language (``lang`` picks each entry's diagnosis)."""
