@@ -88,6 +88,7 @@ def test_dark_colours_are_readable_and_follow_a_switch(qtbot: Any, main_window: 
     org = window.page("org")
     with qtbot.waitSignal(org.bar.finished, timeout=30_000):
         org.inspect()
+    window.show_step("token")  # the token view is drawn when its page is on screen
     token_view = window.page("token").token_view
     light_html = token_view.token_edit.toHtml().lower()
     assert all(colour in light_html for colour in PART_COLOURS)
