@@ -110,3 +110,6 @@ def test_a_long_consumer_key_filled_in_shows_its_beginning(qtbot: Any, main_wind
     qtbot.keyClicks(page.consumer_key, "Z")  # while the user types, the cursor stays where they type
     assert main_window.state.consumer_key == "Z" + key
     assert page.consumer_key.cursorPosition() == 1
+    claims = main_window.show_step("claims")  # the Claims form's iss shows the beginning as well
+    assert claims.iss.text() == "Z" + key
+    assert claims.iss.cursorPosition() == 0

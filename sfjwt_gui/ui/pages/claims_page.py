@@ -37,7 +37,7 @@ from sfjwt_gui.ui import theme
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.steps import lint_claims
 from sfjwt_gui.ui.widgets.findings_view import FindingsView
-from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, named, page_title, text_label
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, fill_line, named, page_title, text_label
 
 _LINKED = {"iss": "consumer_key", "sub": "username", "aud": "audience"}
 
@@ -226,11 +226,14 @@ class ClaimsPage(TranslatedWidget):
         """Show a Claims value in the form (and the linked connection fields), without re-deriving it."""
         self._syncing = True
         try:
-            self.iss.setText(claims.iss)
-            self.sub.setText(claims.sub)
-            self.aud.setText(claims.aud)
-            self.jti.setText(claims.jti or "")
-            self.scope.setText(claims.scope or "")
+            for edit, text in (
+                (self.iss, claims.iss),
+                (self.sub, claims.sub),
+                (self.aud, claims.aud),
+                (self.jti, claims.jti or ""),
+                (self.scope, claims.scope or ""),
+            ):
+                fill_line(edit, text)
             self.include_iat.setChecked(claims.iat is not None)
             if (
                 claims.exp is not None
@@ -351,9 +354,7 @@ class ClaimsPage(TranslatedWidget):
         try:
             for claim, field in _LINKED.items():
                 edit: QLineEdit = getattr(self, claim)
-                value = str(getattr(self.state, field) or "")
-                if edit.text() != value:
-                    edit.setText(value)
+                fill_line(edit, str(getattr(self.state, field) or ""))
         finally:
             self._syncing = False
 
