@@ -602,10 +602,19 @@ class _HttpServer(HTTPServer):
             self.shutdown_request(request)  # every worker busy and the waiting line full: refuse, do not queue
             return
         try:
-            self._pool.submit(self._serve, request, client_address)
+            future = self._pool.submit(self._serve, request, client_address)
         except RuntimeError:  # shutting down
             self._slots.release()
             self.shutdown_request(request)
+            return
+        future.add_done_callback(lambda done: self._close_unserved(done, request))
+
+    def _close_unserved(self, future: Any, request: Any) -> None:
+        """A request still waiting for a worker when the server closed (its future cancelled) is hung up on here:
+        ``_serve`` never ran, and its socket would otherwise be left for the garbage collector."""
+        if future.cancelled():
+            self.shutdown_request(request)
+            self._slots.release()
 
     def _serve(self, request: Any, client_address: Any) -> None:
         try:

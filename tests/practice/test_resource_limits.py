@@ -110,3 +110,25 @@ def test_a_killed_servers_tls_folder_is_removed_by_the_next_one(tmp_path: Path) 
     assert sweep_stale_folders(tmp_path) == []
     assert alive.exists()
     assert foreign.exists()
+
+
+def test_connections_still_waiting_for_a_worker_are_closed_when_the_server_stops() -> None:
+    """Closing the server cancels the waiting line; those accepted sockets are hung up on, not left to the garbage
+    collector (which reported them as ResourceWarnings in whatever test ran next)."""
+    import gc
+    import warnings
+
+    limits = ConnectionLimits(workers=1, waiting=4, idle_timeout=5.0, request_deadline=5.0)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        with PracticeServer(tls=True, limits=limits) as server:
+            held = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(1 + limits.waiting)]
+            time.sleep(0.3)  # the first one occupies the only worker (silent), the rest wait in line
+        try:
+            waiting = held[1:]
+            assert all(_closed_by_server(sock, 2.0) for sock in waiting)
+        finally:
+            for sock in held:
+                sock.close()
+        gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)], [str(w.message) for w in caught]
