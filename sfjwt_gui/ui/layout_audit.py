@@ -47,7 +47,7 @@ def _name(widget: QWidget) -> str:
 def _walk(widget: QWidget, found: list[str]) -> None:
     children = [
         c
-        for c in widget.findChildren(QWidget, "", _direct())
+        for c in widget.findChildren(QWidget, options=_direct())  # not (QWidget, "", …): "" matches unnamed only
         if c.isVisible() and not c.isWindow() and not isinstance(c, QSplitterHandle)
     ]
     inner = widget.rect()

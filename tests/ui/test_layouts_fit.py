@@ -27,7 +27,8 @@ def test_every_page_fits_and_the_window_keeps_its_size(qtbot: Any, main_window: 
     start_practice(qtbot, main_window)
     assert send_and_wait(qtbot, main_window).ok
     decode = main_window.page("decode")
-    decode.set_text("Bearer " + main_window.state.token)  # long values: a whole token, fingerprints, URLs
+    # long values (a whole token, fingerprints, URLs) and the two-line "repaired the pasted text" note
+    decode.set_text(f"curl -H 'Authorization: Bearer {main_window.state.token}'")
     decode.use_session_certificate()
     main_window.switch_language(lang)
     app = QApplication.instance()

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +29,7 @@ from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.paste_box import DropTarget, PasteBox, read_dropped_bytes
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, breakable
 from sfjwt_gui.ui.widgets.token_view import TokenView
+from sfjwt_gui.ui.widgets.wrap_label import WrapLabel
 from sfjwt_gui.ui.worker import start
 
 
@@ -87,9 +89,8 @@ class DecodeToolPage(TranslatedWidget):
         self._endpoint_label.setBuddy(self.endpoint_edit)
 
         self.cert_box = QGroupBox(self)
-        self.cert_label = QLabel(self)
+        self.cert_label = WrapLabel(self)  # a certificate's subject and fingerprint wrap over several lines
         self.cert_label.setObjectName("decodeCertificate")
-        self.cert_label.setWordWrap(True)
         self.cert_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_cert_button = QPushButton(self)
         self.choose_cert_button.setObjectName("decodeChooseCertificate")
@@ -108,11 +109,11 @@ class DecodeToolPage(TranslatedWidget):
         cert_layout = QVBoxLayout(self.cert_box)  # the label wraps on its own line; the buttons never push it
         cert_layout.addWidget(self.cert_label)
         cert_layout.addWidget(self.pem_edit)
-        cert_row = QHBoxLayout()
-        cert_row.addWidget(self.choose_cert_button)
-        cert_row.addWidget(self.session_cert_button)
-        cert_row.addWidget(self.clear_cert_button)
-        cert_row.addStretch(1)
+        cert_row = QGridLayout()  # two rows: the column beside the token is narrow at laptop sizes
+        cert_row.addWidget(self.choose_cert_button, 0, 0)
+        cert_row.addWidget(self.clear_cert_button, 0, 1)
+        cert_row.addWidget(self.session_cert_button, 1, 0, 1, 2)
+        cert_row.setColumnStretch(2, 1)
         cert_layout.addLayout(cert_row)
 
         self.status = StatusLine(self)
@@ -123,12 +124,20 @@ class DecodeToolPage(TranslatedWidget):
         self.findings_view = FindingsView(self)
         self.findings_view.setObjectName("decodeFindings")
         QVBoxLayout(self.findings_box).addWidget(self.findings_view)
+        # the decoded token (encoded, header, payload) fills the left column from just below the paste box; the
+        # certificate it is verified against sits above the findings on the right, so at 1024x700 the payload is on
+        # screen without scrolling
+        self.side = QWidget(self)
+        side_layout = QVBoxLayout(self.side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.cert_box)
+        side_layout.addWidget(self.findings_box, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.token_view)
-        self.splitter.addWidget(self.findings_box)
+        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.findings_box.setMinimumWidth(240)
+        self.side.setMinimumWidth(240)
         self.splitter.setSizes([620, 480])
         self.splitter.setChildrenCollapsible(False)
 
@@ -139,7 +148,6 @@ class DecodeToolPage(TranslatedWidget):
         layout.addWidget(self._title)
         layout.addLayout(paste.row)
         layout.addLayout(endpoint_row)
-        layout.addWidget(self.cert_box)
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
 

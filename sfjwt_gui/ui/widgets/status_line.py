@@ -10,9 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from sfjwt_gui.ui.errors import error_parts
+from sfjwt_gui.ui.widgets.wrap_label import WrapLabel
 
 
 class Kind(StrEnum):
@@ -49,12 +50,11 @@ def _html_lines(text: str) -> str:
     return breakable(html.escape(text)).replace("\n", "<br>")
 
 
-class StatusLine(QLabel):
+class StatusLine(WrapLabel):
     """A selectable, word-wrapped message: icon + text (+ the fix on its own line)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind = Kind.INFO

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -27,6 +26,7 @@ from sfjwt_gui.ui.errors import error_parts
 from sfjwt_gui.ui.i18n import current_language
 from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
 from sfjwt_gui.ui.widgets.status_line import Kind, StatusLine, copy_to_clipboard
+from sfjwt_gui.ui.widgets.wrap_label import WrapLabel
 
 # jwt.io's colours: known to people who debug tokens, readable on light and dark backgrounds.
 PART_COLOURS = ("#e0245e", "#a335ee", "#0095d9")  # header, payload, signature on a light background
@@ -75,9 +75,8 @@ class TokenView(TranslatedWidget):
         lines = self.header_edit.fontMetrics().lineSpacing()
         self.header_edit.setMinimumHeight(3 * lines + 12)
         self.payload_edit.setMinimumHeight(7 * lines + 12)  # the decoded payload gets the most room
-        self.times_label = QLabel(self)
+        self.times_label = WrapLabel(self)  # wraps in Japanese: its lines must not run over the payload
         self.times_label.setObjectName("timesLabel")
-        self.times_label.setWordWrap(True)
         self.times_label.setTextFormat(Qt.TextFormat.RichText)
         self.times_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.signature_line = StatusLine(self)
