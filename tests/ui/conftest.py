@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drops import send_drop
 from memory_backend import MemoryKeyring
 
 # The offscreen platform plugin warns that it cannot propagate size hints whenever a top-level window's size
@@ -84,21 +85,6 @@ def main_window(qtbot: Any, session: Any, ui_settings: Path) -> Iterator[Any]:
     wait_for_all()
 
 
-def _send_drop(widget: Any, mime: Any) -> None:
-    """Drag ``mime`` onto ``widget`` and drop it, with real QDragEnterEvent/QDropEvent; both must be accepted."""
-    from PySide6.QtCore import QPointF, Qt
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QApplication
-
-    args = (QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(*args)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(*args)
-    QApplication.sendEvent(widget, event)
-    assert event.isAccepted()
-
-
 @pytest.fixture
 def drop_file() -> Any:
     """``drop_file(widget, path)``: drop a local file on a widget."""
@@ -107,7 +93,7 @@ def drop_file() -> Any:
     def drop(widget: Any, path: Path) -> None:
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(path))])
-        _send_drop(widget, mime)
+        send_drop(widget, mime)
 
     return drop
 
@@ -120,6 +106,6 @@ def drop_text() -> Any:
     def drop(widget: Any, text: str) -> None:
         mime = QMimeData()
         mime.setText(text)
-        _send_drop(widget, mime)
+        send_drop(widget, mime)
 
     return drop

@@ -14,8 +14,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from drops import drop_files
 from PySide6.QtWidgets import QApplication, QDialog
 
 from sfjwt_gui.ui.dialogs import confirm, export_dialog
@@ -172,21 +171,6 @@ def test_paste_broken_text_shows_core_error_and_keeps_text(qtbot: Any, page: Any
     assert page.status.fix  # core errors say what to do
     assert "not base64" in page.paste_edit.toPlainText()  # nothing lost
     assert session.private_key is None
-
-
-def drop_files(widget: Any, paths: list[Path]) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(widget, drop)
-    assert drop.isAccepted()
 
 
 def test_drop_a_key_and_certificate_file(
