@@ -3,8 +3,12 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <source>Check &amp;again</source>
+        <source>Key &amp; certificate</source>
         <extracomment>What the window and the tests reach through the page; each lives in one workflow.</extracomment>
+        <translation>鍵と証明書</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
         <translation>再確認(&amp;A)</translation>
     </message>
     <message>

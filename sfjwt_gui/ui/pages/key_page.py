@@ -36,7 +36,7 @@ from sfjwt_gui.ui.pages.key_import import ImportFlow
 from sfjwt_gui.ui.state import AppState, Field, listens
 from sfjwt_gui.ui.steps import key_step
 from sfjwt_gui.ui.widgets.keyring_banner import KeyringBannerLine, gate_button
-from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget
+from sfjwt_gui.ui.widgets.page_parts import TranslatedWidget, page_title
 from sfjwt_gui.ui.widgets.paste_box import DropTarget
 from sfjwt_gui.ui.widgets.reserved_status import ReservedStatusLine
 from sfjwt_gui.ui.widgets.status_line import Kind
@@ -123,6 +123,7 @@ class KeyPage(TranslatedWidget):
         self.refresh_vault_status()
 
     def _build(self) -> None:
+        self.heading = page_title(self)  # every page starts with its name, as the step list shows it
         self.keyring_status = KeyringBannerLine(self)
         self.keyring_status.setObjectName("keyringStatus")
         self.recheck_button = QPushButton(self)
@@ -151,7 +152,8 @@ class KeyPage(TranslatedWidget):
         keyring_row = QHBoxLayout()
         keyring_row.addWidget(self.status.frame, 1)
         keyring_row.addWidget(self.recheck_button, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(keyring_row, 0, 0, 1, 2)
+        grid.addWidget(self.heading, 0, 0, 1, 2)
+        grid.addLayout(keyring_row, 1, 0, 1, 2)
         left = QVBoxLayout()
         left.addWidget(self.generator.generate_box)
         left.addWidget(self.importer.import_box)
@@ -162,8 +164,8 @@ class KeyPage(TranslatedWidget):
         right.addWidget(self.cert_out.cert_box)  # the certificate out: visible without scrolling after Generate
         right.addWidget(self.comparer.compare_box)
         right.addWidget(self.checklist.checklist_box, 1)
-        grid.addLayout(left, 1, 0)
-        grid.addLayout(right, 1, 1)
+        grid.addLayout(left, 2, 0)
+        grid.addLayout(right, 2, 1)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 6)
         outer = QVBoxLayout(self)  # the window's page frame scrolls the whole page when it does not fit
@@ -190,6 +192,7 @@ class KeyPage(TranslatedWidget):
 
     def retranslate_ui(self) -> None:
         """Set every visible text in the current language."""
+        self.heading.setText(self.tr("Key & certificate"))
         self.generator.retranslate()
         self.importer.retranslate()
         self.current.retranslate()
