@@ -193,8 +193,7 @@ def lint_claims(claims: Claims, state: AppState, *, now: float | None = None) ->
             except Exception:  # a key that cannot sign is reported by the key page and the token step
                 return None
 
-        text = json.dumps(payload, sort_keys=True, default=str)
-        token = _remember("signed-claims", (key, text), signed)  # signs once per claims, not once per tick
+        token = _remember("signed-claims", (key, _claims_text(claims)), signed)  # once per claims, not per tick
     if token is None:
         import base64
 

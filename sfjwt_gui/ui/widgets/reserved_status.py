@@ -35,8 +35,7 @@ class ReservedStatusLine(StatusLine):
         self.frame.setWidget(inner)
         self._follow = False
         self.frame.verticalScrollBar().rangeChanged.connect(self._range_changed)
-        self.frame.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 6)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.frame.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 6)  # top-aligned text: a WrapLabel
 
     def show_message(self, kind: Kind, message: str, fix: str = "") -> None:
         """Show a message; an empty one leaves the reserved space blank."""

@@ -19,6 +19,7 @@ class WrapLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._fitted: tuple[int, str, str] | None = None  # the width, text and font the minimum height is for
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # extra height goes below
 
@@ -38,7 +39,11 @@ class WrapLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        width, need = self.width(), 0
+        fitted = (self.width(), self.text(), self.font().key())
+        if fitted == self._fitted:  # the same text again, or a resize that changed only the height
+            return
+        self._fitted = fitted
+        width, need = fitted[0], 0
         if width > 0 and self.text():
             self.setMinimumHeight(0)  # QLabel's height-for-width never goes below the minimum height
             need = max(self.heightForWidth(width), 0)
