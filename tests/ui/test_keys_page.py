@@ -15,10 +15,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from drops import drop_files
+from prompts import answer_secret_prompts
 from PySide6.QtWidgets import QApplication, QDialog
 
 from sfjwt_gui.ui.dialogs import confirm, export_dialog
-from sfjwt_gui.ui.dialogs.passphrase import PassphraseDialog
 from sfjwt_gui.ui.pages.key_page import KeyPage
 from sfjwt_gui.ui.worker import wait_for_all
 
@@ -67,17 +67,7 @@ def same_key(a: Any, b: Any) -> bool:
 
 def answer_passphrases(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[str]:
     """Answer passphrase prompts in order; returns the error texts each prompt showed."""
-    shown: list[str] = []
-
-    def fake_exec(dialog: PassphraseDialog) -> int:
-        shown.append(dialog.error_line.plain_text())
-        if not answers:
-            return QDialog.DialogCode.Rejected
-        dialog.passphrase_edit.setText(answers.pop(0))
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(PassphraseDialog, "exec", fake_exec)
-    return shown
+    return answer_secret_prompts(monkeypatch, answers)
 
 
 def test_keyring_status_names_the_backend(page: Any) -> None:

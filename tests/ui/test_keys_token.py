@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from prompts import answer_secret_prompts
 from PySide6.QtWidgets import QDialog
 from signer_backends import PIN
 from ui_flow import send_and_wait, start_practice
@@ -56,18 +57,7 @@ def window(main_window: MainWindow) -> Iterator[MainWindow]:
 
 def answer_pins(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[str]:
     """Answer the PIN prompts in order (cancel once the answers run out); returns each prompt's error text."""
-    shown: list[str] = []
-
-    def fake_exec(dialog: PinDialog) -> int:
-        assert dialog.passphrase_edit.echoMode() == dialog.passphrase_edit.EchoMode.Password  # masked
-        shown.append(dialog.error_line.plain_text())
-        if not answers:
-            return QDialog.DialogCode.Rejected
-        dialog.passphrase_edit.setText(answers.pop(0))
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(PinDialog, "exec", fake_exec)
-    return shown
+    return answer_secret_prompts(monkeypatch, answers, PinDialog)
 
 
 def open_key(qtbot: Any, window: MainWindow, reference: str, module: str = "", certificate: str = "") -> Any:
